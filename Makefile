@@ -1,0 +1,71 @@
+# soviet-purges: `make` sets up .venv from the lock file and builds the release;
+# `make test` sets up the same and runs lint, tests and the release checks.
+
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+VENV := .venv
+UV := .tools/bin/uv
+BIN := $(VENV)/bin
+VERSION := $(shell sed -n 's/^DATA_VERSION = "\(.*\)"/\1/p' etl/version.py)
+RELEASE := dist/$(VERSION)/datapackage.json
+CODE := $(shell find etl -name '*.py' -o -name '*.csv') frictionless_parquetstats.py
+SEEDS := $(wildcard seeds/*.txt) seeds/registry.csv
+SCHEMA_FILES := $(patsubst %,schemas/%.schema.json,sources persons mentions trials defendants sentences expulsion_stats checks)
+
+.DEFAULT_GOAL := all
+.PHONY: all help setup build schemas test lint unittest check bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+all: $(RELEASE) $(SCHEMA_FILES) ## Set up .venv and build dist/<version>/ (the default)
+
+setup: $(VENV)/.stamp ## Create .venv from uv.lock
+
+$(UV):
+	@echo '==> Installing uv $(UV_VERSION) into .tools/'
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.stamp: pyproject.toml uv.lock | $(UV)
+	@echo '==> Creating .venv from uv.lock'
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+build: $(RELEASE) ## Build dist/<version>/ (no work if nothing changed)
+
+$(RELEASE): $(VENV)/.stamp $(SEEDS) $(CODE)
+	@echo '==> Building release $(VERSION)'
+	$(BIN)/etl build
+
+schemas: $(SCHEMA_FILES) ## Regenerate schemas/ from the Pandera models
+
+$(SCHEMA_FILES) &: $(VENV)/.stamp etl/schemas.py etl/tableschema.py
+	@echo '==> Writing schemas/ from the Pandera models'
+	$(BIN)/etl schemas > /dev/null
+
+test: lint unittest check ## Set up .venv, then lint, unit tests and release checks
+
+lint: $(VENV)/.stamp ## ruff check and format check
+	@echo '==> Linting'
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+unittest: $(VENV)/.stamp ## Run the test suite
+	@echo '==> Running tests'
+	$(BIN)/pytest
+
+check: $(VENV)/.stamp ## Rebuild into a scratch dist and compare with the committed releases
+	@echo '==> Checking that the committed release $(VERSION) is reproduced byte for byte'
+	@rm -rf .scratch && mkdir -p .scratch && cp -r dist/$(VERSION) .scratch/
+	$(BIN)/etl build --quiet --dist .scratch
+	@rm -rf .scratch
+	@echo '==> Verifying every span and validating the package with frictionless'
+	$(BIN)/etl verify
+	$(BIN)/frictionless validate $(RELEASE)
+
+bench: $(VENV)/.stamp ## Time a clean build, a no-op make, verify and frictionless validate
+	$(BIN)/python bench/bench.py
+
+clean: ## Remove .venv, .tools and scratch folders (never dist/)
+	rm -rf $(VENV) .tools .scratch .pytest_cache .ruff_cache

@@ -1,0 +1,201 @@
+"""The `etl` command: a thin click layer over the library; each command calls one function."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from etl import paths
+from etl.errors import EtlError, ValidationFailed
+from etl.version import DATA_VERSION
+
+
+def report_errors(command: Callable) -> Callable:
+    """Turn library errors into one clear line and exit 1; tracebacks only with --debug."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> object:
+        ctx = click.get_current_context()
+        try:
+            return command(*args, **kwargs)
+        except ValidationFailed as exc:
+            for failure in exc.failures:
+                click.echo(f"error: {failure}", err=True)
+            if ctx.find_root().params.get("debug"):
+                raise
+            raise click.ClickException(str(exc)) from None
+        except EtlError as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+@click.group()
+@click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
+@click.version_option(DATA_VERSION, message="soviet-purges data version %(version)s")
+def cli(debug: bool) -> None:
+    """Build, check and publish the soviet-purges dataset.
+
+    Every published row is a claim of one source text with the exact span it
+    was read from. Start with `etl build`, then `etl verify`.
+    """
+
+
+@cli.command()
+@click.option(
+    "--dist",
+    type=click.Path(path_type=Path),
+    default=paths.DIST,
+    show_default=True,
+    help="Folder that holds the releases.",
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@report_errors
+def build(dist: Path, quiet: bool) -> None:
+    """Extract, resolve, validate, verify and publish dist/<version>/.
+
+    A version already in DIST is never overwritten: the build confirms it is
+    byte-identical, or fails and tells you to bump the version.
+
+    Example: etl build --dist dist
+    """
+    from etl.build import build as run_build
+
+    def progress(done: int, total: int, source_id: str) -> None:
+        click.echo(f"extracting [{done}/{total}] {source_id}", err=True)
+
+    result = run_build(dist=dist, progress=None if quiet else progress)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning.check}", err=True)
+    state = "built" if result.created else "unchanged (identical bytes)"
+    counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())
+    click.echo(f"{result.release}: {state}; rows: {counts}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--resource", help="Resource of a single CSV/Parquet file (default: the file name).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@report_errors
+def validate(path: Path, resource: str | None, as_json: bool) -> None:
+    """Check a data package, or one CSV/Parquet file of a resource, against the schemas.
+
+    Reports every failure with its row, column, value and broken check, and
+    exits 1 if there is any.
+
+    Example: etl validate corrections/sentences.csv --resource sentences
+    """
+    from etl.validate import failures_json, validate_path
+
+    failures = validate_path(path, resource)
+    if as_json:
+        click.echo(failures_json(failures))
+    else:
+        for failure in failures:
+            click.echo(str(failure))
+        click.echo(f"{path}: {'valid' if not failures else f'{len(failures)} failure(s)'}")
+    if failures:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("release", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path),
+    default=paths.ROOT,
+    help="Folder the source paths are relative to (the repository).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@report_errors
+def verify(release: Path | None, root: Path, as_json: bool) -> None:
+    """Re-open every source and check every row's quote, offsets and lines.
+
+    RELEASE defaults to the current version in dist/. Exits 1 on any mismatch.
+    """
+    from etl.validate import failures_json
+    from etl.verify import verify_release
+
+    report = verify_release(release or paths.release_dir(DATA_VERSION), root)
+    if as_json:
+        click.echo(failures_json(report.failures))
+    else:
+        for failure in report.failures:
+            click.echo(str(failure))
+        rows = sum(report.rows.values())
+        verdict = "OK" if report.ok else f"{len(report.failures)} mismatch(es)"
+        click.echo(f"{report.release}: {rows} rows in {len(report.rows)} resources; {verdict}")
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.group()
+def sources() -> None:
+    """List or register source texts (seeds/registry.csv)."""
+
+
+@sources.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable list.")
+@report_errors
+def sources_list(as_json: bool) -> None:
+    """List the registered texts with their ids and pinned hashes."""
+    from dataclasses import asdict
+
+    from etl.registry import read_registry
+
+    entries = read_registry()
+    if as_json:
+        click.echo(json.dumps([asdict(e) for e in entries], indent=2, ensure_ascii=False))
+        return
+    for entry in entries:
+        click.echo(f"{entry.source_id}\t{entry.written}\t{entry.sha256[:12]}\t{entry.path}")
+
+
+@sources.command("add")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--id", "source_id", required=True, help="A stable slug, e.g. trotsky-cable-1936.")
+@click.option("--title", required=True)
+@click.option("--author", required=True)
+@click.option("--written", required=True, help="ISO date, possibly partial: 1936, 1936-01.")
+@click.option("--origin", required=True, help="Where the text comes from.")
+@click.option("--license", "license_", required=True, help="The text's licence.")
+@report_errors
+def sources_add(
+    path: Path, source_id: str, title: str, author: str, written: str, origin: str, license_: str
+) -> None:
+    """Register a new text: copy it into seeds/ and pin its sha256.
+
+    Example: etl sources add ~/verdict.txt --id verdict-1936 --title "Verdict"
+    --author "Military Collegium" --written 1936-08-24 --origin "..." --license "..."
+    """
+    from etl.registry import add_source
+
+    entry = add_source(
+        path,
+        source_id=source_id,
+        title=title,
+        author=author,
+        written=written,
+        origin=origin,
+        license=license_,
+    )
+    click.echo(f"registered {entry.source_id}: {entry.path} sha256 {entry.sha256}")
+
+
+@cli.command()
+@click.option(
+    "--to", "folder", type=click.Path(path_type=Path), default=paths.SCHEMAS, show_default=True
+)
+def schemas(folder: Path) -> None:
+    """Write the Frictionless Table Schemas generated from the Pandera models."""
+    from etl.tableschema import write_schemas
+
+    for path in write_schemas(folder):
+        click.echo(str(path))

@@ -1,0 +1,50 @@
+"""Extractors: small functions that read one source text and yield records with spans.
+
+Adding an extractor is adding a module here that defines
+`extract(source: Source, kb: Knowledge) -> Iterable[Record]`; it is found by
+name, runs on every text, and never reads files or writes output itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from etl.corpus import Source, Span
+from etl.knowledge import Knowledge
+
+
+@dataclass(frozen=True)
+class Record:
+    """One row for a resource, with the span it was read from and the rule that read it."""
+
+    resource: str
+    fields: dict
+    span: Span
+    extractor: str
+    links: tuple[Span, ...] = field(default=())
+
+    def row(self) -> dict:
+        return {**self.fields, **self.span.provenance(), "extractor": self.extractor}
+
+
+Extractor = Callable[[Source, Knowledge], Iterable[Record]]
+
+
+def extractors() -> dict[str, Extractor]:
+    """Every extractor module of this package, by module name, in name order."""
+    found = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "extract"):
+            found[info.name] = module.extract
+    return found
+
+
+def extract_source(source: Source, kb: Knowledge) -> list[Record]:
+    """All records of one text: a pure function of (text, knowledge)."""
+    return [record for run in extractors().values() for record in run(source, kb)]

@@ -1,0 +1,160 @@
+"""`etl build` end to end: a verifiable, immutable, reproducible release; bad input refused."""
+
+import json
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pytest
+
+from etl import publish
+from etl.build import build
+from etl.errors import HashMismatch, SourceError, VersionConflict
+from etl.verify import verify_release
+from tests.conftest import seed_path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def release(project: Path) -> Path:
+    return build(dist=project / "dist", root=project).release
+
+
+def test_release_layout_and_descriptor(release: Path):
+    descriptor = json.loads((release / "datapackage.json").read_text())
+    assert descriptor["name"] == "soviet-purges"
+    assert descriptor["version"] == release.name
+    assert descriptor["created"].endswith("T00:00:00Z")
+    assert len(descriptor["sources"]) == 5
+    names = [r["name"] for r in descriptor["resources"]]
+    assert names[:7] == [
+        "sources",
+        "persons",
+        "mentions",
+        "trials",
+        "defendants",
+        "sentences",
+        "expulsion_stats",
+    ]
+    for resource in descriptor["resources"]:
+        assert (release / resource["path"]).stat().st_size == resource["bytes"]
+        assert resource["hash"].startswith("sha256:")
+    sentences = next(r for r in descriptor["resources"] if r["name"] == "sentences")
+    penalty = next(f for f in sentences["schema"]["fields"] if f["name"] == "penalty")
+    assert penalty["constraints"]["enum"] == ["death", "imprisonment", "exile", "other"]
+    assert {"fields": "person_id", "reference": {"resource": "persons", "fields": "person_id"}} in (
+        sentences["schema"]["foreignKeys"]
+    )
+
+
+def test_sources_resource_counts_lines_and_chars(release: Path):
+    sources = pd.read_parquet(release / "data" / "sources.parquet").set_index("source_id")
+    # The Trotsky cable: `wc -l` counts 30 newlines and the last line, "Last updated on:
+    # 20 March 2018", has none after it, so the text has 31 lines.
+    cable = sources.loc["trotsky-cable-ap-1936"]
+    assert cable["written"] == "1936-01-28"
+    assert cable["author"] == "Leon Trotsky"
+    assert cable["lines"] == 31
+
+
+def frictionless_errors(release: Path) -> set[str]:
+    report = frictionless.validate(release / "datapackage.json")
+    return {e.type for task in report.tasks for e in task.errors}
+
+
+def test_frictionless_validates_the_release(release: Path):
+    assert frictionless.validate(release / "datapackage.json").valid
+
+
+def test_frictionless_rejects_a_corrupted_file(release: Path):
+    target = release / "data" / "sources.parquet"
+    data = bytearray(target.read_bytes())
+    data[100] ^= 0xFF
+    target.write_bytes(bytes(data))
+    assert frictionless_errors(release)
+
+
+def test_frictionless_rejects_a_readable_file_with_an_altered_value(release: Path):
+    target = release / "data" / "sources.parquet"
+    frame = pd.read_parquet(target)
+    frame.loc[0, "title"] = "Something else"
+    frame.to_parquet(target, index=False)
+    assert "hash-count" in frictionless_errors(release)
+
+
+def test_verify_passes_then_names_a_tampered_file(release: Path, project: Path):
+    assert verify_release(release, project).ok
+    target = release / "data" / "sources.parquet"
+    target.write_bytes(target.read_bytes() + b"x")
+    failures = verify_release(release, project).failures
+    assert [(f.resource, f.value) for f in failures] == [("sources", "data/sources.parquet")]
+
+
+def test_rebuild_is_byte_identical_and_a_noop(project: Path, release: Path):
+    before = snapshot(release)
+    again = build(dist=project / "dist", root=project)
+    assert again.created is False
+    assert snapshot(release) == before
+
+
+def test_two_fresh_builds_give_the_same_bytes(project: Path, tmp_path: Path):
+    a = build(dist=tmp_path / "a", root=project).release
+    b = build(dist=tmp_path / "b", root=project).release
+    assert snapshot(a) == snapshot(b)
+
+
+def test_rebuilding_a_version_into_other_bytes_is_refused(project: Path, release: Path):
+    before = snapshot(release)
+    registry = project / "seeds" / "registry.csv"
+    registry.write_text(registry.read_text().replace("Leon Sedov", "L. Sedov"))
+    with pytest.raises(VersionConflict, match=r"Bump DATA_VERSION in etl/version\.py"):
+        build(dist=project / "dist", root=project)
+    assert snapshot(release) == before
+
+
+def test_a_seed_edited_by_one_byte_is_refused_and_dist_untouched(project: Path, release: Path):
+    before = snapshot(project / "dist")
+    path = seed_path(project, "trotsky-cable-ap-1936")
+    data = bytearray(path.read_bytes())
+    data[0] = ord("l")
+    path.write_bytes(bytes(data))
+    with pytest.raises(HashMismatch, match=r"002_00f24f511f1c3f60.txt: sha256 is [0-9a-f]{64} but"):
+        build(dist=project / "dist", root=project)
+    assert snapshot(project / "dist") == before
+
+
+def test_missing_seed_is_named(project: Path):
+    seed_path(project, "sedov-red-book-part-2").unlink()
+    with pytest.raises(
+        SourceError, match="source 'sedov-red-book-part-2' is registered but the file is missing"
+    ):
+        build(dist=project / "dist", root=project)
+    assert not (project / "dist").exists()
+
+
+def test_failure_half_way_through_writing_leaves_dist_untouched(project: Path, monkeypatch):
+    dist = project / "dist"
+    dist.mkdir()
+    (dist / "0.9.0").mkdir()
+    (dist / "0.9.0" / "datapackage.json").write_text("{}")
+    before = snapshot(dist)
+    written = []
+    real_write = publish.write_parquet
+
+    def write_then_fail(resource, frame, path):
+        if written:
+            raise OSError("disk full")
+        written.append(resource)
+        real_write(resource, frame, path)
+
+    monkeypatch.setattr(publish, "write_parquet", write_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        build(dist=dist, root=project)
+    assert written == ["sources"]
+    assert snapshot(dist) == before
+    assert sorted(p.name for p in dist.iterdir()) == ["0.9.0"]

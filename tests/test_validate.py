@@ -1,0 +1,145 @@
+"""`etl validate` and `etl verify` on bad rows: every failure named by row, column, value, check."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from etl import schemas
+from etl.build import build
+from etl.cli import cli
+from etl.corpus import Source
+from etl.verify import span_failures
+
+STAT = {
+    "stat_id": "s1",
+    "subject": "expelled",
+    "measure": "percent",
+    "value": "9.1",
+    "value_max": "",
+    "qualifier": "exact",
+    "year_start": "1935",
+    "year_end": "1935",
+    "geography": "USSR",
+    "population": "",
+    "category": "",
+    "operation": "",
+    "cited_source": "",
+    "source_id": "a-text",
+    "line_start": "1",
+    "line_end": "1",
+    "char_start": "0",
+    "char_end": "4",
+    "quote": "9.1%",
+    "extractor": "test",
+}
+
+
+def write_csv(path: Path, rows: list[dict]) -> Path:
+    pd.DataFrame(rows, columns=schemas.columns("expulsion_stats")).to_csv(path, index=False)
+    return path
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_valid_csv_passes(tmp_path: Path):
+    result = invoke("validate", str(write_csv(tmp_path / "expulsion_stats.csv", [STAT])))
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("expulsion_stats.csv: valid\n")
+
+
+def test_percent_of_140_and_duplicate_key_are_reported(tmp_path: Path):
+    rows = [STAT, {**STAT, "value": "140"}]
+    path = write_csv(tmp_path / "stats.csv", rows)
+    result = invoke("validate", str(path), "--resource", "expulsion_stats", "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    found = {(f["row"], f["column"], f["value"], f["check"]) for f in report["failures"]}
+    assert (2, None, None, "a percent is at most 100") in found
+    assert (1, "stat_id", "s1", "field_uniqueness") in found
+    assert (2, "stat_id", "s1", "field_uniqueness") in found
+
+
+def test_enum_and_type_failures_name_row_and_column(tmp_path: Path):
+    rows = [{**STAT, "qualifier": "roughly"}, {**STAT, "stat_id": "s2", "year_start": "19x5"}]
+    result = invoke("validate", str(write_csv(tmp_path / "expulsion_stats.csv", rows)))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "expulsion_stats, row 2, column 'year_start': value '19x5' breaks type integer" in lines
+
+
+def test_missing_column_is_reported(tmp_path: Path):
+    path = tmp_path / "expulsion_stats.csv"
+    pd.DataFrame([STAT]).drop(columns=["qualifier"]).to_csv(path, index=False)
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert "expulsion_stats, column 'qualifier' breaks column is required" in result.output
+
+
+def test_dangling_foreign_key_in_a_package_is_reported(project: Path):
+    release = build(dist=project / "dist", root=project).release
+    stats_path = release / "data" / "expulsion_stats.parquet"
+    row = {**STAT, "source_id": "no-such-text"}
+    frame = pd.DataFrame([row], columns=schemas.columns("expulsion_stats"))
+    from etl.publish import write_parquet
+    from etl.validate import coerce
+
+    write_parquet("expulsion_stats", coerce("expulsion_stats", frame)[0], stats_path)
+    result = invoke("validate", str(release / "datapackage.json"), "--json")
+    assert result.exit_code == 1
+    failures = json.loads(result.output)["failures"]
+    assert [(f["resource"], f["row"], f["column"], f["value"], f["check"]) for f in failures] == [
+        ("expulsion_stats", 1, "source_id", "no-such-text", "foreign key to sources.source_id")
+    ]
+
+
+def test_quote_not_at_its_offsets_is_named():
+    source = Source.from_text("a-text", "Kamenev was shot.\nZinoviev too.\n")
+    frame = pd.DataFrame(
+        [
+            {
+                "stat_id": "s1",
+                "source_id": "a-text",
+                "char_start": 0,
+                "char_end": 7,
+                "line_start": 1,
+                "line_end": 1,
+                "quote": "Kamenev",
+            },
+            {
+                "stat_id": "s2",
+                "source_id": "a-text",
+                "char_start": 18,
+                "char_end": 26,
+                "line_start": 1,
+                "line_end": 2,
+                "quote": "Zinovyev",
+            },
+        ]
+    )
+    failures = span_failures("expulsion_stats", frame, {"a-text": source})
+    assert [(f.row, f.key, f.column) for f in failures] == [
+        (2, "s2", "quote"),
+        (2, "s2", "line_start"),
+    ]
+    assert "text has 'Zinoviev'" in failures[0].check
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help(command: str):
+    assert cli.commands[command].help
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_committed_schemas_are_generated_from_the_models(tmp_path: Path):
+    result = invoke("schemas", "--to", str(tmp_path))
+    assert result.exit_code == 0
+    committed = Path(__file__).parent.parent / "schemas"
+    for generated in tmp_path.iterdir():
+        assert generated.read_text() == (committed / generated.name).read_text(), generated.name
