@@ -60,9 +60,9 @@ check: $(VENV)/.stamp ## Rebuild into a scratch dist and compare with the commit
 	@rm -rf .scratch && mkdir -p .scratch && cp -r dist/$(VERSION) .scratch/
 	$(BIN)/etl build --quiet --dist .scratch
 	@rm -rf .scratch
-	@echo '==> Verifying every span and validating the package with frictionless'
-	$(BIN)/etl verify
-	$(BIN)/frictionless validate $(RELEASE)
+	@echo '==> Verifying every span of every release and validating them with frictionless'
+	@for release in dist/*/; do $(BIN)/etl verify $$release || exit 1; done
+	@for release in dist/*/; do $(BIN)/frictionless validate $${release}datapackage.json > /dev/null || { echo "frictionless: $$release is not valid"; exit 1; }; echo "$$release: valid (frictionless)"; done
 
 bench: $(VENV)/.stamp ## Time a clean build, a no-op make, verify and frictionless validate
 	$(BIN)/python bench/bench.py

@@ -4,8 +4,9 @@ Frictionless reads Parquet straight from the path with pyarrow, so it never
 counts the bytes it reads and reports `byte-count`/`hash-count` errors for
 every Parquet resource that declares `bytes` and `hash` (as a data package
 should). This parser reads the file through Frictionless's own loader, which
-counts and hashes it, then parses the same bytes. Frictionless finds it by
-its module name (`frictionless_*`) once this project is installed.
+counts and hashes it, then parses the same bytes, keeping nullable integers as
+integers. Frictionless finds it by its module name (`frictionless_*`) once this
+project is installed.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ class CountedParquetParser(ParquetParser):
             columns=control.columns,
             filters=control.filters or None,
         )
-        frame = table.to_pandas(categories=control.categories or None)
+        # Nullable integers stay integers with None, not floats with NaN (which
+        # Frictionless would report as type errors).
+        frame = table.to_pandas(categories=control.categories or None, integer_object_nulls=True)
         with TableResource(data=frame, format="pandas") as resource:
             yield from resource.cell_stream
 

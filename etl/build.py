@@ -63,8 +63,8 @@ def assemble(root: Path = paths.ROOT, progress: Progress | None = None) -> dict[
             progress(done, len(entries), entry.source_id)
         records += extract_source(texts[entry.source_id], kb)
     # Resolve across texts.
-    frames = resolve(records, entries, texts, kb)
-    frames["checks"] = checks.run_checks(frames, texts)
+    frames, warnings = resolve(records, entries, texts, kb)
+    frames["checks"] = checks.run_checks(frames, warnings)
     # Validate and verify: every failure collected before giving up.
     failures = validate_frames(frames) + verify_frames(frames, texts)
     if failures:

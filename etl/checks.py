@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.corpus import Source
 from etl.resolve import to_frame
 
 
-def run_checks(frames: dict[str, pd.DataFrame], texts: dict[str, Source]) -> pd.DataFrame:
-    rows: list[dict] = []
+def run_checks(frames: dict[str, pd.DataFrame], warnings: list[dict]) -> pd.DataFrame:
+    """Every check's findings, and the warnings resolution raised, as the `checks` table."""
+    rows = [*warnings]
+    for check in CHECKS:
+        rows += check(frames)
+    for number, row in enumerate(rows, start=1):
+        row.setdefault("severity", "warning")
+        row["check_id"] = f"{row['rule']}-{number:04d}"
     return to_frame("checks", rows)
+
+
+CHECKS: list = []

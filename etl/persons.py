@@ -1,11 +1,321 @@
-"""Person resolution: names as written in many texts become one person each."""
+"""Person resolution: names as written in many texts become one person each.
+
+Every merge is explained in `persons.merged_by`: two spellings share a
+transliteration key (etl/knowledge/transliteration.csv), the alias file says
+so (etl/knowledge/aliases.csv), one is a part of the other's double surname,
+or they are a close fuzzy match (rapidfuzz). Initials keep apart people who
+share a surname (M. Lurye, N. Lurye); a bare surname that could be either is
+left unresolved rather than guessed, unless one of them is named in full at
+least DOMINANCE times as often as the others (Leon Trotsky and N.I. Trotsky)
+or is the only one the same text names in full.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
+from unidecode import unidecode
+
+from etl.corpus import Source
 from etl.extract import Record
 from etl.knowledge import Knowledge
+from etl.names import INITIALS, WORD, Name, not_names, strip_possessive, surname_key
+
+FUZZY_CUTOFF = 85  # Reingold/Reingoid 88, Mrachkovsky/Mrachliovsky 87, Hrasche/Harsche 86
+FUZZY_MIN_LENGTH = 6  # shorter keys differ by one letter too easily (Ivanov/Ivanova)
+DOMINANCE = 5  # a bare surname shared by several persons goes to one named 5x more often
 
 
-def resolve_persons(records: list[Record], kb: Knowledge) -> tuple[list[dict], list[Record]]:
-    """The rows of the persons table, and the records with their `person_id` filled in."""
-    return [], records
+@dataclass
+class Person:
+    keys: set[str]
+    initial: str = ""
+    spellings: Counter = field(default_factory=Counter)
+    fulls: Counter = field(default_factory=Counter)
+    roles: set[str] = field(default_factory=set)
+    merges: dict[str, str] = field(default_factory=dict)
+    anchors: int = 0
+
+    def add(self, name: Name, role: str = "", why: str = "") -> None:
+        if why and name.surname not in self.spellings:
+            self.merges.setdefault(name.surname, why)
+        self.spellings[name.surname] += 1
+        self.fulls[name.full] += 1
+        if name.alias:
+            self.spellings[name.alias] += 0
+        if role:
+            self.roles.add(role)
+
+    @property
+    def fullest(self) -> str:
+        """The fullest form: most parts, a given name over an initial, a double surname over
+        its part; then the most used spelling (so a one-off typo does not win)."""
+
+        def fullness(full: str) -> tuple:
+            words = full.split()
+            given = any(len(w) > 2 and not w.endswith(".") for w in words[:-1])
+            return (len(words), given, full.count("-"), self.fulls[full], len(full), full)
+
+        return max(self.fulls, key=fullness)
+
+
+def similarity(a: str, b: str, **kwargs: object) -> float:
+    """Indel ratio, or Damerau-Levenshtein similarity so that a swap of two letters
+    (Hrasche/Harsche) costs one edit, whichever is higher; 0-100."""
+    return max(fuzz.ratio(a, b), 100 * DamerauLevenshtein.normalized_similarity(a, b))
+
+
+def initial_of(name: Name, kb: Knowledge) -> str:
+    first = (name.initials or name.given)[:1]
+    return {"I": "Y", "J": "Y"}.get(first, first)  # И/Ю/Я are written I, J or Y
+
+
+class PersonIndex:
+    """Persons found so far, looked up by spelling key and initial."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.kb = kb
+        self.persons: list[Person] = []
+        self.aliases = {row["variant"]: row["canonical"] for row in kb["aliases"]}
+
+    def key(self, surname: str) -> tuple[str, str]:
+        """The spelling key of a surname, and why it was changed (alias file) if it was."""
+        if surname in self.aliases:
+            return surname_key(self.aliases[surname], self.kb), "alias file"
+        return surname_key(surname, self.kb), ""
+
+    def by_key(self, key: str) -> list[Person]:
+        return [p for p in self.persons if key in p.keys]
+
+    def find(self, name: Name) -> tuple[Person | None, str, bool]:
+        """(person, why, ambiguous) for a name; person None when unknown or ambiguous."""
+        key, why = self.key(name.surname)
+        initial = initial_of(name, self.kb)
+        candidates = self.by_key(key)
+        how = why or "same transliteration key"
+        if not candidates:
+            candidates, how = self._related(key)
+        if initial:
+            same = [p for p in candidates if p.initial == initial]
+            bare = [p for p in candidates if not p.initial]
+            if same:
+                return same[0], how, False
+            if len(bare) == 1 and len(candidates) == 1:
+                return bare[0], how, False
+            return None, "", False
+        if len(candidates) == 1:
+            return candidates[0], how, False
+        ranked = sorted(candidates, key=lambda p: p.anchors, reverse=True)
+        if len(ranked) > 1 and ranked[0].anchors >= DOMINANCE * max(ranked[1].anchors, 1):
+            return ranked[0], how, False
+        return None, "", len(candidates) > 1
+
+    def _related(self, key: str) -> tuple[list[Person], str]:
+        """Persons whose double surname has this part, or whose key is a close fuzzy match."""
+        parts = [p for p in self.persons if any(key in k.split("-") for k in p.keys if "-" in k)]
+        if "-" in key:
+            parts += [p for p in self.persons if any(k in key.split("-") for k in p.keys)]
+        if len(parts) == 1:
+            return parts, "part of a double surname"
+        if len(key) < FUZZY_MIN_LENGTH:
+            return [], ""
+        keys = sorted(
+            k
+            for p in self.persons
+            for k in p.keys
+            if k[:1] == key[:1]
+            and abs(len(k) - len(key)) <= 1
+            and not k.startswith(key)
+            and not key.startswith(k)  # Stalin/Stalins: inflection
+        )
+        match = process.extractOne(key, keys, scorer=similarity, score_cutoff=FUZZY_CUTOFF)
+        if match is None:
+            return [], ""
+        return self.by_key(match[0]), f"fuzzy match ({match[1]:.0f}) with {match[0]}"
+
+    def add(self, name: Name, role: str = "") -> Person | None:
+        """Attach an anchoring name to its person, creating the person if it is new."""
+        person, why, ambiguous = self.find(name)
+        if ambiguous:
+            return None
+        key, _ = self.key(name.surname)
+        if person is None:
+            person = Person({key}, initial_of(name, self.kb))
+            self.persons.append(person)
+            why = ""
+        else:
+            person.keys.add(key)
+            person.initial = person.initial or initial_of(name, self.kb)
+        key_why = self.key(name.surname)[1]
+        if key_why:
+            person.merges.setdefault(name.surname, key_why)
+        person.add(name, role, why)
+        person.anchors += 1
+        if name.alias:
+            alias_key, _ = self.key(name.alias)
+            person.keys.add(alias_key)
+            person.merges.setdefault(name.alias, "bracketed alias in a list")
+        return person
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+
+
+def surname_of(person: Person) -> str:
+    """The spelling the texts use most; on a tie the longest (Grinko over Grin)."""
+    return max(person.spellings, key=lambda s: (person.spellings[s], len(s), s))
+
+
+def evidence(span) -> str:
+    return f"{span.source_id}:{span.char_start}-{span.char_end}"
+
+
+def person_ids(persons: list[Person]) -> dict[int, str]:
+    """Stable slugs: the surname, with the initial where two persons share it."""
+    surname = {id(p): surname_of(p) for p in persons}
+    slugs = Counter(_slug(surname[id(p)]) for p in persons)
+    ids = {}
+    for p in persons:
+        slug = _slug(surname[id(p)])
+        if slugs[slug] > 1 and p.initial:
+            slug = f"{_slug(p.initial)}-{slug}"
+        ids[id(p)] = slug
+    seen: Counter = Counter()
+    for p in sorted(persons, key=lambda p: (ids[id(p)], p.fullest)):
+        seen[ids[id(p)]] += 1
+        if seen[ids[id(p)]] > 1:
+            ids[id(p)] = f"{ids[id(p)]}-{seen[ids[id(p)]]}"
+    return ids
+
+
+_TOKEN = re.compile(rf"(?<![\w.])(?:(?P<initials>{INITIALS}) ?)?(?P<surname>{WORD})")
+
+
+def scan_mentions(
+    source: Source, index: PersonIndex, local: dict[str, Person]
+) -> list[tuple[Name, Person, str]]:
+    """Every occurrence in a text of a known person's surname (or a part of a compound).
+
+    A bare surname that several persons share goes to the one of them the same text
+    names in full (`local`, by key); otherwise it is left unresolved.
+    """
+    text = source.text
+    banned = not_names(index.kb)
+    found = []
+    for m in _TOKEN.finditer(text):
+        word = strip_possessive(m["surname"])
+        if word in banned:
+            continue
+        start = m.start("surname")
+        pieces = [(word, start)]
+        if "-" in word and not index.by_key(index.key(word)[0]):
+            # "Bukharin-Rykov", "Kirov-Zhdanov": a pair of names, not a double surname.
+            pieces, offset = [], start
+            for part in word.split("-"):
+                pieces.append((part, offset))
+                offset += len(part) + 1
+        for part, at in pieces:
+            if len(part) < 3 or part in banned:
+                continue
+            initials = (m["initials"] or "").strip() if part == word else ""
+            name = Name(part, at, at + len(part), part, initials=initials)
+            person, why, ambiguous = index.find(name)
+            if ambiguous:
+                person = local.get(index.key(part)[0])
+            if person is not None:
+                found.append((name, person, why))
+    return found
+
+
+def resolve_persons(
+    records: list[Record], texts: dict[str, Source], kb: Knowledge
+) -> tuple[list[dict], list[Record], list[dict]]:
+    """Persons, the records with `person_id` set, and warnings for names left unresolved."""
+    index = PersonIndex(kb)
+    anchored = [r for r in records if "name" in r.refs]
+    strength = {"defendants": 0, "sentences": 1, "mentions": 2}
+    anchored.sort(
+        key=lambda r: (
+            strength.get(r.resource, 3),
+            not r.refs["name"].initials,
+            r.span.source_id,
+            r.refs["name"].start,
+        )
+    )
+    owner: dict[tuple[str, int], Person] = {}
+    by_text: dict[str, dict[str, set[int]]] = {}
+    for record in anchored:
+        name: Name = record.refs["name"]
+        role = record.refs.get("role") or ("defendant" if record.resource == "defendants" else "")
+        if record.resource == "sentences":
+            continue  # sentences name persons already anchored; they never create one
+        person = index.add(name, role)
+        if person is not None:
+            owner[(record.span.source_id, name.start)] = person
+            by_text.setdefault(record.span.source_id, {}).setdefault(
+                index.key(name.surname)[0], set()
+            ).add(id(person))
+    # Every occurrence of a known name, in every text.
+    mentions: list[tuple[str, Name, Person]] = []
+    persons_by_id = {id(p): p for p in index.persons}
+    for source_id, source in sorted(texts.items()):
+        local = {
+            key: persons_by_id[next(iter(ids))]
+            for key, ids in by_text.get(source_id, {}).items()
+            if len(ids) == 1
+        }
+        for name, person, why in scan_mentions(source, index, local):
+            person.add(name, why=why)
+            mentions.append((source_id, name, person))
+            owner.setdefault((source_id, name.start), person)
+    ids = person_ids(index.persons)
+    out: list[Record] = []
+    warnings: list[dict] = []
+    for record in records:
+        if "name" not in record.refs:
+            out.append(record)
+            continue
+        name = record.refs["name"]
+        person = owner.get((record.span.source_id, name.start))
+        if person is None:
+            person, _, _ = index.find(name)
+        if person is None and record.resource == "mentions":
+            continue  # an anchor that names no one for sure is simply not a mention
+        if person is None:
+            warnings.append(
+                {
+                    "rule": "unresolved-name",
+                    "resource": record.resource,
+                    "subject": name.written,
+                    "message": f"{name.written!r} matches no person or several; claim left out",
+                    "evidence": evidence(record.span),
+                }
+            )
+            continue
+        if record.resource == "mentions":
+            continue  # anchors are re-created below with every other mention
+        out.append(replace(record, fields={**record.fields, "person_id": ids[id(person)]}))
+    for source_id, name, person in mentions:
+        span = texts[source_id].span(name.start, name.end)
+        fields = {"person_id": ids[id(person)], "name_as_written": name.written}
+        out.append(Record("mentions", fields, span, "persons.mention"))
+    rows = []
+    for person in index.persons:
+        spellings = sorted(s for s in person.spellings if s)
+        merged = [f"{s}: {why}" for s, why in sorted(person.merges.items()) if why]
+        rows.append(
+            {
+                "person_id": ids[id(person)],
+                "name": person.fullest,
+                "surname": surname_of(person),
+                "variants": " | ".join(spellings),
+                "merged_by": " | ".join(merged) or None,
+                "roles": " | ".join(sorted(person.roles)) or None,
+            }
+        )
+    return rows, out, warnings

@@ -7,6 +7,8 @@ orders rows so that two builds are byte-identical.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from etl import schemas
@@ -63,9 +65,11 @@ def resolve(
     entries: list[SourceEntry],
     texts: dict[str, Source],
     kb: Knowledge,
-) -> dict[str, pd.DataFrame]:
-    """All resources as frames, persons resolved across texts."""
-    persons, records = resolve_persons(records, kb)
+) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """All resources as frames, persons and trials resolved across texts, and the
+    warnings resolution raised (names it could not resolve)."""
+    persons, records, warnings = resolve_persons(records, texts, kb)
+    records = resolve_trials(records)
     rows: dict[str, list[dict]] = {name: [] for name in schemas.MODELS}
     for record in records:
         rows[record.resource].append(record.row())
@@ -73,4 +77,34 @@ def resolve(
     for resource in schemas.MODELS:
         if resource not in frames:
             frames[resource] = to_frame(resource, rows[resource])
-    return frames
+    return frames, warnings
+
+
+def date_precision(record: Record) -> tuple:
+    """How well a passage defines a trial: exact days beat months, more fields beat fewer."""
+    fields = record.fields
+    start = fields.get("start_date") or ""
+    filled = sum(v is not None for v in fields.values())
+    return (len(start), fields.get("end_date") is not None, filled)
+
+
+def resolve_trials(records: list[Record]) -> list[Record]:
+    """One trial row per trial: the best defining passage over all texts wins; a trial that
+    defendants refer to but no passage defines gets no row (the defendants then fail their
+    foreign key, which validation reports)."""
+    best: dict[str, Record] = {}
+    for record in records:
+        if record.resource != "trials":
+            continue
+        current = best.get(record.fields["trial_id"])
+        if current is None or date_precision(record) > date_precision(current):
+            best[record.fields["trial_id"]] = record
+    stated = {}
+    for record in records:
+        if record.resource == "defendants" and record.refs.get("stated"):
+            stated.setdefault(record.fields["trial_id"], record.refs["stated"])
+    kept = [r for r in records if r.resource != "trials"]
+    for trial_id, record in sorted(best.items()):
+        fields = {**record.fields, "defendants_stated": stated.get(trial_id)}
+        kept.append(replace(record, fields=fields))
+    return kept

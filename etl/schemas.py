@@ -66,13 +66,20 @@ class Sources(pa.DataFrameModel):
 
 
 class Persons(pa.DataFrameModel):
-    """One row per real person; `variants` holds every spelling, joined by " | "."""
+    """One row per real person.
+
+    `variants` holds every spelling the texts use, `merged_by` says why each
+    spelling other than the first was merged ("Goltsman: same transliteration
+    key"), `roles` what the texts make of the person (defendant, judge,
+    prosecutor, military, diplomat, official); all three are joined by " | ".
+    """
 
     person_id: Series[str] = pa.Field(str_matches=SLUG, unique=True)
     name: Series[str]
     surname: Series[str]
     variants: Series[str]
     merged_by: Series[str] = pa.Field(nullable=True)
+    roles: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True

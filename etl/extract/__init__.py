@@ -24,7 +24,8 @@ class Record:
     fields: dict
     span: Span
     extractor: str
-    links: tuple[Span, ...] = field(default=())
+    refs: dict = field(default_factory=dict, compare=False)
+    """What resolution needs and is not published as is (a name to resolve, a count)."""
 
     def row(self) -> dict:
         return {**self.fields, **self.span.provenance(), "extractor": self.extractor}

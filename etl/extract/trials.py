@@ -1,0 +1,253 @@
+"""Trials and their defendant lists.
+
+Rules:
+- `trials.heading`: a heading that names a trial and gives its dates defines it
+  ("The trial against the … centre 19-24 August 1936"); a bracketed line under
+  it ("(The Zinoviev-Kamenev process)") is an alias.
+- `trials.dated_sentence`: a sentence naming a known trial with a date range.
+- `trials.defendant_list`: a list of three or more names in a sentence with a
+  defendant cue ("accused", "brought to trial", "convicted" …) names
+  defendants of the trial the sentence names, or else of the trial whose
+  heading the sentence stands under.
+Which trial a name refers to comes from etl/knowledge/trials.csv (aliases);
+a dated trial heading that matches no alias becomes a trial of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from etl.corpus import Source
+from etl.extract import Record
+from etl.knowledge import Knowledge
+from etl.names import NameList, name_lists
+from etl.text import (
+    NUMBER_WORD,
+    Block,
+    DateRange,
+    find_dates,
+    is_heading,
+    lines,
+    parse_count,
+    sentences,
+)
+
+
+@dataclass(frozen=True)
+class TrialMention:
+    trial_id: str
+    start: int
+    end: int
+
+
+@cache
+def _aliases(rows: tuple[tuple[str, str, str], ...]) -> list[tuple[str, re.Pattern, str]]:
+    return [(tid, re.compile(alias, re.IGNORECASE), year) for tid, alias, year in rows]
+
+
+def aliases(kb: Knowledge) -> list[tuple[str, re.Pattern, str]]:
+    return _aliases(tuple((r["trial_id"], r["alias"], r["year"]) for r in kb["trials"]))
+
+
+def cue_pattern(kb: Knowledge, kind: str) -> re.Pattern:
+    terms = [r["term"] for r in kb["cues"] if r["kind"] == kind]
+    return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.IGNORECASE)
+
+
+def trial_mentions(
+    text: str, start: int, end: int, kb: Knowledge, context: str
+) -> list[TrialMention]:
+    """Known trials named in text[start:end]; an alias bound to a year needs that year in
+    the passage or in `context` (the heading above it)."""
+    found = []
+    passage = text[start:end]
+    for trial_id, pattern, year in aliases(kb):
+        for m in pattern.finditer(text, start, end):
+            if year and year not in passage and year not in context:
+                continue
+            found.append(TrialMention(trial_id, m.start(), m.end()))
+    return sorted(found, key=lambda t: (t.start, -t.end))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _strip_dates(text: str, spans: list[tuple[int, int]], offset: int) -> str:
+    for a, b in sorted(spans, reverse=True):
+        text = text[: a - offset] + text[b - offset :]
+    return re.sub(r"\s+", " ", text).strip(" .,–-")
+
+
+@dataclass
+class Section:
+    trial_id: str
+    heading: Block
+    end: int
+    context: str
+
+
+def trial_sections(source: Source, kb: Knowledge) -> list[Section]:
+    """Headings that name a trial, each governing the text down to the next such heading."""
+    text = source.text
+    trial_word = cue_pattern(kb, "trial")
+    heads: list[tuple[Block, str | None]] = []
+    blocks = [b for b in lines(text) if is_heading(text, b)]
+    for index, block in enumerate(blocks):
+        line = text[block.start : block.end]
+        if not trial_word.search(line):
+            continue
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        sub = text[nxt.start : nxt.end] if nxt and nxt.start - block.end < 6 else ""
+        context = line + " " + sub
+        known = trial_mentions(text, block.start, block.end, kb, context)
+        if not known and sub.startswith("("):
+            known = trial_mentions(text, nxt.start, nxt.end, kb, context)
+        dates = find_dates(text, kb, block.start, block.end)
+        if known:
+            heads.append((block, known[0].trial_id))
+        elif dates:
+            year = dates[0].start[:4]
+            heads.append(
+                (block, f"{_slug(_strip_dates(line, [dates[0].span], block.start))}-{year}")
+            )
+    sections = []
+    for index, (block, trial_id) in enumerate(heads):
+        end = heads[index + 1][0].start if index + 1 < len(heads) else len(text)
+        sections.append(Section(trial_id, block, end, text[block.start : block.end]))
+    return sections
+
+
+def stated_count(
+    text: str, prefixes: list[tuple[int, int]], listed: int, kb: Knowledge
+) -> tuple[int | None, int | None]:
+    """The count given for a list, looked for in each prefix in turn (the sentence up to the
+    list, then the sentence before): (the list's own count, the whole trial's count).
+
+    "Sixteen old Trotskyists (…)" → (16, 16); "Three of the sixteen accused (…)" → (3, 16);
+    "Thirteen of the accused —…—" → (13, None). A count smaller than the list, or one that
+    is part of a date, does not count it.
+    """
+    for start, end in prefixes:
+        dates = [d.span for d in find_dates(text, kb, start, end)]
+        prefix = text[start:end]
+        partitive = re.search(
+            rf"\b({NUMBER_WORD}|\d+) of (?:the|these|those)(?: ({NUMBER_WORD}|\d+))?\b", prefix
+        )
+        if partitive and parse_count(partitive[1], kb):
+            whole = parse_count(partitive[2], kb) if partitive[2] else None
+            return parse_count(partitive[1], kb), whole
+        for m in reversed(list(re.finditer(rf"\b(?:{NUMBER_WORD}|\d+)\b", prefix))):
+            at = start + m.start()
+            if any(a <= at < b for a, b in dates):
+                continue
+            count = parse_count(m.group(), kb)
+            if count and count >= listed:
+                return count, count
+    return None, None
+
+
+def _cue_attached(text: str, names: NameList, sentence: Block, cue: re.Pattern) -> bool:
+    """A plain run of names is a defendant list only when the cue governs it: right before
+    it ("three of the accused, A, B and C") or as its verb ("A, B and C were charged")."""
+    before = text[max(sentence.start, names.start - 60) : names.start]
+    after = text[names.end : min(sentence.end, names.end + 80)]
+    words_after_cue = [len(re.findall(r"\w+", before[m.end() :])) for m in cue.finditer(before)]
+    if words_after_cue and min(words_after_cue) <= 2:
+        return True
+    verb = re.match(r"\W*(?:\[\d+\]\s*)?(?:were|was|had been|have been|are|is)\b(.*)", after)
+    return bool(verb and cue.search(verb[1]))
+
+
+def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    text = source.text
+    sections = trial_sections(source, kb)
+    defined = {s.trial_id for s in sections}
+    for section in sections:
+        block = section.heading
+        dates = find_dates(text, kb, block.start, block.end)
+        line = text[block.start : block.end]
+        fields = {
+            "trial_id": section.trial_id,
+            "name": _strip_dates(line, [d.span for d in dates], block.start),
+            "start_date": dates[0].start if dates else None,
+            "end_date": dates[0].end if dates else None,
+        }
+        yield Record("trials", fields, source.span(block.start, block.end), "trials.heading")
+
+    defendant_cue = cue_pattern(kb, "defendant")
+    first_named: dict[str, tuple[Block, TrialMention]] = {}
+    listed: set[str] = set()
+    previous: Block | None = None
+    for sentence in sentences(text):
+        if previous and "\n" in text[previous.end : sentence.start]:
+            previous = None  # the sentence before must be in the same paragraph
+        section = next((s for s in sections if s.heading.end <= sentence.start < s.end), None)
+        named = trial_mentions(
+            text, sentence.start, sentence.end, kb, section.context if section else ""
+        )
+        for mention in named:
+            first_named.setdefault(mention.trial_id, (sentence, mention))
+        ranged = [d for d in find_dates(text, kb, sentence.start, sentence.end) if d.end]
+        if named and ranged:
+            yield trial_record(source, sentence, named[0], ranged[0], "trials.dated_sentence")
+            defined.add(named[0].trial_id)
+        trial_id = named[0].trial_id if named else (section.trial_id if section else None)
+        if trial_id is not None:
+            for record in defendant_lists(source, sentence, previous, trial_id, kb, defendant_cue):
+                listed.add(trial_id)
+                yield record
+        previous = sentence
+    # A trial whose defendants are listed but that no heading or dated sentence defines
+    # is defined by the first sentence that names it.
+    for trial_id in sorted(listed - defined):
+        sentence, mention = first_named[trial_id]
+        yield trial_record(source, sentence, mention, None, "trials.named")
+
+
+def trial_record(
+    source: Source, sentence: Block, mention: TrialMention, dates: DateRange | None, rule: str
+) -> Record:
+    fields = {
+        "trial_id": mention.trial_id,
+        "name": source.text[mention.start : mention.end],
+        "start_date": dates.start if dates else None,
+        "end_date": dates.end if dates else None,
+    }
+    return Record("trials", fields, source.span(sentence.start, sentence.end), rule)
+
+
+def defendant_lists(
+    source: Source,
+    sentence: Block,
+    previous: Block | None,
+    trial_id: str,
+    kb: Knowledge,
+    cue: re.Pattern,
+) -> Iterator[Record]:
+    """Defendant claims for every list of names the sentence gives for `trial_id`."""
+    text = source.text
+    cue_here = cue.search(text, sentence.start, sentence.end)
+    cue_before = previous is not None and cue.search(text, previous.start, previous.end)
+    if not (cue_here or cue_before):
+        return
+    span = source.span(sentence.start, sentence.end)
+    for names in name_lists(text, sentence.start, sentence.end, kb):
+        delimited = (
+            text[names.start - 1] in "(—–" or text[names.start - 2 : names.start].strip() in "(—–"
+        )
+        if not delimited and not (cue_here and _cue_attached(text, names, sentence, cue)):
+            continue
+        prefixes = [(sentence.start, names.start)]
+        if previous is not None:
+            prefixes.append((previous.start, previous.end))
+        listed = len(names.names)
+        count, whole = stated_count(text, prefixes, listed, kb)
+        for name in names.names:
+            refs = {"name": name, "stated": whole, "count": count, "listed": listed}
+            yield Record(
+                "defendants", {"trial_id": trial_id}, span, "trials.defendant_list", refs=refs
+            )

@@ -1,0 +1,179 @@
+"""Person names: parsing a name as written, finding lists of names, and spelling keys.
+
+The rules are general (capitalised surname, optional initials, titles, a
+bracketed alias); what they need to know about the language lives in
+etl/knowledge/ (titles, words that are never names, transliteration rules).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from unidecode import unidecode
+
+from etl.knowledge import Knowledge
+
+UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ"
+LOWER = "a-zß-öø-ÿłśżźćńё"
+WORD = rf"[{UPPER}][{LOWER}’']+(?:-[{UPPER}][{LOWER}’']+)*"
+INITIALS = rf"(?:[{UPPER}]\.[ ]?){{1,3}}"
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name as written, with its parts and where it stands in the text."""
+
+    written: str
+    start: int
+    end: int
+    surname: str
+    initials: str = ""
+    given: str = ""
+    alias: str = ""
+    title: str = ""
+
+    @property
+    def full(self) -> str:
+        parts = [self.initials.replace(" ", ""), self.given, self.surname]
+        return " ".join(p for p in parts if p)
+
+
+@cache
+def _title_pattern(titles: tuple[str, ...]) -> str:
+    return "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+
+
+def item_pattern(kb: Knowledge) -> str:
+    titles = _title_pattern(tuple(row["title"] for row in kb["titles"]))
+    return (
+        rf"(?:(?P<title>{titles})\s+)?"
+        rf"(?P<initials>{INITIALS})?\s*"
+        rf"(?P<given>(?:{WORD}\s+){{0,2}})"
+        rf"(?P<surname>{WORD})"
+        rf"(?:\s*\[(?P<alias>[^\]\n]{{2,40}})\])?"
+    )
+
+
+def strip_possessive(word: str) -> str:
+    """ "Bakaev’s" → "Bakaev", "Davies’" → "Davies": a possessive is not part of a name."""
+    return re.sub(r"(?<=\w)[’'](?:s\b)?$", "", word)
+
+
+def not_names(kb: Knowledge) -> frozenset[str]:
+    return frozenset(row["word"] for row in kb["not_names"]) | frozenset(
+        row["name"].capitalize() for row in kb["months"]
+    )
+
+
+def parse_item(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
+    """The name that text[start:end] is, all of it, or None."""
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    raw = strip_possessive(raw.strip())
+    m = re.fullmatch(item_pattern(kb), raw)
+    if not m:
+        return None
+    banned = not_names(kb)
+    words = [m["surname"], *m["given"].split()]
+    if any(w in banned or w.split("-")[0] in banned for w in words):
+        return None
+    offset = start + lead
+    if m["title"]:  # the title is not part of the name as written
+        skip = m.end("title")
+        skip += len(raw[skip:]) - len(raw[skip:].lstrip())
+        raw, offset = raw[skip:], offset + skip
+    return Name(
+        written=raw,
+        start=offset,
+        end=offset + len(raw),
+        surname=m["surname"],
+        initials=(m["initials"] or "").strip(),
+        given=m["given"].strip(),
+        alias=(m["alias"] or "").strip(),
+        title=(m["title"] or ""),
+    )
+
+
+_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def split_list(text: str, start: int, end: int, kb: Knowledge) -> list[Name] | None:
+    """Names separated by commas and "and" filling text[start:end], or None."""
+    names, cursor = [], start
+    for sep in [*_SEPARATOR.finditer(text, start, end), None]:
+        item_end = sep.start() if sep else end
+        name = parse_item(text, cursor, item_end, kb)
+        if name is None:
+            return None
+        names.append(name)
+        if sep:
+            cursor = sep.end()
+    return names
+
+
+@dataclass(frozen=True)
+class NameList:
+    names: tuple[Name, ...]
+    start: int
+    end: int
+
+
+def name_lists(text: str, start: int, end: int, kb: Knowledge, minimum: int = 3) -> list[NameList]:
+    """Lists of at least `minimum` names in text[start:end]: in brackets, between dashes,
+    or as a plain run "A, B and C"."""
+    found: list[NameList] = []
+    delimited = re.compile(r"\(([^()]+)\)|[—–]\s*([^—–]+?)\s*[—–]")
+    for m in delimited.finditer(text, start, end):
+        group = 1 if m.group(1) is not None else 2
+        names = split_list(text, m.start(group), m.end(group), kb)
+        if names and len(names) >= minimum:
+            found.append(NameList(tuple(names), m.start(group), m.end(group)))
+    item = re.sub(r"\(\?P<\w+>", "(?:", item_pattern(kb))
+    run = re.compile(rf"{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item})+")
+    for m in run.finditer(text, start, end):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        names = _longest_valid_run(text, m.start(), m.end(), kb)
+        if names and len(names) >= minimum:
+            found.append(NameList(tuple(names), names[0].start, names[-1].end))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _longest_valid_run(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """A regex run may begin with a capitalised word that is not a name; drop such items."""
+    pieces = []
+    cursor = start
+    for sep in [*_SEPARATOR.finditer(text, start, end), None]:
+        item_end = sep.start() if sep else end
+        pieces.append(parse_item(text, cursor, item_end, kb))
+        if sep:
+            cursor = sep.end()
+    best: list[Name] = []
+    current: list[Name] = []
+    for piece in pieces:
+        if piece is None:
+            current = []
+            continue
+        current.append(piece)
+        if len(current) > len(best):
+            best = list(current)
+    return best
+
+
+# Spelling keys.
+
+
+@cache
+def _rules(rows: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(p), r) for p, r in rows]
+
+
+def surname_key(surname: str, kb: Knowledge) -> str:
+    """A key equal for the transliterations of one surname (Golzman, Goltsman, Holtzman)."""
+    key = unidecode(surname).lower().replace("’", "").replace("'", "")
+    rules = _rules(tuple((row["pattern"], row["replacement"]) for row in kb["transliteration"]))
+    for pattern, replacement in rules:
+        key = pattern.sub(replacement, key)
+    return key

@@ -1,0 +1,167 @@
+"""Text primitives shared by the extractors: sentences, headings, numbers, dates.
+
+Pure functions of a text and the knowledge files; no file access.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from etl.knowledge import Knowledge
+
+# A sentence ends at . ! or ? followed by space and a capital or an opening quote,
+# but not after an initial ("I. Smirnov") or a common abbreviation.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"(\[A-Z])")
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|St|Gen|Col|Vol|No|op|f|d|p|pp|cf|vs|i\.e|e\.g))\.$"
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of text: a sentence, a line or a heading, by its offsets."""
+
+    start: int
+    end: int
+
+
+def lines(text: str) -> Iterator[Block]:
+    """Every line, without its line ending."""
+    start = 0
+    for match in re.finditer(r"\r?\n", text + "\n"):
+        yield Block(start, match.start())
+        start = match.end()
+        if start > len(text):
+            return
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Block]:
+    """Sentences of every line of text[start:end], by offsets, white space trimmed."""
+    end = len(text) if end is None else end
+    for line in lines(text[start:end]):
+        line_start, line_end = start + line.start, start + line.end
+        piece_start = line_start
+        for match in _SENTENCE_END.finditer(text, line_start, line_end):
+            before = text[max(line_start, match.start() - 12) : match.start()]
+            if _NO_BREAK_BEFORE.search(before.rstrip('”"’)]')):
+                continue
+            yield from _trimmed(text, piece_start, match.start())
+            piece_start = match.end()
+        yield from _trimmed(text, piece_start, line_end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Block]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Block(start, end)
+
+
+def is_heading(text: str, block: Block) -> bool:
+    """A short line standing alone between blank lines, not ending as a sentence does."""
+    line = text[block.start : block.end].strip()
+    if not line or len(line) > 100 or line[0].islower():
+        return False
+    before = text[max(0, block.start - 2) : block.start]
+    after = text[block.end : block.end + 2]
+    alone = (block.start == 0 or before.endswith("\n\n") or before == "\n") and (
+        after.startswith("\n\n") or after.startswith("\r\n") or not after
+    )
+    return alone and not re.search(r"[,;:]$", line)
+
+
+# Numbers.
+
+NUMBER_WORD = r"[A-Za-z]+(?:-[a-z]+)?"
+
+
+def number_words(kb: Knowledge) -> dict[str, int]:
+    return {row["word"]: int(row["value"]) for row in kb["numbers"]}
+
+
+def parse_count(token: str, kb: Knowledge) -> int | None:
+    """A count written in digits or words: "16", "sixteen", "twenty-one", "two hundred".
+
+    Returns None for anything else, so callers can try a token and move on.
+    """
+    token = token.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})*|\d+", token):
+        return int(re.sub(r"[,.]", "", token))
+    words = number_words(kb)
+    total, current = 0, 0
+    parts = re.split(r"[- ]+(?:and[- ]+)?", token)
+    if not parts or any(p not in words for p in parts):
+        return None
+    for part in parts:
+        value = words[part]
+        if value in (100, 1000):
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    return total + current
+
+
+# Dates.
+
+
+def month_names(kb: Knowledge) -> dict[str, int]:
+    return {row["name"]: int(row["month"]) for row in kb["months"]}
+
+
+def _month_pattern(kb: Knowledge) -> str:
+    names = sorted(month_names(kb), key=len, reverse=True)
+    return r"(?P<month>" + "|".join(names) + r")\.?"
+
+
+_DAY = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: str
+    end: str | None
+    span: tuple[int, int]
+
+
+def find_dates(text: str, kb: Knowledge, start: int = 0, end: int | None = None) -> list[DateRange]:
+    """Dates and date ranges in text[start:end], as partial ISO dates, most precise first."""
+    end = len(text) if end is None else end
+    month = _month_pattern(kb)
+    months = month_names(kb)
+    d1, d2 = _DAY.format("d1"), _DAY.format("d2")
+    year = r"(?P<year>19\d\d)"
+    patterns = [
+        # 19-24 August 1936; 2-13th March 1938; between 16th and 23rd January 1935
+        rf"(?:between\s+)?\b{d1}\s*(?:-|–|and|to)\s*{d2}\s+(?:of\s+)?{month},?\s+{year}",
+        # January 23-30 1937
+        rf"\b{month}\s+{d1}\s*(?:-|–)\s*{d2},?\s+{year}",
+        # 30th January 1937; 27th February 1938
+        rf"\b{d1}\s+(?:of\s+)?{month},?\s+{year}",
+        # June 11, 1937; January 2 1936
+        rf"\b{month}\s+{d1},?\s+{year}",
+        # August 1936; January, 1935
+        rf"\b{month},?\s+(?:of\s+)?{year}",
+    ]
+    found: list[DateRange] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for m in re.finditer(pattern, text[start:end], flags=re.IGNORECASE):
+            a, b = start + m.start(), start + m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            groups = m.groupdict()
+            mon = months[groups["month"].lower().rstrip(".")]
+            if text[start + m.start("month")].islower():
+                continue  # "may" the verb, "march" the noun
+            base = f"{groups['year']}-{mon:02d}"
+            first = f"{base}-{int(groups['d1']):02d}" if groups.get("d1") else base
+            last = f"{base}-{int(groups['d2']):02d}" if groups.get("d2") else None
+            taken.append((a, b))
+            found.append(DateRange(first, last, (a, b)))
+    return sorted(found, key=lambda d: d.span)
