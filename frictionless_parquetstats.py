@@ -5,8 +5,8 @@ counts the bytes it reads and reports `byte-count`/`hash-count` errors for
 every Parquet resource that declares `bytes` and `hash` (as a data package
 should). This parser reads the file through Frictionless's own loader, which
 counts and hashes it, then parses the same bytes, keeping nullable integers as
-integers. Frictionless finds it by its module name (`frictionless_*`) once this
-project is installed.
+integers and missing numbers as missing. Frictionless finds it by its module
+name (`frictionless_*`) once this project is installed.
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ class CountedParquetParser(ParquetParser):
             columns=control.columns,
             filters=control.filters or None,
         )
-        # Nullable integers stay integers with None, not floats with NaN (which
-        # Frictionless would report as type errors).
+        # Missing values are None, not NaN: Frictionless would read NaN as a value
+        # (a type error for an integer, a broken minimum for a number).
         frame = table.to_pandas(categories=control.categories or None, integer_object_nulls=True)
+        frame = frame.astype(object).where(frame.notna(), None)
         with TableResource(data=frame, format="pandas") as resource:
             yield from resource.cell_stream
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
 from etl.knowledge import Knowledge
@@ -168,6 +170,38 @@ def _longest_valid_run(text: str, start: int, end: int, kb: Knowledge) -> list[N
 @cache
 def _rules(rows: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern, str]]:
     return [(re.compile(p), r) for p, r in rows]
+
+
+FUZZY_CUTOFF = 85  # Reingold/Reingoid 88, Mrachkovsky/Mrachliovsky 87, Hrasche/Harsche 86
+FUZZY_MIN_LENGTH = 6  # shorter keys differ by one letter too easily (Ivanov/Ivanova)
+
+
+def similarity(a: str, b: str, **kwargs: object) -> float:
+    """Indel ratio, or Damerau-Levenshtein similarity so that a swap of two letters
+    (Hrasche/Harsche) costs one edit, whichever is higher; 0-100."""
+    return max(fuzz.ratio(a, b), 100 * DamerauLevenshtein.normalized_similarity(a, b))
+
+
+def close_keys(a: str, b: str) -> bool:
+    """Two spelling keys close enough to be one name misspelt, but not an inflection of it
+    (Stalin/Stalins, Yakovlev/Yakovleva)."""
+    if len(a) < FUZZY_MIN_LENGTH or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return False
+    return similarity(a, b) >= FUZZY_CUTOFF
+
+
+def same_surname(a: str, b: str, kb: Knowledge) -> bool:
+    """Whether two written surnames are one: same key after the alias file, or close keys."""
+    ka, kb_ = canonical_key(a, kb), canonical_key(b, kb)
+    return ka == kb_ or close_keys(ka, kb_)
+
+
+def canonical_key(surname: str, kb: Knowledge) -> str:
+    """The spelling key after the alias file (Grin → Grinko)."""
+    aliases = {row["variant"]: row["canonical"] for row in kb["aliases"]}
+    return surname_key(aliases.get(surname, surname), kb)
 
 
 def surname_key(surname: str, kb: Knowledge) -> str:

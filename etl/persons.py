@@ -16,17 +16,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz import process
 from unidecode import unidecode
 
 from etl.corpus import Source
 from etl.extract import Record
 from etl.knowledge import Knowledge
-from etl.names import INITIALS, WORD, Name, not_names, strip_possessive, surname_key
+from etl.names import (
+    INITIALS,
+    WORD,
+    Name,
+    close_keys,
+    not_names,
+    similarity,
+    strip_possessive,
+    surname_key,
+)
 
-FUZZY_CUTOFF = 85  # Reingold/Reingoid 88, Mrachkovsky/Mrachliovsky 87, Hrasche/Harsche 86
-FUZZY_MIN_LENGTH = 6  # shorter keys differ by one letter too easily (Ivanov/Ivanova)
 DOMINANCE = 5  # a bare surname shared by several persons goes to one named 5x more often
 
 
@@ -61,12 +67,6 @@ class Person:
             return (len(words), given, full.count("-"), self.fulls[full], len(full), full)
 
         return max(self.fulls, key=fullness)
-
-
-def similarity(a: str, b: str, **kwargs: object) -> float:
-    """Indel ratio, or Damerau-Levenshtein similarity so that a swap of two letters
-    (Hrasche/Harsche) costs one edit, whichever is higher; 0-100."""
-    return max(fuzz.ratio(a, b), 100 * DamerauLevenshtein.normalized_similarity(a, b))
 
 
 def initial_of(name: Name, kb: Knowledge) -> str:
@@ -121,18 +121,8 @@ class PersonIndex:
             parts += [p for p in self.persons if any(k in key.split("-") for k in p.keys)]
         if len(parts) == 1:
             return parts, "part of a double surname"
-        if len(key) < FUZZY_MIN_LENGTH:
-            return [], ""
-        keys = sorted(
-            k
-            for p in self.persons
-            for k in p.keys
-            if k[:1] == key[:1]
-            and abs(len(k) - len(key)) <= 1
-            and not k.startswith(key)
-            and not key.startswith(k)  # Stalin/Stalins: inflection
-        )
-        match = process.extractOne(key, keys, scorer=similarity, score_cutoff=FUZZY_CUTOFF)
+        keys = sorted(k for p in self.persons for k in p.keys if close_keys(key, k))
+        match = process.extractOne(key, keys, scorer=similarity)
         if match is None:
             return [], ""
         return self.by_key(match[0]), f"fuzzy match ({match[1]:.0f}) with {match[0]}"
@@ -252,8 +242,8 @@ def resolve_persons(
     for record in anchored:
         name: Name = record.refs["name"]
         role = record.refs.get("role") or ("defendant" if record.resource == "defendants" else "")
-        if record.resource == "sentences":
-            continue  # sentences name persons already anchored; they never create one
+        if record.resource == "sentences" and record.fields.get("basis") != "explicit":
+            continue  # an inferred sentence names a person its list already anchored
         person = index.add(name, role)
         if person is not None:
             owner[(record.span.source_id, name.start)] = person

@@ -20,11 +20,12 @@ from etl.registry import SourceEntry
 from etl.validate import coerce
 
 # Claim ids: "<source_id>:<char_start>:<what the claim is about>", stable across builds.
+# A second claim with the same id (two terms for one person in one span) gets ":2".
 ID_PARTS = {
     "mentions": ("mention_id", ["person_id"]),
     "defendants": ("defendant_id", ["trial_id", "person_id"]),
-    "sentences": ("sentence_id", ["person_id", "basis"]),
-    "expulsion_stats": ("stat_id", ["stat_key"]),
+    "sentences": ("sentence_id", ["person_id"]),
+    "expulsion_stats": ("stat_id", []),
 }
 
 
@@ -49,8 +50,11 @@ def to_frame(resource: str, rows: list[dict]) -> pd.DataFrame:
     """Rows as a typed frame in published column order, sorted by primary key."""
     id_column, parts = ID_PARTS.get(resource, (None, []))
     if id_column:
+        seen: dict[str, int] = {}
         for row in rows:
-            row.setdefault(id_column, claim_id(row, parts))
+            base = row.get(id_column) or claim_id(row, parts)
+            seen[base] = seen.get(base, 0) + 1
+            row[id_column] = base if seen[base] == 1 else f"{base}:{seen[base]}"
     frame = pd.DataFrame(rows).reindex(columns=schemas.columns(resource))
     frame, failures = coerce(resource, frame)
     if failures:
@@ -69,7 +73,10 @@ def resolve(
     """All resources as frames, persons and trials resolved across texts, and the
     warnings resolution raised (names it could not resolve)."""
     persons, records, warnings = resolve_persons(records, texts, kb)
+    warnings += list_counts(records)
     records = resolve_trials(records)
+    warnings += [check_row(r) for r in records if r.resource == "checks"]
+    records = [r for r in records if r.resource != "checks"]
     rows: dict[str, list[dict]] = {name: [] for name in schemas.MODELS}
     for record in records:
         rows[record.resource].append(record.row())
@@ -78,6 +85,42 @@ def resolve(
         if resource not in frames:
             frames[resource] = to_frame(resource, rows[resource])
     return frames, warnings
+
+
+def list_counts(records: list[Record]) -> list[dict]:
+    """A list whose length differs from the count its sentence gives ("18 of the accused"
+    and 13 names), reported with the list's span."""
+    out, seen = [], set()
+    for record in records:
+        if record.resource != "defendants" or record.span in seen:
+            continue
+        seen.add(record.span)
+        count, listed = record.refs.get("count"), record.refs.get("listed")
+        if count and listed and count != listed:
+            span = record.span
+            out.append(
+                {
+                    "rule": "list-count-mismatch",
+                    "resource": "defendants",
+                    "subject": record.fields["trial_id"],
+                    "message": f"the text gives {count} and lists {listed} names",
+                    "evidence": f"{span.source_id}:{span.char_start}-{span.char_end}",
+                }
+            )
+    return out
+
+
+def check_row(record: Record) -> dict:
+    """A finding an extractor made, as a row for the checks stage, its spans as evidence."""
+    span = record.span
+    spans = [
+        f"{span.source_id}:{span.char_start}-{span.char_end}",
+        *record.refs.get("evidence", []),
+    ]
+    row = {**record.fields, "evidence": " | ".join(spans), "source_id": span.source_id}
+    if "counts" in record.refs:
+        row["counts"] = record.refs["counts"]
+    return row
 
 
 def date_precision(record: Record) -> tuple:

@@ -22,7 +22,7 @@ SUBJECTS = ["expelled", "accusations", "investigated", "cards_issued", "members"
 MEASURES = ["count", "percent"]
 QUALIFIERS = ["exact", "approx", "more_than", "at_least", "at_most", "range", "estimate"]
 POPULATIONS = ["members", "candidates"]
-SEVERITIES = ["warning", "error"]
+SEVERITIES = ["info", "warning", "error"]
 
 
 class Provenance(pa.DataFrameModel):
@@ -214,7 +214,8 @@ class ExpulsionStats(Provenance):
 
 
 class Checks(pa.DataFrameModel):
-    """Warnings the build found in the data (counts that do not close, sums, dates).
+    """What the build found when it compared claims: warnings (counts that do not close,
+    sums, contradicting dates) and, as `info`, reconciliations that agree.
 
     `evidence` lists the spans on each side as `source_id:char_start-char_end`,
     joined by " | ", so a user can open both passages.

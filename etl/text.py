@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from etl.knowledge import Knowledge
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote,
-# but not after an initial ("I. Smirnov") or a common abbreviation.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"(\[A-Z])")
+# but not after an initial ("I. Smirnov") or a common abbreviation. A bracket after
+# a full stop continues the sentence ("… to prison. (Pletnev 25 years, …)").
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"\[A-Z])")
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|St|Gen|Col|Vol|No|op|f|d|p|pp|cf|vs|i\.e|e\.g))\.$"
 )
@@ -129,8 +130,14 @@ class DateRange:
     span: tuple[int, int]
 
 
-def find_dates(text: str, kb: Knowledge, start: int = 0, end: int | None = None) -> list[DateRange]:
-    """Dates and date ranges in text[start:end], as partial ISO dates, most precise first."""
+def find_dates(
+    text: str, kb: Knowledge, start: int = 0, end: int | None = None, default_year: str = ""
+) -> list[DateRange]:
+    """Dates and date ranges in text[start:end] as partial ISO dates, in text order.
+
+    A day and month without a year ("On May 12th") is read only when the caller
+    knows the year from the context (`default_year`).
+    """
     end = len(text) if end is None else end
     month = _month_pattern(kb)
     months = month_names(kb)
@@ -148,6 +155,9 @@ def find_dates(text: str, kb: Knowledge, start: int = 0, end: int | None = None)
         # August 1936; January, 1935
         rf"\b{month},?\s+(?:of\s+)?{year}",
     ]
+    if default_year:
+        # May 12th; June 11 (the year from the context)
+        patterns.append(rf"\b{month}\s+{d1}(?!\d)")
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []
     for pattern in patterns:
@@ -159,7 +169,7 @@ def find_dates(text: str, kb: Knowledge, start: int = 0, end: int | None = None)
             mon = months[groups["month"].lower().rstrip(".")]
             if text[start + m.start("month")].islower():
                 continue  # "may" the verb, "march" the noun
-            base = f"{groups['year']}-{mon:02d}"
+            base = f"{groups.get('year') or default_year}-{mon:02d}"
             first = f"{base}-{int(groups['d1']):02d}" if groups.get("d1") else base
             last = f"{base}-{int(groups['d2']):02d}" if groups.get("d2") else None
             taken.append((a, b))

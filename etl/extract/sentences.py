@@ -1,0 +1,493 @@
+"""Sentences: who a text says was sentenced to what, by whom and when.
+
+Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
+- `sentences.named`: a clause with a penalty (etl/knowledge/penalties.csv)
+  and the names it applies to: a bracketed or dashed list, the subject
+  before the verb, or the object of "shooting", "cost …", "sentenced …".
+  A subject pronoun ("he", "his") takes the name of the sentence before, and
+  the span then covers both sentences. basis = explicit.
+- `sentences.collective_verdict`: "found the sixteen guilty and convicted
+  them", "condemned all the accused": one row per defendant of the trial's
+  list in the same text, if the count (when given) equals the list.
+- `sentences.count_minus_named`: "18 of the accused … (13 names)": the
+  defendants of the trial's list not sentenced by name in the same verdict
+  paragraph, if there are exactly 18 - 13 of them; otherwise a check says
+  the arithmetic does not close.
+Verdict paragraphs also give the term of rights deprivation, confiscation,
+the date the verdict was pronounced and the sentencing body; they apply to
+the rows of the clauses they belong to, and the span grows to cover them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from etl.corpus import Source
+from etl.extract import Record
+from etl.extract.trials import extract as extract_trials
+from etl.extract.trials import trial_mentions, trial_sections
+from etl.knowledge import Knowledge
+from etl.names import (
+    WORD,
+    Name,
+    item_pattern,
+    name_lists,
+    not_names,
+    parse_item,
+    same_surname,
+    split_list,
+)
+from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
+
+PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered|sentenced)\s+(?:on\s+)?(?:the\s+)?$")
+PRONOUN = re.compile(r"\b(?:(?P<subject>he|she)|his|her)\b", re.IGNORECASE)
+NEAR = (
+    60  # a subject's verb and its penalty stand this close ("Smirnov was sentenced by the GPU to")
+)
+OBJECT = re.compile(rf"\b(shooting|shot|executed|exiled|cost|sentenced)\s+({WORD})\b")
+
+
+@cache
+def _penalty_patterns(rows: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"\b{p}\b", re.IGNORECASE), penalty) for p, penalty in rows]
+
+
+def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[str, int, int]]:
+    """(penalty, start, end) of every penalty word in text[start:end], in text order."""
+    patterns = _penalty_patterns(tuple((r["pattern"], r["penalty"]) for r in kb["penalties"]))
+    found = []
+    for pattern, penalty in patterns:
+        for m in pattern.finditer(text, start, end):
+            if not any(a <= m.start() < b for _, a, b in found):
+                found.append((penalty, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
+    terms = [r["pattern"] for r in kb["sentence_terms"] if r["kind"] == kind]
+    return re.compile("|".join(f"(?:{t})" for t in terms), re.IGNORECASE)
+
+
+YEARS = re.compile(rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)[- ]years?\b", re.IGNORECASE)
+
+
+def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float, int, int]]:
+    found = []
+    for m in YEARS.finditer(text, start, end):
+        value = parse_count(m[1], kb)
+        if value:
+            found.append((float(value), m.start(), m.end()))
+    return found
+
+
+@dataclass
+class Clause:
+    """One verdict statement: a sentence (or two, for a pronoun) with its penalty."""
+
+    start: int
+    end: int
+    trial_id: str | None
+    penalties: list[str]
+    terms: list[float | None]
+    names: list[tuple[Name, list[str], float | None]] = field(default_factory=list)
+    collective: bool = False
+    count: int | None = None
+    trial_named: bool = False  # the sentence itself names the trial
+
+
+SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been"
+PARTITIVE = re.compile(
+    rf"\b({NUMBER_WORD}|\d+) of (?:the|these|those) (?:\w+ )?(?:accused|defendants|condemned)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_regex(kb: Knowledge) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", item_pattern(kb))
+
+
+def clause_starts(text: str, sentence: Block) -> list[int]:
+    """Where the clauses of a sentence begin: its start, and after ";", a dash or ", and"."""
+    starts = [sentence.start]
+    for m in re.finditer(
+        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+and\s+", text[sentence.start : sentence.end]
+    ):
+        starts.append(sentence.start + m.end())
+    return starts
+
+
+def subject_names(
+    text: str, sentence: Block, kb: Knowledge, verbs: str = SUBJECT_VERBS
+) -> list[Name]:
+    """Names that open a clause as its subject: "Smirnov was sentenced", "Zinoviev and
+    Kamenev, intimate collaborators of Lenin, are now imprisoned", "The murderer
+    Nikolajev and his companions were condemned". With the verdict verbs (the default)
+    the clause must name a penalty after its verb."""
+    item = _names_regex(kb)
+    subject = re.compile(
+        rf"(?:(?:The|the) [a-z]+ )?(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
+        rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
+        rf"(?:,[^,]{{1,120}},)?\s+(?:{verbs})\b"
+    )
+    names: list[Name] = []
+    starts = clause_starts(text, sentence)
+    for start in starts:
+        m = subject.match(text, start, sentence.end)
+        if m:
+            found = split_list(text, m.start("names"), m.end("names"), kb)
+            clause_end = min([c for c in starts if c > start] + [sentence.end, m.end() + NEAR])
+            if verbs != SUBJECT_VERBS or penalties_in(text, m.start("names"), clause_end, kb):
+                names += found or []
+    return names
+
+
+def clause_of(
+    source: Source, paragraph: list[Block], index: int, kb: Knowledge, trial_id: str | None
+) -> Clause | None:
+    text = source.text
+    sentence = paragraph[index]
+    found = penalties_in(text, sentence.start, sentence.end, kb)
+    if not found and not OBJECT.search(text, sentence.start, sentence.end):
+        return None
+    rights = term_pattern(kb, "rights")
+    rights_spans = [m.span() for m in rights.finditer(text, sentence.start, sentence.end)]
+    terms = [
+        y
+        for y in years_in(text, sentence.start, sentence.end, kb)
+        if not any(a <= y[1] and y[2] <= b + 40 for a, b in rights_spans)
+    ]
+    order = ["death", "imprisonment", "exile", "other"]
+    penalties = sorted({p for p, _, _ in found}, key=order.index)
+    clause = Clause(
+        sentence.start, sentence.end, trial_id, penalties, [t for t, _, _ in terms] or [None]
+    )
+    verdict = term_pattern(kb, "verdict").search(text, sentence.start, sentence.end)
+    # A bracketed or dashed list in a verdict.
+    if verdict:
+        for names in name_lists(text, sentence.start, sentence.end, kb, minimum=1):
+            before = text[max(0, names.start - 2) : names.start]
+            if "(" in before or "—" in before or "–" in before:
+                clause.names += [(name, clause.penalties, None) for name in names.names]
+    # "(Pletnev 25 years, Rakovsky 20 years and Bessonov 15 years)"
+    per_name = re.compile(rf"({WORD})\s+((?:{NUMBER_WORD}|\d+))\s+years\b")
+    for m in per_name.finditer(text, sentence.start, sentence.end):
+        name = parse_item(text, m.start(1), m.end(1), kb)
+        value = parse_count(m[2], kb)
+        if name and value:
+            clause.names = [n for n in clause.names if n[0].start != name.start]
+            clause.names.append((name, ["imprisonment"], float(value)))
+    # Objects: "from shooting Smirnov", "cost Smirnov a sentence of ten years".
+    for m in OBJECT.finditer(text, sentence.start, sentence.end):
+        name = parse_item(text, m.start(2), m.end(2), kb)
+        if name is None or name.surname in not_names(kb):
+            continue
+        after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
+        if m[1] in ("shooting", "shot", "executed"):
+            penalty = ["death"]
+        else:
+            penalty = [p for p, _, _ in after if p != "death"][:1]
+        if penalty:
+            years = years_in(text, m.end(), min(sentence.end, m.end() + 60), kb)
+            clause.names.append((name, penalty, years[0][0] if years else None))
+    # Collective verdicts.
+    collective = term_pattern(kb, "collective")
+    if not clause.names and verdict and collective.search(text, sentence.start, sentence.end):
+        clause.collective = True
+        words = re.search(rf"\bthe ({NUMBER_WORD}|\d+)\b", text[sentence.start : sentence.end])
+        clause.count = parse_count(words[1], kb) if words else None
+        return clause
+    # Subjects, or the person a pronoun stands for.
+    if not clause.names:
+        subject = subject_names(text, sentence, kb)
+        pronoun = pronoun_near_penalty(text, sentence, found) if not subject else None
+        if pronoun is not None:
+            subject = strong_names(text, sentence.start, pronoun, kb)[-1:]
+        if pronoun is not None and not subject:
+            for back in range(index - 1, max(-1, index - 4), -1):
+                earlier = subject_names(text, paragraph[back], kb, r"[a-z]+")
+                if earlier:
+                    subject = earlier[:1]
+                    clause.start = paragraph[back].start
+                    break
+        clause.names += [(name, clause.penalties, None) for name in subject]
+    partitive = PARTITIVE.search(text, sentence.start, sentence.end)
+    if clause.names and partitive:
+        count = parse_count(partitive[1], kb)
+        clause.count = count if count and count > len(clause.names) else None
+    return clause
+
+
+def strong_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """Names in text[start:end] that carry a title, a given name or initials."""
+    found = []
+    for m in re.finditer(item_pattern(kb), text[start:end]):
+        if m["title"] or m["initials"] or m["given"].strip():
+            name = parse_item(text, start + m.start(), start + m.end(), kb)
+            if name:
+                found.append(name)
+    return found
+
+
+def pronoun_near_penalty(
+    text: str, sentence: Block, penalties: list[tuple[str, int, int]]
+) -> int | None:
+    """A pronoun that the penalty is about: "he, along with eleven other officers …, were
+    shot" (a subject within 80 characters), "the original five-year sentence for his
+    alleged participation" (a possessive within 20). Returns where the pronoun stands."""
+    for m in PRONOUN.finditer(text, sentence.start, sentence.end):
+        reach = 80 if m["subject"] else 20
+        if any(min(abs(m.start() - b), abs(a - m.end())) <= reach for _, a, b in penalties):
+            return m.start()
+    return None
+
+
+def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name], Record]]:
+    """The fullest defendant list of each trial in this text (names, one record of it)."""
+    groups: dict[tuple[str, int], list[Record]] = {}
+    for record in extract_trials(source, kb):
+        if record.resource == "defendants":
+            groups.setdefault((record.fields["trial_id"], record.span.char_start), []).append(
+                record
+            )
+    best: dict[str, list[Record]] = {}
+    for (trial_id, _), records in groups.items():
+        if trial_id not in best or len(records) > len(best[trial_id]):
+            best[trial_id] = records
+    return {t: ([r.refs["name"] for r in rs], rs[0]) for t, rs in best.items()}
+
+
+def evidence(source: Source, start: int, end: int) -> str:
+    return f"{source.source_id}:{start}-{end}"
+
+
+def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    text = source.text
+    sections = trial_sections(source, kb)
+    yield from aggregate_claims(source, kb)
+    for section in sections:
+        yield from execution_before_arrest(source, kb, section)
+    lists = defendant_lists(source, kb)
+    rights = term_pattern(kb, "rights")
+    confiscation = term_pattern(kb, "confiscation")
+    body_pattern = term_pattern(kb, "body")
+    for line in lines(text):
+        paragraph = list(sentences(text, line.start, line.end))
+        clauses: list[Clause] = []
+        for index, sentence in enumerate(paragraph):
+            section = next((s for s in sections if s.heading.end <= sentence.start < s.end), None)
+            named = trial_mentions(
+                text, sentence.start, sentence.end, kb, section.context if section else ""
+            )
+            trial_id = named[0].trial_id if named else (section.trial_id if section else None)
+            clause = clause_of(source, paragraph, index, kb, trial_id)
+            if clause:
+                clause.trial_named = bool(named)
+            if clause and (clause.names or clause.collective):
+                clauses.append(clause)
+        if not clauses:
+            continue
+        # Paragraph-level modifiers: rights, confiscation, verdict date, sentencing body.
+        modifiers = []
+        for sentence in paragraph:
+            span = (sentence.start, sentence.end)
+            r = rights.search(text, *span)
+            rights_years = None
+            if r:
+                years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
+                rights_years = years[0][0] if years else None
+            body = body_pattern.search(text, *span)
+            dates = (
+                find_dates(text, kb, *span)
+                if re.search(
+                    r"verdict|pronounced|sentenced on", text[span[0] : span[1]], re.IGNORECASE
+                )
+                else []
+            )
+            modifiers.append(
+                {
+                    "span": span,
+                    "rights": rights_years,
+                    "imprisonment_only": bool(
+                        re.search(r"imprisonment|prison", text[span[0] : span[1]], re.IGNORECASE)
+                    ),
+                    "confiscation": bool(confiscation.search(text, *span)),
+                    "all": bool(re.search(r"\ball\b", text[span[0] : span[1]], re.IGNORECASE)),
+                    "date": dates[0].start if dates else None,
+                    "body": next((g for g in body.groups() if g), None) if body else None,
+                }
+            )
+        sentenced: set[tuple[str, str]] = set()
+        for clause in clauses:
+            for name, _, _ in clause.names:
+                sentenced.add((clause.trial_id or "", name.surname))
+        for clause in clauses:
+            yield from clause_records(source, kb, clause, modifiers, lists, sentenced)
+
+
+def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) -> tuple[int, int]:
+    """Fill rights, confiscation, date and body from the paragraph; return the span to cite."""
+    start, end = clause.start, clause.end
+    for mod in modifiers:
+        a, b = mod["span"]
+        inside = clause.start <= a and b <= clause.end
+        used = False
+        if mod["rights"] and penalty == "imprisonment" and (inside or mod["imprisonment_only"]):
+            fields["rights_deprivation_years"] = mod["rights"]
+            used = True
+        if mod["confiscation"] and (inside or mod["all"]):
+            fields["confiscation"] = True
+            used = True
+        if mod["date"] and not fields.get("date"):
+            fields["date"] = mod["date"]
+            used = True
+        if mod["body"] and not fields.get("sentencing_body") and (inside or mod["date"]):
+            fields["sentencing_body"] = mod["body"]
+            used = True
+        if used:
+            start, end = min(start, a), max(end, b)
+    return start, end
+
+
+def clause_records(
+    source: Source,
+    kb: Knowledge,
+    clause: Clause,
+    modifiers: list[dict],
+    lists: dict,
+    sentenced: set,
+) -> Iterator[Record]:
+
+    listed = [n.surname for n in lists.get(clause.trial_id, ([], None))[0]]
+
+    def record(
+        name: Name, penalty: str, term: float | None, rule: str, inferred: str | None
+    ) -> Record:
+        # A named person is sentenced in the trial of the section only if the sentence
+        # names the trial or the person is on its defendant list in this text.
+        in_trial = clause.trial_named or any(same_surname(name.surname, s, kb) for s in listed)
+        fields = {
+            "trial_id": clause.trial_id if in_trial else None,
+            "penalty": penalty,
+            "term_years": term if penalty in ("imprisonment", "exile") else None,
+            "basis": "inferred" if inferred else "explicit",
+            "inference_rule": rule if inferred else None,
+            "inferred_from": inferred,
+        }
+        start, end = _apply(fields, clause, penalty, modifiers)
+        extractor = "sentences.named" if not inferred else f"sentences.{rule}"
+        return Record("sentences", fields, source.span(start, end), extractor, refs={"name": name})
+
+    for name, penalties, term in clause.names:
+        for penalty in penalties:
+            terms = [term] if term is not None else clause.terms
+            for value in terms if penalty != "death" else [None]:
+                yield record(name, penalty, value, "named", None)
+    if clause.trial_id not in lists:
+        return
+    names, list_record = lists[clause.trial_id]
+    list_span = evidence(source, list_record.span.char_start, list_record.span.char_end)
+    if clause.collective:
+        if clause.count is not None and clause.count != len(names):
+            yield check(
+                source,
+                clause,
+                "collective-count-mismatch",
+                f"the verdict speaks of {clause.count} defendants, the list has {len(names)}",
+                list_span,
+            )
+            return
+        for name in names:
+            for penalty in clause.penalties:
+                yield record(name, penalty, clause.terms[0], "collective_verdict", list_span)
+    elif clause.count is not None:
+        missing = [
+            n
+            for n in names
+            if not any(
+                t == clause.trial_id and same_surname(n.surname, s, kb) for t, s in sentenced
+            )
+        ]
+        need = clause.count - len(clause.names)
+        if len(missing) != need:
+            message = (
+                f"{clause.count} sentenced but {len(clause.names)} named; {len(missing)} "
+                f"defendants of the list are not sentenced by name, not {need}"
+            )
+            yield check(source, clause, "inference-does-not-close", message, list_span)
+            return
+        for name in missing:
+            for penalty in clause.penalties:
+                yield record(name, penalty, None, "count_minus_named", list_span)
+
+
+def check(source: Source, clause: Clause, rule: str, message: str, other: str) -> Record:
+    fields = {"rule": rule, "resource": "sentences", "subject": clause.trial_id, "message": message}
+    span = source.span(clause.start, clause.end)
+    return Record("checks", fields, span, f"sentences.{rule}", refs={"evidence": [other]})
+
+
+AGGREGATE_SUBJECT = re.compile(r"\btrials\b", re.IGNORECASE)
+
+
+def aggregate_claims(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """ "In the so called Moscow trials 55 people got capital punishment and 7 imprisonment":
+    a count per penalty over several trials, to be reconciled with the rows (a check)."""
+    text = source.text
+    for sentence in sentences(text):
+        if not AGGREGATE_SUBJECT.search(text, sentence.start, sentence.end):
+            continue
+        counts: dict[str, int] = {}
+        for penalty, start, _ in penalties_in(text, sentence.start, sentence.end, kb):
+            before = text[max(sentence.start, start - 40) : start]
+            m = re.search(rf"\b({NUMBER_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s*$", before)
+            value = parse_count(m[1], kb) if m else None
+            if value and penalty not in counts:
+                counts[penalty] = value
+        if counts:
+            fields = {
+                "rule": "aggregate-claim",
+                "resource": "sentences",
+                "subject": None,
+                "message": ", ".join(f"{n} {p}" for p, n in counts.items()),
+            }
+            span = source.span(sentence.start, sentence.end)
+            yield Record("checks", fields, span, "sentences.aggregate", refs={"counts": counts})
+
+
+def execution_before_arrest(source: Source, kb: Knowledge, section) -> Iterator[Record]:
+    """Within a trial's section, an execution dated before an arrest is a contradiction the
+    text contains; it is reported, never corrected."""
+    text = source.text
+    arrest = term_pattern(kb, "arrest")
+    year = ""
+    arrests, executions = [], []
+    for sentence in sentences(text, section.heading.start, section.end):
+        dated = find_dates(text, kb, sentence.start, sentence.end)
+        year = next((d.start[:4] for d in dated if d.start[:1] == "1"), year)
+        if not year:
+            continue
+        dates = find_dates(text, kb, sentence.start, sentence.end, default_year=year)
+        if not dates:
+            continue
+        span = source.span(sentence.start, sentence.end)
+        if arrest.search(text, sentence.start, sentence.end):
+            arrests += [(d.start, span) for d in dates]
+        if any(p == "death" for p, _, _ in penalties_in(text, sentence.start, sentence.end, kb)):
+            executions += [(d.start, span) for d in dates]
+    for executed, execution_span in executions:
+        earlier = [(d, s) for d, s in arrests if len(d) == len(executed) and executed < d]
+        if earlier:
+            arrested, arrest_span = max(earlier)
+            fields = {
+                "rule": "execution-before-arrest",
+                "resource": "sentences",
+                "subject": section.trial_id,
+                "message": f"an execution dated {executed} precedes an arrest dated {arrested}",
+            }
+            other = evidence(source, arrest_span.char_start, arrest_span.char_end)
+            yield Record(
+                "checks", fields, execution_span, "sentences.dates", refs={"evidence": [other]}
+            )
