@@ -83,7 +83,9 @@ def build(
     frames = assemble(root, progress)
     release, created = publish(frames, version, dist)
     warnings = [
-        Failure("checks", None, row.check_id, None, None, f"{row.rule}: {row.message}", "warning")
+        Failure(
+            "checks", None, row.check_id, None, None, f"{row.rule}: {row.message}", row.severity
+        )
         for row in frames["checks"].itertuples(index=False)
     ]
     return BuildResult(release, created, {k: len(v) for k, v in frames.items()}, warnings)

@@ -110,4 +110,149 @@ def defendants_sentenced(frames: dict[str, pd.DataFrame]) -> list[dict]:
     return out
 
 
-CHECKS: list[Check] = [defendants_sentenced]
+def span_of(row: object) -> str:
+    return f"{row.source_id}:{row.char_start}-{row.char_end}"
+
+
+def table_sums(frames: dict[str, pd.DataFrame]) -> list[dict]:
+    """A table's breakdown in per cent sums to about 100; one in counts to its Total row."""
+    stats = frames["expulsion_stats"]
+    table = stats[stats.extractor == "expulsions.table"]
+    keys = ["source_id", "subject", "measure", "year_start", "geography", "cited_source"]
+    out = []
+    for key, rows in table.groupby(keys, dropna=False):
+        parts, totals = rows[rows.category.notna()], rows[rows.category.isna()]
+        if len(parts) < 2:
+            continue
+        total = parts.value.sum()
+        evidence = spans(parts, 2) + (" | " + spans(totals, 1) if len(totals) else "")
+        subject = f"{key[1]} {key[2]} {key[3]} {key[4]}"
+        if key[2] == "percent":
+            ok = abs(total - 100) <= 1.5
+            message = f"the breakdown in per cent sums to {total:g}"
+        elif len(totals) == 1:
+            ok = total == totals.value.iloc[0]
+            message = (
+                f"the breakdown sums to {total:g}; the total row says {totals.value.iloc[0]:g}"
+            )
+        else:
+            continue
+        out.append(
+            {
+                "rule": "breakdown-sums" if ok else "breakdown-does-not-sum",
+                "severity": "info" if ok else "warning",
+                "resource": "expulsion_stats",
+                "subject": subject,
+                "message": message,
+                "evidence": evidence,
+            }
+        )
+    return out
+
+
+def partial_breakdowns(frames: dict[str, pd.DataFrame]) -> list[dict]:
+    """A breakdown the text introduces with "among these" is partial: say how much of the
+    count before it the categories cover."""
+    stats = frames["expulsion_stats"]
+    out = []
+    breakdowns = stats[stats.extractor == "expulsions.breakdown"]
+    for (source_id, char_start), rows in breakdowns.groupby(["source_id", "char_start"]):
+        before = stats[
+            (stats.source_id == source_id)
+            & (stats.char_start < char_start)
+            & (stats.measure == "count")
+            & (stats.subject == "expelled")
+            & (stats.extractor == "expulsions.prose")
+        ]
+        if before.empty:
+            continue
+        whole = before.iloc[before.char_start.argmax()]
+        covered = rows.value.sum()
+        out.append(
+            {
+                "rule": "partial-breakdown",
+                "severity": "info" if covered <= whole.value else "warning",
+                "resource": "expulsion_stats",
+                "subject": rows.geography.iloc[0],
+                "message": f"the categories cover {covered:g} of the {whole.value:g} stated before",
+                "evidence": f"{spans(rows, 1)} | {span_of(whole)}",
+            }
+        )
+    return out
+
+
+def percent_of_base(frames: dict[str, pd.DataFrame]) -> list[dict]:
+    """In one passage, an expelled count, the count it is a share of and the share in
+    per cent must agree within rounding (170,000 of 1.8 million is 9.4 %, not 9.1 %)."""
+    stats = frames["expulsion_stats"]
+    out = []
+    for _, rows in stats[stats.extractor == "expulsions.prose"].groupby(
+        ["source_id", "char_start"]
+    ):
+        counts = rows[(rows.measure == "count") & (rows.subject == "expelled")]
+        bases = rows[
+            (rows.measure == "count")
+            & rows.subject.isin(["investigated", "members", "cards_issued"])
+        ]
+        shares = rows[(rows.measure == "percent") & (rows.subject == "expelled")]
+        if len(counts) != 1 or len(bases) != 1 or len(shares) != 1:
+            continue
+        computed = 100 * counts.value.iloc[0] / bases.value.iloc[0]
+        stated = shares.value.iloc[0]
+        if abs(computed - stated) > 0.25:
+            out.append(
+                {
+                    "rule": "percent-does-not-match-counts",
+                    "resource": "expulsion_stats",
+                    "subject": rows.geography.iloc[0],
+                    "message": (
+                        f"{counts.value.iloc[0]:g} of {bases.value.iloc[0]:g} is "
+                        f"{computed:.1f} per cent; "
+                        f"the text says {stated:g}"
+                    ),
+                    "evidence": spans(rows, 1),
+                }
+            )
+    return out
+
+
+def restated_statistics(frames: dict[str, pd.DataFrame]) -> list[dict]:
+    """A table's overall figure restated in prose ("Of these approx. 170,000 or 11 per cent
+    were expelled") must agree with it within rounding. Only headline sentences are
+    compared: those that give a count and a share of the same thing, as tables do."""
+    stats = frames["expulsion_stats"]
+    keys = ["subject", "measure", "year_start", "geography"]
+    tables = stats[(stats.extractor == "expulsions.table") & stats.category.isna()]
+    prose = stats[
+        (stats.extractor == "expulsions.prose") & stats.qualifier.isin(["exact", "approx"])
+    ]
+    headline = prose.groupby(["source_id", "char_start"]).filter(
+        lambda rows: set(rows.measure) == {"count", "percent"}
+    )
+    out = []
+    for table_row in tables.itertuples():
+        same = headline
+        for key in keys:
+            same = same[same[key] == getattr(table_row, key)]
+        for restated in same.itertuples():
+            tolerance = 0.5 if table_row.measure == "percent" else 0.01 * table_row.value
+            if abs(restated.value - table_row.value) > tolerance:
+                out.append(
+                    {
+                        "rule": "restated-statistic-differs",
+                        "resource": "expulsion_stats",
+                        "subject": f"{table_row.subject} {table_row.year_start}",
+                        "message": f"the table says {table_row.value:g}, prose {restated.value:g}",
+                        "evidence": f"{span_of(table_row)} | {span_of(restated)}",
+                    }
+                )
+    return out
+
+
+CHECKS: list[Check] = [
+    defendants_sentenced,
+    table_sums,
+    partial_breakdowns,
+    percent_of_base,
+    restated_statistics,
+]

@@ -72,8 +72,8 @@ def build(dist: Path, quiet: bool) -> None:
         click.echo(f"extracting [{done}/{total}] {source_id}", err=True)
 
     result = run_build(dist=dist, progress=None if quiet else progress)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning.check}", err=True)
+    for finding in result.warnings:
+        click.echo(f"{finding.severity}: {finding.check}", err=True)
     state = "built" if result.created else "unchanged (identical bytes)"
     counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())
     click.echo(f"{result.release}: {state}; rows: {counts}")

@@ -1,0 +1,480 @@
+"""Expulsion statistics: figures about party expulsions in tables and in prose.
+
+Rules (each a value of `extractor`):
+- `expulsions.table`: plain-text tables (cells aligned with runs of spaces or
+  no-break spaces, rows apart by blank lines, a title above, maybe a citation
+  and a header) whose title or header is about expulsions; each numeric cell
+  is a row, typed by its column header ("per cent", "Number expelled").
+- `expulsions.prose`: a number in a sentence about expulsions, typed by the
+  words after it ("were expelled", "party cards were issued", "candidates")
+  and before it ("more than", "out of"), with the sentence's year, place,
+  population and operation.
+- `expulsions.breakdown`: "Among these are: 907 kulaks …; 594 …": one row per
+  category of a breakdown.
+Numbers are read by etl.numbers (dot or comma thousands, comma or dot
+decimals), number words by etl.text; vocabulary in etl/knowledge/stats_vocabulary.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from etl.corpus import Source
+from etl.extract import Record
+from etl.footnotes import cited, notes
+from etl.knowledge import Knowledge
+from etl.numbers import NUMERAL, parse_number, with_multiplier
+from etl.text import Block, find_dates, is_heading, lines, parse_count, sentences
+
+CELL_SPLIT = re.compile(r"[ \t\u00a0]{2,}|\t")
+YEAR = re.compile(
+    r"(?<!since )(?<!after )(?<!before )(?<!until )\b(19[0-6]\d)\b(?![.,]\d|-ies|s\b)"
+)
+DECADE = re.compile(r"\b(19[0-6]0)(?:-ies|s)\b")
+FOOTNOTE = re.compile(r"\[\d+\]")
+PERCENT = re.compile(r"^\s*(?:per\s?cent|percent|%)", re.IGNORECASE)
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "fourth": 25.0, "quarter": 25.0}
+
+
+@cache
+def _vocabulary(rows: tuple[tuple[str, str, str], ...]) -> dict[str, list[tuple[re.Pattern, str]]]:
+    table: dict[str, list[tuple[re.Pattern, str]]] = {}
+    for kind, pattern, value in rows:
+        table.setdefault(kind, []).append((re.compile(pattern, re.IGNORECASE), value))
+    return table
+
+
+def vocabulary(kb: Knowledge, kind: str) -> list[tuple[re.Pattern, str]]:
+    rows = tuple((r["kind"], r["pattern"], r["value"]) for r in kb["stats_vocabulary"])
+    return _vocabulary(rows).get(kind, [])
+
+
+def first(kb: Knowledge, kind: str, text: str, anchored: str = "") -> str | None:
+    """The value of the first pattern of `kind` found in text ("^"/"$" anchored if asked)."""
+    for pattern, value in vocabulary(kb, kind):
+        regex = pattern.pattern
+        if anchored == "start":
+            regex = rf"^\W*(?:{regex})"
+        elif anchored == "end":
+            regex = rf"(?:{regex})\W*$"
+        m = re.search(regex, text, re.IGNORECASE)
+        if m:
+            return value or m.group(0).strip()
+    return None
+
+
+def geography(text: str, kb: Knowledge) -> str | None:
+    """The place a passage speaks of: "the Azov-Black Sea region", "In Smolensk"."""
+    regions = "|".join(p.pattern for p, _ in vocabulary(kb, "region"))
+    place = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*"
+    m = re.search(rf"\b({place})\s+(?:{regions})\b", text)
+    if m and m[1].split()[0] not in ("The", "In", "Of"):
+        return m[0]
+    m = re.search(
+        rf"\b(?:organisation|organization|district|region|committee) of (?:the )?({place})", text
+    )
+    if m:
+        return m[1]
+    names = sorted((r["place"] for r in kb["places"]), key=len, reverse=True)
+    m = re.search(r"\b(" + "|".join(map(re.escape, names)) + r")\b(?! archives?)", text)
+    return m[1] if m else None
+
+
+@dataclass
+class Context:
+    """What a figure inherits from where it stands: year, place, operation, citation."""
+
+    year: int | None = None
+    year_end: int | None = None
+    geography: str = "USSR"
+    operation: str | None = None
+    cited_source: str | None = None
+
+
+def context_of(text: str, start: int, end: int, kb: Knowledge, base: Context) -> Context:
+    passage = FOOTNOTE.sub("", text[start:end])
+    years = [int(y) for y in YEAR.findall(passage)]
+    decade = DECADE.search(passage)
+    year, year_end = (years[0], years[0]) if years else (base.year, base.year_end)
+    if not years and decade:
+        year, year_end = int(decade[1]), int(decade[1]) + 9
+    return Context(
+        year=year,
+        year_end=year_end,
+        geography=geography(passage, kb) or base.geography,
+        operation=first(kb, "operation", passage) or base.operation,
+        cited_source=base.cited_source,
+    )
+
+
+def row(value: float, measure: str, subject: str, ctx: Context, **extra: object) -> dict:
+    fields = {
+        "subject": subject,
+        "measure": measure,
+        "value": value,
+        "value_max": None,
+        "qualifier": "exact",
+        "year_start": ctx.year,
+        "year_end": ctx.year_end if ctx.year_end is not None else ctx.year,
+        "geography": ctx.geography,
+        "population": None,
+        "category": None,
+        "operation": ctx.operation,
+        "cited_source": ctx.cited_source,
+    }
+    fields.update(extra)
+    return fields
+
+
+# Tables.
+
+
+@dataclass
+class Table:
+    title: Block
+    header: list[tuple[str, int]]  # (cell text, start offset)
+    rows: list[Block]
+
+
+def cells(text: str, block: Block) -> list[tuple[str, int]]:
+    """The cells of a line split on runs of spaces, with their offsets."""
+    out, cursor = [], block.start
+    for piece in CELL_SPLIT.split(text[block.start : block.end]):
+        at = text.index(piece, cursor, block.end) if piece else cursor
+        if piece.strip():
+            out.append((piece.strip(), at + len(piece) - len(piece.lstrip())))
+        cursor = at + len(piece)
+    return out
+
+
+def cell_range(cell: str) -> tuple[str, str | None]:
+    """ "10-15" → ("10", "15"); "25" → ("25", None)."""
+    m = re.fullmatch(rf"({NUMERAL})\s*[-–]\s*({NUMERAL})", cell)
+    return (m[1], m[2]) if m else (cell, None)
+
+
+def numeric(cell: str) -> bool:
+    return bool(re.fullmatch(rf"(?:{NUMERAL})(?:\s*[-–]\s*(?:{NUMERAL}))?|--|–", cell))
+
+
+def is_row(text: str, block: Block) -> bool:
+    found = cells(text, block)
+    return len(found) >= 2 and numeric(found[-1][0]) and len(text[block.start : block.end]) < 200
+
+
+def find_tables(text: str) -> list[Table]:
+    """Runs of row lines (blank lines between allowed) with the title and header above."""
+    all_lines = [b for b in lines(text)]
+    tables: list[Table] = []
+    index = 0
+    while index < len(all_lines):
+        if not is_row(text, all_lines[index]):
+            index += 1
+            continue
+        rows, cursor = [], index
+        while cursor < len(all_lines):
+            line = all_lines[cursor]
+            if is_row(text, line):
+                rows.append(line)
+            elif text[line.start : line.end].strip():
+                break
+            cursor += 1
+        above = [b for b in all_lines[max(0, index - 12) : index] if text[b.start : b.end].strip()]
+        header: list[tuple[str, int]] = []
+        if (
+            above
+            and len(text[above[-1].start : above[-1].end]) < 120
+            and not is_heading_prose(text, above[-1])
+        ):
+            header = cells(text, above[-1])
+        titles = [b for b in above if not text[b.start : b.end].strip().startswith("(")]
+        title = titles[-2] if header and len(titles) >= 2 else (titles[-1] if titles else rows[0])
+        tables.append(Table(title, header, rows))
+        index = cursor
+    return tables
+
+
+def is_heading_prose(text: str, block: Block) -> bool:
+    return (
+        text[block.start : block.end].rstrip().endswith(".")
+        and len(text[block.start : block.end]) > 80
+    )
+
+
+def table_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) -> Iterator[Record]:
+    text = source.text
+    for table in find_tables(text):
+        title = text[table.title.start : table.title.end]
+        header_text = " ".join(c for c, _ in table.header)
+        if not first(kb, "table", f"{title} {header_text}"):
+            continue  # a table about something else (elections, production)
+        base = Context(cited_source=cited(text, table.title.start, table.title.end, notes_table))
+        ctx = context_of(text, table.title.start, table.title.end, kb, base)
+        subject = "accusations" if re.search(r"accusation", title, re.I) else "expelled"
+        unit_percent = bool(re.search(r"per\s?cent|percent|%", f"{title} {header_text}", re.I))
+        value_headers = [
+            c for c, _ in table.header if re.search(r"per\s?cent|percent|number|%", c, re.I)
+        ]
+        for line in table.rows:
+            found = cells(text, line)
+            labels = [c for c in found if not numeric(c[0])]
+            values = [c for c in found if numeric(c[0])]
+            year = next((int(c) for c, _ in labels if re.fullmatch(r"19\d\d", c)), None)
+            if (
+                year is None
+                and values
+                and re.fullmatch(r"19\d\d", values[0][0])
+                and len(values) > 1
+            ):
+                year, values = int(values[0][0]), values[1:]
+            label = " ".join(c for c, _ in labels if not re.fullmatch(r"19\d\d", c)) or None
+            for position, (cell, _) in enumerate(values):
+                if cell in ("--", "–"):
+                    continue  # no data, not zero
+                column = (
+                    value_headers[-len(values) + position]
+                    if len(value_headers) >= len(values)
+                    else ""
+                )
+                percent = bool(re.search(r"per\s?cent|percent|%", column, re.I)) or (
+                    unit_percent and not re.search(r"number", column, re.I)
+                )
+                low, high = cell_range(cell)
+                value = parse_number(low, percent=percent)
+                extra: dict = {}
+                if high:
+                    extra = {"value_max": parse_number(high, percent=percent), "qualifier": "range"}
+                row_ctx = Context(
+                    year or ctx.year,
+                    year or ctx.year_end,
+                    ctx.geography,
+                    ctx.operation,
+                    ctx.cited_source,
+                )
+                is_total = bool(label and re.fullmatch(r"total", label, re.I))
+                if year is not None:
+                    row_ctx.operation = label or ctx.operation
+                    category = None
+                else:
+                    category = None if is_total else label
+                fields = row(
+                    value,
+                    "percent" if percent else "count",
+                    subject,
+                    row_ctx,
+                    category=category,
+                    **extra,
+                )
+                yield Record(
+                    "expulsion_stats", fields, source.span(line.start, line.end), "expulsions.table"
+                )
+
+
+# Prose.
+
+NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty)"
+)
+SIMPLE = rf"(?:{NUMERAL}|\b{NUMBER_WORDS}\b)"
+RANGE = re.compile(
+    rf"(?:\bbetween\s+(?P<low>{SIMPLE})\s+and\s+(?P<high>{SIMPLE})"
+    rf"|(?P<low2>{SIMPLE})\s*(?:\bto\b|/)\s*(?P<high2>{SIMPLE}))"
+    rf"(?:\s+(?P<mult>million|millions|thousand))?",
+    re.IGNORECASE,
+)
+FIGURE = re.compile(
+    rf"(?P<num>{NUMERAL})(?:\s*(?P<mult>million|millions|thousand))?"
+    rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter)\b)"
+    rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)",
+    re.IGNORECASE,
+)
+
+
+def figures(
+    text: str, sentence: Block, kb: Knowledge
+) -> Iterator[tuple[re.Match, float, float | None]]:
+    """(match, value, value_max) of each figure in a sentence that is not a year, a
+    footnote, a date or a quantity of something else; ranges ("between two and three",
+    "ten to twenty thousand", "two/three") give both ends."""
+    dates = [d.span for d in find_dates(text, kb, sentence.start, sentence.end)]
+    found: list[tuple[re.Match, float, float | None]] = []
+    taken: list[tuple[int, int]] = list(dates)
+    for m in RANGE.finditer(text, sentence.start, sentence.end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        tail = text[m.end() : min(sentence.end, m.end() + 30)]
+        percent = bool(PERCENT.match(tail))
+        low = _value(m["low"] or m["low2"], kb, percent)
+        high = _value(m["high"] or m["high2"], kb, percent)
+        if (
+            low is not None
+            and high is not None
+            and high > low
+            and not YEAR.fullmatch(m["low"] or m["low2"])
+        ):
+            found.append((m, with_multiplier(low, m["mult"]), with_multiplier(high, m["mult"])))
+            taken.append(m.span())
+    for m in FIGURE.finditer(text, sentence.start, sentence.end):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
+        if before == "[" or after == "]" or before.isalpha() or (after.isalpha() and m["num"]):
+            continue  # a footnote marker, or digits inside a word
+        if before == "(" and after == ")":
+            continue  # an enumeration: "(1) Bolshevik-Leninists; (2) …"
+        tail = text[m.end() : min(sentence.end, m.end() + 30)]
+        if first(kb, "not_stat", tail, "start") or re.match(r"\s*-?ies\b|-\d", tail):
+            continue
+        percent = bool(PERCENT.match(tail))
+        if m["num"]:
+            if YEAR.fullmatch(m["num"]) and not m["mult"]:
+                continue
+            value = _value(m["num"], kb, percent)
+            if value is not None:
+                found.append((m, with_multiplier(value, m["mult"]), None))
+        elif m["frac"]:
+            number, part = re.split(r"[- ]", m["frac"].lower())
+            found.append(
+                (m, FRACTIONS[part] * (2 if number == "two" and part == "third" else 1), None)
+            )
+        else:
+            value = parse_count(m["words"].lower(), kb)
+            if value and (percent or value >= 100):
+                found.append((m, float(value), None))
+    return iter(sorted(found, key=lambda f: f[0].start()))
+
+
+def _value(token: str, kb: Knowledge, percent: bool) -> float | None:
+    try:
+        return parse_number(token, percent=percent)
+    except ValueError:
+        count = parse_count(token, kb)
+        return float(count) if count is not None else None
+
+
+def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) -> Iterator[Record]:
+    text = source.text
+    topic = re.compile("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
+    heading_year: int | None = None
+    carried = Context()
+    for line in lines(text):
+        if is_heading(text, line):
+            years = YEAR.findall(text[line.start : line.end])
+            heading_year = int(years[0]) if years else heading_year
+            carried = Context(year=heading_year, year_end=heading_year)
+            continue
+        dated = [d for d in find_dates(text, kb, line.start, line.end) if len(d.start) > 4]
+        paragraph = Context(
+            year=int(dated[0].start[:4]) if dated else carried.year,
+            year_end=int(dated[0].start[:4]) if dated else carried.year_end,
+        )
+        on_topic = False
+        for sentence in sentences(text, line.start, line.end):
+            passage = text[sentence.start : sentence.end]
+            continues = on_topic and re.match(r"(?:among (?:these|them)|of these)\b", passage, re.I)
+            on_topic = bool(topic.search(passage)) or bool(continues)
+            ctx = context_of(text, sentence.start, sentence.end, kb, paragraph)
+            if len(passage) > 1500 or not on_topic:
+                paragraph = Context(ctx.year, ctx.year_end, ctx.geography, ctx.operation)
+                continue
+            ctx.cited_source = cited(
+                text, sentence.start, min(len(text), sentence.end + 6), notes_table
+            )
+            yield from sentence_records(source, kb, sentence, ctx)
+            paragraph = Context(ctx.year, ctx.year_end, ctx.geography, ctx.operation)
+        if text[line.start : line.end].strip():
+            carried = Context(paragraph.year, paragraph.year_end)  # a place is not carried over
+
+
+def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str | None) -> str:
+    """What a count counts: the words after it ("were expelled", "party cards were
+    issued"), else those before it ("out of", "the expulsion of"); a bare "1,935
+    candidates" after "3,576 members … were expelled" shares its verb."""
+    if first(kb, "reinstated", passage):
+        return "other"
+    after_subject = first(kb, "subject", after, "start")
+    if after_subject and after_subject != "members":
+        return after_subject
+    before = first(kb, "subject_before", head[-120:])
+    if before:
+        return before
+    if (
+        after_subject == "members"
+        and previous == "expelled"
+        and re.match(r"\s*(?:members|candidates)\b", after)
+    ):
+        return "expelled"
+    return after_subject or "other"
+
+
+def sentence_records(
+    source: Source, kb: Knowledge, sentence: Block, ctx: Context
+) -> Iterator[Record]:
+    text = source.text
+    passage = text[sentence.start : sentence.end]
+    estimate = first(kb, "estimate", passage)
+    breakdown = re.search(r"\bamong (?:these|them)(?: (?:are|were))?\s*:", passage, re.IGNORECASE)
+    previous: str | None = None
+    for m, value, value_max in figures(text, sentence, kb):
+        tail = text[m.end() : sentence.end]
+        head = text[sentence.start : m.start()]
+        percent = bool(PERCENT.match(tail)) or bool(m.groupdict().get("frac"))
+        measure = "percent" if percent else "count"
+        qualifier = (
+            "range"
+            if value_max is not None
+            else (first(kb, "qualifier", head[-30:], "end") or "exact")
+        )
+        if estimate:
+            qualifier = "estimate"
+        after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)[:80]
+        category = None
+        if breakdown and breakdown.end() <= m.start() - sentence.start and measure == "count":
+            words = re.match(r"\s*([^;,.]+)", tail)
+            subject, category = "expelled", (words[1].strip() if words else None)
+        elif measure == "percent":
+            about_accusations = re.search(r"accusation", passage, re.I) and not re.search(
+                r"expel|expuls", passage, re.I
+            )
+            if first(kb, "reinstated", passage):
+                subject = "other"
+            else:
+                subject = "accusations" if about_accusations else "expelled"
+            words = re.match(r"\s*([a-z][a-z/-]+(?: [a-z/-]+){0,2}?)(?=,|\s+and\b|\.)", after)
+            if words and not re.match(
+                r"(?:of|were|was|had|in|from|to|expelled|related)\b", words[1]
+            ):
+                category = words[1].strip()
+        else:
+            subject = subject_of(kb, head, after, passage, previous)
+        population = first(kb, "population", after[:30] if measure == "count" else head[-60:])
+        if subject == "members" or population not in ("members", "candidates"):
+            population = None
+        if subject == "other" and not first(kb, "reinstated", passage):
+            continue  # a number about something else (schools, libraries)
+        previous = subject if measure == "count" else previous
+        fields = row(
+            value,
+            measure,
+            subject,
+            ctx,
+            value_max=value_max,
+            qualifier=qualifier,
+            population=population,
+            category=category,
+        )
+        rule = "expulsions.breakdown" if category and measure == "count" else "expulsions.prose"
+        yield Record("expulsion_stats", fields, source.span(sentence.start, sentence.end), rule)
+
+
+def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    notes_table = notes(source.text)
+    yield from table_records(source, kb, notes_table)
+    table_lines = {(b.start, b.end) for t in find_tables(source.text) for b in t.rows}
+    for record in prose_records(source, kb, notes_table):
+        if (record.span.char_start, record.span.char_end) not in table_lines:
+            yield record
