@@ -211,3 +211,85 @@ def surname_key(surname: str, kb: Knowledge) -> str:
     for pattern, replacement in rules:
         key = pattern.sub(replacement, key)
     return key
+
+
+# Numbered lists: "1. Zinoviev, Grigori Evseyevich, born 1883, …" or "7) I. N. Smirnov".
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,2})[.)]\s+(?=[A-ZÀ-Þ])")
+
+
+@dataclass(frozen=True)
+class NumberedItem:
+    number: int
+    name: Name
+    start: int  # where the item's number stands
+    end: int  # where the next item begins, or the end of the item's line
+
+
+def parse_inverted(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
+    """ "Zinoviev, Grigori Evseyevich" (surname first, as registers write it), or a name
+    in the usual order; an ", alias X" after it is kept as the alias."""
+    head = re.match(
+        rf"\s*(?P<surname>{WORD}(?: {WORD})?)(?:,\s*(?:alias\s+(?P<alias>{WORD}),\s*)?"
+        rf"(?P<given>{WORD}(?:\s+{WORD})?)\b)?",
+        text[start:end],
+    )
+    if head is None:
+        return None
+    surname_end = start + head.end("surname")
+    plain = parse_item(text, start + head.start("surname"), surname_end, kb)
+    if plain is None:
+        return None
+    given = head["given"] or ""
+    if given and not re.search(r"(?:ich|vna|ichna)$", given):
+        given = given.split()[0]  # "Alexander Fomich" after an alias: keep it simple
+    if plain.given:  # "Fritz David": already a given name and a surname
+        return replace_alias(plain, head["alias"])
+    return Name(
+        plain.written,
+        plain.start,
+        plain.end,
+        plain.surname,
+        plain.initials,
+        given.strip(),
+        head["alias"] or plain.alias,
+        plain.title,
+    )
+
+
+def replace_alias(name: Name, alias: str | None) -> Name:
+    if not alias:
+        return name
+    return Name(
+        name.written,
+        name.start,
+        name.end,
+        name.surname,
+        name.initials,
+        name.given,
+        alias,
+        name.title,
+    )
+
+
+def numbered_items(text: str, start: int, end: int, kb: Knowledge) -> list[list[NumberedItem]]:
+    """Runs of at least three items numbered 1, 2, 3 … whose items begin with a name."""
+    runs: list[list[NumberedItem]] = []
+    current: list[NumberedItem] = []
+    marks = list(_NUMBER.finditer(text, start, end))
+    for index, m in enumerate(marks):
+        number = int(m[1])
+        line_end = text.find("\n", m.end())
+        line_end = end if line_end == -1 else min(line_end, end)
+        nxt = marks[index + 1].start() if index + 1 < len(marks) else end
+        item_end = min(nxt, line_end) if nxt > m.end() else line_end
+        name = parse_inverted(text, m.end(), item_end, kb)
+        if name is None or (current and number != current[-1].number + 1):
+            if len(current) >= 3:
+                runs.append(current)
+            current = []
+        if name is not None and (current or number == 1):
+            current.append(NumberedItem(number, name, m.start(), item_end))
+    if len(current) >= 3:
+        runs.append(current)
+    return runs

@@ -45,6 +45,7 @@ class Person:
     roles: set[str] = field(default_factory=set)
     merges: dict[str, str] = field(default_factory=dict)
     anchors: int = 0
+    first: tuple = (1 << 62, 0, "")  # the earliest anchor: its spelling names the id
 
     def add(self, name: Name, role: str = "", why: str = "") -> None:
         if why and name.surname not in self.spellings:
@@ -165,18 +166,25 @@ def evidence(span) -> str:
     return f"{span.source_id}:{span.char_start}-{span.char_end}"
 
 
-def person_ids(persons: list[Person]) -> dict[int, str]:
-    """Stable slugs: the surname, with the initial where two persons share it."""
-    surname = {id(p): surname_of(p) for p in persons}
-    slugs = Counter(_slug(surname[id(p)]) for p in persons)
-    ids = {}
+def person_ids(persons: list[Person], aliases: dict[str, str]) -> dict[int, str]:
+    """Stable slugs: the surname as the earliest text (in registry order) first spells it,
+    so that adding a text renames no one. Where persons share it, the one named DOMINANCE
+    times more often keeps it (a namesake in a new text does not rename Bukharin), and the
+    others, or all of them when none dominates, get their initial in front."""
+    first = {id(p): p.first[-1] or surname_of(p) for p in persons}
+    surname = {key: aliases.get(name, name) for key, name in first.items()}
+    groups: dict[str, list[Person]] = {}
     for p in persons:
-        slug = _slug(surname[id(p)])
-        if slugs[slug] > 1 and p.initial:
-            slug = f"{_slug(p.initial)}-{slug}"
-        ids[id(p)] = slug
+        groups.setdefault(_slug(surname[id(p)]), []).append(p)
+    ids = {}
+    for slug, group in groups.items():
+        ranked = sorted(group, key=lambda p: (-p.anchors, p.fullest))
+        dominant = len(group) == 1 or ranked[0].anchors >= DOMINANCE * max(ranked[1].anchors, 1)
+        for rank, p in enumerate(ranked):
+            keep = dominant and rank == 0
+            ids[id(p)] = slug if keep or not p.initial else f"{_slug(p.initial)}-{slug}"
     seen: Counter = Counter()
-    for p in sorted(persons, key=lambda p: (ids[id(p)], p.fullest)):
+    for p in sorted(persons, key=lambda p: (ids[id(p)], -p.anchors, p.fullest)):
         seen[ids[id(p)]] += 1
         if seen[ids[id(p)]] > 1:
             ids[id(p)] = f"{ids[id(p)]}-{seen[ids[id(p)]]}"
@@ -227,14 +235,17 @@ def resolve_persons(
 ) -> tuple[list[dict], list[Record], list[dict]]:
     """Persons, the records with `person_id` set, and warnings for names left unresolved."""
     index = PersonIndex(kb)
+    rank: dict[str, int] = {}
+    for record in records:  # records come text by text, in registry order
+        rank.setdefault(record.span.source_id, len(rank))
     anchored = [r for r in records if "name" in r.refs]
+    order = {id(r): (rank[r.span.source_id], r.refs["name"].start) for r in anchored}
     strength = {"defendants": 0, "sentences": 1, "mentions": 2}
     anchored.sort(
         key=lambda r: (
             strength.get(r.resource, 3),
-            not r.refs["name"].initials,
-            r.span.source_id,
-            r.refs["name"].start,
+            not (r.refs["name"].initials or r.refs["name"].given),
+            order[id(r)],
         )
     )
     owner: dict[tuple[str, int], Person] = {}
@@ -246,6 +257,7 @@ def resolve_persons(
             continue  # an inferred sentence names a person its list already anchored
         person = index.add(name, role)
         if person is not None:
+            person.first = min(person.first, (*order[id(record)], name.surname))
             owner[(record.span.source_id, name.start)] = person
             by_text.setdefault(record.span.source_id, {}).setdefault(
                 index.key(name.surname)[0], set()
@@ -263,7 +275,7 @@ def resolve_persons(
             person.add(name, why=why)
             mentions.append((source_id, name, person))
             owner.setdefault((source_id, name.start), person)
-    ids = person_ids(index.persons)
+    ids = person_ids(index.persons, index.aliases)
     out: list[Record] = []
     warnings: list[dict] = []
     for record in records:

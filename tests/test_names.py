@@ -73,3 +73,30 @@ def test_transliterations_share_a_key(a: str, b: str):
 )
 def test_different_surnames_keep_different_keys(a: str, b: str):
     assert surname_key(a, KB) != surname_key(b, KB)
+
+
+def test_numbered_list_with_surnames_first_and_aliases():
+    from etl.names import numbered_items
+
+    text = (
+        "The court heard the case against: 1. Orlov, Pavel Ivanovich, born 1890, employee;\n"
+        "2. Belov, Semyon Petrovich, born 1888;\n"
+        "3. Hans Weber, alias Volkov, Karl Ottovich, born 1901;\n"
+        "4. Gusev, Anna Fyodorovna, born 1899.\n"
+        "Articles 17 and 58 apply. 5. This is not an item of the list.\n"
+    )
+    (run,) = numbered_items(text, 0, len(text), KB)
+    assert [(i.number, i.name.full, i.name.alias) for i in run] == [
+        (1, "Pavel Ivanovich Orlov", ""),
+        (2, "Semyon Petrovich Belov", ""),
+        (3, "Hans Weber", "Volkov"),
+        (4, "Anna Fyodorovna Gusev", ""),
+    ]
+    assert text[run[1].start : run[1].end] == "2. Belov, Semyon Petrovich, born 1888;"
+
+
+def test_numbers_that_do_not_start_at_one_are_not_a_list():
+    from etl.names import numbered_items
+
+    text = "See 7. Orlov, Pavel and 8. Belov, Semyon and 9. Gusev, Ivan."
+    assert numbered_items(text, 0, len(text), KB) == []

@@ -165,3 +165,24 @@ def test_a_collective_verdict_whose_count_differs_is_reported(project: Path, tmp
     frames = add(project, tmp_path, text, "collective")
     assert frames["sentences"][frames["sentences"].source_id == "collective"].empty
     assert "collective-count-mismatch" in set(frames["checks"].rule)
+
+
+def test_a_numbered_verdict_and_pronouns(project: Path, tmp_path: Path):
+    text = (
+        "The trial of the Kharitonov group 3-8 May 1935\n\n"
+        "THE VERDICT. The court heard the case against: "
+        "1. Orlov, Pavel Ivanovich, born 1890;\n"
+        "2. Belov, Semyon Petrovich, born 1888;\n"
+        "3. Gusev, Ivan Fyodorovich, born 1899.\n\n"
+        "Olga Belova married Belov in 1920. In June 1935, after his arrest, Olga Belova was exiled "
+        "to Tomsk, where she was arrested again. Pavel Orlov was a worker. He was shot on 12 May 1935.\n"
+    )
+    frames = add(project, tmp_path, text, "numbered")
+    d = by_person(frames["defendants"], frames["persons"])
+    assert sorted(d[d.source_id == "numbered"].surname) == ["Belov", "Gusev", "Orlov"]
+    s = by_person(frames["sentences"], frames["persons"])
+    mine = s[s.source_id == "numbered"]
+    got = {(r.surname, r.penalty, r.date if isinstance(r.date, str) else None) for r in mine.itertuples()}
+    assert ("Belova", "exile", None) in got  # the wife, not her husband: "she" is feminine
+    assert ("Orlov", "death", "1935-05-12") in got  # "He was shot on 12 May 1935"
+    assert not any(surname == "Belov" for surname, _, _ in got)

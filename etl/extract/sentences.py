@@ -27,8 +27,8 @@ from functools import cache
 
 from etl.corpus import Source
 from etl.extract import Record
+from etl.extract.trials import dominant_trial, trial_mentions, trial_sections
 from etl.extract.trials import extract as extract_trials
-from etl.extract.trials import trial_mentions, trial_sections
 from etl.knowledge import Knowledge
 from etl.names import (
     WORD,
@@ -36,13 +36,16 @@ from etl.names import (
     item_pattern,
     name_lists,
     not_names,
+    numbered_items,
     parse_item,
     same_surname,
     split_list,
 )
 from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
 
-PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered|sentenced)\s+(?:on\s+)?(?:the\s+)?$")
+# A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
+PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
+EVENT_DATE = re.compile(r"(?:sentenced|shot|executed)\s+(?:on\s+)?(?:the\s+)?$")
 PRONOUN = re.compile(r"\b(?:(?P<subject>he|she)|his|her)\b", re.IGNORECASE)
 NEAR = (
     60  # a subject's verb and its penalty stand this close ("Smirnov was sentenced by the GPU to")
@@ -99,6 +102,8 @@ class Clause:
 
 
 SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been"
+# The verbs after a sentence's subject that a later "he" can refer back to.
+ANTECEDENT_VERBS = r"was|were|is|are|had|has|did|went|became|remained|[a-z]+ed"
 PARTITIVE = re.compile(
     rf"\b({NUMBER_WORD}|\d+) of (?:the|these|those) (?:\w+ )?(?:accused|defendants|condemned)\b",
     re.IGNORECASE,
@@ -110,22 +115,31 @@ def _names_regex(kb: Knowledge) -> str:
 
 
 def clause_starts(text: str, sentence: Block) -> list[int]:
-    """Where the clauses of a sentence begin: its start, and after ";", a dash or ", and"."""
+    """Where the clauses of a sentence begin: its start, after ";", a dash or ", and", and
+    after introductory phrases ("In June 1937, after the arrest, …")."""
     starts = [sentence.start]
     for m in re.finditer(
         r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+and\s+", text[sentence.start : sentence.end]
     ):
         starts.append(sentence.start + m.end())
-    return starts
+    intro = re.match(INTRODUCTION, text[sentence.start : sentence.end])
+    if intro:
+        starts.append(sentence.start + intro.end())
+    return sorted(starts)
+
+
+# "In June 1937, after Kork's arrest, " before a clause's subject.
+INTRODUCTION = r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon)\b[^,;.]{0,60},\s*){1,2}"
 
 
 def subject_names(
-    text: str, sentence: Block, kb: Knowledge, verbs: str = SUBJECT_VERBS
+    text: str, sentence: Block, kb: Knowledge, verbs: str = SUBJECT_VERBS, anywhere: bool = False
 ) -> list[Name]:
     """Names that open a clause as its subject: "Smirnov was sentenced", "Zinoviev and
     Kamenev, intimate collaborators of Lenin, are now imprisoned", "The murderer
     Nikolajev and his companions were condemned". With the verdict verbs (the default)
-    the clause must name a penalty after its verb."""
+    the clause must name a penalty after its verb. `anywhere` looks for a subject in the
+    whole sentence, not only where its clauses begin."""
     item = _names_regex(kb)
     subject = re.compile(
         rf"(?:(?:The|the) [a-z]+ )?(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
@@ -135,7 +149,7 @@ def subject_names(
     names: list[Name] = []
     starts = clause_starts(text, sentence)
     for start in starts:
-        m = subject.match(text, start, sentence.end)
+        m = (subject.search if anywhere else subject.match)(text, start, sentence.end)
         if m:
             found = split_list(text, m.start("names"), m.end("names"), kb)
             clause_end = min([c for c in starts if c > start] + [sentence.end, m.end() + NEAR])
@@ -204,10 +218,19 @@ def clause_of(
         subject = subject_names(text, sentence, kb)
         pronoun = pronoun_near_penalty(text, sentence, found) if not subject else None
         if pronoun is not None:
-            subject = strong_names(text, sentence.start, pronoun, kb)[-1:]
+            here = Block(sentence.start, pronoun)
+            subject = [
+                n
+                for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
+                if agrees(n, text[pronoun : pronoun + 3]) and (n.given or n.initials or n.title)
+            ][-1:]
         if pronoun is not None and not subject:
             for back in range(index - 1, max(-1, index - 4), -1):
-                earlier = subject_names(text, paragraph[back], kb, r"[a-z]+")
+                earlier = [
+                    n
+                    for n in subject_names(text, paragraph[back], kb, ANTECEDENT_VERBS)
+                    if agrees(n, text[pronoun : pronoun + 3])
+                ]
                 if earlier:
                     subject = earlier[:1]
                     clause.start = paragraph[back].start
@@ -220,15 +243,12 @@ def clause_of(
     return clause
 
 
-def strong_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
-    """Names in text[start:end] that carry a title, a given name or initials."""
-    found = []
-    for m in re.finditer(item_pattern(kb), text[start:end]):
-        if m["title"] or m["initials"] or m["given"].strip():
-            name = parse_item(text, start + m.start(), start + m.end(), kb)
-            if name:
-                found.append(name)
-    return found
+def agrees(name: Name, pronoun: str) -> bool:
+    """A pronoun and its antecedent agree in gender, as Russian names show it: a feminine
+    given name or surname ends in -a or -aya (Yekaterina, Larina); "she" needs one, "he"
+    must not have one. Without a given name, a surname in -a is taken as feminine."""
+    feminine = bool(re.search(r"(?:a|aya)$", name.given.split()[0] if name.given else name.surname))
+    return feminine == pronoun.lower().startswith(("she", "her"))
 
 
 def pronoun_near_penalty(
@@ -269,6 +289,7 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     yield from aggregate_claims(source, kb)
     for section in sections:
         yield from execution_before_arrest(source, kb, section)
+    yield from numbered_verdicts(source, kb, sections)
     lists = defendant_lists(source, kb)
     rights = term_pattern(kb, "rights")
     confiscation = term_pattern(kb, "confiscation")
@@ -299,13 +320,17 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
                 years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
                 rights_years = years[0][0] if years else None
             body = body_pattern.search(text, *span)
-            dates = (
-                find_dates(text, kb, *span)
-                if re.search(
-                    r"verdict|pronounced|sentenced on", text[span[0] : span[1]], re.IGNORECASE
-                )
-                else []
-            )
+            dated = find_dates(text, kb, *span)
+            dates = [
+                d
+                for d in dated
+                if PRONOUNCED.search(text[max(span[0], d.span[0] - 30) : d.span[0]])
+            ]
+            event_dates = [
+                d
+                for d in dated
+                if EVENT_DATE.search(text[max(span[0], d.span[0] - 30) : d.span[0]])
+            ]
             modifiers.append(
                 {
                     "span": span,
@@ -316,6 +341,7 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
                     "confiscation": bool(confiscation.search(text, *span)),
                     "all": bool(re.search(r"\ball\b", text[span[0] : span[1]], re.IGNORECASE)),
                     "date": dates[0].start if dates else None,
+                    "event_date": event_dates[0].start if event_dates else None,
                     "body": next((g for g in body.groups() if g), None) if body else None,
                 }
             )
@@ -343,6 +369,8 @@ def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) ->
         if mod["date"] and not fields.get("date"):
             fields["date"] = mod["date"]
             used = True
+        if mod["event_date"] and inside and not fields.get("date"):
+            fields["date"] = mod["event_date"]
         if mod["body"] and not fields.get("sentencing_body") and (inside or mod["date"]):
             fields["sentencing_body"] = mod["body"]
             used = True
@@ -491,3 +519,70 @@ def execution_before_arrest(source: Source, kb: Knowledge, section) -> Iterator[
             yield Record(
                 "checks", fields, execution_span, "sentences.dates", refs={"evidence": [other]}
             )
+
+
+def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator[Record]:
+    """Numbered lists in verdicts: "1) Zinoviev, … 16) Lurye, Nathan Lazarevich all to the
+    supreme penalty – to be shot": every item gets the penalty its last item states for
+    "all"; an item that states its own earlier sentence ("sentenced on January 16, 1935 …
+    to imprisonment for ten years") gets that one, outside this trial."""
+    text = source.text
+    verdict = term_pattern(kb, "verdict")
+    body_pattern = term_pattern(kb, "body")
+    for run in numbered_items(text, 0, len(text), kb):
+        last = run[-1]
+        final = penalties_in(text, last.start, last.end, kb)
+        shared = final and re.search(r"\ball\b", text[last.start : last.end])
+        if shared:
+            before = text[max(0, run[0].start - 400) : run[0].start]
+            section = next((s for s in sections if s.heading.end <= run[0].start < s.end), None)
+            named = trial_mentions(text, max(0, run[0].start - 400), run[0].start, kb, before)
+            trial_id = (named[-1].trial_id if named else None) or (
+                section.trial_id if section else dominant_trial(source, kb)
+            )
+            body = body_pattern.search(before)
+            fields = {
+                "trial_id": trial_id,
+                "term_years": None,
+                "confiscation": True
+                if re.search(r"confiscat", text[last.start : last.end])
+                else None,
+                "sentencing_body": next((g for g in body.groups() if g), None) if body else None,
+                "basis": "explicit",
+            }
+            years = years_in(text, last.start, last.end, kb)
+            span = source.span(run[0].start, last.end)
+            for item in run:
+                for penalty in sorted({p for p, _, _ in final}):
+                    term = years[0][0] if years and penalty != "death" else None
+                    row = {**fields, "penalty": penalty, "term_years": term}
+                    yield Record(
+                        "sentences",
+                        row,
+                        span,
+                        "sentences.numbered_verdict",
+                        refs={"name": item.name},
+                    )
+        for item in run[:-1] if shared else run:
+            if not verdict.search(text, item.start, item.end):
+                continue
+            found = penalties_in(text, item.start, item.end, kb)
+            dates = find_dates(text, kb, item.start, item.end)
+            for index, (term, _, _) in enumerate(years_in(text, item.start, item.end, kb)):
+                penalty = next((p for p, _, _ in found if p != "death"), None)
+                if penalty is None:
+                    continue
+                row = {
+                    "trial_id": None,
+                    "penalty": penalty,
+                    "term_years": term,
+                    "date": dates[index].start if index < len(dates) else None,
+                    "basis": "explicit",
+                }
+                yield Record(
+                    "sentences",
+                    row,
+                    source.span(item.start, item.end),
+                    "sentences.numbered_item",
+                    refs={"name": item.name},
+                )

@@ -16,6 +16,7 @@ a dated trial heading that matches no alias becomes a trial of its own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +24,7 @@ from functools import cache
 from etl.corpus import Source
 from etl.extract import Record
 from etl.knowledge import Knowledge
-from etl.names import NameList, name_lists
+from etl.names import NameList, name_lists, numbered_items
 from etl.text import (
     NUMBER_WORD,
     Block,
@@ -201,11 +202,47 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
                 listed.add(trial_id)
                 yield record
         previous = sentence
+    for run in numbered_items(text, 0, len(text), kb):
+        before = text[max(0, run[0].start - 300) : run[0].start]
+        if not (
+            defendant_cue.search(before) or defendant_cue.search(text, run[0].start, run[-1].end)
+        ):
+            continue
+        section = next((s for s in sections if s.heading.end <= run[0].start < s.end), None)
+        named = trial_mentions(text, max(0, run[0].start - 300), run[0].start, kb, before)
+        trial_id = (named[-1].trial_id if named else None) or (
+            section.trial_id if section else dominant_trial(source, kb)
+        )
+        if trial_id is None:
+            continue
+        listed.add(trial_id)
+        first_named.setdefault(
+            trial_id, (Block(run[0].start, run[0].end), TrialMention(trial_id, 0, 0))
+        )
+        for item in run:
+            refs = {"name": item.name, "stated": None, "count": None, "listed": len(run)}
+            span = source.span(item.start, item.end)
+            yield Record(
+                "defendants", {"trial_id": trial_id}, span, "trials.numbered_list", refs=refs
+            )
     # A trial whose defendants are listed but that no heading or dated sentence defines
     # is defined by the first sentence that names it.
     for trial_id in sorted(listed - defined):
         sentence, mention = first_named[trial_id]
+        if mention.end == 0:  # known only from the text as a whole: name its first mention
+            found = trial_mentions(text, 0, len(text), kb, "")
+            mention = next(m for m in found if m.trial_id == trial_id)
+            sentence = next(b for b in sentences(text) if b.start <= mention.start < b.end)
         yield trial_record(source, sentence, mention, None, "trials.named")
+
+
+def dominant_trial(source: Source, kb: Knowledge) -> str | None:
+    """The trial a whole text is about: the one it names most often, if one stands out."""
+    mentions = trial_mentions(source.text, 0, len(source.text), kb, "")
+    counts = Counter(m.trial_id for m in mentions).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
 
 
 def trial_record(
