@@ -182,7 +182,10 @@ def test_a_numbered_verdict_and_pronouns(project: Path, tmp_path: Path):
     assert sorted(d[d.source_id == "numbered"].surname) == ["Belov", "Gusev", "Orlov"]
     s = by_person(frames["sentences"], frames["persons"])
     mine = s[s.source_id == "numbered"]
-    got = {(r.surname, r.penalty, r.date if isinstance(r.date, str) else None) for r in mine.itertuples()}
+    got = {
+        (r.surname, r.penalty, r.date if isinstance(r.date, str) else None)
+        for r in mine.itertuples()
+    }
     assert ("Belova", "exile", None) in got  # the wife, not her husband: "she" is feminine
     assert ("Orlov", "death", "1935-05-12") in got  # "He was shot on 12 May 1935"
     assert not any(surname == "Belov" for surname, _, _ in got)
