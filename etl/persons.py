@@ -204,11 +204,13 @@ def scan_mentions(
     """
     text = source.text
     banned = not_names(index.kb)
+    named_after = "|".join(re.escape(r["word"]) for r in index.kb["named_after"])
+    thing = re.compile(rf"\s+(?:{named_after})\b", re.IGNORECASE)
     found = []
     for m in _TOKEN.finditer(text):
         word = strip_possessive(m["surname"])
-        if word in banned:
-            continue
+        if word in banned or thing.match(text, m.end()):
+            continue  # not a name, or "the Hearst press", "the Trotsky Internet Archive"
         start = m.start("surname")
         pieces = [(word, start)]
         if "-" in word and not index.by_key(index.key(word)[0]):

@@ -239,3 +239,29 @@ def test_a_new_text_links_new_spellings_to_known_persons(project: Path, tmp_path
     assert len(set(new.person_id) & known) == 3  # Pjatakov, Radeck, Sokolnikoff
     (belousov,) = set(new.person_id) - known
     assert frames["persons"].set_index("person_id").loc[belousov, "name"] == "Ivan Belousov"
+
+
+def test_mentions_in_the_trotsky_cable_match_a_hand_annotation(frames):
+    # seeds/002: Leon Trotsky (lines 1, 3, 16, 27), Dr. Anton Ciliga (20 twice, 24),
+    # Zinoviev, Kamenev twice, Lenin, Stalin (22), Tarov (24). "Trotsky Internet Archive"
+    # (13, 14) and "Hearst Press" (18) name an archive and a newspaper, not persons.
+    m = frames["mentions"]
+    cable = m[m.source_id == "trotsky-cable-ap-1936"]
+    got = sorted(zip(cable.line_start, cable.name_as_written, strict=True))
+    assert got == sorted(
+        [
+            (1, "Trotsky"),
+            (3, "Trotsky"),
+            (16, "Trotsky"),
+            (27, "Trotsky"),
+            (20, "Ciliga"),
+            (20, "Ciliga"),
+            (24, "Ciliga"),
+            (22, "Zinoviev"),
+            (22, "Kamenev"),
+            (22, "Kamenev"),
+            (22, "Lenin"),
+            (22, "Stalin"),
+            (24, "Tarov"),
+        ]
+    )
