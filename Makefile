@@ -55,7 +55,9 @@ unittest: $(VENV)/.stamp ## Run the test suite
 	@echo '==> Running tests'
 	$(BIN)/pytest
 
-check: $(VENV)/.stamp ## Rebuild into a scratch dist and compare with the committed releases
+check: $(VENV)/.stamp ## Check contributions, reproduce the committed release, verify all releases
+	@echo '==> Checking the registry, the curation files and the data (etl check)'
+	$(BIN)/etl check
 	@echo '==> Checking that the committed release $(VERSION) is reproduced byte for byte'
 	@rm -rf .scratch && mkdir -p .scratch && cp -r dist/$(VERSION) .scratch/
 	$(BIN)/etl build --quiet --dist .scratch

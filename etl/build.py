@@ -14,6 +14,7 @@ import pandas as pd
 
 from etl import checks, paths
 from etl.corpus import Source, load_source
+from etl.curation import apply_edits, foreign_key_problems, load_curation
 from etl.errors import SourceError, ValidationFailed
 from etl.extract import Record, extract_source
 from etl.knowledge import load_knowledge
@@ -56,14 +57,23 @@ def assemble(root: Path = paths.ROOT, progress: Progress | None = None) -> dict[
     entries = read_registry(root / "seeds" / "registry.csv")
     texts = load_sources(entries, root)
     kb = load_knowledge()
+    curation = load_curation(root / "seeds" / "curation", texts, root)
+    if curation.errors:
+        msg = f"{len(curation.errors)} problem(s) in seeds/curation/; nothing was published"
+        raise ValidationFailed(msg, curation.errors)
     # Extract: per text, a pure function of (text, knowledge).
     records: list[Record] = []
     for done, entry in enumerate(entries, start=1):
         if progress:
             progress(done, len(entries), entry.source_id)
         records += extract_source(texts[entry.source_id], kb)
-    # Resolve across texts.
-    frames, warnings = resolve(records, entries, texts, kb)
+    # Resolve across texts, then apply the contributors' corrections.
+    frames, warnings = resolve(records + curation.records, entries, texts, kb)
+    warnings += apply_edits(frames, curation)
+    dangling = foreign_key_problems(curation, frames)
+    if dangling:
+        msg = f"{len(dangling)} problem(s) in seeds/curation/; nothing was published"
+        raise ValidationFailed(msg, dangling)
     frames["checks"] = checks.run_checks(frames, warnings)
     # Validate and verify: every failure collected before giving up.
     failures = validate_frames(frames) + verify_frames(frames, texts)

@@ -136,6 +136,43 @@ def verify(release: Path | None, root: Path, as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path),
+    default=paths.ROOT,
+    help="The repository to check (its seeds/ and dist/).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@report_errors
+def check(root: Path, as_json: bool) -> None:
+    """Check a contribution: registry, curation files, the build and the release.
+
+    Prints each problem with its file, line, column, value, the rule it breaks and how
+    to fix it. Exits 1 on errors; warnings alone do not fail.
+    """
+    from etl.check import run_check
+    from etl.curation import problems_json
+
+    problems = run_check(root, root / "dist")
+    errors = [p for p in problems if p.severity == "error"]
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"valid": not errors, "problems": problems_json(problems)},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        warnings = len(problems) - len(errors)
+        click.echo(f"check: {len(errors)} error(s), {warnings} warning(s)")
+    if errors:
+        sys.exit(1)
+
+
 @cli.group()
 def sources() -> None:
     """List or register source texts (seeds/registry.csv)."""
