@@ -13,7 +13,7 @@ SEEDS := $(wildcard seeds/*.txt) seeds/registry.csv
 SCHEMA_FILES := $(patsubst %,schemas/%.schema.json,sources persons mentions trials defendants sentences expulsion_stats checks)
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup build schemas test lint unittest check bench clean
+.PHONY: all help setup build schemas test lint unittest check bench release clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -64,7 +64,11 @@ check: $(VENV)/.stamp ## Check contributions, reproduce the committed release, v
 	@rm -rf .scratch
 	@echo '==> Verifying every span of every release and validating them with frictionless'
 	@for release in dist/*/; do $(BIN)/etl verify $$release || exit 1; done
-	@for release in dist/*/; do $(BIN)/frictionless validate $${release}datapackage.json > /dev/null || { echo "frictionless: $$release is not valid"; exit 1; }; echo "$$release: valid (frictionless)"; done
+	@for package in dist/*/datapackage*.json; do $(BIN)/frictionless validate $$package > /dev/null || { echo "frictionless: $$package is not valid"; exit 1; }; echo "$$package: valid (frictionless)"; done
+
+release: $(RELEASE) ## Write CSV copies, the dataset page, SHA256SUMS and zips; dist/CHANGELOG.md
+	@echo '==> Writing release artefacts'
+	$(BIN)/etl release
 
 bench: $(VENV)/.stamp ## Time a clean build, a no-op make, verify and frictionless validate
 	$(BIN)/python bench/bench.py

@@ -183,7 +183,7 @@ def partial_breakdowns(frames: dict[str, pd.DataFrame]) -> list[dict]:
 
 def percent_of_base(frames: dict[str, pd.DataFrame]) -> list[dict]:
     """In one passage, an expelled count, the count it is a share of and the share in
-    per cent must agree within rounding (170,000 of 1.8 million is 9.4 %, not 9.1 %)."""
+    per cent must agree within rounding (120,000 of 1.5 million is 8 %, not 7.5 %)."""
     stats = frames["expulsion_stats"]
     out = []
     for _, rows in stats[stats.extractor == "expulsions.prose"].groupby(
@@ -217,7 +217,7 @@ def percent_of_base(frames: dict[str, pd.DataFrame]) -> list[dict]:
 
 
 def restated_statistics(frames: dict[str, pd.DataFrame]) -> list[dict]:
-    """A table's overall figure restated in prose ("Of these approx. 170,000 or 11 per cent
+    """A table's overall figure restated in prose ("Of these approx. 120,000 or 9 per cent
     were expelled") must agree with it within rounding. Only headline sentences are
     compared: those that give a count and a share of the same thing, as tables do."""
     stats = frames["expulsion_stats"]

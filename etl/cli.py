@@ -173,6 +173,60 @@ def check(root: Path, as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@report_errors
+def diff(old: str, new: str, as_json: bool) -> None:
+    """Rows added, removed and changed between two releases (versions in dist/ or folders).
+
+    Example: etl diff 3.2.1 3.3.0
+    """
+    from etl.diff import diff_json, diff_releases, diff_text, release_path
+
+    diffs = diff_releases(release_path(old), release_path(new))
+    click.echo(diff_json(diffs) if as_json else diff_text(old, new, diffs), nl=not as_json)
+
+
+@cli.command()
+@click.option("--dist", type=click.Path(path_type=Path), default=paths.DIST, show_default=True)
+@report_errors
+def release(dist: Path) -> None:
+    """Write the artefacts of every release that lacks them (CSV copies, page, SHA256SUMS,
+    zip) and dist/CHANGELOG.md. Existing artefacts are never rewritten."""
+    from etl.release import make_release, versions, write_changelog
+
+    for version in versions(dist):
+        state = "written" if make_release(version, dist) else "already there"
+        click.echo(f"{version}: artefacts {state}", err=True)
+    click.echo(str(write_changelog(dist)))
+
+
+@cli.command()
+@click.argument("version")
+@click.option(
+    "--from",
+    "url",
+    help="Base URL of the releases (default: the project's, or $SOVIET_PURGES_URL).",
+)
+@click.option(
+    "--to",
+    "folder",
+    type=click.Path(path_type=Path),
+    help="Where to put it (default: the user cache).",
+)
+@report_errors
+def fetch(version: str, url: str | None, folder: Path | None) -> None:
+    """Download a release, verify every file's sha256, and print where it is.
+
+    Example: etl fetch 3.3.0 --to data/
+    """
+    from etl.fetch import fetch as run_fetch
+
+    click.echo(str(run_fetch(version, url, folder)))
+
+
 @cli.group()
 def sources() -> None:
     """List or register source texts (seeds/registry.csv)."""

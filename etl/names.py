@@ -205,7 +205,7 @@ def canonical_key(surname: str, kb: Knowledge) -> str:
 
 
 def surname_key(surname: str, kb: Knowledge) -> str:
-    """A key equal for the transliterations of one surname (Golzman, Goltsman, Holtzman)."""
+    """A key equal for the transliterations of one surname (Gertsen, Herzen, Hertzen)."""
     key = unidecode(surname).lower().replace("’", "").replace("'", "")
     rules = _rules(tuple((row["pattern"], row["replacement"]) for row in kb["transliteration"]))
     for pattern, replacement in rules:
@@ -213,7 +213,7 @@ def surname_key(surname: str, kb: Knowledge) -> str:
     return key
 
 
-# Numbered lists: "1. Zinoviev, Grigori Evseyevich, born 1883, …" or "7) I. N. Smirnov".
+# Numbered lists: "1. Orlov, Pavel Ivanovich, born 1890, …" or "7) I. N. Petrov".
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,2})[.)]\s+(?=[A-ZÀ-Þ])")
 
@@ -227,7 +227,7 @@ class NumberedItem:
 
 
 def parse_inverted(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
-    """ "Zinoviev, Grigori Evseyevich" (surname first, as registers write it), or a name
+    """ "Orlov, Pavel Ivanovich" (surname first, as registers write it), or a name
     in the usual order; an ", alias X" after it is kept as the alias."""
     head = re.match(
         rf"\s*(?P<surname>{WORD}(?: {WORD})?)(?:,\s*(?:alias\s+(?P<alias>{WORD}),\s*)?"

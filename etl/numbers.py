@@ -1,6 +1,6 @@
 """Numbers as the texts write them, in several conventions, read by context.
 
-"170.000" and "4,324" use a separator for thousands; "17,5" and "12.8" use
+"120.000" and "3,217" use a separator for thousands; "17,5" and "12.8" use
 one for decimals. A separator followed by exactly three digits is a
 thousands separator, unless the number is a percent (a percent is at most
 100, so "9.125 per cent" can only be a decimal); one or two digits after it
@@ -16,8 +16,8 @@ MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "millions": 1_000_000}
 
 
 def parse_number(token: str, *, percent: bool = False) -> float:
-    """The value of a numeral: parse_number("170.000") == 170000.0,
-    parse_number("17,5") == 17.5, parse_number("4,324") == 4324.0,
+    """The value of a numeral: parse_number("120.000") == 120000.0,
+    parse_number("17,5") == 17.5, parse_number("3,217") == 3217.0,
     parse_number("1,5") == 1.5, parse_number("12.8") == 12.8.
 
     Raises ValueError for anything that is not a numeral.

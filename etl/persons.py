@@ -4,7 +4,7 @@ Every merge is explained in `persons.merged_by`: two spellings share a
 transliteration key (etl/knowledge/transliteration.csv), the alias file says
 so (etl/knowledge/aliases.csv), one is a part of the other's double surname,
 or they are a close fuzzy match (rapidfuzz). Initials keep apart people who
-share a surname (M. Lurye, N. Lurye); a bare surname that could be either is
+share a surname (M. Orlov, N. Orlov); a bare surname that could be either is
 left unresolved rather than guessed, unless one of them is named in full at
 least DOMINANCE times as often as the others (Leon Trotsky and N.I. Trotsky)
 or is the only one the same text names in full.
@@ -169,7 +169,7 @@ def evidence(span) -> str:
 def person_ids(persons: list[Person], aliases: dict[str, str]) -> dict[int, str]:
     """Stable slugs: the surname as the earliest text (in registry order) first spells it,
     so that adding a text renames no one. Where persons share it, the one named DOMINANCE
-    times more often keeps it (a namesake in a new text does not rename Bukharin), and the
+    times more often keeps it (a namesake in a new text does not rename the first), and the
     others, or all of them when none dominates, get their initial in front."""
     first = {id(p): p.first[-1] or surname_of(p) for p in persons}
     surname = {key: aliases.get(name, name) for key, name in first.items()}
@@ -214,7 +214,7 @@ def scan_mentions(
         start = m.start("surname")
         pieces = [(word, start)]
         if "-" in word and not index.by_key(index.key(word)[0]):
-            # "Bukharin-Rykov", "Kirov-Zhdanov": a pair of names, not a double surname.
+            # "Orlov-Belov": a pair of names, not a double surname.
             pieces, offset = [], start
             for part in word.split("-"):
                 pieces.append((part, offset))

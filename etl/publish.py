@@ -121,9 +121,15 @@ def descriptor(version: str, sources: pd.DataFrame, folder: Path) -> dict:
     }
 
 
+def package_files(folder: Path) -> list[Path]:
+    """The files that make the package (descriptor and data), not the release artefacts
+    (CSV copies, page, checksums) written beside them later."""
+    data = sorted(p.relative_to(folder) for p in (folder / "data").rglob("*") if p.is_file())
+    return [Path("datapackage.json"), *data]
+
+
 def same_release(a: Path, b: Path) -> bool:
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    files_a, files_b = package_files(a), package_files(b)
     return files_a == files_b and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from etl.knowledge import Knowledge
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote,
-# but not after an initial ("I. Smirnov") or a common abbreviation. A bracket after
+# but not after an initial ("I. Petrov") or a common abbreviation. A bracket after
 # a full stop continues the sentence ("… to prison. (Pletnev 25 years, …)").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"\[A-Z])")
 _NO_BREAK_BEFORE = re.compile(

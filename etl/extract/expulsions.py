@@ -67,7 +67,7 @@ def first(kb: Knowledge, kind: str, text: str, anchored: str = "") -> str | None
 
 
 def geography(text: str, kb: Knowledge) -> str | None:
-    """The place a passage speaks of: "the Azov-Black Sea region", "In Smolensk"."""
+    """The place a passage speaks of: "the Tula region", "In Tver"."""
     regions = "|".join(p.pattern for p, _ in vocabulary(kb, "region"))
     place = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*"
     m = re.search(rf"\b({place})\s+(?:{regions})\b", text)
@@ -392,7 +392,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
 
 def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str | None) -> str:
     """What a count counts: the words after it ("were expelled", "party cards were
-    issued"), else those before it ("out of", "the expulsion of"); a bare "1,935
+    issued"), else those before it ("out of", "the expulsion of"); a bare "1,204
     candidates" after "3,576 members … were expelled" shares its verb."""
     if first(kb, "reinstated", passage):
         return "other"

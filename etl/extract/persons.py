@@ -2,10 +2,10 @@
 
 Rules (each a value of `extractor`):
 - `persons.titled`: a title or role before a name ("prosecutor Vyshinsky",
-  "Marshal Tukhachevskii", "Ambassador Gyllenstierna"); titles in
+  "Marshal Egorov", "Ambassador Davies"); titles in
   etl/knowledge/titles.csv.
 - `persons.full_name`: a given name or initials before a surname ("Leon
-  Trotsky", "I.N. Smirnov"); given names in etl/knowledge/given_names.csv.
+  Orlov", "I.N. Petrov"); given names in etl/knowledge/given_names.csv.
 - `persons.speaker`: a transcript speaker ("Vyshinsky: …") who speaks at least
   twice in the text.
 These anchor persons; resolution then finds every other occurrence of their

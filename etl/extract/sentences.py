@@ -47,9 +47,7 @@ from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentenc
 PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
 EVENT_DATE = re.compile(r"(?:sentenced|shot|executed)\s+(?:on\s+)?(?:the\s+)?$")
 PRONOUN = re.compile(r"\b(?:(?P<subject>he|she)|his|her)\b", re.IGNORECASE)
-NEAR = (
-    60  # a subject's verb and its penalty stand this close ("Smirnov was sentenced by the GPU to")
-)
+NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
 OBJECT = re.compile(rf"\b(shooting|shot|executed|exiled|cost|sentenced)\s+({WORD})\b")
 
 
@@ -135,8 +133,8 @@ INTRODUCTION = r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon)\b[^,;.]{
 def subject_names(
     text: str, sentence: Block, kb: Knowledge, verbs: str = SUBJECT_VERBS, anywhere: bool = False
 ) -> list[Name]:
-    """Names that open a clause as its subject: "Smirnov was sentenced", "Zinoviev and
-    Kamenev, intimate collaborators of Lenin, are now imprisoned", "The murderer
+    """Names that open a clause as its subject: "Orlov was sentenced", "Belov and
+    Gusev, old friends of Lenin, are now imprisoned", "The murderer
     Nikolajev and his companions were condemned". With the verdict verbs (the default)
     the clause must name a penalty after its verb. `anywhere` looks for a subject in the
     whole sentence, not only where its clauses begin."""
@@ -193,7 +191,7 @@ def clause_of(
         if name and value:
             clause.names = [n for n in clause.names if n[0].start != name.start]
             clause.names.append((name, ["imprisonment"], float(value)))
-    # Objects: "from shooting Smirnov", "cost Smirnov a sentence of ten years".
+    # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(2), m.end(2), kb)
         if name is None or name.surname in not_names(kb):
@@ -522,7 +520,7 @@ def execution_before_arrest(source: Source, kb: Knowledge, section) -> Iterator[
 
 
 def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator[Record]:
-    """Numbered lists in verdicts: "1) Zinoviev, … 16) Lurye, Nathan Lazarevich all to the
+    """Numbered lists in verdicts: "1) Orlov, … 16) Belov, Ivan Petrovich all to the
     supreme penalty – to be shot": every item gets the penalty its last item states for
     "all"; an item that states its own earlier sentence ("sentenced on January 16, 1935 …
     to imprisonment for ten years") gets that one, outside this trial."""

@@ -3,7 +3,7 @@
 Rules:
 - `trials.heading`: a heading that names a trial and gives its dates defines it
   ("The trial against the … centre 19-24 August 1936"); a bracketed line under
-  it ("(The Zinoviev-Kamenev process)") is an alias.
+  it ("(The Orlov-Belov process)") is an alias.
 - `trials.dated_sentence`: a sentence naming a known trial with a date range.
 - `trials.defendant_list`: a list of three or more names in a sentence with a
   defendant cue ("accused", "brought to trial", "convicted" …) names

@@ -1,0 +1,90 @@
+"""Differences between two releases, resource by resource, by primary key."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from etl import paths
+from etl.errors import EtlError
+
+
+@dataclass
+class ResourceDiff:
+    resource: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: dict[str, list[str]] = field(default_factory=dict)  # key → changed columns
+    schema_changed: bool = False
+
+
+def release_path(version_or_path: str, dist: Path = paths.DIST) -> Path:
+    path = Path(version_or_path)
+    if (path / "datapackage.json").is_file():
+        return path
+    if (dist / version_or_path / "datapackage.json").is_file():
+        return dist / version_or_path
+    msg = f"{version_or_path}: neither a release folder nor a version in {dist}"
+    raise EtlError(msg)
+
+
+def read_release(folder: Path) -> tuple[dict, dict[str, pd.DataFrame]]:
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    frames = {r["name"]: pd.read_parquet(folder / r["path"]) for r in descriptor["resources"]}
+    return descriptor, frames
+
+
+def _keyed(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    keyed = frame.copy()
+    keyed.index = keyed[key].astype(str).agg("|".join, axis=1)
+    return keyed
+
+
+def diff_releases(old: Path, new: Path) -> list[ResourceDiff]:
+    """Rows added, removed and changed (with the changed columns) in each resource."""
+    old_descriptor, old_frames = read_release(old)
+    new_descriptor, new_frames = read_release(new)
+    old_schemas = {r["name"]: r["schema"] for r in old_descriptor["resources"]}
+    result = []
+    for resource in new_descriptor["resources"]:
+        name = resource["name"]
+        key = resource["schema"]["primaryKey"]
+        now = _keyed(new_frames[name], key)
+        before = _keyed(old_frames.get(name, pd.DataFrame(columns=now.columns)), key)
+        diff = ResourceDiff(name, schema_changed=old_schemas.get(name) != resource["schema"])
+        diff.added = sorted(set(now.index) - set(before.index))
+        diff.removed = sorted(set(before.index) - set(now.index))
+        common = sorted(set(now.index) & set(before.index))
+        shared = [c for c in now.columns if c in before.columns]
+        for row_key in common:
+            a, b = before.loc[row_key, shared], now.loc[row_key, shared]
+            columns = [c for c in shared if not (pd.isna(a[c]) and pd.isna(b[c])) and a[c] != b[c]]
+            if columns:
+                diff.changed[row_key] = columns
+        result.append(diff)
+    return result
+
+
+def diff_text(old: str, new: str, diffs: list[ResourceDiff], limit: int = 20) -> str:
+    lines = [f"Changes from {old} to {new}", ""]
+    for d in diffs:
+        schema = " (schema changed)" if d.schema_changed else ""
+        lines.append(
+            f"- {d.resource}: {len(d.added)} added, {len(d.removed)} removed, "
+            f"{len(d.changed)} changed{schema}"
+        )
+        for label, keys in (("added", d.added), ("removed", d.removed)):
+            for row_key in keys[:limit]:
+                lines.append(f"  - {label} {row_key}")
+            if len(keys) > limit:
+                lines.append(f"  - … and {len(keys) - limit} more {label}")
+        for row_key, columns in list(d.changed.items())[:limit]:
+            lines.append(f"  - changed {row_key}: {', '.join(columns)}")
+    return "\n".join(lines) + "\n"
+
+
+def diff_json(diffs: list[ResourceDiff]) -> str:
+    return json.dumps([asdict(d) for d in diffs], indent=2, ensure_ascii=False)

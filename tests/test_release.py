@@ -1,0 +1,150 @@
+"""Release artefacts, downloading releases over real HTTP, diffs and the dataset page."""
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from etl import paths
+from etl.cli import cli
+from etl.diff import diff_releases
+from etl.fetch import FetchError, fetch, load
+from etl.release import make_release, write_changelog
+
+VERSION = "3.3.0"  # a committed release; 3.2.1 → 3.3.0 added two curated records
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory) -> Path:
+    """A copy of two committed releases with their artefacts written."""
+    folder = tmp_path_factory.mktemp("dist")
+    for version in ("3.2.1", VERSION):
+        shutil.copytree(
+            paths.DIST / version,
+            folder / version,
+            ignore=shutil.ignore_patterns(
+                "csv", "index.html", "SHA256SUMS", "datapackage-csv.json"
+            ),
+        )
+        make_release(version, folder)
+    return folder
+
+
+def test_artefacts_are_deterministic_and_summed(dist: Path, tmp_path: Path):
+    again = tmp_path / VERSION
+    shutil.copytree(
+        dist / VERSION,
+        again,
+        ignore=shutil.ignore_patterns("csv", "index.html", "SHA256SUMS", "datapackage-csv.json"),
+    )
+    make_release(VERSION, tmp_path)
+    for name in ("SHA256SUMS", "index.html", "csv/sentences.csv", "datapackage-csv.json"):
+        assert (again / name).read_bytes() == (dist / VERSION / name).read_bytes(), name
+    zip_name = f"soviet-purges-{VERSION}.zip"
+    assert (tmp_path / zip_name).read_bytes() == (dist / zip_name).read_bytes()
+    listed = {
+        line.split("  ")[1] for line in (dist / VERSION / "SHA256SUMS").read_text().splitlines()
+    }
+    assert {
+        "datapackage.json",
+        "data/sentences.parquet",
+        "csv/sentences.csv",
+        "index.html",
+    } <= listed
+    assert make_release(VERSION, dist) is False  # never rewritten
+
+
+def test_csv_copy_is_a_valid_package_with_the_same_rows(dist: Path):
+    assert frictionless.validate(dist / VERSION / "datapackage-csv.json").valid
+    csv = pd.read_csv(dist / VERSION / "csv" / "sentences.csv")
+    parquet = pd.read_parquet(dist / VERSION / "data" / "sentences.parquet")
+    assert list(csv.sentence_id) == list(parquet.sentence_id)
+
+
+def test_diff_lists_the_rows_a_release_added(dist: Path):
+    diffs = {d.resource: d for d in diff_releases(dist / "3.2.1", dist / VERSION)}
+    assert diffs["sentences"].added == ["sedov-red-book-part-2:1900:mrachkovsky"]
+    assert diffs["expulsion_stats"].added == ["trotsky-oppositionists-expelled-1936:2839"]
+    assert not diffs["sentences"].removed and not diffs["persons"].changed
+    changelog = write_changelog(dist).read_text()
+    assert "added sedov-red-book-part-2:1900:mrachkovsky" in changelog
+
+
+def test_cli_diff_json(dist: Path):
+    result = CliRunner().invoke(cli, ["diff", str(dist / "3.2.1"), str(dist / VERSION), "--json"])
+    assert result.exit_code == 0
+    assert '"added": [\n      "sedov-red-book-part-2:1900:mrachkovsky"' in result.output
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder; can tamper with one file or cut the connection half-way."""
+
+    tamper: str | None = None
+    drop: str | None = None
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        name = self.path.rsplit("/", 1)[-1]
+        path = Path(self.translate_path(self.path))
+        if name in (self.tamper, self.drop) and path.is_file():
+            data = path.read_bytes()
+            if name == self.tamper:
+                data = data[:100] + bytes([data[100] ^ 0xFF]) + data[101:]
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data if name == self.tamper else data[: len(data) // 2])
+            if name == self.drop:
+                self.close_connection = True
+            return
+        super().do_GET()
+
+
+@pytest.fixture
+def server(dist: Path) -> Iterator[tuple[str, type]]:
+    handler = type("TestHandler", (Handler,), {"tamper": None, "drop": None})
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(dist))
+    )
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", handler
+    httpd.shutdown()
+
+
+def test_fetch_then_load_equals_reading_dist(server, dist: Path, tmp_path: Path):
+    url, _ = server
+    result = CliRunner().invoke(cli, ["fetch", VERSION, "--from", url, "--to", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(tmp_path / VERSION)
+    loaded = load("sentences", VERSION, url=url, cache=tmp_path)
+    pd.testing.assert_frame_equal(
+        loaded, pd.read_parquet(dist / VERSION / "data" / "sentences.parquet")
+    )
+
+
+def test_a_tampered_file_is_refused_and_nothing_is_left(server, tmp_path: Path):
+    url, handler = server
+    handler.tamper = "sentences.parquet"
+    with pytest.raises(
+        FetchError, match=r"^\[fetch-error\] sentences.parquet: the download does not match"
+    ):
+        fetch(VERSION, url, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_dropped_connection_is_refused_and_nothing_is_left(server, tmp_path: Path):
+    url, handler = server
+    handler.drop = "mentions.parquet"
+    with pytest.raises(FetchError, match=r"mentions\.parquet"):
+        fetch(VERSION, url, tmp_path)
+    assert list(tmp_path.iterdir()) == []
