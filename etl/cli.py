@@ -37,6 +37,18 @@ def report_errors(command: Callable) -> Callable:
     return wrapper
 
 
+def print_report(problems: list, as_json: str | None, summary: str) -> None:
+    """One line per problem and a summary, or the JSON report; exit 1 on any error."""
+    if as_json is not None:
+        click.echo(as_json)
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(summary)
+    if any(getattr(p, "severity", "error") == "error" for p in problems):
+        sys.exit(1)
+
+
 @click.group()
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
 @click.version_option(DATA_VERSION, message="soviet-purges data version %(version)s")
@@ -95,14 +107,8 @@ def validate(path: Path, resource: str | None, as_json: bool) -> None:
     from etl.validate import failures_json, validate_path
 
     failures = validate_path(path, resource)
-    if as_json:
-        click.echo(failures_json(failures))
-    else:
-        for failure in failures:
-            click.echo(str(failure))
-        click.echo(f"{path}: {'valid' if not failures else f'{len(failures)} failure(s)'}")
-    if failures:
-        sys.exit(1)
+    summary = f"{path}: {'valid' if not failures else f'{len(failures)} failure(s)'}"
+    print_report(failures, failures_json(failures) if as_json else None, summary)
 
 
 @cli.command()
@@ -124,16 +130,10 @@ def verify(release: Path | None, root: Path, as_json: bool) -> None:
     from etl.verify import verify_release
 
     report = verify_release(release or paths.release_dir(DATA_VERSION), root)
-    if as_json:
-        click.echo(failures_json(report.failures))
-    else:
-        for failure in report.failures:
-            click.echo(str(failure))
-        rows = sum(report.rows.values())
-        verdict = "OK" if report.ok else f"{len(report.failures)} mismatch(es)"
-        click.echo(f"{report.release}: {rows} rows in {len(report.rows)} resources; {verdict}")
-    if not report.ok:
-        sys.exit(1)
+    rows = sum(report.rows.values())
+    verdict = "OK" if report.ok else f"{len(report.failures)} mismatch(es)"
+    summary = f"{report.release}: {rows} rows in {len(report.rows)} resources; {verdict}"
+    print_report(report.failures, failures_json(report.failures) if as_json else None, summary)
 
 
 @cli.command()
@@ -156,21 +156,11 @@ def check(root: Path, as_json: bool) -> None:
 
     problems = run_check(root, root / "dist")
     errors = [p for p in problems if p.severity == "error"]
-    if as_json:
-        click.echo(
-            json.dumps(
-                {"valid": not errors, "problems": problems_json(problems)},
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-    else:
-        for problem in problems:
-            click.echo(str(problem))
-        warnings = len(problems) - len(errors)
-        click.echo(f"check: {len(errors)} error(s), {warnings} warning(s)")
-    if errors:
-        sys.exit(1)
+    report = json.dumps(
+        {"valid": not errors, "problems": problems_json(problems)}, indent=2, ensure_ascii=False
+    )
+    summary = f"check: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)"
+    print_report(problems, report if as_json else None, summary)
 
 
 @cli.command()

@@ -24,3 +24,19 @@ def seed_path(project: Path, source_id: str) -> Path:
         e for e in read_registry(project / "seeds" / "registry.csv") if e.source_id == source_id
     )
     return entry.file(project)
+
+
+def register(project: Path, path: Path, source_id: str, title: str = "T") -> None:
+    """Register a text written for a test in the scratch project."""
+    from etl.registry import add_source
+
+    add_source(
+        path,
+        source_id=source_id,
+        title=title,
+        author="A",
+        written="1937",
+        origin="written for this test",
+        license="CC0",
+        root=project,
+    )

@@ -8,7 +8,7 @@ import pytest
 
 from etl.build import build
 from etl.page import write_page
-from etl.registry import add_source
+from tests.conftest import register
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 HOSTILE = "The court sentenced Orlov <script>alert('x')</script> to ten years imprisonment.\n"
@@ -21,16 +21,7 @@ def page(tmp_path_factory) -> Path:
     shutil.copytree(Path(__file__).parent.parent / "seeds", project / "seeds")
     text = project / "hostile.txt"
     text.write_text(HOSTILE, encoding="utf-8")
-    add_source(
-        text,
-        source_id="hostile",
-        title="<b>Hostile</b>",
-        author="A",
-        written="1937",
-        origin="written for this test",
-        license="CC0",
-        root=project,
-    )
+    register(project, text, "hostile", title="<b>Hostile</b>")
     release = build(dist=project / "dist", root=project).release
     return write_page(release, project)
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from etl.build import assemble
-from etl.registry import add_source
+from tests.conftest import register
 
 SOUSA = "sousa-class-struggle-thirties"
 
@@ -105,16 +105,7 @@ The court condemned seven of the accused to the supreme penalty (Orlov, Belov, G
 def add(project: Path, tmp_path: Path, text: str, source_id: str) -> dict[str, pd.DataFrame]:
     path = tmp_path / f"{source_id}.txt"
     path.write_text(text, encoding="utf-8")
-    add_source(
-        path,
-        source_id=source_id,
-        title="T",
-        author="A",
-        written="1936",
-        origin="written for this test",
-        license="CC0",
-        root=project,
-    )
+    register(project, path, source_id)
     return assemble(project)
 
 

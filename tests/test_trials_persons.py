@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from etl.build import assemble
-from etl.registry import add_source
+from tests.conftest import register
 
 SOUSA = "sousa-class-struggle-thirties"
 SEDOV = "sedov-red-book-part-2"
@@ -219,16 +219,7 @@ def test_a_new_text_links_new_spellings_to_known_persons(project: Path, tmp_path
         "charged with treason.\n",
         encoding="utf-8",
     )
-    add_source(
-        text,
-        source_id="notes-1937",
-        title="Notes",
-        author="A reader",
-        written="1937",
-        origin="written for this test",
-        license="CC0",
-        root=project,
-    )
+    register(project, text, "notes-1937")
     frames = assemble(project)
     d = frames["defendants"]
     new = d[d.source_id == "notes-1937"]
