@@ -1,29 +1,34 @@
 """The build: sources → extract → resolve → validate → verify → publish.
 
 `build()` is what `etl build` and `make` run; each stage is a module of its
-own and the data flows one way through them.
+own and the data flows one way through them. Extraction needs no pandas: it
+starts in forked workers first, and the parent imports the table stages
+(pandas, pandera, pyarrow) while the texts are being read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from etl import checks, paths
+from etl import paths
 from etl.corpus import Source, load_source
-from etl.curation import apply_edits, foreign_key_problems, load_curation
 from etl.errors import SourceError, ValidationFailed
 from etl.extract import Record, extract_source
 from etl.knowledge import load_knowledge
-from etl.publish import publish
 from etl.registry import SourceEntry, read_registry
-from etl.resolve import resolve
-from etl.validate import Failure, validate_frames
-from etl.verify import verify_frames
 from etl.version import DATA_VERSION
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from etl.validate import Failure
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 
@@ -51,22 +56,56 @@ def load_sources(entries: list[SourceEntry], root: Path) -> dict[str, Source]:
     return texts
 
 
+def _extract(source: Source) -> list[Record]:
+    return extract_source(source, load_knowledge())
+
+
+class _Inline(Executor):
+    """Runs each job at once, in this process: for one core, or ETL_JOBS=1."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[override]
+        future: Future = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+@contextmanager
+def extraction(sources: list[Source]) -> Iterator[Iterator[list[Record]]]:
+    """Start extracting every text, the largest first, on every core (forked workers
+    inherit the loaded modules and knowledge); yields the records of each text, in order."""
+    jobs = int(os.environ.get("ETL_JOBS", os.cpu_count() or 1))
+    parallel = jobs > 1 and len(sources) > 1 and "fork" in mp.get_all_start_methods()
+    pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) if parallel else _Inline()
+    with pool:
+        largest_first = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
+        futures = {i: pool.submit(_extract, sources[i]) for i in largest_first}
+        yield (futures[i].result() for i in range(len(sources)))
+
+
 def assemble(root: Path = paths.ROOT, progress: Progress | None = None) -> dict[str, pd.DataFrame]:
     """Every resource of the release, extracted, resolved and checked, but not yet written."""
     # Load.
     entries = read_registry(root / "seeds" / "registry.csv")
     texts = load_sources(entries, root)
     kb = load_knowledge()
-    curation = load_curation(root / "seeds" / "curation", texts, root)
-    if curation.errors:
-        msg = f"{len(curation.errors)} problem(s) in seeds/curation/; nothing was published"
-        raise ValidationFailed(msg, curation.errors)
-    # Extract: per text, a pure function of (text, knowledge).
-    records: list[Record] = []
-    for done, entry in enumerate(entries, start=1):
-        if progress:
-            progress(done, len(entries), entry.source_id)
-        records += extract_source(texts[entry.source_id], kb)
+    with extraction([texts[e.source_id] for e in entries]) as results:
+        # While the workers read the texts: the table stages and the curation files.
+        from etl import checks
+        from etl.curation import apply_edits, foreign_key_problems, load_curation
+        from etl.resolve import resolve
+        from etl.validate import validate_frames
+        from etl.verify import verify_frames
+
+        curation = load_curation(root / "seeds" / "curation", texts, root)
+        if curation.errors:
+            msg = f"{len(curation.errors)} problem(s) in seeds/curation/; nothing was published"
+            raise ValidationFailed(msg, curation.errors)
+        # Extract: per text, a pure function of (text, knowledge).
+        records: list[Record] = []
+        for done, (entry, found) in enumerate(zip(entries, results, strict=True), 1):
+            if progress:
+                progress(done, len(entries), entry.source_id)
+            records += found
     # Resolve across texts, then apply the contributors' corrections.
     frames, warnings = resolve(records + curation.records, entries, texts, kb)
     warnings += apply_edits(frames, curation)
@@ -91,6 +130,9 @@ def build(
 ) -> BuildResult:
     """Build the release `version` into `dist`, or confirm that it is already there."""
     frames = assemble(root, progress)
+    from etl.publish import publish
+    from etl.validate import Failure
+
     release, created = publish(frames, version, dist)
     warnings = [
         Failure(

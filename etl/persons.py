@@ -206,6 +206,7 @@ def scan_mentions(
     banned = not_names(index.kb)
     named_after = "|".join(re.escape(r["word"]) for r in index.kb["named_after"])
     thing = re.compile(rf"\s+(?:{named_after})\b", re.IGNORECASE)
+    seen: dict[tuple[str, str], tuple[Person | None, str, bool]] = {}
     found = []
     for m in _TOKEN.finditer(text):
         word = strip_possessive(m["surname"])
@@ -224,7 +225,9 @@ def scan_mentions(
                 continue
             initials = (m["initials"] or "").strip() if part == word else ""
             name = Name(part, at, at + len(part), part, initials=initials)
-            person, why, ambiguous = index.find(name)
+            if (part, initials) not in seen:  # the index does not change while scanning
+                seen[(part, initials)] = index.find(name)
+            person, why, ambiguous = seen[(part, initials)]
             if ambiguous:
                 person = local.get(index.key(part)[0])
             if person is not None:

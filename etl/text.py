@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from etl.knowledge import Knowledge
 
@@ -115,11 +116,6 @@ def month_names(kb: Knowledge) -> dict[str, int]:
     return {row["name"]: int(row["month"]) for row in kb["months"]}
 
 
-def _month_pattern(kb: Knowledge) -> str:
-    names = sorted(month_names(kb), key=len, reverse=True)
-    return r"(?P<month>" + "|".join(names) + r")\.?"
-
-
 _DAY = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
 
 
@@ -130,17 +126,12 @@ class DateRange:
     span: tuple[int, int]
 
 
-def find_dates(
-    text: str, kb: Knowledge, start: int = 0, end: int | None = None, default_year: str = ""
-) -> list[DateRange]:
-    """Dates and date ranges in text[start:end] as partial ISO dates, in text order.
-
-    A day and month without a year ("On May 12th") is read only when the caller
-    knows the year from the context (`default_year`).
-    """
-    end = len(text) if end is None else end
-    month = _month_pattern(kb)
-    months = month_names(kb)
+@cache
+def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
+    """The date patterns, compiled once: the next to last needs a year from the context,
+    the last only tells whether a passage can hold a date at all."""
+    bare = "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
+    month = rf"(?P<month>{bare[3:-1]})\.?"
     d1, d2 = _DAY.format("d1"), _DAY.format("d2")
     year = r"(?P<year>19\d\d)"
     patterns = [
@@ -154,20 +145,38 @@ def find_dates(
         rf"\b{month}\s+{d1},?\s+{year}",
         # August 1936; January, 1935
         rf"\b{month},?\s+(?:of\s+)?{year}",
-    ]
-    if default_year:
         # May 12th; June 11 (the year from the context)
-        patterns.append(rf"\b{month}\s+{d1}(?!\d)")
+        rf"\b{month}\s+{d1}(?!\d)",
+        # any month name next to a number: a cheap test whether to look at all
+        rf"\b{bare}\W{{0,3}}\d|\d\w*\W{{1,5}}(?:of\s+)?{bare}\b",
+    ]
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+def find_dates(
+    text: str, kb: Knowledge, start: int = 0, end: int | None = None, default_year: str = ""
+) -> list[DateRange]:
+    """Dates and date ranges in text[start:end] as partial ISO dates, in text order.
+
+    A day and month without a year ("On May 12th") is read only when the caller
+    knows the year from the context (`default_year`).
+    """
+    end = len(text) if end is None else end
+    months = month_names(kb)
+    patterns = _date_patterns(tuple(months))
+    if not patterns[-1].search(text, start, end):
+        return []  # every date has a month name beside a number
+    patterns = patterns[:-1] if default_year else patterns[:-2]
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []
     for pattern in patterns:
-        for m in re.finditer(pattern, text[start:end], flags=re.IGNORECASE):
-            a, b = start + m.start(), start + m.end()
+        for m in pattern.finditer(text, start, end):
+            a, b = m.start(), m.end()
             if any(a < y and x < b for x, y in taken):
                 continue
             groups = m.groupdict()
             mon = months[groups["month"].lower().rstrip(".")]
-            if text[start + m.start("month")].islower():
+            if text[m.start("month")].islower():
                 continue  # "may" the verb, "march" the noun
             base = f"{groups.get('year') or default_year}-{mon:02d}"
             first = f"{base}-{int(groups['d1']):02d}" if groups.get("d1") else base

@@ -52,15 +52,19 @@ def vocabulary(kb: Knowledge, kind: str) -> list[tuple[re.Pattern, str]]:
     return _vocabulary(rows).get(kind, [])
 
 
+@cache
+def _anchored(pattern: str, anchored: str) -> re.Pattern:
+    if anchored == "start":
+        pattern = rf"^\W*(?:{pattern})"
+    elif anchored == "end":
+        pattern = rf"(?:{pattern})\W*$"
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def first(kb: Knowledge, kind: str, text: str, anchored: str = "") -> str | None:
     """The value of the first pattern of `kind` found in text ("^"/"$" anchored if asked)."""
     for pattern, value in vocabulary(kb, kind):
-        regex = pattern.pattern
-        if anchored == "start":
-            regex = rf"^\W*(?:{regex})"
-        elif anchored == "end":
-            regex = rf"(?:{regex})\W*$"
-        m = re.search(regex, text, re.IGNORECASE)
+        m = _anchored(pattern.pattern, anchored).search(text)
         if m:
             return value or m.group(0).strip()
     return None

@@ -27,8 +27,7 @@ from functools import cache
 
 from etl.corpus import Source
 from etl.extract import Record
-from etl.extract.trials import dominant_trial, trial_mentions, trial_sections
-from etl.extract.trials import extract as extract_trials
+from etl.extract.trials import dominant_trial, trial_mentions, trial_records, trial_sections
 from etl.knowledge import Knowledge
 from etl.names import (
     WORD,
@@ -52,13 +51,21 @@ OBJECT = re.compile(rf"\b(shooting|shot|executed|exiled|cost|sentenced)\s+({WORD
 
 
 @cache
-def _penalty_patterns(rows: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(rf"\b{p}\b", re.IGNORECASE), penalty) for p, penalty in rows]
+def _penalty_patterns(
+    rows: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    """All penalty words in one pattern (a quick test), and each with its penalty."""
+    each = [(re.compile(rf"\b{p}\b", re.IGNORECASE), penalty) for p, penalty in rows]
+    anyone = re.compile("|".join(rf"\b(?:{p})\b" for p, _ in rows), re.IGNORECASE)
+    return anyone, each
 
 
 def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[str, int, int]]:
     """(penalty, start, end) of every penalty word in text[start:end], in text order."""
-    patterns = _penalty_patterns(tuple((r["pattern"], r["penalty"]) for r in kb["penalties"]))
+    rows = tuple((r["pattern"], r["penalty"]) for r in kb["penalties"])
+    anyone, patterns = _penalty_patterns(rows)
+    if not anyone.search(text, start, end):
+        return []
     found = []
     for pattern, penalty in patterns:
         for m in pattern.finditer(text, start, end):
@@ -265,7 +272,7 @@ def pronoun_near_penalty(
 def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name], Record]]:
     """The fullest defendant list of each trial in this text (names, one record of it)."""
     groups: dict[tuple[str, int], list[Record]] = {}
-    for record in extract_trials(source, kb):
+    for record in trial_records(source, kb):
         if record.resource == "defendants":
             groups.setdefault((record.fields["trial_id"], record.span.char_start), []).append(
                 record

@@ -16,6 +16,7 @@ a dated trial heading that matches no alias becomes a trial of its own.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,6 +54,16 @@ def aliases(kb: Knowledge) -> list[tuple[str, re.Pattern, str]]:
     return _aliases(tuple((r["trial_id"], r["alias"], r["year"]) for r in kb["trials"]))
 
 
+def any_alias(kb: Knowledge) -> re.Pattern:
+    """All aliases in one pattern: a quick test whether a passage names a known trial."""
+    return _any_alias(tuple(r["alias"] for r in kb["trials"]))
+
+
+@cache
+def _any_alias(patterns: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 def cue_pattern(kb: Knowledge, kind: str) -> re.Pattern:
     terms = [r["term"] for r in kb["cues"] if r["kind"] == kind]
     return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.IGNORECASE)
@@ -64,6 +75,8 @@ def trial_mentions(
     """Known trials named in text[start:end]; an alias bound to a year needs that year in
     the passage or in `context` (the heading above it)."""
     found = []
+    if not any_alias(kb).search(text, start, end):
+        return found
     passage = text[start:end]
     for trial_id, pattern, year in aliases(kb):
         for m in pattern.finditer(text, start, end):
@@ -234,6 +247,16 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
             mention = next(m for m in found if m.trial_id == trial_id)
             sentence = next(b for b in sentences(text) if b.start <= mention.start < b.end)
         yield trial_record(source, sentence, mention, None, "trials.named")
+
+
+_MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def trial_records(source: Source, kb: Knowledge) -> list[Record]:
+    """`extract` for a loaded text, computed once: the sentence rules reuse its lists."""
+    if source not in _MEMO:
+        _MEMO[source] = list(extract(source, kb))
+    return _MEMO[source]
 
 
 def dominant_trial(source: Source, kb: Knowledge) -> str | None:
