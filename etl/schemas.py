@@ -16,6 +16,8 @@ PARTIAL_DATE = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
 Int = pd.Int64Dtype
 Bool = pd.BooleanDtype
 
+YEARS_COVERED = (1900, 1960)  # the years a statistic may be about
+MAX_TERM = 50  # years of imprisonment, exile or lost rights a sentence may give
 PENALTIES = ["death", "imprisonment", "exile", "other"]
 BASES = ["explicit", "inferred"]
 SUBJECTS = ["expelled", "accusations", "investigated", "cards_issued", "members", "other"]
@@ -149,8 +151,8 @@ class Sentences(Provenance):
     person_id: Series[str] = pa.Field(str_matches=SLUG)
     trial_id: Series[str] = pa.Field(str_matches=SLUG, nullable=True)
     penalty: Series[str] = pa.Field(isin=PENALTIES)
-    term_years: Series[float] = pa.Field(ge=0, le=50, nullable=True)
-    rights_deprivation_years: Series[float] = pa.Field(ge=0, le=50, nullable=True)
+    term_years: Series[float] = pa.Field(ge=0, le=MAX_TERM, nullable=True)
+    rights_deprivation_years: Series[float] = pa.Field(ge=0, le=MAX_TERM, nullable=True)
     confiscation: Series[Bool] = pa.Field(nullable=True)
     date: Series[str] = pa.Field(str_matches=PARTIAL_DATE, nullable=True)
     sentencing_body: Series[str] = pa.Field(nullable=True)
@@ -184,8 +186,8 @@ class ExpulsionStats(Provenance):
     value: Series[float] = pa.Field(ge=0)
     value_max: Series[float] = pa.Field(ge=0, nullable=True)
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
-    year_start: Series[Int] = pa.Field(ge=1900, le=1960, nullable=True)
-    year_end: Series[Int] = pa.Field(ge=1900, le=1960, nullable=True)
+    year_start: Series[Int] = pa.Field(ge=YEARS_COVERED[0], le=YEARS_COVERED[1], nullable=True)
+    year_end: Series[Int] = pa.Field(ge=YEARS_COVERED[0], le=YEARS_COVERED[1], nullable=True)
     geography: Series[str]
     population: Series[str] = pa.Field(isin=POPULATIONS, nullable=True)
     category: Series[str] = pa.Field(nullable=True)

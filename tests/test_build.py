@@ -158,3 +158,49 @@ def test_failure_half_way_through_writing_leaves_dist_untouched(project: Path, m
     assert written == ["sources"]
     assert snapshot(dist) == before
     assert sorted(p.name for p in dist.iterdir()) == ["0.9.0"]
+
+
+def test_a_text_of_noise_builds_and_verifies(project: Path, tmp_path: Path):
+    """Hostile input: shuffled fragments of verdicts, tables and dates must give only
+    rows that pass the schemas (no percent over 100, no year outside the period)."""
+    import random
+
+    from tests.conftest import register
+
+    pieces = [
+        "the accused",
+        "Orlov",
+        "were sentenced to",
+        "death",
+        "1989",
+        "140 per cent",
+        "12,5",
+        "expelled",
+        "(A. Belov, Cd, Ef and Gh)",
+        "—",
+        "1.",
+        "2)",
+        "[3]",
+        "Trial of the sixteen",
+        "January",
+        "between two and three",
+        "<script>",
+        "\u00a0\u00a0",
+        "\n\n",
+        "he was shot on June 11,",
+        "1,935",
+        "170.000",
+        "--",
+        "Total",
+        "Ibid, p 5",
+        "99 years imprisonment",
+        "1999",
+        "1960s",
+    ]
+    rng = random.Random(7)
+    path = tmp_path / "noise.txt"
+    path.write_text(" ".join(rng.choice(pieces) for _ in range(8000)), encoding="utf-8")
+    register(project, path, "noise")
+    release = build(dist=project / "dist", root=project).release
+    assert verify_release(release, project).ok
+    assert frictionless.validate(release / "datapackage.json").valid

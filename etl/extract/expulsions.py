@@ -27,13 +27,12 @@ from etl.extract import Record
 from etl.footnotes import cited, notes
 from etl.knowledge import Knowledge
 from etl.numbers import NUMERAL, parse_number, with_multiplier
+from etl.schemas import YEARS_COVERED
 from etl.text import Block, find_dates, is_heading, lines, parse_count, sentences
 
 CELL_SPLIT = re.compile(r"[ \t\u00a0]{2,}|\t")
-YEAR = re.compile(
-    r"(?<!since )(?<!after )(?<!before )(?<!until )\b(19[0-6]\d)\b(?![.,]\d|-ies|s\b)"
-)
-DECADE = re.compile(r"\b(19[0-6]0)(?:-ies|s)\b")
+YEAR = re.compile(r"(?<!since )(?<!after )(?<!before )(?<!until )\b(19\d\d)\b(?![.,]\d|-ies|s\b)")
+DECADE = re.compile(r"\b(19\d0)(?:-ies|s)\b")
 FOOTNOTE = re.compile(r"\[\d+\]")
 PERCENT = re.compile(r"^\s*(?:per\s?cent|percent|%)", re.IGNORECASE)
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "fourth": 25.0, "quarter": 25.0}
@@ -100,10 +99,10 @@ class Context:
 
 def context_of(text: str, start: int, end: int, kb: Knowledge, base: Context) -> Context:
     passage = FOOTNOTE.sub("", text[start:end])
-    years = [int(y) for y in YEAR.findall(passage)]
+    years = [int(y) for y in YEAR.findall(passage) if covered(int(y))]
     decade = DECADE.search(passage)
     year, year_end = (years[0], years[0]) if years else (base.year, base.year_end)
-    if not years and decade:
+    if not years and decade and covered(int(decade[1]) + 9):
         year, year_end = int(decade[1]), int(decade[1]) + 9
     return Context(
         year=year,
@@ -112,6 +111,11 @@ def context_of(text: str, start: int, end: int, kb: Knowledge, base: Context) ->
         operation=first(kb, "operation", passage) or base.operation,
         cited_source=base.cited_source,
     )
+
+
+def covered(year: int) -> bool:
+    """A year the dataset covers: others are not the year of a statistic (a book of 1985)."""
+    return YEARS_COVERED[0] <= year <= YEARS_COVERED[1]
 
 
 def row(value: float, measure: str, subject: str, ctx: Context, **extra: object) -> dict:
@@ -152,6 +156,11 @@ def cells(text: str, block: Block) -> list[tuple[str, int]]:
             out.append((piece.strip(), at + len(piece) - len(piece.lstrip())))
         cursor = at + len(piece)
     return out
+
+
+def year_cell(cell: str) -> int | None:
+    """The year a table cell gives, if it is one the dataset covers."""
+    return int(cell) if re.fullmatch(r"19\d\d", cell) and covered(int(cell)) else None
 
 
 def cell_range(cell: str) -> tuple[str, str | None]:
@@ -226,15 +235,10 @@ def table_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             found = cells(text, line)
             labels = [c for c in found if not numeric(c[0])]
             values = [c for c in found if numeric(c[0])]
-            year = next((int(c) for c, _ in labels if re.fullmatch(r"19\d\d", c)), None)
-            if (
-                year is None
-                and values
-                and re.fullmatch(r"19\d\d", values[0][0])
-                and len(values) > 1
-            ):
-                year, values = int(values[0][0]), values[1:]
-            label = " ".join(c for c, _ in labels if not re.fullmatch(r"19\d\d", c)) or None
+            year = next((year_cell(c) for c, _ in labels if year_cell(c)), None)
+            if year is None and len(values) > 1 and year_cell(values[0][0]):
+                year, values = year_cell(values[0][0]), values[1:]
+            label = " ".join(c for c, _ in labels if not year_cell(c)) or None
             for position, (cell, _) in enumerate(values):
                 if cell in ("--", "–"):
                     continue  # no data, not zero
@@ -251,6 +255,8 @@ def table_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
                 extra: dict = {}
                 if high:
                     extra = {"value_max": parse_number(high, percent=percent), "qualifier": "range"}
+                if percent and max(value, extra.get("value_max") or 0) > 100:
+                    continue  # not a share: a misread cell
                 row_ctx = Context(
                     year or ctx.year,
                     year or ctx.year_end,
@@ -367,11 +373,12 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
     carried = Context()
     for line in lines(text):
         if is_heading(text, line):
-            years = YEAR.findall(text[line.start : line.end])
-            heading_year = int(years[0]) if years else heading_year
+            years = [int(y) for y in YEAR.findall(text[line.start : line.end]) if covered(int(y))]
+            heading_year = years[0] if years else heading_year
             carried = Context(year=heading_year, year_end=heading_year)
             continue
         dated = [d for d in find_dates(text, kb, line.start, line.end) if len(d.start) > 4]
+        dated = [d for d in dated if covered(int(d.start[:4]))]
         paragraph = Context(
             year=int(dated[0].start[:4]) if dated else carried.year,
             year_end=int(dated[0].start[:4]) if dated else carried.year_end,
@@ -460,6 +467,8 @@ def sentence_records(
             population = None
         if subject == "other" and not first(kb, "reinstated", passage):
             continue  # a number about something else (schools, libraries)
+        if measure == "percent" and max(value, value_max or 0) > 100:
+            continue  # not a share: a misread number
         previous = subject if measure == "count" else previous
         fields = row(
             value,

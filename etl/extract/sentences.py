@@ -40,6 +40,7 @@ from etl.names import (
     same_surname,
     split_list,
 )
+from etl.schemas import MAX_TERM
 from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
@@ -86,7 +87,7 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
     found = []
     for m in YEARS.finditer(text, start, end):
         value = parse_count(m[1], kb)
-        if value:
+        if value and value <= MAX_TERM:
             found.append((float(value), m.start(), m.end()))
     return found
 
@@ -195,7 +196,7 @@ def clause_of(
     for m in per_name.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(1), m.end(1), kb)
         value = parse_count(m[2], kb)
-        if name and value:
+        if name and value and value <= MAX_TERM:
             clause.names = [n for n in clause.names if n[0].start != name.start]
             clause.names.append((name, ["imprisonment"], float(value)))
     # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
