@@ -191,6 +191,10 @@ def person_ids(persons: list[Person], aliases: dict[str, str]) -> dict[int, str]
     return ids
 
 
+# A name that opens a note ("[16] Robert Conquest, The Great Terror", "[84] Getty 1985")
+# is an author cited as literature; `roles` says so, so scholars are not taken for actors.
+NOTE_LINE = re.compile(r"\[\d+\]\s+(?:[A-Z][\w.]*\s+){0,3}")
+CITATION = re.compile(r"\s*(?:[,:]|\d{4})")  # "Conquest, The Great Terror", "Getty 1985"
 _TOKEN = re.compile(rf"(?<![\w.])(?:(?P<initials>{INITIALS}) ?)?(?P<surname>{WORD})")
 
 
@@ -277,7 +281,11 @@ def resolve_persons(
             if len(ids) == 1
         }
         for name, person, why in scan_mentions(source, index, local):
-            person.add(name, why=why)
+            line_start = source.line_starts[source.line_of(name.start) - 1]
+            cited = NOTE_LINE.fullmatch(source.text, line_start, name.start) and CITATION.match(
+                source.text, name.end
+            )
+            person.add(name, role="cited author" if cited else "", why=why)
             mentions.append((source_id, name, person))
             owner.setdefault((source_id, name.start), person)
     ids = person_ids(index.persons, index.aliases)

@@ -73,7 +73,8 @@ class Persons(pa.DataFrameModel):
     `variants` holds every spelling the texts use, `merged_by` says why each
     spelling other than the first was merged ("Goltsman: same transliteration
     key"), `roles` what the texts make of the person (defendant, judge,
-    prosecutor, military, diplomat, official); all three are joined by " | ".
+    prosecutor, military, diplomat, official, or "cited author" for a name in a
+    text's notes: scholars cited as literature); all three are joined by " | ".
     """
 
     person_id: Series[str] = pa.Field(str_matches=SLUG, unique=True)

@@ -40,10 +40,6 @@ class Failure:
         return f"{', '.join(where)}{value} breaks {self.check}"
 
 
-def empty_frame(resource: str) -> pd.DataFrame:
-    return coerce(resource, pd.DataFrame({c: [] for c in schemas.columns(resource)}))[0]
-
-
 def coerce(resource: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Failure]]:
     """Give each column its published type; cells that cannot take it become failures.
 

@@ -256,3 +256,12 @@ def test_mentions_in_the_trotsky_cable_match_a_hand_annotation(frames):
             (24, "Tarov"),
         ]
     )
+
+
+def test_roles_keep_scholars_apart_from_actors(frames):
+    roles = frames["persons"].set_index("person_id").roles.fillna("")
+    # "[11] Getty 1985, p 46" and "[16] Robert Conquest, The Great Terror …" are notes of 001.
+    assert roles["getty"] == "cited author"
+    assert roles["conquest"] == "cited author"
+    assert roles["vyshinsky"] == "prosecutor"  # "the prosecutor Vyshinsky"
+    assert "defendant" in roles["radek"]
