@@ -20,8 +20,9 @@ import pooch
 from etl.errors import EtlError
 from etl.release import SUMS
 
-# Where releases are published; override with --from or SOVIET_PURGES_URL.
-BASE_URL = "https://raw.githubusercontent.com/soviet-purges/soviet-purges/main/dist/"
+# Where dist/ is served. The project has no public host yet: this placeholder is the one
+# place to change when it has; until then pass --from URL or set SOVIET_PURGES_URL.
+BASE_URL = "https://soviet-purges.example/dist/"
 ENV_URL = "SOVIET_PURGES_URL"
 
 
