@@ -36,9 +36,14 @@ def run_checks(frames: dict[str, pd.DataFrame], findings: list[dict]) -> pd.Data
     return to_frame("checks", rows)
 
 
+def span_of(row: object) -> str:
+    """A table row's span, cited as Span.ref cites it."""
+    return f"{row.source_id}:{row.char_start}-{row.char_end}"
+
+
 def spans(frame: pd.DataFrame, limit: int = 3) -> str:
     unique = frame.drop_duplicates(["source_id", "char_start", "char_end"]).head(limit)
-    return " | ".join(f"{r.source_id}:{r.char_start}-{r.char_end}" for r in unique.itertuples())
+    return " | ".join(span_of(r) for r in unique.itertuples())
 
 
 def reconcile_aggregate(sentences: pd.DataFrame, finding: dict) -> dict:
@@ -108,10 +113,6 @@ def defendants_sentenced(frames: dict[str, pd.DataFrame]) -> list[dict]:
                     }
                 )
     return out
-
-
-def span_of(row: object) -> str:
-    return f"{row.source_id}:{row.char_start}-{row.char_end}"
 
 
 def table_sums(frames: dict[str, pd.DataFrame]) -> list[dict]:

@@ -49,6 +49,16 @@ def print_report(problems: list, as_json: str | None, summary: str) -> None:
         sys.exit(1)
 
 
+def root_option(help_text: str) -> Callable:
+    return click.option(
+        "--root",
+        type=click.Path(path_type=Path),
+        default=paths.ROOT,
+        show_default=True,
+        help=help_text,
+    )
+
+
 @click.group()
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
 @click.version_option(DATA_VERSION, message="soviet-purges data version %(version)s")
@@ -113,12 +123,7 @@ def validate(path: Path, resource: str | None, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("release", type=click.Path(path_type=Path), required=False)
-@click.option(
-    "--root",
-    type=click.Path(path_type=Path),
-    default=paths.ROOT,
-    help="Folder the source paths are relative to (the repository).",
-)
+@root_option("Folder the source paths are relative to (the repository).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @report_errors
 def verify(release: Path | None, root: Path, as_json: bool) -> None:
@@ -137,12 +142,7 @@ def verify(release: Path | None, root: Path, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option(
-    "--root",
-    type=click.Path(path_type=Path),
-    default=paths.ROOT,
-    help="The repository to check (its seeds/ and dist/).",
-)
+@root_option("The repository to check (its seeds/ and dist/).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @report_errors
 def check(root: Path, as_json: bool) -> None:

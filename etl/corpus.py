@@ -29,6 +29,11 @@ class Span:
     line_end: int
     quote: str
 
+    @property
+    def ref(self) -> str:
+        """ "source_id:char_start-char_end", how checks cite the passages they compare."""
+        return f"{self.source_id}:{self.char_start}-{self.char_end}"
+
     def provenance(self) -> dict:
         return {
             "source_id": self.source_id,

@@ -162,10 +162,6 @@ def surname_of(person: Person) -> str:
     return max(person.spellings, key=lambda s: (person.spellings[s], len(s), s))
 
 
-def evidence(span) -> str:
-    return f"{span.source_id}:{span.char_start}-{span.char_end}"
-
-
 def person_ids(persons: list[Person], aliases: dict[str, str]) -> dict[int, str]:
     """Stable slugs: the surname as the earliest text (in registry order) first spells it,
     so that adding a text renames no one. Where persons share it, the one named DOMINANCE
@@ -308,7 +304,7 @@ def resolve_persons(
                     "resource": record.resource,
                     "subject": name.written,
                     "message": f"{name.written!r} matches no person or several; claim left out",
-                    "evidence": evidence(record.span),
+                    "evidence": record.span.ref,
                 }
             )
             continue

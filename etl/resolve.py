@@ -7,7 +7,7 @@ orders rows so that two builds are byte-identical.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import pandas as pd
 
@@ -31,12 +31,7 @@ ID_PARTS = {
 
 def sources_frame(entries: list[SourceEntry], texts: dict[str, Source]) -> pd.DataFrame:
     rows = [
-        {
-            **{c: getattr(e, c) for c in ("source_id", "path", "sha256", "title", "author")},
-            **{c: getattr(e, c) for c in ("written", "origin", "license")},
-            "lines": texts[e.source_id].lines,
-            "chars": len(texts[e.source_id].text),
-        }
+        {**asdict(e), "lines": texts[e.source_id].lines, "chars": len(texts[e.source_id].text)}
         for e in entries
     ]
     return pd.DataFrame(rows, columns=schemas.columns("sources"))
@@ -97,14 +92,13 @@ def list_counts(records: list[Record]) -> list[dict]:
         seen.add(record.span)
         count, listed = record.refs.get("count"), record.refs.get("listed")
         if count and listed and count != listed:
-            span = record.span
             out.append(
                 {
                     "rule": "list-count-mismatch",
                     "resource": "defendants",
                     "subject": record.fields["trial_id"],
                     "message": f"the text gives {count} and lists {listed} names",
-                    "evidence": f"{span.source_id}:{span.char_start}-{span.char_end}",
+                    "evidence": record.span.ref,
                 }
             )
     return out
@@ -112,12 +106,8 @@ def list_counts(records: list[Record]) -> list[dict]:
 
 def check_row(record: Record) -> dict:
     """A finding an extractor made, as a row for the checks stage, its spans as evidence."""
-    span = record.span
-    spans = [
-        f"{span.source_id}:{span.char_start}-{span.char_end}",
-        *record.refs.get("evidence", []),
-    ]
-    row = {**record.fields, "evidence": " | ".join(spans), "source_id": span.source_id}
+    spans = [record.span.ref, *record.refs.get("evidence", [])]
+    row = {**record.fields, "evidence": " | ".join(spans), "source_id": record.span.source_id}
     if "counts" in record.refs:
         row["counts"] = record.refs["counts"]
     return row

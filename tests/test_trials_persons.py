@@ -206,11 +206,6 @@ def test_not_persons(frames):
         assert word not in variants.split(" | ")
 
 
-def test_every_mention_quote_is_the_name(frames):
-    m = frames["mentions"]
-    assert (m.quote == m.name_as_written).all()
-
-
 def test_a_new_text_links_new_spellings_to_known_persons(project: Path, tmp_path: Path):
     text = tmp_path / "new.txt"
     text.write_text(

@@ -217,9 +217,11 @@ def is_heading_prose(text: str, block: Block) -> bool:
     )
 
 
-def table_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) -> Iterator[Record]:
+def table_records(
+    source: Source, kb: Knowledge, tables: list[Table], notes_table: dict[int, str]
+) -> Iterator[Record]:
     text = source.text
-    for table in find_tables(text):
+    for table in tables:
         title = text[table.title.start : table.title.end]
         header_text = " ".join(c for c, _ in table.header)
         if not first(kb, "table", f"{title} {header_text}"):
@@ -486,8 +488,9 @@ def sentence_records(
 
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     notes_table = notes(source.text)
-    yield from table_records(source, kb, notes_table)
-    table_lines = {(b.start, b.end) for t in find_tables(source.text) for b in t.rows}
+    tables = find_tables(source.text)
+    yield from table_records(source, kb, tables, notes_table)
+    table_lines = {(b.start, b.end) for t in tables for b in t.rows}
     for record in prose_records(source, kb, notes_table):
         if (record.span.char_start, record.span.char_end) not in table_lines:
             yield record

@@ -285,10 +285,6 @@ def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name]
     return {t: ([r.refs["name"] for r in rs], rs[0]) for t, rs in best.items()}
 
 
-def evidence(source: Source, start: int, end: int) -> str:
-    return f"{source.source_id}:{start}-{end}"
-
-
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     text = source.text
     sections = trial_sections(source, kb)
@@ -422,7 +418,7 @@ def clause_records(
     if clause.trial_id not in lists:
         return
     names, list_record = lists[clause.trial_id]
-    list_span = evidence(source, list_record.span.char_start, list_record.span.char_end)
+    list_span = list_record.span.ref
     if clause.collective:
         if clause.count is not None and clause.count != len(names):
             yield check(
@@ -521,7 +517,7 @@ def execution_before_arrest(source: Source, kb: Knowledge, section) -> Iterator[
                 "subject": section.trial_id,
                 "message": f"an execution dated {executed} precedes an arrest dated {arrested}",
             }
-            other = evidence(source, arrest_span.char_start, arrest_span.char_end)
+            other = arrest_span.ref
             yield Record(
                 "checks", fields, execution_span, "sentences.dates", refs={"evidence": [other]}
             )
