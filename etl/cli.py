@@ -179,6 +179,42 @@ def diff(old: str, new: str, as_json: bool) -> None:
     click.echo(diff_json(diffs) if as_json else diff_text(old, new, diffs), nl=not as_json)
 
 
+@cli.command("eval")
+@click.option(
+    "--devset",
+    type=click.Path(path_type=Path),
+    default=paths.ROOT.parent / "shared" / "devset",
+    show_default=True,
+    help="Folder of the real development texts (read, never copied).",
+)
+@click.option("--text", "only", multiple=True, help="Score only this text (repeatable).")
+@click.option("--rows/--no-rows", default=True, help="List the missed and unexpected rows.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@report_errors
+def eval_(devset: Path, only: tuple[str, ...], rows: bool, as_json: bool) -> None:
+    """Score extraction against the hand-annotated gold of tests/eval/.
+
+    Builds the evaluation texts into a scratch project, prints precision and recall
+    per text and resource with the rows missed and not expected, and exits 1 when a
+    half of the corpus scores below its floor in tests/eval/floors.csv.
+    """
+    from etl.evaluate import evaluate, format_report, read_floors
+
+    eval_dir = paths.ROOT / "tests" / "eval"
+    report = evaluate(eval_dir, devset, list(only) or None)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(report, rows))
+    if report.skipped:
+        click.echo(f"skipped: {devset} not found for {len(report.skipped)} text(s)", err=True)
+    below = [] if only else report.below_floors(read_floors(eval_dir / "floors.csv"))
+    for problem in below:
+        click.echo(f"error: {problem}", err=True)
+    if below:
+        sys.exit(1)
+
+
 @cli.command()
 @click.option("--dist", type=click.Path(path_type=Path), default=paths.DIST, show_default=True)
 @report_errors

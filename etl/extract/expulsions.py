@@ -28,9 +28,20 @@ from etl.footnotes import cited, notes
 from etl.knowledge import Knowledge
 from etl.numbers import NUMERAL, parse_number, with_multiplier
 from etl.schemas import YEARS_COVERED
+from etl.tables import (
+    ABSENT,
+    MILLIONS,
+    PERCENT_HEADER,
+    THOUSANDS,
+    Row,
+    Table,
+    cell_at,
+    find_tables,
+    read_number,
+    split_range,
+)
 from etl.text import Block, find_dates, is_heading, lines, parse_count, sentences
 
-CELL_SPLIT = re.compile(r"[ \t\u00a0]{2,}|\t")
 YEAR = re.compile(r"(?<!since )(?<!after )(?<!before )(?<!until )\b(19\d\d)\b(?![.,]\d|-ies|s\b)")
 DECADE = re.compile(r"\b(19\d0)(?:-ies|s)\b")
 FOOTNOTE = re.compile(r"\[\d+\]")
@@ -139,23 +150,16 @@ def row(value: float, measure: str, subject: str, ctx: Context, **extra: object)
 
 # Tables.
 
+PARTY = re.compile(
+    r"\bparty\b|communist|bolshevik|\bVKP|\bCPSU|\bCP\(?b|membership|candidates?\b|expel|expuls"
+    r"|purge|proverka|chistka|verification|party cards?",
+    re.IGNORECASE,
+)
 
-@dataclass
-class Table:
-    title: Block
-    header: list[tuple[str, int]]  # (cell text, start offset)
-    rows: list[Block]
 
-
-def cells(text: str, block: Block) -> list[tuple[str, int]]:
-    """The cells of a line split on runs of spaces, with their offsets."""
-    out, cursor = [], block.start
-    for piece in CELL_SPLIT.split(text[block.start : block.end]):
-        at = text.index(piece, cursor, block.end) if piece else cursor
-        if piece.strip():
-            out.append((piece.strip(), at + len(piece) - len(piece.lstrip())))
-        cursor = at + len(piece)
-    return out
+def column_subject(kb: Knowledge, header: str) -> str | None:
+    """What a column counts, from its header ("Checked" → investigated), or None."""
+    return first(kb, "column", header)
 
 
 def year_cell(cell: str) -> int | None:
@@ -163,126 +167,116 @@ def year_cell(cell: str) -> int | None:
     return int(cell) if re.fullmatch(r"19\d\d", cell) and covered(int(cell)) else None
 
 
-def cell_range(cell: str) -> tuple[str, str | None]:
-    """ "10-15" → ("10", "15"); "25" → ("25", None)."""
-    m = re.fullmatch(rf"({NUMERAL})\s*[-–]\s*({NUMERAL})", cell)
-    return (m[1], m[2]) if m else (cell, None)
-
-
-def numeric(cell: str) -> bool:
-    return bool(re.fullmatch(rf"(?:{NUMERAL})(?:\s*[-–]\s*(?:{NUMERAL}))?|--|–", cell))
-
-
-def is_row(text: str, block: Block) -> bool:
-    found = cells(text, block)
-    return len(found) >= 2 and numeric(found[-1][0]) and len(text[block.start : block.end]) < 200
-
-
-def find_tables(text: str) -> list[Table]:
-    """Runs of row lines (blank lines between allowed) with the title and header above."""
-    all_lines = [b for b in lines(text)]
-    tables: list[Table] = []
-    index = 0
-    while index < len(all_lines):
-        if not is_row(text, all_lines[index]):
-            index += 1
-            continue
-        rows, cursor = [], index
-        while cursor < len(all_lines):
-            line = all_lines[cursor]
-            if is_row(text, line):
-                rows.append(line)
-            elif text[line.start : line.end].strip():
-                break
-            cursor += 1
-        above = [b for b in all_lines[max(0, index - 12) : index] if text[b.start : b.end].strip()]
-        header: list[tuple[str, int]] = []
-        if (
-            above
-            and len(text[above[-1].start : above[-1].end]) < 120
-            and not is_heading_prose(text, above[-1])
-        ):
-            header = cells(text, above[-1])
-        titles = [b for b in above if not text[b.start : b.end].strip().startswith("(")]
-        title = titles[-2] if header and len(titles) >= 2 else (titles[-1] if titles else rows[0])
-        tables.append(Table(title, header, rows))
-        index = cursor
-    return tables
-
-
-def is_heading_prose(text: str, block: Block) -> bool:
-    return (
-        text[block.start : block.end].rstrip().endswith(".")
-        and len(text[block.start : block.end]) > 80
-    )
-
-
 def table_records(
     source: Source, kb: Knowledge, tables: list[Table], notes_table: dict[int, str]
 ) -> Iterator[Record]:
+    """A row per figure of a table about party membership or expulsions: each cell of a
+    column whose header says what it counts, typed and read by its column."""
     text = source.text
     for table in tables:
-        title = text[table.title.start : table.title.end]
-        header_text = " ".join(c for c, _ in table.header)
-        if not first(kb, "table", f"{title} {header_text}"):
-            continue  # a table about something else (elections, production)
-        base = Context(cited_source=cited(text, table.title.start, table.title.end, notes_table))
-        ctx = context_of(text, table.title.start, table.title.end, kb, base)
-        subject = "accusations" if re.search(r"accusation", title, re.I) else "expelled"
-        unit_percent = bool(re.search(r"per\s?cent|percent|%", f"{title} {header_text}", re.I))
-        value_headers = [
-            c for c, _ in table.header if re.search(r"per\s?cent|percent|number|%", c, re.I)
-        ]
-        for line in table.rows:
-            found = cells(text, line)
-            labels = [c for c in found if not numeric(c[0])]
-            values = [c for c in found if numeric(c[0])]
-            year = next((year_cell(c) for c, _ in labels if year_cell(c)), None)
-            if year is None and len(values) > 1 and year_cell(values[0][0]):
-                year, values = year_cell(values[0][0]), values[1:]
-            label = " ".join(c for c, _ in labels if not year_cell(c)) or None
-            for position, (cell, _) in enumerate(values):
-                if cell in ("--", "–"):
-                    continue  # no data, not zero
-                column = (
-                    value_headers[-len(values) + position]
-                    if len(value_headers) >= len(values)
-                    else ""
-                )
-                percent = bool(re.search(r"per\s?cent|percent|%", column, re.I)) or (
-                    unit_percent and not re.search(r"number", column, re.I)
-                )
-                low, high = cell_range(cell)
-                value = parse_number(low, percent=percent)
-                extra: dict = {}
-                if high:
-                    extra = {"value_max": parse_number(high, percent=percent), "qualifier": "range"}
-                if percent and max(value, extra.get("value_max") or 0) > 100:
-                    continue  # not a share: a misread cell
-                row_ctx = Context(
-                    year or ctx.year,
-                    year or ctx.year_end,
-                    ctx.geography,
-                    ctx.operation,
-                    ctx.cited_source,
-                )
-                is_total = bool(label and re.fullmatch(r"total", label, re.I))
-                if year is not None:
-                    row_ctx.operation = label or ctx.operation
-                    category = None
-                else:
-                    category = None if is_total else label
-                fields = row(
-                    value,
-                    "percent" if percent else "count",
-                    subject,
-                    row_ctx,
-                    category=category,
-                    **extra,
-                )
-                yield Record(
-                    "expulsion_stats", fields, source.span(line.start, line.end), "expulsions.table"
-                )
+        caption = " ".join(text[b.start : b.end] for b in table.caption[-3:])
+        header = " ".join(c.text for h in table.header for c in h.cells)
+        about = f"{caption} {header}"
+        if first(kb, "not_table", about) and not first(kb, "table", header):
+            continue  # a table about something else (sowing, budgets, elections)
+        if not (PARTY.search(about) and first(kb, "table", about)):
+            continue
+        title = table.caption[-1] if table.caption else table.rows[0].block
+        base = Context(cited_source=cited(text, title.start, title.end, notes_table))
+        ctx = context_of(text, title.start, title.end, kb, base)
+        default = column_subject(kb, caption) or "expelled"
+        caption_percent = bool(PERCENT_HEADER.search(caption)) and not table.header
+        for line_row in table.rows:
+            yield from row_records(
+                source, kb, table, line_row, ctx, default, caption_percent, caption
+            )
+
+
+def row_records(
+    source: Source,
+    kb: Knowledge,
+    table: Table,
+    line_row: Row,
+    ctx: Context,
+    default: str,
+    caption_percent: bool,
+    caption: str,
+) -> Iterator[Record]:
+    labels = [c.clean for c in line_row.cells if not c.numeric and c.clean]
+    year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
+    label = " ".join(x for x in labels if not year_cell(x)) or None
+    is_total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
+    row_percent = bool(label and PERCENT_HEADER.fullmatch(label.strip(" ()")))
+    for column in table.columns:
+        cell = cell_at(line_row, column.position, 0)
+        if cell is None or not cell.numeric or cell.clean in ABSENT or year_cell(cell.clean):
+            continue
+        if first(kb, "not_table", column.header):
+            continue  # delegates, hectares, roubles: a column about something else
+        if re.fullmatch(r"(?:no\.?|n°|#|year|years)", column.header.strip(), re.I):
+            continue
+        percent = (
+            row_percent
+            or bool(PERCENT_HEADER.search(column.header))
+            or cell.clean.endswith("%")
+            or caption_percent
+        )
+        subject = column_subject(kb, column.header) or default
+        low, high = split_range(cell.clean.rstrip("%").strip())
+        try:
+            value = read_number(low, column.decimal)
+            value_max = read_number(high, column.decimal) if high else None
+        except ValueError:
+            continue
+        if not percent:
+            unit = f"{column.header} {caption}"
+            scale = 1000 if THOUSANDS.search(unit) else 1_000_000 if MILLIONS.search(unit) else 1
+            value, value_max = value * scale, (value_max * scale if value_max else None)
+        if value_max is not None and value_max < value:
+            continue  # a descending pair is not a range the schema can hold
+        if percent and max(value, value_max or 0) > 100:
+            continue  # not a share: a misread cell
+        column_year = year_cell(column.header.strip())
+        row_year = year or column_year
+        row_ctx = Context(
+            row_year or ctx.year,
+            row_year or ctx.year_end,
+            ctx.geography,
+            ctx.operation,
+            ctx.cited_source,
+        )
+        category = None
+        if year is not None:
+            row_ctx.operation = label or ctx.operation
+        elif label and not is_total and not row_percent:
+            if re.search(
+                "|".join(p.pattern for p, _ in vocabulary(kb, "region")), label, re.I
+            ) or place_column(table):
+                row_ctx.geography = label
+            else:
+                category = label
+        population = "candidates" if re.search(r"candidate", column.header, re.I) else None
+        extra: dict = {"category": category, "population": population}
+        if value_max is not None:
+            extra.update(value_max=value_max, qualifier="range")
+        fields = row(value, "percent" if percent else "count", subject, row_ctx, **extra)
+        span = source.span(line_row.block.start, line_row.block.end)
+        yield Record("expulsion_stats", fields, span, "expulsions.table")
+
+
+def place_column(table: Table) -> bool:
+    """Whether the table's rows are places: its first header cell says so."""
+    if not table.header or not table.header[0].cells:
+        return False
+    head = table.header[0].cells[0].clean
+    return bool(
+        re.search(
+            r"region|oblast|krai|district|raion|okrug|republic|organi[sz]ation|city|town|province"
+            r"|territory|area|place",
+            head,
+            re.I,
+        )
+    )
 
 
 # Prose.
@@ -490,7 +484,7 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     notes_table = notes(source.text)
     tables = find_tables(source.text)
     yield from table_records(source, kb, tables, notes_table)
-    table_lines = {(b.start, b.end) for t in tables for b in t.rows}
+    table_lines = {(r.block.start, r.block.end) for t in tables for r in t.rows}
     for record in prose_records(source, kb, notes_table):
         if (record.span.char_start, record.span.char_end) not in table_lines:
             yield record

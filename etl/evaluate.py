@@ -1,0 +1,351 @@
+"""The project's own evaluation: extraction scored against hand-annotated gold.
+
+The texts listed in `tests/eval/corpus.csv` (real ones read from
+`../shared/devset`, never copied; invented ones from `tests/eval/texts/`) are
+built into a scratch project exactly as `etl sources add` + `etl build` would,
+and the rows found are matched one to one with the gold rows of each text:
+precision over what was found, recall over what a careful reader requires.
+Floors in `tests/eval/floors.csv` keep the scores from dropping unnoticed.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from unidecode import unidecode
+
+from etl import paths
+from etl.errors import EtlError
+
+RESOURCES = ("sentences", "expulsion_stats")
+HALVES = ("dev", "report")
+
+
+class EvalError(EtlError):
+    code = "eval-error"
+
+
+@dataclass(frozen=True)
+class EvalText:
+    name: str
+    path: Path
+    half: str
+    written: str
+
+    @property
+    def source_id(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+
+
+@dataclass
+class Score:
+    """Matches of one text (or a sum of texts) for one resource."""
+
+    found: int = 0  # rows the build gave, less those matching an optional gold row
+    matched: int = 0  # found rows matching a gold row
+    required: int = 0  # required gold rows
+    recalled: int = 0  # required gold rows matched
+    missed: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.required if self.required else 1.0
+
+    def __iadd__(self, other: Score) -> Score:
+        self.found += other.found
+        self.matched += other.matched
+        self.required += other.required
+        self.recalled += other.recalled
+        return self
+
+
+@dataclass
+class Report:
+    texts: list[EvalText]
+    skipped: list[str]
+    scores: dict[tuple[str, str], Score]  # (text name, resource)
+
+    def total(self, half: str, resource: str) -> Score:
+        total = Score()
+        for text in self.texts:
+            if text.half == half:
+                total += self.scores[(text.name, resource)]
+        return total
+
+    def below_floors(self, floors: dict[tuple[str, str, str], float]) -> list[str]:
+        """Every (half, resource, metric) whose score is under its floor; none is checked
+        for a half that lost texts (the devset is absent), since its score means less."""
+        short = {t.half for t in self.texts if t.name in self.skipped}
+        problems = []
+        for (half, resource, metric), floor in sorted(floors.items()):
+            if half in short:
+                continue
+            value = getattr(self.total(half, resource), metric)
+            if value + 1e-9 < floor:
+                problems.append(
+                    f"{half} {resource} {metric} {value:.3f} is below its floor {floor}"
+                )
+        return problems
+
+    def to_json(self) -> dict:
+        return {
+            "skipped": self.skipped,
+            "texts": [
+                {
+                    "text": t.name,
+                    "half": t.half,
+                    **{r: _score_json(self.scores[(t.name, r)]) for r in RESOURCES},
+                }
+                for t in self.texts
+                if t.name not in self.skipped
+            ],
+            "halves": {
+                h: {r: _score_json(self.total(h, r), rows=False) for r in RESOURCES} for h in HALVES
+            },
+        }
+
+
+def _score_json(score: Score, rows: bool = True) -> dict:
+    data = {k: v for k, v in asdict(score).items() if rows or k not in ("missed", "unexpected")}
+    return {**data, "precision": round(score.precision, 4), "recall": round(score.recall, 4)}
+
+
+def read_corpus(eval_dir: Path, devset: Path) -> tuple[list[EvalText], list[str]]:
+    """The evaluation texts, and the names of those that are not here (no devset)."""
+    texts, skipped = [], []
+    with (eval_dir / "corpus.csv").open(encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            kind, _, name = row["path"].partition(":")
+            path = devset / "texts" / name if kind == "devset" else eval_dir / row["path"]
+            if row["half"] not in HALVES:
+                msg = f"{eval_dir / 'corpus.csv'}, line {line}, column 'half': not one of {HALVES}"
+                raise EvalError(msg)
+            text = EvalText(row["text"], path, row["half"], row["written"])
+            texts.append(text)
+            if not path.is_file():
+                skipped.append(text.name)
+    return texts, skipped
+
+
+def read_gold(path: Path) -> list[dict]:
+    if not path.is_file():
+        msg = f"{path}: no gold for this text (write a header-only file if it has no rows)"
+        raise EvalError(msg)
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for line, row in enumerate(rows, start=2):
+        if row.get("required") not in ("yes", "no"):
+            msg = f"{path}, line {line}, column 'required': must be 'yes' or 'no'"
+            raise EvalError(msg)
+    return rows
+
+
+def _number(value: str | float | None) -> float | None:
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a))
+
+
+def _tokens(name: str) -> set[str]:
+    """The words of a name, folded: initials and one-letter words dropped."""
+    return {w for w in re.findall(r"[a-z]{2,}", unidecode(name).lower().replace("'", ""))}
+
+
+@dataclass(frozen=True)
+class Found:
+    line_start: int
+    line_end: int
+    label: str
+    keys: dict
+
+
+def _distance(line: int, row: Found) -> int:
+    return (
+        0
+        if row.line_start <= line <= row.line_end
+        else min(abs(line - row.line_start), abs(line - row.line_end))
+    )
+
+
+def match(gold: list[dict], found: list[Found], same: Callable[[dict, Found], bool]) -> Score:
+    """One-to-one matching, each gold row with the nearest unused found row that agrees."""
+    score = Score(required=sum(g["required"] == "yes" for g in gold))
+    used: set[int] = set()
+    optional = 0
+    # Required rows first, so an optional row never takes a required row's match.
+    for g in sorted(gold, key=lambda g: (g["required"] != "yes", int(g["line"]))):
+        candidates = [
+            (i, _distance(int(g["line"]), f))
+            for i, f in enumerate(found)
+            if i not in used and same(g, f)
+        ]
+        if not candidates:
+            if g["required"] == "yes":
+                score.missed.append(_gold_label(g))
+            continue
+        i, _ = min(candidates, key=lambda c: (c[1], c[0]))
+        used.add(i)
+        if g["required"] == "yes":
+            score.recalled += 1
+            score.matched += 1
+        else:
+            optional += 1
+    score.found = len(found) - optional
+    score.unexpected = [f.label for i, f in enumerate(found) if i not in used]
+    return score
+
+
+def _gold_label(g: dict) -> str:
+    keys = [k for k in g if k not in ("line", "required", "note") and g[k]]
+    return f"line {g['line']}: " + ", ".join(f"{k}={g[k]}" for k in keys)
+
+
+def same_sentence(g: dict, f: Found) -> bool:
+    """Same person (a word of the gold name is the found person's surname or a word of one
+    of its spellings), same penalty, and the same term where the gold gives one."""
+    if g["penalty"] != f.keys["penalty"]:
+        return False
+    term = _number(g.get("term_years"))
+    if term is not None and not _same(term, f.keys["term_years"]):
+        return False
+    return bool(_tokens(g["person"]) & f.keys["names"])
+
+
+def same_figure(g: dict, f: Found) -> bool:
+    return (
+        g["measure"] == f.keys["measure"]
+        and _same(_number(g["value"]), f.keys["value"])
+        and _same(_number(g.get("value_max")), f.keys["value_max"])
+    )
+
+
+def found_rows(frames: dict, source_id: str, resource: str) -> list[Found]:
+    """The rows of one text in the scratch build, with what matching needs."""
+    table = frames[resource]
+    rows = table[table["source_id"] == source_id]
+    found = []
+    if resource == "sentences":
+        persons = frames["persons"].set_index("person_id")
+        for row in rows.itertuples(index=False):
+            person = persons.loc[row.person_id]
+            names = _tokens(person["surname"]) | _tokens(person["variants"])
+            term = _number(row.term_years)
+            label = (
+                f"lines {row.line_start}-{row.line_end}: person={person['name']}, "
+                f"penalty={row.penalty}" + (f", term_years={term:g}" if term is not None else "")
+            )
+            keys = {"penalty": row.penalty, "term_years": term, "names": names}
+            found.append(Found(row.line_start, row.line_end, label, keys))
+    else:
+        for row in rows.itertuples(index=False):
+            value, top = _number(row.value), _number(row.value_max)
+            label = (
+                f"lines {row.line_start}-{row.line_end}: value={value:g}"
+                + (f"-{top:g}" if top is not None else "")
+                + f", measure={row.measure}, subject={row.subject}, quote={row.quote[:60]!r}"
+            )
+            keys = {"measure": row.measure, "value": value, "value_max": top}
+            found.append(Found(row.line_start, row.line_end, label, keys))
+    return found
+
+
+def build_texts(texts: Iterable[EvalText], workdir: Path) -> dict:
+    """The texts built into a scratch project, as a user's `etl sources add` would."""
+    from etl.build import assemble
+    from etl.registry import add_source
+
+    (workdir / "seeds").mkdir()
+    for text in texts:
+        add_source(
+            text.path,
+            source_id=text.source_id,
+            title=text.name,
+            author="see tests/eval/corpus.csv",
+            written=text.written,
+            origin=str(text.path),
+            license="see tests/eval/corpus.csv",
+            root=workdir,
+        )
+    return assemble(workdir)
+
+
+def evaluate(
+    eval_dir: Path = paths.ROOT / "tests" / "eval",
+    devset: Path = paths.ROOT.parent / "shared" / "devset",
+    only: list[str] | None = None,
+) -> Report:
+    texts, skipped = read_corpus(eval_dir, devset)
+    if only:
+        texts = [t for t in texts if t.name in only]
+    present = [t for t in texts if t.name not in skipped]
+    with tempfile.TemporaryDirectory(prefix="soviet-purges-eval-") as tmp:
+        frames = build_texts(present, Path(tmp)) if present else {}
+    scores = {}
+    for text in texts:
+        for resource in RESOURCES:
+            if text.name in skipped:
+                scores[(text.name, resource)] = Score()
+                continue
+            gold = read_gold(eval_dir / "gold" / f"{text.name}.{resource}.csv")
+            found = found_rows(frames, text.source_id, resource)
+            same = same_sentence if resource == "sentences" else same_figure
+            scores[(text.name, resource)] = match(gold, found, same)
+    return Report(texts, skipped, scores)
+
+
+def read_floors(path: Path) -> dict[tuple[str, str, str], float]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return {
+            (r["half"], r["resource"], r["metric"]): float(r["floor"]) for r in csv.DictReader(f)
+        }
+
+
+def format_report(report: Report, rows: bool = True) -> str:
+    """Per text and resource: precision, recall, and (with `rows`) the rows to look at."""
+    out = []
+    if report.skipped:
+        out.append(f"skipped: {len(report.skipped)} text(s) not found: {', '.join(report.skipped)}")
+    header = f"{'text':42} {'half':6} {'resource':16} {'P':>11} {'R':>11}"
+    out.append(header)
+    for text in report.texts:
+        if text.name in report.skipped:
+            continue
+        for resource in RESOURCES:
+            s = report.scores[(text.name, resource)]
+            if not s.found and not s.required:
+                continue
+            out.append(
+                f"{text.name:42} {text.half:6} {resource:16} "
+                f"{s.matched:>3}/{s.found:<3}{s.precision:5.2f} {s.recalled:>3}/{s.required:<3}"
+                f"{s.recall:5.2f}"
+            )
+            if rows:
+                out += [f"    missed      {m}" for m in s.missed]
+                out += [f"    unexpected  {u}" for u in s.unexpected]
+    out.append("")
+    for half in HALVES:
+        for resource in RESOURCES:
+            s = report.total(half, resource)
+            out.append(
+                f"{'TOTAL ' + half:42} {half:6} {resource:16} "
+                f"{s.matched:>3}/{s.found:<3}{s.precision:5.2f} {s.recalled:>3}/{s.required:<3}"
+                f"{s.recall:5.2f}"
+            )
+    return "\n".join(out)

@@ -1,0 +1,267 @@
+"""Tables in plain text, in every shape texts and their conversions give them.
+
+Pipe and Markdown tables (`| a | b |`, with or without outer pipes, with a
+`|---|` rule), grid tables (`+----+` borders), tab-separated columns and
+columns aligned with runs of spaces or no-break spaces (rows may stand apart
+by blank lines). A table is a run of such lines with at least one row of
+figures; its header is the rows of words on top (or the short line above),
+its caption the lines above that. Columns are numbered from the right, since
+aligned tables lose their empty cells on the left.
+
+How a column writes its numbers is decided per column, from all its cells
+(`read_column`): "21 417" groups thousands with a space, "37,6" beside
+"12,0" is a decimal comma, "2,208" beside "1,935" groups thousands; a unit
+("in thousands") in the header or caption multiplies. Pure functions of the
+text: no file access, no pandas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.text import Block, lines
+
+RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[|+])*\s*:?[-=]{3,}:?\s*[|+]?\s*$")
+SPACE_SPLIT = re.compile(r"[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*")
+MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|^\(|\)$")
+GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0.,’'])\d{3})(?:(?P=g)\d{3})*"
+NUMBER = rf"(?:{GROUPED}|\d+)(?:[.,]\d+)?"
+HIGH = NUMBER.replace("?P<g>", "?P<g2>").replace("?P=g", "?P=g2")
+NUMERIC = re.compile(rf"(?P<low>{NUMBER})(?:\s*[-–]\s*(?P<high>{HIGH}))?\s*%?")
+ABSENT = {"", "-", "--", "—", "–", "n/a", "…", "...", "x", "·", "."}
+MAX_ROW = 200  # a longer line is prose, not a table row
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # stripped
+    start: int
+    end: int
+
+    @property
+    def clean(self) -> str:
+        """The cell without footnote marks and brackets: "1,204[3]" → "1,204"."""
+        return MARKS.sub("", self.text).strip()
+
+    @property
+    def numeric(self) -> bool:
+        return bool(NUMERIC.fullmatch(self.clean)) or self.clean in ABSENT - {""}
+
+
+@dataclass
+class Row:
+    block: Block
+    cells: list[Cell]
+
+    @property
+    def figures(self) -> bool:
+        return any(c.numeric and c.clean not in ABSENT for c in self.cells)
+
+
+@dataclass
+class Table:
+    caption: list[Block]  # the non-blank lines above, nearest last
+    header: list[Row]
+    rows: list[Row]
+    kind: str  # "pipe", "tab" or "space"
+    header_above: bool = False  # the header is the line above, not a row of the table
+    columns: list[Column] = field(default_factory=list)
+
+
+def split_cells(text: str, block: Block) -> tuple[str, list[Cell]] | None:
+    """The kind of row a line is and its cells, or None for a line of prose or a rule."""
+    line = text[block.start : block.end]
+    if not line.strip() or RULE.match(line) or len(line) > MAX_ROW:
+        return None
+    if line.count("|") >= 1 and not re.search(r"\w\|\w", line):
+        kind, parts = "pipe", _split(line, re.compile(r"\|"))
+        inner = line.strip()
+        if inner.startswith("|") or inner.startswith("+"):
+            parts = parts[1:]
+        if inner.endswith("|"):
+            parts = parts[:-1]
+    elif "\t" in line.strip():
+        kind, parts = "tab", _split(line, re.compile(r"\t+"))
+    else:
+        kind, parts = "space", _split(line, SPACE_SPLIT)
+        parts = [p for p in parts if p[0].strip()]
+    cells = []
+    for piece, start in parts:
+        stripped = piece.strip(" \t\u00a0")
+        lead = len(piece) - len(piece.lstrip(" \t\u00a0"))
+        at = block.start + start + lead
+        cells.append(Cell(stripped, at, at + len(stripped)))
+    if len(cells) < 2 and kind != "pipe":
+        return None
+    return kind, cells
+
+
+def _split(line: str, separator: re.Pattern) -> list[tuple[str, int]]:
+    parts, cursor = [], 0
+    for m in separator.finditer(line):
+        parts.append((line[cursor : m.start()], cursor))
+        cursor = m.end()
+    parts.append((line[cursor:], cursor))
+    return parts
+
+
+def _row_kind(text: str, block: Block) -> tuple[str, Row] | None:
+    split = split_cells(text, block)
+    if split is None:
+        return None
+    kind, cells = split
+    row = Row(block, cells)
+    words_only = kind == "space" and not (row.figures and cells[-1].numeric)
+    if words_only and any(len(c.text) > 40 for c in cells):
+        return None  # words aligned in columns are a header only when every cell is short
+    if len(cells) < 2:
+        return None
+    return kind, row
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every table of the text, in text order."""
+    all_lines = list(lines(text))
+    tables: list[Table] = []
+    index = 0
+    while index < len(all_lines):
+        found = _row_kind(text, all_lines[index])
+        if found is None:
+            index += 1
+            continue
+        kind = found[0]
+        run: list[Row] = []
+        cursor, last = index, index
+        while cursor < len(all_lines):
+            block = all_lines[cursor]
+            line = text[block.start : block.end]
+            here = _row_kind(text, block)
+            if here is not None and here[0] == kind:
+                run.append(here[1])
+                last = cursor
+            elif line.strip() and not RULE.match(line):
+                break  # prose ends the table
+            elif not line.strip() and kind == "pipe":
+                break  # a pipe table has no blank lines
+            cursor += 1
+        index = last + 1
+        header = []
+        while run and not run[0].figures:
+            header.append(run.pop(0))
+        body = [r for r in run if r.figures or r.cells]
+        if not any(r.figures for r in body):
+            continue
+        above = [b for b in all_lines[max(0, index - len(header) - len(body) - 14) : index]]
+        first_line = (header or body)[0].block.start
+        caption = [b for b in above if b.end <= first_line and text[b.start : b.end].strip()][-4:]
+        table = Table(caption, header, body, kind)
+        if not header and caption and _short_words(text, caption[-1]):
+            table.header = [Row(caption[-1], _above_cells(text, caption[-1]))]
+            table.header_above = True
+            table.caption = caption[:-1]
+        table.columns = read_columns(text, table)
+        tables.append(table)
+    return tables
+
+
+def _short_words(text: str, block: Block) -> bool:
+    """A line that can head the columns below it: short and not a sentence of prose."""
+    line = text[block.start : block.end].strip()
+    return len(line) < 120 and not line.endswith((".", ":")) and not line.startswith("(")
+
+
+def _above_cells(text: str, block: Block) -> list[Cell]:
+    split = split_cells(text, block)
+    if split:
+        return split[1]
+    line = text[block.start : block.end]
+    lead = len(line) - len(line.lstrip())
+    return [Cell(line.strip(), block.start + lead, block.start + lead + len(line.strip()))]
+
+
+# Columns.
+
+
+@dataclass
+class Column:
+    """One column, counted from the right (-1 is the last), with how it writes numbers."""
+
+    position: int
+    header: str
+    decimal: str | None  # "," or "." when the column writes decimals with it
+    numeric: bool
+
+
+def cell_at(row: Row, position: int, width: int) -> Cell | None:
+    """The cell of a column counted from the right; rows of pipe tables keep every cell."""
+    if -position > len(row.cells):
+        return None
+    return row.cells[position]
+
+
+def read_columns(text: str, table: Table) -> list[Column]:
+    width = max(len(r.cells) for r in table.rows)
+    columns = []
+    for position in range(-width, 0):
+        header = " ".join(
+            c.clean
+            for h in table.header
+            if (c := cell_at(h, position, width)) is not None and c.clean
+        )
+        if table.header_above and table.header:
+            # A one-cell line above the figures heads the last column only.
+            cells = table.header[0].cells
+            header = cells[position].clean if -position <= len(cells) else ""
+        values = [c for r in table.rows if (c := cell_at(r, position, width)) is not None]
+        tokens = [c.clean for c in values if c.numeric and c.clean not in ABSENT]
+        numeric = len(tokens) > 0 and len(tokens) >= len([c for c in values if c.clean]) / 2
+        columns.append(Column(position, header, decimal_mark(tokens, header), numeric))
+    return columns
+
+
+PERCENT_HEADER = re.compile(r"%|per\s?cent|percent|share|proportion", re.IGNORECASE)
+THOUSANDS = re.compile(r"\bthous(?:and)?s?\b|\b000s\b|’000|'000", re.IGNORECASE)
+MILLIONS = re.compile(r"\bmillions?\b|\bmln\b", re.IGNORECASE)
+
+
+def decimal_mark(tokens: list[str], header: str) -> str | None:
+    """The separator a column writes decimals with, judged from all its cells: one or two
+    (or four and more) digits after a separator make it decimal; in a column of per cents
+    or of thousands any single separator is decimal ("9,125 per cent", "3.406 thousand")."""
+    for mark in (",", "."):
+        other = "." if mark == "," else ","
+        if any(
+            re.fullmatch(
+                rf"[\d \u00a0{re.escape(other)}]*\d{re.escape(mark)}(?:\d{{1,2}}|\d{{4,}})", t
+            )
+            for t in tokens
+        ):
+            return mark
+    if PERCENT_HEADER.search(header) or THOUSANDS.search(header) or MILLIONS.search(header):
+        for mark in (",", "."):
+            if any(re.fullmatch(rf"\d+{re.escape(mark)}\d+", t) for t in tokens):
+                return mark
+    return None
+
+
+def read_number(token: str, decimal: str | None) -> float:
+    """A cell's numeral read by its column's convention: read_number("21 417", None) ==
+    21417.0, read_number("37,6", ",") == 37.6, read_number("2,208", None) == 2208.0."""
+    token = token.replace("\u00a0", " ").replace("’", "").replace("'", "")
+    last = re.search(r"[.,](\d+)$", token)
+    if last and len(last[1]) != 3:
+        decimal = last[0][0]  # "20.9" in a column of "17,5": a decimal all the same
+    if decimal:
+        whole, _, fraction = token.rpartition(decimal) if decimal in token else (token, "", "")
+        digits = re.sub(r"[ .,]", "", whole)
+        return float(f"{digits}.{fraction}") if fraction else float(digits)
+    return float(re.sub(r"[ .,]", "", token))
+
+
+def split_range(token: str) -> tuple[str, str | None]:
+    """ "400-500" → ("400", "500"); a percent sign is dropped."""
+    m = NUMERIC.fullmatch(token)
+    if not m:
+        return token, None
+    return m["low"], m["high"]
