@@ -30,12 +30,15 @@ from etl.extract import Record
 from etl.extract.trials import dominant_trial, trial_mentions, trial_records, trial_sections
 from etl.knowledge import Knowledge
 from etl.names import (
+    INITIALS,
+    LOWER,
     WORD,
     Name,
     item_pattern,
     name_lists,
     not_names,
     numbered_items,
+    parse_inverted,
     parse_item,
     same_surname,
     split_list,
@@ -108,6 +111,9 @@ class Clause:
 
 
 SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been"
+SENTENCING_VERBS = (
+    rf"{SUBJECT_VERBS}|received|got|each received|were each given|were given|was given"
+)
 # The verbs after a sentence's subject that a later "he" can refer back to.
 ANTECEDENT_VERBS = r"was|were|is|are|had|has|did|went|became|remained|[a-z]+ed"
 PARTITIVE = re.compile(
@@ -158,7 +164,13 @@ def subject_names(
         m = (subject.search if anywhere else subject.match)(text, start, sentence.end)
         if m:
             found = split_list(text, m.start("names"), m.end("names"), kb)
-            clause_end = min([c for c in starts if c > start] + [sentence.end, m.end() + NEAR])
+            # "was sentenced by the Special Board of the NKVD to five years": a verdict verb
+            # reaches to the end of its clause.
+            verdict_verb = re.match(
+                r"\s+(?:\w+\s+)?(?:sentenced|condemned|convicted)", text[m.end() : m.end() + 30]
+            )
+            reach = sentence.end if verdict_verb else m.end() + NEAR
+            clause_end = min([c for c in starts if c > start] + [sentence.end, reach])
             if verbs != SUBJECT_VERBS or penalties_in(text, m.start("names"), clause_end, kb):
                 names += found or []
     return names
@@ -172,6 +184,9 @@ def clause_of(
     found = penalties_in(text, sentence.start, sentence.end, kb)
     if not found and not OBJECT.search(text, sentence.start, sentence.end):
         return None
+    first_penalty = found[0][1] if found else sentence.end
+    if term_pattern(kb, "not_verdict").search(text, sentence.start, first_penalty):
+        return None  # a demand, a threat or a hypothetical: no sentence was passed
     rights = term_pattern(kb, "rights")
     rights_spans = [m.span() for m in rights.finditer(text, sentence.start, sentence.end)]
     terms = [
@@ -179,8 +194,7 @@ def clause_of(
         for y in years_in(text, sentence.start, sentence.end, kb)
         if not any(a <= y[1] and y[2] <= b + 40 for a, b in rights_spans)
     ]
-    order = ["death", "imprisonment", "exile", "other"]
-    penalties = sorted({p for p, _, _ in found}, key=order.index)
+    penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
     clause = Clause(
         sentence.start, sentence.end, trial_id, penalties, [t for t, _, _ in terms] or [None]
     )
@@ -199,6 +213,9 @@ def clause_of(
         if name and value and value <= MAX_TERM:
             clause.names = [n for n in clause.names if n[0].start != name.start]
             clause.names.append((name, ["imprisonment"], float(value)))
+    clause.names += respectively(text, sentence, kb, clause.penalties)
+    if not clause.names:
+        clause.names += sentenced_objects(text, sentence, kb)
     # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(2), m.end(2), kb)
@@ -249,6 +266,56 @@ def clause_of(
     return clause
 
 
+RESPECTIVE_TERMS = re.compile(
+    rf"\b((?:{NUMBER_WORD}|\d+)(?:\s*(?:,|and|,\s*and)\s*(?:{NUMBER_WORD}|\d+))+)"
+    rf"\s+(?:\(\d+\)\s+)?years?\b",
+    re.IGNORECASE,
+)
+
+
+def respectively(
+    text: str, sentence: Block, kb: Knowledge, penalties: list[str]
+) -> list[tuple[Name, list[str], float | None]]:
+    """ "Gusev and Petrenko received fifteen and ten years … respectively": the n-th
+    name gets the n-th term, when the counts agree."""
+    if not re.search(r"\brespectively\b", text[sentence.start : sentence.end]):
+        return []
+    terms = RESPECTIVE_TERMS.search(text, sentence.start, sentence.end)
+    if terms is None:
+        return []
+    values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", terms[1])]
+    names = subject_names(text, sentence, kb, SENTENCING_VERBS)
+    penalty = next((p for p in penalties if p != "death"), "imprisonment")
+    if len(names) != len(values) or not all(values):
+        return []
+    return [(n, [penalty], float(v)) for n, v in zip(names, values, strict=True)]
+
+
+def sentenced_objects(
+    text: str, sentence: Block, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """ "The court sentenced General Kotov to VMN", "sentenced the accused Morozov and Ilyin
+    to ten years": the names after a verdict verb, with the penalty and term after them."""
+    item = _names_regex(kb)
+    pattern = re.compile(
+        rf"\b(?:sentenced|condemned|convicted)\s+(?:the\s+)?(?:accused\s+|defendants?\s+)?"
+        rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+(?:to|for)\b"
+    )
+    found = []
+    for m in pattern.finditer(text, sentence.start, sentence.end):
+        names = split_list(text, m.start("names"), m.end("names"), kb) or []
+        after = penalties_in(text, m.end(), sentence.end, kb)
+        years = years_in(text, m.end(), sentence.end, kb)
+        penalties = sorted({p for p, _, _ in after}, key=ORDER.index)
+        for name in names:
+            if name.surname in not_names(kb):
+                continue
+            found += [
+                (name, [p], years[0][0] if years and p != "death" else None) for p in penalties
+            ]
+    return found
+
+
 def agrees(name: Name, pronoun: str) -> bool:
     """A pronoun and its antecedent agree in gender, as Russian names show it: a feminine
     given name or surname ends in -a or -aya (Yekaterina, Larina); "she" needs one, "he"
@@ -285,8 +352,98 @@ def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name]
     return {t: ([r.refs["name"] for r in rs], rs[0]) for t, rs in best.items()}
 
 
-def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+LIST_MARK = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[–—•*-])[ \t]+")
+PATRONYMIC = r"(?:ovich|evich|ich|ovna|evna|ichna|inichna|yevich|yevna)"
+
+
+def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
+    """The name an item of a register list opens with, in the orders registers use:
+    "Orlov, Pavel Ivanovich", "Belousova A. F." (initials after), "Kuzmin Stepan
+    Lukich" (surname, given name, patronymic), or the usual "A. F. Belousova"."""
+    piece = text[start:end]
+    m = re.match(rf"({WORD})\s+(?:{INITIALS})(?![{LOWER}])", piece)
+    if m is None:
+        m = re.match(rf"({WORD})\s+{WORD}\s+{WORD}{PATRONYMIC}\b", piece)
+    if m is not None:
+        name = parse_item(text, start + m.start(1), start + m.end(1), kb)
+        if name is not None:
+            return Name(m[0], start, start + m.end(), name.surname)
+    return parse_inverted(text, start, end, kb)
+
+
+def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """A list under a heading that states the sentence: "… sentenced to the supreme
+    measure of punishment, shooting:" then "(1) Orlov, Pavel Ivanovich; (2) …" (numbered,
+    lettered or dashed items, one a line). Each item gets the heading's penalty and term,
+    unless it states its own ("– Petrov, ten years ITL")."""
     text = source.text
+    all_lines = list(lines(text))
+    not_verdict = term_pattern(kb, "not_verdict")
+    body_pattern = term_pattern(kb, "body")
+    for index, line in enumerate(all_lines):
+        heading = text[line.start : line.end].rstrip()
+        if not heading.endswith(":"):
+            continue
+        found = penalties_in(text, line.start, line.end, kb)
+        if not found or not_verdict.search(text, line.start, line.end):
+            continue
+        terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
+        dates = find_dates(text, kb, line.start, line.end)
+        body = body_pattern.search(text, line.start, line.end)
+        items = []
+        for item in all_lines[index + 1 :]:
+            if not text[item.start : item.end].strip():
+                if items:
+                    break
+                continue
+            mark = LIST_MARK.match(text, item.start, item.end)
+            if mark is None:
+                break
+            name = list_item_name(text, mark.end(), item.end, kb)
+            if name is None or name.surname in not_names(kb):
+                break
+            items.append((item, name))
+        for item, name in items:
+            own = penalties_in(text, name.end, item.end, kb)
+            own_terms = [y for y, _, _ in years_in(text, name.end, item.end, kb)]
+            penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
+            for penalty in penalties:
+                term_list = (own_terms if own else terms) or [None]
+                fields = {
+                    "trial_id": None,
+                    "penalty": penalty,
+                    "term_years": term_list[0] if penalty in ("imprisonment", "exile") else None,
+                    "date": dates[0].start if dates else None,
+                    "sentencing_body": next((g for g in body.groups() if g), None)
+                    if body
+                    else None,
+                    "basis": "explicit",
+                }
+                span = source.span(line.start, item.end)
+                yield Record(
+                    "sentences", fields, span, "sentences.heading_list", refs={"name": name}
+                )
+
+
+ORDER = ["death", "imprisonment", "exile", "other"]
+
+
+def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """Every sentence row of the text; where two rules read the same name to the same
+    penalty and term, the first rule's row (one rule may find two sentences alike)."""
+    first_rule: dict[tuple, str] = {}
+    for record in _extract(source, kb):
+        name = record.refs.get("name")
+        if record.resource == "sentences" and name is not None:
+            key = (name.start, record.fields["penalty"], record.fields.get("term_years"))
+            if first_rule.setdefault(key, record.extractor) != record.extractor:
+                continue
+        yield record
+
+
+def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    text = source.text
+    yield from heading_lists(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)
     for section in sections:
