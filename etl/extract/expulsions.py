@@ -295,6 +295,7 @@ RANGE = re.compile(
 FIGURE = re.compile(
     rf"(?P<num>{NUMERAL})(?:\s*(?P<mult>million|millions|thousand))?"
     rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter)\b)"
+    rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
     rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)",
     re.IGNORECASE,
 )
@@ -342,6 +343,10 @@ def figures(
             value = _value(m["num"], kb, percent)
             if value is not None:
                 found.append((m, with_multiplier(value, m["mult"]), None))
+        elif m["onein"]:
+            every = parse_count(m["onein"].split()[-1].lower(), kb)
+            if every and every > 1:
+                found.append((m, 100 / every, None))
         elif m["frac"]:
             number, part = re.split(r"[- ]", m["frac"].lower())
             found.append(
@@ -429,7 +434,8 @@ def sentence_records(
     for m, value, value_max in figures(text, sentence, kb):
         tail = text[m.end() : sentence.end]
         head = text[sentence.start : m.start()]
-        percent = bool(PERCENT.match(tail)) or bool(m.groupdict().get("frac"))
+        groups = m.groupdict()
+        percent = bool(PERCENT.match(tail)) or bool(groups.get("frac") or groups.get("onein"))
         measure = "percent" if percent else "count"
         qualifier = (
             "range"
