@@ -402,6 +402,12 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             carried = Context(paragraph.year, paragraph.year_end)  # a place is not carried over
 
 
+# Between two figures of one series: years, brackets and little words ("in 1905, … by 1907 (").
+LIST_GAP = re.compile(
+    r"(?:[\s,;()]|\b(?:in|by|and|or|to|from|the|of|for|as|against|compared with|\d{4})\b)*"
+)
+
+
 def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str | None) -> str:
     """What a count counts: the words after it ("were expelled", "party cards were
     issued"), else those before it ("out of", "the expulsion of"); a bare "1,204
@@ -412,6 +418,9 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     if after_subject and after_subject != "members":
         return after_subject
     before = first(kb, "subject_before", head[-120:])
+    base_of = re.search(r"(?:out of|of the)\s+(?:the\s+)?$", head)
+    if base_of and re.match(r"\s*[a-z]", after) and not after_subject:
+        before = None  # "154 out of 186 division generals": the base of something else
     if before:
         return before
     if (
@@ -423,6 +432,10 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     return after_subject or "other"
 
 
+# The year a figure itself gives: "8,400 in 1905", "46,100 members by 1907".
+FIGURE_YEAR = re.compile(r"\s*(?:per\s?cent\s+|%\s*)?(?:\w+\s+)?(?:in|by|for|of)\s+(19\d\d)\b")
+
+
 def sentence_records(
     source: Source, kb: Knowledge, sentence: Block, ctx: Context
 ) -> Iterator[Record]:
@@ -431,6 +444,7 @@ def sentence_records(
     estimate = first(kb, "estimate", passage)
     breakdown = re.search(r"\bamong (?:these|them)(?: (?:are|were))?\s*:", passage, re.IGNORECASE)
     previous: str | None = None
+    previous_end = 0
     for m, value, value_max in figures(text, sentence, kb):
         tail = text[m.end() : sentence.end]
         head = text[sentence.start : m.start()]
@@ -455,8 +469,12 @@ def sentence_records(
             )
             if first(kb, "reinstated", passage):
                 subject = "other"
+            elif about_accusations:
+                subject = "accusations"
+            elif re.search(r"expel|expuls|purge|ejected|removed|cleans", passage, re.I):
+                subject = "expelled"
             else:
-                subject = "accusations" if about_accusations else "expelled"
+                subject = "members"  # "62% of the members were industrial workers"
             words = re.match(r"\s*([a-z][a-z/-]+(?: [a-z/-]+){0,2}?)(?=,|\s+and\b|\.)", after)
             if words and not re.match(
                 r"(?:of|were|was|had|in|from|to|expelled|related)\b", words[1]
@@ -464,6 +482,9 @@ def sentence_records(
                 category = words[1].strip()
         else:
             subject = subject_of(kb, head, after, passage, previous)
+            gap = text[previous_end : m.start()]
+            if subject == "other" and previous and previous_end and LIST_GAP.fullmatch(gap):
+                subject = previous  # "8,400 in 1905, 13,000 in 1906 and 46,100 by 1907"
         population = first(kb, "population", after[:30] if measure == "count" else head[-60:])
         if subject == "members" or population not in ("members", "candidates"):
             population = None
@@ -472,11 +493,17 @@ def sentence_records(
         if measure == "percent" and max(value, value_max or 0) > 100:
             continue  # not a share: a misread number
         previous = subject if measure == "count" else previous
+        previous_end = m.end() if measure == "count" else previous_end
+        own_year = FIGURE_YEAR.match(tail)
+        figure_ctx = ctx
+        if own_year and covered(int(own_year[1])):
+            year = int(own_year[1])
+            figure_ctx = Context(year, year, ctx.geography, ctx.operation, ctx.cited_source)
         fields = row(
             value,
             measure,
             subject,
-            ctx,
+            figure_ctx,
             value_max=value_max,
             qualifier=qualifier,
             population=population,

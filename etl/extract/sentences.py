@@ -184,15 +184,16 @@ def clause_of(
     found = penalties_in(text, sentence.start, sentence.end, kb)
     if not found and not OBJECT.search(text, sentence.start, sentence.end):
         return None
-    first_penalty = found[0][1] if found else sentence.end
-    if term_pattern(kb, "not_verdict").search(text, sentence.start, first_penalty):
-        return None  # a demand, a threat or a hypothetical: no sentence was passed
+    found = [f for f in found if not negated(text, sentence, f[1], kb)]
+    if not found and not OBJECT.search(text, sentence.start, sentence.end):
+        return None  # a demand, a threat, a term served: no sentence was passed
     rights = term_pattern(kb, "rights")
     rights_spans = [m.span() for m in rights.finditer(text, sentence.start, sentence.end)]
     terms = [
         y
         for y in years_in(text, sentence.start, sentence.end, kb)
         if not any(a <= y[1] and y[2] <= b + 40 for a, b in rights_spans)
+        and not negated(text, sentence, y[1], kb)
     ]
     penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
     clause = Clause(
@@ -314,6 +315,18 @@ def sentenced_objects(
                 (name, [p], years[0][0] if years and p != "death" else None) for p in penalties
             ]
     return found
+
+
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
+
+
+def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
+    """Whether the words before `at` in its clause deny that a sentence was passed: a
+    demand ("demanded that they be shot"), a hypothetical, a term served ("after
+    spending 15 years … in labour camps"), an escape ("saved from execution")."""
+    breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, at))
+    start = breaks[-1].end() if breaks else sentence.start
+    return bool(term_pattern(kb, "not_verdict").search(text, start, at))
 
 
 def agrees(name: Name, pronoun: str) -> bool:
