@@ -202,6 +202,7 @@ def cell_at(row: Row, position: int, width: int) -> Cell | None:
 
 def read_columns(text: str, table: Table) -> list[Column]:
     width = max(len(r.cells) for r in table.rows)
+    caption = " ".join(text[b.start : b.end] for b in table.caption[-2:])
     columns = []
     for position in range(-width, 0):
         header = " ".join(
@@ -216,7 +217,8 @@ def read_columns(text: str, table: Table) -> list[Column]:
         values = [c for r in table.rows if (c := cell_at(r, position, width)) is not None]
         tokens = [c.clean for c in values if c.numeric and c.clean not in ABSENT]
         numeric = len(tokens) > 0 and len(tokens) >= len([c for c in values if c.clean]) / 2
-        columns.append(Column(position, header, decimal_mark(tokens, header), numeric))
+        unit = f"{header} {caption}"  # "(in thousands)" may stand in the caption
+        columns.append(Column(position, header, decimal_mark(tokens, unit), numeric))
     return columns
 
 

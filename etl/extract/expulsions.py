@@ -184,7 +184,7 @@ def table_records(
         title = table.caption[-1] if table.caption else table.rows[0].block
         base = Context(cited_source=cited(text, title.start, title.end, notes_table))
         ctx = context_of(text, title.start, title.end, kb, base)
-        default = column_subject(kb, caption) or "expelled"
+        default = column_subject(kb, caption)
         caption_percent = bool(PERCENT_HEADER.search(caption)) and not table.header
         for line_row in table.rows:
             yield from row_records(
@@ -198,7 +198,7 @@ def row_records(
     table: Table,
     line_row: Row,
     ctx: Context,
-    default: str,
+    default: str | None,
     caption_percent: bool,
     caption: str,
 ) -> Iterator[Record]:
@@ -221,7 +221,10 @@ def row_records(
             or cell.clean.endswith("%")
             or caption_percent
         )
-        subject = column_subject(kb, column.header) or default
+        subject = column_subject(kb, column.header)
+        if subject in (None, "members") and default not in (None, "members"):
+            subject = default  # "Members" under a caption "Expelled …": expelled members
+        subject = subject or default or "expelled"
         low, high = split_range(cell.clean.rstrip("%").strip())
         try:
             value = read_number(low, column.decimal)
@@ -255,7 +258,9 @@ def row_records(
                 row_ctx.geography = label
             else:
                 category = label
-        population = "candidates" if re.search(r"candidate", column.header, re.I) else None
+        population = first(kb, "population", column.header) if subject != "members" else None
+        if subject == "members" and re.search(r"candidate", column.header, re.I):
+            population = "candidates"
         extra: dict = {"category": category, "population": population}
         if value_max is not None:
             extra.update(value_max=value_max, qualifier="range")
