@@ -1,0 +1,186 @@
+"""Phrasing families the extractors must read in any text, on short texts written for
+these tests; each expected value was read off the test text, not the extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.corpus import Source
+from etl.extract import extract_source
+from etl.knowledge import load_knowledge
+
+
+def rows(text: str, resource: str) -> list[dict]:
+    source = Source.from_text("test-text", text)
+    found = []
+    for record in extract_source(source, load_knowledge()):
+        if record.resource != resource:
+            continue
+        row = {**record.fields, "line": record.span.line_start}
+        if "name" in record.refs:
+            row["surname"] = record.refs["name"].surname
+        assert source.text[record.span.char_start : record.span.char_end] == record.span.quote
+        found.append(row)
+    return found
+
+
+def sentenced(text: str) -> set[tuple]:
+    return {(r["surname"], r["penalty"], r["term_years"]) for r in rows(text, "sentences")}
+
+
+def figures(text: str) -> set[tuple]:
+    return {(r["value"], r["measure"], r["subject"]) for r in rows(text, "expulsion_stats")}
+
+
+# Sentences.
+
+
+def test_a_troika_protocol_list_in_brackets_gives_each_item_the_heading_penalty():
+    text = (
+        "By the decision of the NKVD troika, protocol No. 12 of 2 November 1937, the "
+        "following were sentenced to the supreme measure of punishment, shooting:\n"
+        "(1) Zhukov, Ilya Petrovich, born 1890;\n"
+        "(2) Lapina M. S., born 1899;\n"
+        "(3) Sorokin Fedor Ilyich.\n"
+        "\n"
+        "The protocol was signed by the chairman.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"]) for r in found} == {
+        ("Zhukov", "death"),
+        ("Lapina", "death"),
+        ("Sorokin", "death"),
+    }
+    assert {r["date"] for r in found} == {"1937-11-02"}
+    assert all("troika" in r["sentencing_body"] for r in found)
+
+
+@pytest.mark.parametrize("mark", ["1.", "1)", "a)", "–", "-"])
+def test_every_common_list_mark_opens_an_item(mark: str):
+    second = {"1.": "2.", "1)": "2)", "a)": "b)"}.get(mark, mark)
+    text = f"Sentenced to ten years ITL:\n{mark} Osipov, Gleb Markovich;\n{second} Rudina A. V.\n"
+    assert sentenced(text) == {("Osipov", "imprisonment", 10.0), ("Rudina", "imprisonment", 10.0)}
+
+
+def test_terms_given_respectively_go_to_each_name_in_turn():
+    text = "Gromov and Ulyanova received fifteen and ten years in labour camps respectively.\n"
+    assert sentenced(text) == {("Gromov", "imprisonment", 15.0), ("Ulyanova", "imprisonment", 10.0)}
+
+
+def test_legal_formulas_name_the_penalty():
+    text = (
+        "The Military Collegium sentenced Marshal Vetrov to VMN.\n"
+        "Kolesova was sentenced to eight years of deprivation of liberty.\n"
+        "T. I. Burov was sentenced by the Special Board of the NKVD to five years of exile.\n"
+    )
+    assert sentenced(text) == {
+        ("Vetrov", "death", None),
+        ("Kolesova", "imprisonment", 8.0),
+        ("Burov", "exile", 5.0),
+    }
+
+
+def test_lost_political_rights_are_not_a_penalty_of_their_own():
+    text = (
+        "Gavrilov was sentenced to ten years of deprivation of liberty with loss of "
+        "political rights for five years.\n"
+    )
+    found = rows(text, "sentences")
+    assert [(r["penalty"], r["term_years"]) for r in found] == [("imprisonment", 10.0)]
+    assert found[0]["rights_deprivation_years"] == 5.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prosecutor demanded that Lavrov and Pirogov be shot.\n",
+        "The meeting resolved that the traitor Sitnikov deserved to be shot.\n",
+        "Had he not fled, Golubev would have been shot.\n",
+        "After the war Kornev was released; he had served eight years in the camps.\n",
+        "Belyaev was saved from execution by the arrival of the Red Army.\n",
+    ],
+)
+def test_demands_hypotheticals_and_terms_served_give_no_sentence(text: str):
+    assert sentenced(text) == set()
+
+
+# Statistics.
+
+
+def test_a_pipe_table_reads_each_column_by_its_own_number_convention():
+    text = (
+        "Results of the verification of party documents, 1935\n"
+        "\n"
+        "| Oblast | Checked | Expelled | % expelled |\n"
+        "|---|---|---|---|\n"
+        "| Ryazan | 21 417 | 2,208 | 10,3 |\n"
+    )
+    assert figures(text) == {
+        (21417.0, "count", "investigated"),
+        (2208.0, "count", "expelled"),
+        (10.3, "percent", "expelled"),
+    }
+
+
+def test_a_grid_table_in_thousands_multiplies_its_cells():
+    text = (
+        "Party membership of the krai organisation (in thousands)\n"
+        "+------+---------+\n"
+        "| Year | Members |\n"
+        "+------+---------+\n"
+        "| 1933 | 3.406   |\n"
+        "+------+---------+\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert [(r["value"], r["measure"], r["subject"], r["year_start"]) for r in found] == [
+        (3406.0, "count", "members", 1933)
+    ]
+
+
+def test_a_tab_separated_table_under_an_expulsion_caption_counts_the_expelled():
+    text = (
+        "Expelled during the exchange of party cards, 1936\n"
+        "District\tMembers\tCandidates\n"
+        "Zarechny\t1,204\t312\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["subject"], r["population"]) for r in found} == {
+        (1204.0, "expelled", "members"),
+        (312.0, "expelled", "candidates"),
+    }
+    assert {r["geography"] for r in found} == {"Zarechny"}
+
+
+@pytest.mark.parametrize(
+    "caption, header, cells",
+    [
+        ("Sowing plan of the party cell's kolkhoz, 1935", "Crop\tHectares", "Wheat\t1,200"),
+        ("District party budget, 1936", "Item\tRoubles", "Printing\t12,500"),
+        ("Delegates to the oblast party conference", "Region\tDelegates", "Tver\t312"),
+    ],
+)
+def test_a_table_about_something_else_gives_no_figure(caption: str, header: str, cells: str):
+    assert figures(f"{caption}\n{header}\n{cells}\n") == set()
+
+
+def test_prose_figures_in_every_common_form():
+    text = (
+        "In 1933 the purge commission checked 21 417 members; about 3.7 thousand were "
+        "expelled, and between 400 and 500 candidates were expelled too.\n"
+        "Party membership fell to 1.9 million by 1939.\n"
+    )
+    assert figures(text) == {
+        (21417.0, "count", "investigated"),
+        (3700.0, "count", "expelled"),
+        (400.0, "count", "expelled"),
+        (1900000.0, "count", "members"),
+    }
+
+
+def test_page_article_order_numbers_money_and_delegates_are_not_figures():
+    text = (
+        "Kuznetsov (p. 2,310; pp. 8-9) shows that under Article 58-10 and Order No. 00447 "
+        "the purge of the party cost the district 12,500 roubles, and that 312 delegates "
+        "attended the conference on the expulsions.\n"
+    )
+    assert figures(text) == set()
