@@ -184,3 +184,34 @@ def test_page_article_order_numbers_money_and_delegates_are_not_figures():
         "attended the conference on the expulsions.\n"
     )
     assert figures(text) == set()
+
+
+def test_a_troika_protocol_in_heard_and_resolved_form():
+    text = (
+        "HEARD: 1. The case of Nosov, Pavel Ilyich, born 1890, accused under Article 58-10.\n"
+        "RESOLVED: Nosov, Pavel Ilyich, to be shot. His personal property to be confiscated.\n"
+        "HEARD: 2. The case of Orlova, Vera Sergeevna, born 1901.\n"
+        "RESOLVED: Orlova, Vera Sergeevna, to be confined in a corrective labour camp for a "
+        "term of ten (10) years.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"], r["line"]) for r in found} == {
+        ("Nosov", "death", None, 2),
+        ("Orlova", "imprisonment", 10.0, 4),
+    }
+    assert next(r for r in found if r["surname"] == "Nosov")["confiscation"] is True
+
+
+def test_terms_in_months_titles_and_a_clause_of_its_own():
+    text = (
+        "The people's court sentenced Dyakov to 18 months of corrective labour.\n"
+        "Mrs. Olga Fedorova was given three years' imprisonment.\n"
+        "All but two of the nine accused were sentenced to death; Markin and Zuev received "
+        "ten years each.\n"
+    )
+    assert sentenced(text) == {
+        ("Dyakov", "other", 1.5),
+        ("Fedorova", "imprisonment", 3.0),
+        ("Markin", "imprisonment", 10.0),
+        ("Zuev", "imprisonment", 10.0),
+    }

@@ -83,13 +83,22 @@ def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{t})" for t in terms), re.IGNORECASE)
 
 
-YEARS = re.compile(rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)[- ]years?\b", re.IGNORECASE)
+# "ten years", "ten (10) years", "5 (five) years", "18 months": a term, in years.
+YEARS = re.compile(
+    rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)(?:\s*\((?:{NUMBER_WORD}|\d+)\))?[- ]"
+    rf"(?P<unit>years?|months?)\b",
+    re.IGNORECASE,
+)
 
 
 def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float, int, int]]:
+    """(term in years, start, end) of every term in text[start:end]; months count as a
+    fraction of a year (18 months = 1.5)."""
     found = []
     for m in YEARS.finditer(text, start, end):
-        value = parse_count(m[1], kb)
+        value = parse_count(m[1], kb) if not re.fullmatch(r"\d+\.\d+", m[1]) else float(m[1])
+        if value and m["unit"].lower().startswith("month"):
+            value = round(value / 12, 4)
         if value and value <= MAX_TERM:
             found.append((float(value), m.start(), m.end()))
     return found
@@ -110,7 +119,7 @@ class Clause:
     trial_named: bool = False  # the sentence itself names the trial
 
 
-SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been"
+SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been|received|got|each received"
 SENTENCING_VERBS = (
     rf"{SUBJECT_VERBS}|received|got|each received|were each given|were given|was given"
 )
@@ -141,7 +150,9 @@ def clause_starts(text: str, sentence: Block) -> list[int]:
 
 
 # "In June 1937, after Kork's arrest, " before a clause's subject.
-INTRODUCTION = r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon)\b[^,;.]{0,60},\s*){1,2}"
+INTRODUCTION = (
+    r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among)\b[^,;.]{0,60},\s*){1,2}"
+)
 
 
 def subject_names(
@@ -222,6 +233,8 @@ def clause_of(
         name = parse_item(text, m.start(2), m.end(2), kb)
         if name is None or name.surname in not_names(kb):
             continue
+        if any(n.start <= name.start < n.end for n, _, _ in clause.names):
+            continue  # already read, with its title or initials
         after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
         if m[1] in ("shooting", "shot", "executed"):
             penalty = ["death"]
@@ -259,7 +272,7 @@ def clause_of(
                     subject = earlier[:1]
                     clause.start = paragraph[back].start
                     break
-        clause.names += [(name, clause.penalties, None) for name in subject]
+        clause.names += [own_clause(text, sentence, name, clause, kb) for name in subject]
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
         count = parse_count(partitive[1], kb)
@@ -272,6 +285,24 @@ RESPECTIVE_TERMS = re.compile(
     rf"\s+(?:\(\d+\)\s+)?years?\b",
     re.IGNORECASE,
 )
+
+
+def own_clause(
+    text: str, sentence: Block, name: Name, clause: Clause, kb: Knowledge
+) -> tuple[Name, list[str], float | None]:
+    """A subject's penalties and term are those of its own clause when it states any:
+    "All but two … were sentenced to death; Markov and Zaitsev received ten years"."""
+    ends = [c for c in clause_starts(text, sentence) if c > name.end] + [sentence.end]
+    found = [
+        p
+        for p, at, _ in penalties_in(text, name.end, ends[0], kb)
+        if not negated(text, sentence, at, kb)
+    ]
+    if not found or len(clause_starts(text, sentence)) == 1:
+        return name, clause.penalties, None
+    years = years_in(text, name.end, ends[0], kb)
+    penalties = sorted(set(found), key=ORDER.index)
+    return name, penalties, years[0][0] if years else None
 
 
 def respectively(
@@ -425,7 +456,7 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 fields = {
                     "trial_id": None,
                     "penalty": penalty,
-                    "term_years": term_list[0] if penalty in ("imprisonment", "exile") else None,
+                    "term_years": term_list[0] if penalty != "death" else None,
                     "date": dates[0].start if dates else None,
                     "sentencing_body": next((g for g in body.groups() if g), None)
                     if body
@@ -439,6 +470,41 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
 
 
 ORDER = ["death", "imprisonment", "exile", "other"]
+RESOLUTION = re.compile(
+    r"[ \t]*(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
+    r"|Decreed|Sentenced|Ordered|Decision|Verdict)[ \t]*[:.—–-][ \t]*(?:\d{1,3}[.)][ \t]*)?"
+)
+
+
+def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """Protocol lines: "RESOLVED: Ivanov, Ivan Ivanovich, to be shot." (the troika's and
+    special board's HEARD / RESOLVED form): the name the resolution opens with gets the
+    penalties and term of its line."""
+    text = source.text
+    for line in lines(text):
+        m = RESOLUTION.match(text, line.start, line.end)
+        if m is None:
+            continue
+        name = list_item_name(text, m.end(), line.end, kb)
+        if name is None or name.surname in not_names(kb):
+            continue
+        found = [
+            f
+            for f in penalties_in(text, name.end, line.end, kb)
+            if not negated(text, Block(line.start, line.end), f[1], kb)
+        ]
+        terms = [y for y, _, _ in years_in(text, name.end, line.end, kb)] or [None]
+        confiscation = term_pattern(kb, "confiscation").search(text, line.start, line.end)
+        for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+            fields = {
+                "trial_id": None,
+                "penalty": penalty,
+                "term_years": terms[0] if penalty != "death" else None,
+                "confiscation": True if confiscation else None,
+                "basis": "explicit",
+            }
+            span = source.span(line.start, line.end)
+            yield Record("sentences", fields, span, "sentences.resolution", refs={"name": name})
 
 
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -457,6 +523,7 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
 def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     text = source.text
     yield from heading_lists(source, kb)
+    yield from resolutions(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)
     for section in sections:
@@ -571,7 +638,7 @@ def clause_records(
         fields = {
             "trial_id": clause.trial_id if in_trial else None,
             "penalty": penalty,
-            "term_years": term if penalty in ("imprisonment", "exile") else None,
+            "term_years": term if penalty != "death" else None,
             "basis": "inferred" if inferred else "explicit",
             "inference_rule": rule if inferred else None,
             "inferred_from": inferred,
