@@ -222,7 +222,10 @@ def row_records(
             or caption_percent
         )
         subject = column_subject(kb, column.header)
-        if subject in (None, "members") and default not in (None, "members"):
+        bare = re.fullmatch(
+            r"(?:party )?(?:members|candidates|communists|total)", column.header, re.I
+        )
+        if (subject is None or bare) and default not in (None, "members"):
             subject = default  # "Members" under a caption "Expelled …": expelled members
         subject = subject or default or "expelled"
         low, high = split_range(cell.clean.rstrip("%").strip())
@@ -300,6 +303,7 @@ RANGE = re.compile(
 FIGURE = re.compile(
     rf"(?P<num>{NUMERAL})(?:\s*(?P<mult>million|millions|thousand))?"
     rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter)\b)"
+    rf"|(?P<half>\bhalf\b(?= of| the))"
     rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
     rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)",
     re.IGNORECASE,
@@ -352,6 +356,8 @@ def figures(
             every = parse_count(m["onein"].split()[-1].lower(), kb)
             if every and every > 1:
                 found.append((m, 100 / every, None))
+        elif m["half"]:
+            found.append((m, 50.0, None))
         elif m["frac"]:
             number, part = re.split(r"[- ]", m["frac"].lower())
             found.append(
@@ -417,9 +423,10 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     """What a count counts: the words after it ("were expelled", "party cards were
     issued"), else those before it ("out of", "the expulsion of"); a bare "1,204
     candidates" after "3,576 members … were expelled" shares its verb."""
-    if first(kb, "reinstated", passage):
-        return "other"
     after_subject = first(kb, "subject", after, "start")
+    explicit = after_subject not in (None, "members") and not first(kb, "reinstated", after[:40])
+    if first(kb, "reinstated", passage) and not explicit:
+        return "other"  # "410 readmitted on appeal", in a passage about readmission
     if after_subject and after_subject != "members":
         return after_subject
     before = first(kb, "subject_before", head[-120:])
@@ -454,7 +461,7 @@ def sentence_records(
         tail = text[m.end() : sentence.end]
         head = text[sentence.start : m.start()]
         groups = m.groupdict()
-        percent = bool(PERCENT.match(tail)) or bool(groups.get("frac") or groups.get("onein"))
+        percent = bool(PERCENT.match(tail)) or any(groups.get(g) for g in ("frac", "onein", "half"))
         measure = "percent" if percent else "count"
         qualifier = (
             "range"
@@ -463,7 +470,8 @@ def sentence_records(
         )
         if estimate:
             qualifier = "estimate"
-        after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)[:80]
+        after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)
+        after = re.sub(r"^\s*\([^()]{0,40}\)", "", after)[:80]  # "312 (13.6 per cent) were"
         category = None
         if breakdown and breakdown.end() <= m.start() - sentence.start and measure == "count":
             words = re.match(r"\s*([^;,.]+)", tail)
