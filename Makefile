@@ -13,7 +13,7 @@ SEEDS := $(wildcard seeds/*.txt) seeds/registry.csv
 SCHEMA_FILES := $(patsubst %,schemas/%.schema.json,sources persons mentions trials defendants sentences expulsion_stats checks)
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup build schemas test lint unittest check bench release clean
+.PHONY: all help setup build schemas test lint unittest check eval bench release clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -44,7 +44,7 @@ $(SCHEMA_FILES) &: $(VENV)/.stamp etl/schemas.py etl/tableschema.py
 	@echo '==> Writing schemas/ from the Pandera models'
 	$(BIN)/etl schemas > /dev/null
 
-test: lint unittest check ## Set up .venv, then lint, unit tests and release checks
+test: lint unittest check eval ## Set up .venv, then lint, unit tests, release checks and the evaluation floors
 
 lint: $(VENV)/.stamp ## ruff check and format check
 	@echo '==> Linting'
@@ -65,6 +65,10 @@ check: $(VENV)/.stamp ## Check contributions, reproduce the committed release, v
 	@echo '==> Verifying every span of every release and validating them with frictionless'
 	@for release in dist/*/; do $(BIN)/etl verify $$release || exit 1; done
 	@for package in dist/*/datapackage*.json; do $(BIN)/frictionless validate $$package > /dev/null || { echo "frictionless: $$package is not valid"; exit 1; }; echo "$$package: valid (frictionless)"; done
+
+eval: $(VENV)/.stamp ## Score extraction against the hand-annotated gold of tests/eval/ (fails below the floors)
+	@echo '==> Scoring extraction against tests/eval/ (etl eval)'
+	$(BIN)/etl eval --no-rows
 
 release: $(RELEASE) ## Write CSV copies, the dataset page, SHA256SUMS and zips; dist/CHANGELOG.md
 	@echo '==> Writing release artefacts'

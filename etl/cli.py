@@ -187,11 +187,18 @@ def diff(old: str, new: str, as_json: bool) -> None:
     show_default=True,
     help="Folder of the real development texts (read, never copied).",
 )
+@click.option(
+    "--eval-dir",
+    type=click.Path(path_type=Path),
+    default=paths.ROOT / "tests" / "eval",
+    show_default=True,
+    help="Folder with corpus.csv, floors.csv, gold/ and texts/.",
+)
 @click.option("--text", "only", multiple=True, help="Score only this text (repeatable).")
 @click.option("--rows/--no-rows", default=True, help="List the missed and unexpected rows.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @report_errors
-def eval_(devset: Path, only: tuple[str, ...], rows: bool, as_json: bool) -> None:
+def eval_(devset: Path, eval_dir: Path, only: tuple[str, ...], rows: bool, as_json: bool) -> None:
     """Score extraction against the hand-annotated gold of tests/eval/.
 
     Builds the evaluation texts into a scratch project, prints precision and recall
@@ -200,7 +207,6 @@ def eval_(devset: Path, only: tuple[str, ...], rows: bool, as_json: bool) -> Non
     """
     from etl.evaluate import evaluate, format_report, read_floors
 
-    eval_dir = paths.ROOT / "tests" / "eval"
     report = evaluate(eval_dir, devset, list(only) or None)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
