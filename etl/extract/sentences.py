@@ -405,13 +405,15 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     "Orlov, Pavel Ivanovich", "Belousova A. F." (initials after), "Kuzmin Stepan
     Lukich" (surname, given name, patronymic), or the usual "A. F. Belousova"."""
     piece = text[start:end]
-    m = re.match(rf"({WORD})\s+(?:{INITIALS})(?![{LOWER}])", piece)
-    if m is None:
-        m = re.match(rf"({WORD})\s+{WORD}\s+{WORD}{PATRONYMIC}\b", piece)
+    initials = re.match(rf"({WORD})\s+({INITIALS})(?![{LOWER}])", piece)
+    given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}{PATRONYMIC})\b", piece)
+    m = initials or given
     if m is not None:
         name = parse_item(text, start + m.start(1), start + m.end(1), kb)
         if name is not None:
-            return Name(m[0], start, start + m.end(), name.surname)
+            written = m[0].strip()
+            parts = {"initials": m[2].strip()} if initials else {"given": m[2]}
+            return Name(written, start, start + len(written), name.surname, **parts)
     return parse_inverted(text, start, end, kb)
 
 
