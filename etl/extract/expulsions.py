@@ -181,7 +181,8 @@ def table_records(
             continue  # a table about something else (sowing, budgets, elections)
         if not (PARTY.search(about) and first(kb, "table", about)):
             continue
-        title = table.caption[-1] if table.caption else table.rows[0].block
+        titles = [b for b in table.caption if not text[b.start : b.end].strip().startswith("(")]
+        title = titles[-1] if titles else table.rows[0].block  # a "(Getty: …)" line cites
         base = Context(cited_source=cited(text, title.start, title.end, notes_table))
         ctx = context_of(text, title.start, title.end, kb, base)
         default = column_subject(kb, caption)
