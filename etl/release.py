@@ -62,6 +62,25 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
+def csv_cell(value: object) -> str:
+    """One CSV cell: empty for null; quoted when it holds a comma, a quote or a line break,
+    a carriage return included (Python's csv module leaves a lone \\r unquoted when lines
+    end in \\n, and a reader then splits the row there)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if any(c in text for c in ',"\n\r'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    rows = [",".join(csv_cell(c) for c in frame.columns)]
+    for values in frame.astype(object).itertuples(index=False, name=None):
+        rows.append(",".join(csv_cell(v) for v in values))
+    return "\n".join(rows) + "\n"
+
+
 def write_csv_copy(folder: Path) -> None:
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     (folder / "csv").mkdir(exist_ok=True)
@@ -78,8 +97,8 @@ def write_csv_copy(folder: Path) -> None:
                 frame[column] = frame[column].map(
                     {True: "true", False: "false"}, na_action="ignore"
                 )
-        frame.to_csv(path, index=False, lineterminator="\n")
-        data = path.read_bytes()
+        data = csv_text(frame).encode("utf-8")
+        path.write_bytes(data)
         resources.append(
             {
                 **{
@@ -134,7 +153,7 @@ def make_release(version: str, dist: Path = paths.DIST, root: Path = paths.ROOT)
         shutil.copy2(folder / "datapackage.json", work / "datapackage.json")
         shutil.copytree(folder / "data", work / "data")
         write_csv_copy(work)
-        write_sqlite(work, root)
+        write_sqlite(work)
         write_page(work, root)
         write_sums(work)
         zip_name = f"soviet-purges-{version}.zip"

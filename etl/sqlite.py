@@ -20,7 +20,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from etl import paths
 from etl.contract import column_descriptions
 from etl.errors import EtlError
 
@@ -111,12 +110,13 @@ def records(frame: pd.DataFrame, fields: list[dict]) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
-def write_sqlite(folder: Path, root: Path = paths.ROOT) -> Path:
-    """Write folder/soviet-purges.sqlite from the release's Parquet files and descriptor."""
+def write_sqlite(folder: Path) -> Path:
+    """Write folder/soviet-purges.sqlite from the release's Parquet files and descriptor,
+    with the column descriptions of this code's data contract."""
     import sqlite_utils
 
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    described = column_descriptions(root)
+    described = column_descriptions()
     path = folder / FILENAME
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
