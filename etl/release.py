@@ -40,6 +40,12 @@ from etl.sqlite import write_sqlite
 
 SUMS = "SHA256SUMS"
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+def semver_key(version: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in version.split("."))
+
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NULLABLE = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -52,7 +58,7 @@ def versions(dist: Path = paths.DIST) -> list[str]:
         for p in dist.iterdir()
         if SEMVER.match(p.name) and (p / "datapackage.json").is_file()
     ]
-    return sorted(found, key=lambda v: tuple(int(x) for x in v.split(".")))
+    return sorted(found, key=semver_key)
 
 
 def spreadsheet_safe(value: object) -> object:
@@ -154,7 +160,12 @@ def make_release(version: str, dist: Path = paths.DIST, root: Path = paths.ROOT)
         shutil.copytree(folder / "data", work / "data")
         write_csv_copy(work)
         write_sqlite(work)
-        write_page(work, root)
+        earlier = [v for v in versions(dist) if semver_key(v) < semver_key(version)]
+        changes = None
+        if earlier:
+            previous = earlier[-1]
+            changes = diff_text(previous, version, diff_releases(dist / previous, work))
+        write_page(work, root, changes)
         write_sums(work)
         zip_name = f"soviet-purges-{version}.zip"
         write_zip(work, staging / zip_name)
