@@ -13,7 +13,7 @@ SEEDS := $(wildcard seeds/*.txt) seeds/registry.csv
 SCHEMA_FILES := $(patsubst %,schemas/%.schema.json,sources persons mentions trials defendants sentences expulsion_stats checks)
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup build schemas test lint unittest check eval bench release clean
+.PHONY: all help setup build schemas test lint unittest check eval bench release serve clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -74,8 +74,11 @@ release: $(RELEASE) ## Write CSV copies, the dataset page, SHA256SUMS and zips; 
 	@echo '==> Writing release artefacts'
 	$(BIN)/etl release
 
+serve: $(RELEASE) ## Explore the current release in Datasette on http://127.0.0.1:8001/
+	$(BIN)/etl serve $(VERSION)
+
 bench: $(VENV)/.stamp ## Time a clean build, a no-op make, verify and frictionless validate
 	$(BIN)/python bench/bench.py
 
 clean: ## Remove .venv, .tools and scratch folders (never dist/)
-	rm -rf $(VENV) .tools .scratch .pytest_cache .ruff_cache
+	rm -rf $(VENV) .tools .scratch .cache .pytest_cache .ruff_cache

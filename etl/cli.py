@@ -236,6 +236,28 @@ def release(dist: Path) -> None:
 
 
 @cli.command()
+@click.argument("version", default=DATA_VERSION)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8001, show_default=True, help="Port (0: any free port).")
+@click.option("--dist", type=click.Path(path_type=Path), default=paths.DIST, show_default=True)
+@click.option(
+    "--cache",
+    type=click.Path(path_type=Path),
+    help="Where to write the metadata (and a SQLite copy of a release that has none).",
+)
+@report_errors
+def serve(version: str, host: str, port: int, dist: Path, cache: Path | None) -> None:
+    """Explore a release in Datasette: its SQLite copy, column descriptions and canned queries.
+
+    Example: etl serve 3.4.0 --port 8001, then open http://127.0.0.1:8001/
+    """
+    from etl.serve import serve as run_serve
+
+    click.echo(f"serving release {version} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    run_serve(version, host, port, dist, cache)
+
+
+@cli.command()
 @click.argument("version")
 @click.option(
     "--from",

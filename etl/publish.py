@@ -1,9 +1,12 @@
 """Publishing: deterministic Parquet files and a Frictionless descriptor, written atomically.
 
-Everything is written to a temporary folder beside the release and renamed
-into place only when complete, so a failure leaves `dist/` as it was. A
-version already in `dist/` is immutable: rebuilding it into other bytes is
-refused.
+Everything is written to a staging folder beside the release
+(`dist/.staging-<version>-<pid>-<random>`) and renamed into place only when
+complete, so a failure leaves `dist/` as it was. A process killed while
+publishing (kill -9, power cut) leaves its staging folder behind: the next
+build removes every staging folder whose process is gone, and every command
+ignores them (they are hidden and never named like a version). A version
+already in `dist/` is immutable: rebuilding it into other data is refused.
 """
 
 from __future__ import annotations
@@ -48,8 +51,20 @@ PACKAGE = {
             "title": "Creative Commons Attribution Share-Alike 4.0",
         }
     ],
-    "contributors": [{"title": "The soviet-purges project", "role": "author"}],
+    # Data Package v2: `roles` (a list) replaces v1's `role`; kept both for v1 readers.
+    "contributors": [
+        {
+            "title": "The soviet-purges project",
+            "role": "author",
+            "roles": ["creator", "publisher"],
+        }
+    ],
 }
+# Package metadata that credits and describes the data rather than being it: a rebuild of
+# a published version whose data and resources are byte-identical but whose metadata was
+# enriched later (v2 `roles`, source licences) is still the same release.
+METADATA_KEYS = ("licenses", "contributors", "sources")
+STAGING = ".staging-"
 
 
 def created_timestamp() -> str:
@@ -113,11 +128,19 @@ def descriptor(version: str, sources: pd.DataFrame, folder: Path) -> dict:
         **PACKAGE,
         "version": version,
         "created": created_timestamp(),
-        "sources": [
-            {"title": f"{row.title} ({row.author}, {row.written})", "path": row.path}
-            for row in sources.itertuples(index=False)
-        ],
+        "sources": [source_entry(row) for row in sources.itertuples(index=False)],
         "resources": resources,
+    }
+
+
+def source_entry(row: object) -> dict:
+    """A `sources` item (Data Package v2: title, path) for one text, with the
+    text's own licence and origin, which are not the package's."""
+    return {
+        "title": f"{row.title} ({row.author}, {row.written})",
+        "path": row.path,
+        "description": row.origin,
+        "licenses": [{"title": row.license}],
     }
 
 
@@ -128,9 +151,64 @@ def package_files(folder: Path) -> list[Path]:
     return [Path("datapackage.json"), *data]
 
 
+def release_data(descriptor_path: Path) -> dict:
+    """The descriptor without the package metadata (credits, licences, sources)."""
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    return {k: v for k, v in descriptor.items() if k not in METADATA_KEYS}
+
+
 def same_release(a: Path, b: Path) -> bool:
+    """Same data files byte for byte, and the same descriptor but for its package metadata."""
     files_a, files_b = package_files(a), package_files(b)
-    return files_a == files_b and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
+    if files_a != files_b:
+        return False
+    data = [f for f in files_a if f.name != "datapackage.json"]
+    if not all(filecmp.cmp(a / f, b / f, shallow=False) for f in data):
+        return False
+    return release_data(a / "datapackage.json") == release_data(b / "datapackage.json")
+
+
+def staging_pid(folder: Path) -> int | None:
+    """The process id a staging folder was made by, or None if it is not one of ours."""
+    parts = folder.name.removeprefix(STAGING).split("-")
+    if not folder.name.startswith(STAGING) or len(parts) < 3 or not parts[-2].isdigit():
+        return None
+    return int(parts[-2])
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def stale_staging(dist: Path) -> list[Path]:
+    """Staging folders in `dist` whose process is gone (killed while publishing)."""
+    if not dist.is_dir():
+        return []
+    found = []
+    for folder in sorted(dist.iterdir()):
+        pid = staging_pid(folder) if folder.is_dir() else None
+        if pid is not None and pid != os.getpid() and not process_alive(pid):
+            found.append(folder)
+    return found
+
+
+def remove_stale_staging(dist: Path) -> list[Path]:
+    """Remove the staging folders left by killed builds; returns what was removed."""
+    removed = stale_staging(dist)
+    for folder in removed:
+        shutil.rmtree(folder, ignore_errors=True)
+    return removed
+
+
+def staging_folder(dist: Path, label: str) -> Path:
+    """A new staging folder in `dist` that names its label and this process."""
+    return Path(tempfile.mkdtemp(prefix=f"{STAGING}{label}-{os.getpid()}-", dir=dist))
 
 
 def write_files(frames: dict[str, pd.DataFrame], version: str, folder: Path) -> None:
@@ -149,14 +227,15 @@ def publish(frames: dict[str, pd.DataFrame], version: str, dist: Path) -> tuple[
     are a no-op, different bytes are a `VersionConflict`.
     """
     dist.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(dist)
     target = dist / version
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-{version}-", dir=dist))
+    staging = staging_folder(dist, version)
     try:
         write_files(frames, version, staging)
         if target.exists():
             if not same_release(staging, target):
                 msg = (
-                    f"{target} already holds release {version} with other bytes; a published "
+                    f"{target} already holds release {version} with other data; a published "
                     "version is immutable. Bump DATA_VERSION in etl/version.py "
                     "(PATCH fixes data, MINOR adds records, MAJOR changes a schema)"
                 )

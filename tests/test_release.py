@@ -3,6 +3,7 @@
 import functools
 import http.server
 import shutil
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,11 +13,13 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+import etl
 from etl import paths
 from etl.cli import cli
 from etl.diff import diff_releases
 from etl.fetch import FetchError, fetch, load
 from etl.release import make_release, write_changelog
+from etl.sqlite import SqliteError
 
 VERSION = "3.3.0"  # a committed release; 3.2.1 → 3.3.0 added two curated records
 
@@ -26,26 +29,33 @@ def dist(tmp_path_factory) -> Path:
     """A copy of two committed releases with their artefacts written."""
     folder = tmp_path_factory.mktemp("dist")
     for version in ("3.2.1", VERSION):
-        shutil.copytree(
-            paths.DIST / version,
-            folder / version,
-            ignore=shutil.ignore_patterns(
-                "csv", "index.html", "SHA256SUMS", "datapackage-csv.json"
-            ),
-        )
+        package_only(paths.DIST / version, folder / version)
         make_release(version, folder)
     return folder
 
 
+def package_only(source: Path, target: Path) -> None:
+    """A release's package (descriptor and data) without any artefact."""
+    (target).mkdir(parents=True)
+    shutil.copy2(source / "datapackage.json", target / "datapackage.json")
+    shutil.copytree(source / "data", target / "data")
+
+
 def test_artefacts_are_deterministic_and_summed(dist: Path, tmp_path: Path):
     again = tmp_path / VERSION
-    shutil.copytree(
-        dist / VERSION,
-        again,
-        ignore=shutil.ignore_patterns("csv", "index.html", "SHA256SUMS", "datapackage-csv.json"),
-    )
+    for version in ("3.2.1", VERSION):  # the page says what changed since the release before
+        package_only(paths.DIST / version, tmp_path / version)
     make_release(VERSION, tmp_path)
-    for name in ("SHA256SUMS", "index.html", "csv/sentences.csv", "datapackage-csv.json"):
+    for name in (
+        "SHA256SUMS",
+        "index.html",
+        "persons/zinoviev.html",
+        "charts/expulsions.svg",
+        "tables/sentences.js",
+        "csv/sentences.csv",
+        "datapackage-csv.json",
+        "soviet-purges.sqlite",
+    ):
         assert (again / name).read_bytes() == (dist / VERSION / name).read_bytes(), name
     zip_name = f"soviet-purges-{VERSION}.zip"
     assert (tmp_path / zip_name).read_bytes() == (dist / zip_name).read_bytes()
@@ -57,6 +67,7 @@ def test_artefacts_are_deterministic_and_summed(dist: Path, tmp_path: Path):
         "data/sentences.parquet",
         "csv/sentences.csv",
         "index.html",
+        "soviet-purges.sqlite",
     } <= listed
     assert make_release(VERSION, dist) is False  # never rewritten
 
@@ -66,6 +77,50 @@ def test_csv_copy_is_a_valid_package_with_the_same_rows(dist: Path):
     csv = pd.read_csv(dist / VERSION / "csv" / "sentences.csv")
     parquet = pd.read_parquet(dist / VERSION / "data" / "sentences.parquet")
     assert list(csv.sentence_id) == list(parquet.sentence_id)
+
+
+def test_sqlite_copy_has_keys_full_text_search_and_views(dist: Path):
+    db = sqlite3.connect(dist / VERSION / "soviet-purges.sqlite")
+    fks = {(row[3], row[2]) for row in db.execute("PRAGMA foreign_key_list(sentences)")}
+    assert {("person_id", "persons"), ("trial_id", "trials"), ("source_id", "sources")} <= fks
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    pk = [row[1] for row in db.execute("PRAGMA table_info(persons)") if row[5]]
+    assert pk == ["person_id"]
+    # Full-text search on quotes and names.
+    hits = db.execute(
+        "SELECT s.person_id FROM sentences s JOIN sentences_fts f ON f.rowid = s.rowid "
+        "WHERE sentences_fts MATCH 'shot' LIMIT 5"
+    ).fetchall()
+    assert hits
+    found = db.execute(
+        "SELECT rowid FROM persons_fts WHERE persons_fts MATCH 'Goltsman'"
+    ).fetchall()
+    assert len(found) == 1
+    # Every column carries its description from the contract.
+    empty = db.execute("SELECT resource, column FROM _columns WHERE description = ''").fetchall()
+    assert empty == []
+    # One claim per source, person and trial, however many passages state it.
+    arnold = db.execute(
+        "SELECT source_id, kind, passages, spans FROM person_claims "
+        "WHERE person_id = 'arnold' AND kind = 'defendant'"
+    ).fetchall()
+    defendant_rows = db.execute(
+        "SELECT count(*) FROM defendants WHERE person_id = 'arnold' "
+        "AND source_id = 'sousa-class-struggle-thirties'"
+    ).fetchone()[0]
+    assert defendant_rows == 2
+    assert [(s, k, n) for s, k, n, _ in arnold] == [
+        ("sousa-class-struggle-thirties", "defendant", 2)
+    ]
+    assert arnold[0][3].count(" | ") == 1
+    # Sentences per trial as each source gives them; expulsions by year and source.
+    death = db.execute(
+        "SELECT persons FROM trial_sentences WHERE trial_id = 'trotskyite-zinovievite-centre-1936' "
+        "AND penalty = 'death'"
+    ).fetchone()
+    assert death == (16,)
+    years = db.execute("SELECT DISTINCT source_id FROM expulsions_by_year").fetchall()
+    assert len(years) == 2
 
 
 def test_diff_lists_the_rows_a_release_added(dist: Path):
@@ -130,6 +185,19 @@ def test_fetch_then_load_equals_reading_dist(server, dist: Path, tmp_path: Path)
     pd.testing.assert_frame_equal(
         loaded, pd.read_parquet(dist / VERSION / "data" / "sentences.parquet")
     )
+
+
+def test_load_reads_tables_and_views_of_the_sqlite_copy(server, dist: Path, tmp_path: Path):
+    url, _ = server
+    sentences = etl.load("sentences", VERSION, url=url, cache=tmp_path, format="sqlite")
+    parquet = pd.read_parquet(dist / VERSION / "data" / "sentences.parquet")
+    assert list(sentences.columns) == list(parquet.columns)
+    assert list(sentences.sentence_id) == list(parquet.sentence_id)
+    assert sentences.term_years.equals(parquet.term_years)
+    claims = etl.load("person_claims", VERSION, url=url, cache=tmp_path, format="sqlite")
+    assert {"person_id", "source_id", "claim", "passages", "quotes"} <= set(claims.columns)
+    with pytest.raises(SqliteError, match="no table or view 'nothing'"):
+        etl.load("nothing", VERSION, url=url, cache=tmp_path, format="sqlite")
 
 
 def test_a_tampered_file_is_refused_and_nothing_is_left(server, tmp_path: Path):
