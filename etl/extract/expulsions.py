@@ -397,6 +397,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             year_end=int(dated[0].start[:4]) if dated else carried.year_end,
         )
         on_topic = False
+        topic_ctx: Context | None = None
         for sentence in sentences(text, line.start, line.end):
             passage = text[sentence.start : sentence.end]
             continues = on_topic and re.match(r"(?:among (?:these|them)|of these)\b", passage, re.I)
@@ -410,8 +411,11 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             )
             yield from sentence_records(source, kb, sentence, ctx)
             paragraph = Context(ctx.year, ctx.year_end, ctx.geography, ctx.operation)
-        if text[line.start : line.end].strip():
-            carried = Context(paragraph.year, paragraph.year_end)  # a place is not carried over
+            topic_ctx = paragraph
+        if topic_ctx is not None:
+            # The next paragraph inherits the year of this one's figures, not a year an
+            # aside mentions ("their reactionary policy in 1917"); a place is not carried.
+            carried = Context(topic_ctx.year, topic_ctx.year_end)
 
 
 # Between two figures of one series: years, brackets and little words ("in 1905, … by 1907 (").
