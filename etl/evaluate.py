@@ -185,30 +185,31 @@ def _distance(line: int, row: Found) -> int:
 
 
 def match(gold: list[dict], found: list[Found], same: Callable[[dict, Found], bool]) -> Score:
-    """One-to-one matching, each gold row with the nearest unused found row that agrees."""
+    """One-to-one matching: agreeing (gold, found) pairs taken nearest first, required gold
+    rows before optional ones, so an optional row never takes a required row's match."""
     score = Score(required=sum(g["required"] == "yes" for g in gold))
-    used: set[int] = set()
-    optional = 0
-    # Required rows first, so an optional row never takes a required row's match.
-    for g in sorted(gold, key=lambda g: (g["required"] != "yes", int(g["line"]))):
-        candidates = [
-            (i, _distance(int(g["line"]), f))
-            for i, f in enumerate(found)
-            if i not in used and same(g, f)
-        ]
-        if not candidates:
-            if g["required"] == "yes":
-                score.missed.append(_gold_label(g))
-            continue
-        i, _ = min(candidates, key=lambda c: (c[1], c[0]))
-        used.add(i)
-        if g["required"] == "yes":
-            score.recalled += 1
-            score.matched += 1
-        else:
-            optional += 1
+    pairs = sorted(
+        (g["required"] != "yes", _distance(int(g["line"]), f), gi, fi)
+        for gi, g in enumerate(gold)
+        for fi, f in enumerate(found)
+        if same(g, f)
+    )
+    gold_used: set[int] = set()
+    found_used: dict[int, int] = {}
+    for _, _, gi, fi in pairs:
+        if gi not in gold_used and fi not in found_used:
+            gold_used.add(gi)
+            found_used[fi] = gi
+    optional = sum(gold[gi]["required"] != "yes" for gi in found_used.values())
+    score.recalled = sum(gold[gi]["required"] == "yes" for gi in gold_used)
+    score.matched = score.recalled
     score.found = len(found) - optional
-    score.unexpected = [f.label for i, f in enumerate(found) if i not in used]
+    score.missed = [
+        _gold_label(g)
+        for gi, g in enumerate(gold)
+        if g["required"] == "yes" and gi not in gold_used
+    ]
+    score.unexpected = [f.label for fi, f in enumerate(found) if fi not in found_used]
     return score
 
 

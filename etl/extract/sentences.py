@@ -32,6 +32,7 @@ from etl.knowledge import Knowledge
 from etl.names import (
     INITIALS,
     LOWER,
+    UPPER,
     WORD,
     Name,
     item_pattern,
@@ -117,6 +118,7 @@ class Clause:
     collective: bool = False
     count: int | None = None
     trial_named: bool = False  # the sentence itself names the trial
+    subject_from: str | None = None  # the passage a pronoun's person was inferred from
 
 
 SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been|received|got|each received"
@@ -272,6 +274,9 @@ def clause_of(
                     subject = earlier[:1]
                     clause.start = paragraph[back].start
                     break
+        lead = article_subject(source, kb) if pronoun is not None and not subject else None
+        if lead is not None and agrees(lead[0], text[pronoun : pronoun + 3]):
+            subject, clause.subject_from = [lead[0]], lead[1]
         clause.names += [own_clause(text, sentence, name, clause, kb) for name in subject]
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
@@ -366,6 +371,34 @@ def agrees(name: Name, pronoun: str) -> bool:
     must not have one. Without a given name, a surname in -a is taken as feminine."""
     feminine = bool(re.search(r"(?:a|aya)$", name.given.split()[0] if name.given else name.surname))
     return feminine == pronoun.lower().startswith(("she", "her"))
+
+
+LEAD = re.compile(r"\s*(?:\(|,|was\b|is\b|were\b|\[)")
+CAPITALS = re.compile(
+    rf"[{UPPER}][{UPPER}’'-]+(?: [{UPPER}][{UPPER}’'-]+){{1,3}}(?=\s*[(,\[]|\s+was\b)"
+)
+
+
+def article_subject(source: Source, kb: Knowledge) -> tuple[Name, str] | None:
+    """The person an encyclopaedic text is about: a full name that opens its first line
+    ("Berta Daniel (1896–1970) was …"); a "she" no sentence before resolves refers to
+    them. With the span it stands at, since a row that uses it is an inference."""
+    text = source.text
+    first_line = next((b for b in lines(text) if text[b.start : b.end].strip()), None)
+    if first_line is None:
+        return None
+    line = text[first_line.start : first_line.end]
+    start = first_line.start + len(line) - len(line.lstrip())
+    capitals = CAPITALS.match(text, start, first_line.end)
+    if capitals:  # "BERTA DANIEL (born …)": a lead name set in capitals
+        words = capitals[0].split()
+        name = Name(capitals[0], start, capitals.end(), words[-1].title(), given=words[0].title())
+    else:
+        m = re.match(_names_regex(kb), line.lstrip())
+        name = parse_item(text, start, start + m.end(), kb) if m else None
+    if name is None or not name.given or not LEAD.match(text, name.end):
+        return None
+    return name, source.span(name.start, name.end).ref
 
 
 def pronoun_near_penalty(
@@ -649,11 +682,12 @@ def clause_records(
         extractor = "sentences.named" if not inferred else f"sentences.{rule}"
         return Record("sentences", fields, source.span(start, end), extractor, refs={"name": name})
 
+    rule = "article_subject" if clause.subject_from else "named"
     for name, penalties, term in clause.names:
         for penalty in penalties:
             terms = [term] if term is not None else clause.terms
             for value in terms if penalty != "death" else [None]:
-                yield record(name, penalty, value, "named", None)
+                yield record(name, penalty, value, rule, clause.subject_from)
     if clause.trial_id not in lists:
         return
     names, list_record = lists[clause.trial_id]
