@@ -274,7 +274,11 @@ def clause_of(
                     subject = earlier[:1]
                     clause.start = paragraph[back].start
                     break
-        lead = article_subject(source, kb) if pronoun is not None and not subject else None
+        subject_pronoun = pronoun is not None and text[pronoun : pronoun + 3].lower() in (
+            "he ",
+            "she",
+        )
+        lead = article_subject(source, kb) if subject_pronoun and not subject else None
         if lead is not None and agrees(lead[0], text[pronoun : pronoun + 3]):
             subject, clause.subject_from = [lead[0]], lead[1]
         clause.names += [own_clause(text, sentence, name, clause, kb) for name in subject]
@@ -401,6 +405,14 @@ def article_subject(source: Source, kb: Knowledge) -> tuple[Name, str] | None:
     return name, source.span(name.start, name.end).ref
 
 
+RELATIVE = re.compile(
+    r"\s+(?:\w+\s+)?(?:husband|wife|son|daughter|brother|sister|father|mother|parents?|uncle"
+    r"|aunt|nephew|niece|cousin|children|child|family|relatives?|fianc[ée]e?|friends?"
+    r"|colleagues?|comrades?|associates?|deputy|secretary)\b",
+    re.IGNORECASE,
+)
+
+
 def pronoun_near_penalty(
     text: str, sentence: Block, penalties: list[tuple[str, int, int]]
 ) -> int | None:
@@ -408,6 +420,8 @@ def pronoun_near_penalty(
     shot" (a subject within 80 characters), "the original five-year sentence for his
     alleged participation" (a possessive within 20). Returns where the pronoun stands."""
     for m in PRONOUN.finditer(text, sentence.start, sentence.end):
+        if not m["subject"] and RELATIVE.match(text, m.end()):
+            continue  # "her husband was executed": the relative is sentenced, not she
         reach = 80 if m["subject"] else 20
         if any(min(abs(m.start() - b), abs(a - m.end())) <= reach for _, a, b in penalties):
             return m.start()
