@@ -17,8 +17,10 @@ from unidecode import unidecode
 
 from etl.knowledge import Knowledge
 
-UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ"
-LOWER = "a-zß-öø-ÿłśżźćńё"
+# Latin letters with diacritics (Latvian ņ, š, ē; Polish ł; Czech ř …): Latin-1 and
+# Latin Extended-A, whose upper and lower cases alternate, so both sets hold the block.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+LOWER = "a-zß-öø-ÿĀ-žё"
 WORD = rf"[{UPPER}][{LOWER}’']+(?:-[{UPPER}][{LOWER}’']+)*"
 INITIALS = rf"(?:[{UPPER}]\.[ ]?){{1,3}}"
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.corpus import Source
 from etl.extract import Record
@@ -50,7 +50,7 @@ from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentenc
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
 PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
 EVENT_DATE = re.compile(r"(?:sentenced|shot|executed)\s+(?:on\s+)?(?:the\s+)?$")
-PRONOUN = re.compile(r"\b(?:(?P<subject>he|she)|his|her)\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
 NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
 OBJECT = re.compile(rf"\b(shooting|shot|executed|exiled|cost|sentenced)\s+({WORD})\b")
 
@@ -169,7 +169,7 @@ def subject_names(
     subject = re.compile(
         rf"(?:(?:The|the) [a-z]+ )?(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
-        rf"(?:,[^,]{{1,120}},)?\s+(?:{verbs})\b"
+        rf"(?:,[^,]{{1,120}},)?(?:\s+(?:himself|herself|themselves|too|also))?\s+(?:{verbs})\b"
     )
     names: list[Name] = []
     starts = clause_starts(text, sentence)
@@ -254,7 +254,7 @@ def clause_of(
         return clause
     # Subjects, or the person a pronoun stands for.
     if not clause.names:
-        subject = subject_names(text, sentence, kb)
+        subject = subject_names(text, sentence, kb) or names_before_verdict(text, sentence, kb)
         pronoun = pronoun_near_penalty(text, sentence, found) if not subject else None
         if pronoun is not None:
             here = Block(sentence.start, pronoun)
@@ -278,7 +278,7 @@ def clause_of(
             "he ",
             "she",
         )
-        lead = article_subject(source, kb) if subject_pronoun and not subject else None
+        lead = article_subject(source, kb, pronoun) if subject_pronoun and not subject else None
         if lead is not None and agrees(lead[0], text[pronoun : pronoun + 3]):
             subject, clause.subject_from = [lead[0]], lead[1]
         clause.names += [own_clause(text, sentence, name, clause, kb) for name in subject]
@@ -294,6 +294,39 @@ RESPECTIVE_TERMS = re.compile(
     rf"\s+(?:\(\d+\)\s+)?years?\b",
     re.IGNORECASE,
 )
+
+
+VERDICT_VERB = (
+    r",?\s+(?:who\s+)?(?:was|were|had been|have been|has been)\s+"
+    r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly)\s+)?"
+    r"(?:shot|executed|sentenced|condemned|convicted)\b"
+)
+
+
+def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
+    """Names anywhere in a sentence right before a verdict verb, in apposition or with
+    their ranks: "His three deputies, Lipkin, Horelova and Abuladze, were shot", "the
+    corps commander A. F. Stein, the division commander G. D. Japaridze and … were
+    shot", "G. I. Tsereteli, who was shot in the same year"."""
+    item = _names_regex(kb)
+    role_item = rf"(?:(?:the|a|an)\s+(?:[a-z()]+\s+){{1,3}})?{item}"
+    pattern = re.compile(
+        rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*){VERDICT_VERB}"
+    )
+    m = pattern.search(text, sentence.start, sentence.end)
+    if m is None or negated(text, sentence, m.end(), kb):
+        return []
+    banned = not_names(kb)
+    names = []
+    for piece in re.finditer(item, text[m.start("names") : m.end("names")]):
+        start = m.start("names") + piece.start()
+        name = parse_item(text, start, m.start("names") + piece.end(), kb)
+        if name is not None and name.surname not in banned:
+            names.append(name)
+    given = {row["name"] for row in kb["given_names"]}
+    if len(names) == 1 and not (names[0].initials or names[0].title or names[0].given in given):
+        return []  # one capitalised phrase ("the High Command") is not surely a person
+    return names
 
 
 def own_clause(
@@ -379,29 +412,51 @@ def agrees(name: Name, pronoun: str) -> bool:
 
 LEAD = re.compile(r"\s*(?:\(|,|was\b|is\b|were\b|\[)")
 CAPITALS = re.compile(
-    rf"[{UPPER}][{UPPER}’'-]+(?: [{UPPER}][{UPPER}’'-]+){{1,3}}(?=\s*[(,\[]|\s+was\b)"
+    rf"[{UPPER}][{UPPER}’'-]+(?: [{UPPER}][{UPPER}’'-]+){{0,3}}(?=\s*[(,\[]|\s+was\b)"
 )
 
 
-def article_subject(source: Source, kb: Knowledge) -> tuple[Name, str] | None:
-    """The person an encyclopaedic text is about: a full name that opens its first line
-    ("Berta Daniel (1896–1970) was …"); a "she" no sentence before resolves refers to
-    them. With the span it stands at, since a row that uses it is an inference."""
-    text = source.text
-    first_line = next((b for b in lines(text) if text[b.start : b.end].strip()), None)
-    if first_line is None:
+@lru_cache(maxsize=4)
+def _entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
+    """(offset, name) of every line that opens with the person it is about: an
+    encyclopaedic lead ("Berta Daniel (1896–1970) was …", "BERTA DANIEL (born …)") or a
+    dictionary entry ("KALNIŅŠ, Roberts (1886-1937).")."""
+    heads = []
+    for line in lines(text):
+        start = (
+            line.start
+            + len(text[line.start : line.end])
+            - len(text[line.start : line.end].lstrip())
+        )
+        capitals = CAPITALS.match(text, start, line.end)
+        if capitals:
+            words = capitals[0].split()
+            given = re.match(rf",\s*({WORD})", text[capitals.end() : line.end])
+            surname = words[0] if given else words[-1]
+            first = given[1] if given else words[0].title() if len(words) > 1 else ""
+            if first:
+                name = Name(
+                    capitals[0], start, capitals.end(), surname.title(), given=first.title()
+                )
+                heads.append((start, name))
+            continue
+        m = re.compile(item).match(text, start, line.end)
+        if m and re.match(r"\s*\((?:born|b\.|\d|[^)]*\d{4})", text[m.end() : line.end]):
+            words = m[0].split()
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                heads.append((start, Name(m[0], start, m.end(), words[-1], given=words[0])))
+    return tuple(heads)
+
+
+def article_subject(source: Source, kb: Knowledge, at: int) -> tuple[Name, str] | None:
+    """The person the entry that `at` stands in is about: the last line before it that
+    opens with a person's full name, as encyclopaedias and biographical dictionaries begin
+    their entries; a "she" no sentence before resolves refers to them. With the span the
+    name stands at, since a row that uses it is an inference."""
+    heads = [h for h in _entry_heads(source.text, _names_regex(kb)) if h[0] <= at]
+    if not heads:
         return None
-    line = text[first_line.start : first_line.end]
-    start = first_line.start + len(line) - len(line.lstrip())
-    capitals = CAPITALS.match(text, start, first_line.end)
-    if capitals:  # "BERTA DANIEL (born …)": a lead name set in capitals
-        words = capitals[0].split()
-        name = Name(capitals[0], start, capitals.end(), words[-1].title(), given=words[0].title())
-    else:
-        m = re.match(_names_regex(kb), line.lstrip())
-        name = parse_item(text, start, start + m.end(), kb) if m else None
-    if name is None or not name.given or not LEAD.match(text, name.end):
-        return None
+    name = heads[-1][1]
     return name, source.span(name.start, name.end).ref
 
 
