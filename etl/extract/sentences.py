@@ -30,7 +30,6 @@ from etl.extract import Record
 from etl.extract.trials import dominant_trial, trial_mentions, trial_records, trial_sections
 from etl.knowledge import Knowledge
 from etl.names import (
-    INITIALS,
     LOWER,
     UPPER,
     WORD,
@@ -502,12 +501,24 @@ LIST_MARK = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[–—•*-])[ \t
 PATRONYMIC = r"(?:ovich|evich|ich|ovna|evna|ichna|inichna|yevich|yevna)"
 
 
+REGISTER_INITIALS = rf"(?:[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"  # "Sh. G.", "Ts. I.", "A. F."
+CAPS_SURNAME = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
+
+
 def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
     """The name an item of a register list opens with, in the orders registers use:
-    "Orlov, Pavel Ivanovich", "Belousova A. F." (initials after), "Kuzmin Stepan
-    Lukich" (surname, given name, patronymic), or the usual "A. F. Belousova"."""
+    "Orlov, Pavel Ivanovich", "Belousova A. F." or "Chkheidze Sh. G." (initials after),
+    "Kuzmin Stepan Lukich" (surname, given name, patronymic), "SELEZNEV, Afanasy
+    Prokhorovich" (the surname in capitals), or the usual "A. F. Belousova"."""
     piece = text[start:end]
-    initials = re.match(rf"({WORD})\s+({INITIALS})(?![{LOWER}])", piece)
+    caps = re.match(
+        rf"({CAPS_SURNAME})(?:,\s*({WORD}(?:\s+{WORD})?)|\s+({REGISTER_INITIALS}))", piece
+    )
+    if caps and caps[1].title() not in not_names(kb):
+        written = caps[0].strip()
+        parts = {"given": caps[2]} if caps[2] else {"initials": caps[3].strip()}
+        return Name(written, start, start + len(written), caps[1].title(), **parts)
+    initials = re.match(rf"({WORD})\s+({REGISTER_INITIALS})(?![{LOWER}])", piece)
     given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}{PATRONYMIC})\b", piece)
     m = initials or given
     if m is not None:
@@ -519,58 +530,92 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     return parse_inverted(text, start, end, kb)
 
 
+def item_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """The names an item opens with: one, or several joined by "and" ("Shapiro N. R. and
+    Chkheidze Sh. G., to … fifteen and ten years respectively")."""
+    names: list[Name] = []
+    cursor = start
+    while cursor < end:
+        name = list_item_name(text, cursor, end, kb)
+        if name is None or name.surname in not_names(kb):
+            break
+        names.append(name)
+        joint = re.match(r",?\s+and\s+", text[name.end : end])
+        if joint is None:
+            break
+        cursor = name.end + joint.end()
+    return names
+
+
 def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
-    """A list under a heading that states the sentence: "… sentenced to the supreme
-    measure of punishment, shooting:" then "(1) Orlov, Pavel Ivanovich; (2) …" (numbered,
-    lettered or dashed items, one a line). Each item gets the heading's penalty and term,
-    unless it states its own ("– Petrov, ten years ITL")."""
+    """A list under a heading: "… sentenced to the supreme measure of punishment,
+    shooting:" then "(1) Orlov, Pavel Ivanovich; (2) …" (numbered, lettered or dashed
+    items, one a line). Each item gets the penalty and term it states itself ("1) Kuznetsov
+    G. T., … to be shot"), or else the heading's; under a heading that states none, such
+    as "the Military Collegium SENTENCED:", only items that state their own give rows."""
     text = source.text
     all_lines = list(lines(text))
     not_verdict = term_pattern(kb, "not_verdict")
+    verdict = term_pattern(kb, "verdict")
     body_pattern = term_pattern(kb, "body")
     for index, line in enumerate(all_lines):
         heading = text[line.start : line.end].rstrip()
-        if not heading.endswith(":"):
+        if not heading.endswith(":") or not_verdict.search(text, line.start, line.end):
             continue
         found = penalties_in(text, line.start, line.end, kb)
-        if not found or not_verdict.search(text, line.start, line.end):
+        if not found and not verdict.search(text, line.start, line.end):
             continue
         terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
         dates = find_dates(text, kb, line.start, line.end)
         body = body_pattern.search(text, line.start, line.end)
-        items = []
-        for item in all_lines[index + 1 :]:
-            if not text[item.start : item.end].strip():
-                if items:
-                    break
+        shared = {
+            "trial_id": None,
+            "date": dates[0].start if dates else None,
+            "sentencing_body": next((g for g in body.groups() if g), None) if body else None,
+            "basis": "explicit",
+        }
+        for item, names in list_items(text, all_lines[index + 1 :], kb):
+            block = Block(item.start, item.end)
+            own = [
+                f
+                for f in penalties_in(text, names[-1].end, item.end, kb)
+                if not negated(text, block, f[1], kb)
+            ]
+            if not own and not found:
                 continue
-            mark = LIST_MARK.match(text, item.start, item.end)
-            if mark is None:
-                break
-            name = list_item_name(text, mark.end(), item.end, kb)
-            if name is None or name.surname in not_names(kb):
-                break
-            items.append((item, name))
-        for item, name in items:
-            own = penalties_in(text, name.end, item.end, kb)
-            own_terms = [y for y, _, _ in years_in(text, name.end, item.end, kb)]
+            own_terms = [y for y, _, _ in years_in(text, names[-1].end, item.end, kb)]
             penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
-            for penalty in penalties:
-                term_list = (own_terms if own else terms) or [None]
-                fields = {
-                    "trial_id": None,
-                    "penalty": penalty,
-                    "term_years": term_list[0] if penalty != "death" else None,
-                    "date": dates[0].start if dates else None,
-                    "sentencing_body": next((g for g in body.groups() if g), None)
-                    if body
-                    else None,
-                    "basis": "explicit",
-                }
-                span = source.span(line.start, item.end)
-                yield Record(
-                    "sentences", fields, span, "sentences.heading_list", refs={"name": name}
-                )
+            term_list = (own_terms if own else terms) or [None]
+            respective = "respectively" in text[item.start : item.end] and len(names) > 1
+            for position, name in enumerate(names):
+                term = term_list[position] if respective and len(term_list) == len(names) else None
+                if not respective:
+                    term = term_list[0]
+                for penalty in penalties:
+                    fields = {**shared, "penalty": penalty}
+                    fields["term_years"] = term if penalty != "death" else None
+                    span = source.span(line.start, item.end)
+                    yield Record(
+                        "sentences", fields, span, "sentences.heading_list", refs={"name": name}
+                    )
+
+
+def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[Block, list[Name]]]:
+    """The items of the list that starts on the first of `following` (blank lines before
+    it allowed), each with the names it opens with; the list ends at a line that is not an
+    item."""
+    items = []
+    for item in following:
+        if not text[item.start : item.end].strip():
+            if items:
+                break
+            continue
+        mark = LIST_MARK.match(text, item.start, item.end)
+        names = item_names(text, mark.end(), item.end, kb) if mark else []
+        if not names:
+            break
+        items.append((item, names))
+    return items
 
 
 ORDER = ["death", "imprisonment", "exile", "other"]
