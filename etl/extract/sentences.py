@@ -104,6 +104,21 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
     return found
 
 
+def penalty_terms(
+    text: str, sentence: Block, start: int, kb: Knowledge
+) -> list[tuple[float, int, int]]:
+    """The terms of penalties in sentence from `start`: not the years of lost rights that
+    follow a term ("with loss of political rights for five years"), nor a term served."""
+    rights = term_pattern(kb, "rights")
+    rights_spans = [m.span() for m in rights.finditer(text, sentence.start, sentence.end)]
+    return [
+        y
+        for y in years_in(text, start, sentence.end, kb)
+        if not any(a <= y[1] and y[2] <= b + 40 for a, b in rights_spans)
+        and not negated(text, sentence, y[1], kb)
+    ]
+
+
 @dataclass
 class Clause:
     """One verdict statement: a sentence (or two, for a pronoun) with its penalty."""
@@ -199,14 +214,7 @@ def clause_of(
     found = [f for f in found if not negated(text, sentence, f[1], kb)]
     if not found and not OBJECT.search(text, sentence.start, sentence.end):
         return None  # a demand, a threat, a term served: no sentence was passed
-    rights = term_pattern(kb, "rights")
-    rights_spans = [m.span() for m in rights.finditer(text, sentence.start, sentence.end)]
-    terms = [
-        y
-        for y in years_in(text, sentence.start, sentence.end, kb)
-        if not any(a <= y[1] and y[2] <= b + 40 for a, b in rights_spans)
-        and not negated(text, sentence, y[1], kb)
-    ]
+    terms = penalty_terms(text, sentence, sentence.start, kb)
     penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
     clause = Clause(
         sentence.start, sentence.end, trial_id, penalties, [t for t, _, _ in terms] or [None]
@@ -527,6 +535,9 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
             written = m[0].strip()
             parts = {"initials": m[2].strip()} if initials else {"given": m[2]}
             return Name(written, start, start + len(written), name.surname, **parts)
+    usual = re.match(item_pattern(kb), piece)
+    if usual and (usual["title"] or usual["initials"] or usual["given"]):
+        return parse_item(text, start, start + usual.end(), kb)  # "Mrs. Hilda Steinberg"
     return parse_inverted(text, start, end, kb)
 
 
@@ -563,8 +574,6 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
         if not heading.endswith(":") or not_verdict.search(text, line.start, line.end):
             continue
         found = penalties_in(text, line.start, line.end, kb)
-        if not found and not verdict.search(text, line.start, line.end):
-            continue
         terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
         dates = find_dates(text, kb, line.start, line.end)
         body = body_pattern.search(text, line.start, line.end)
@@ -581,12 +590,18 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 for f in penalties_in(text, names[-1].end, item.end, kb)
                 if not negated(text, block, f[1], kb)
             ]
-            if not own and not found:
-                continue
-            own_terms = [y for y, _, _ in years_in(text, names[-1].end, item.end, kb)]
+            own_verdict = verdict.search(text, names[-1].end, item.end)
+            heading_verdict = found or verdict.search(text, line.start, line.end)
+            if not (found or (own and (own_verdict or heading_verdict))):
+                continue  # under a heading that sentences nobody, an item must say it
+            own_terms = [y for y, _, _ in penalty_terms(text, block, names[-1].end, kb)]
             penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
             term_list = (own_terms if own else terms) or [None]
             respective = "respectively" in text[item.start : item.end] and len(names) > 1
+            if respective:
+                listed = RESPECTIVE_TERMS.search(text, item.start, item.end)
+                values = re.split(r"\s*(?:,\s*and|,|and)\s*", listed[1]) if listed else []
+                term_list = [float(parse_count(v, kb) or 0) or None for v in values] or [None]
             for position, name in enumerate(names):
                 term = term_list[position] if respective and len(term_list) == len(names) else None
                 if not respective:
