@@ -633,6 +633,105 @@ def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[B
     return items
 
 
+PARTITIVE_OF = re.compile(
+    rf"\b(?:all but (?P<but>{NUMBER_WORD}|\d+)|(?P<n>{NUMBER_WORD}|\d+)) of (?:the|these|those) "
+    rf"(?:(?P<m>{NUMBER_WORD}|\d+) )?(?:remaining )?(?:accused|defendants|condemned|prisoners)\b",
+    re.IGNORECASE,
+)
+OUTCOME = re.compile(r"\b(?:acquit\w*|released|freed|discharged)\b", re.IGNORECASE)
+
+
+def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """ "Nine of the eleven accused were sentenced to be shot" after a list of the eleven,
+    with the other two sentenced (or acquitted) by name nearby: the nine not named get
+    the penalty, as an inference from the list; if the count does not close, nothing."""
+    text = source.text
+    all_lines = list(lines(text))
+    for number, line in enumerate(all_lines):
+        for sentence in sentences(text, line.start, line.end):
+            m = PARTITIVE_OF.search(text, sentence.start, sentence.end)
+            if m is None:
+                continue
+            found = [
+                f
+                for f in penalties_in(text, m.end(), sentence.end, kb)
+                if not negated(text, sentence, f[1], kb)
+            ]
+            run = nearest_list(text, all_lines[max(0, number - 40) : number], kb, m["m"])
+            if not found or run is None:
+                continue
+            listed = [n for _, names in run for n in names]
+            window = Block(run[-1][0].end, all_lines[min(len(all_lines) - 1, number + 3)].end)
+            named = sentenced_elsewhere(text, window, sentence, listed, kb)
+            if m["but"]:
+                named |= {n.surname for n in listed if n.surname in text[m.end() : sentence.end]}
+            remaining = [n for n in listed if n.surname not in named]
+            wanted = (
+                parse_count(m["n"], kb)
+                if m["n"]
+                else len(listed) - (parse_count(m["but"], kb) or 0)
+            )
+            if len(remaining) != wanted:
+                continue
+            terms = [t for t, _, _ in penalty_terms(text, sentence, m.end(), kb)] or [None]
+            evidence = source.span(run[0][0].start, run[-1][0].end).ref
+            for name in listed:  # the list names each person: an anchor for the inference
+                span = source.span(name.start, name.end)
+                yield Record("mentions", {}, span, "sentences.list", refs={"name": name})
+            for name in remaining:
+                for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+                    fields = {
+                        "trial_id": None,
+                        "penalty": penalty,
+                        "term_years": terms[0] if penalty != "death" else None,
+                        "basis": "inferred",
+                        "inference_rule": "count_minus_named",
+                        "inferred_from": evidence,
+                    }
+                    span = source.span(sentence.start, sentence.end)
+                    yield Record(
+                        "sentences",
+                        fields,
+                        span,
+                        "sentences.count_minus_named",
+                        refs={"name": name},
+                    )
+
+
+def nearest_list(
+    text: str, before: list[Block], kb: Knowledge, count: str | None
+) -> list[tuple[Block, list[Name]]] | None:
+    """The last list of names in `before` (of `count` items when the text says how many)."""
+    wanted = parse_count(count, kb) if count else None
+    marked = [bool(LIST_MARK.match(text, b.start, b.end)) for b in before]
+    for index in range(len(before) - 1, -1, -1):
+        if not marked[index] or (index and marked[index - 1]):
+            continue  # not the first item of a list
+        run = list_items(text, before[index:], kb)
+        if run and (wanted is None or len(run) == wanted):
+            return run
+    return None
+
+
+def sentenced_elsewhere(
+    text: str, window: Block, here: Block, listed: list[Name], kb: Knowledge
+) -> set[str]:
+    """Surnames of the list that sentences in `window` (other than `here`) sentence or
+    acquit by name."""
+    named: set[str] = set()
+    for sentence in sentences(text, window.start, window.end):
+        if sentence.start <= here.start < sentence.end:
+            continue
+        if not (
+            penalties_in(text, sentence.start, sentence.end, kb)
+            or OUTCOME.search(text, sentence.start, sentence.end)
+        ):
+            continue
+        passage = text[sentence.start : sentence.end]
+        named |= {n.surname for n in listed if re.search(rf"\b{re.escape(n.surname)}\b", passage)}
+    return named
+
+
 ORDER = ["death", "imprisonment", "exile", "other"]
 RESOLUTION = re.compile(
     r"[ \t]*(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
@@ -688,6 +787,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     text = source.text
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
+    yield from partitive_lists(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)
     for section in sections:
