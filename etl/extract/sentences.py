@@ -181,9 +181,10 @@ def subject_names(
     whole sentence, not only where its clauses begin."""
     item = _names_regex(kb)
     subject = re.compile(
-        rf"(?:(?:The|the) [a-z]+ )?(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
+        rf"(?:(?:The|the) [a-z]+ |(?:Its|its|His|his|Her|her|Their|their) [a-z]+(?: [a-z]+)?,\s+)?"
+        rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
-        rf"(?:,[^,]{{1,120}},)?(?:\s+(?:himself|herself|themselves|too|also))?\s+(?:{verbs})\b"
+        rf"(?:,[^,]{{1,120}},)?(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
     )
     names: list[Name] = []
     starts = clause_starts(text, sentence)
@@ -204,8 +205,15 @@ def subject_names(
 
 
 def clause_of(
-    source: Source, paragraph: list[Block], index: int, kb: Knowledge, trial_id: str | None
+    source: Source,
+    paragraph: list[Block],
+    index: int,
+    kb: Knowledge,
+    trial_id: str | None,
+    above: list[Block] = (),
 ) -> Clause | None:
+    """The verdict statement of paragraph[index], if it is one; `above` holds the
+    sentences of the lines just above the paragraph (texts that put one sentence a line)."""
     text = source.text
     sentence = paragraph[index]
     found = penalties_in(text, sentence.start, sentence.end, kb)
@@ -271,15 +279,16 @@ def clause_of(
                 if agrees(n, text[pronoun : pronoun + 3]) and (n.given or n.initials or n.title)
             ][-1:]
         if pronoun is not None and not subject:
-            for back in range(index - 1, max(-1, index - 4), -1):
+            # The three sentences before, in this paragraph or on the lines just above it.
+            for before in [*reversed(paragraph[:index]), *reversed(above)][:3]:
                 earlier = [
                     n
-                    for n in subject_names(text, paragraph[back], kb, ANTECEDENT_VERBS)
+                    for n in subject_names(text, before, kb, ANTECEDENT_VERBS)
                     if agrees(n, text[pronoun : pronoun + 3])
                 ]
                 if earlier:
                     subject = earlier[:1]
-                    clause.start = paragraph[back].start
+                    clause.start = before.start
                     break
         subject_pronoun = pronoun is not None and text[pronoun : pronoun + 3].lower() in (
             "he ",
@@ -797,6 +806,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     rights = term_pattern(kb, "rights")
     confiscation = term_pattern(kb, "confiscation")
     body_pattern = term_pattern(kb, "body")
+    above: list[Block] = []
     for line in lines(text):
         paragraph = list(sentences(text, line.start, line.end))
         clauses: list[Clause] = []
@@ -806,11 +816,12 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
                 text, sentence.start, sentence.end, kb, section.context if section else ""
             )
             trial_id = named[0].trial_id if named else (section.trial_id if section else None)
-            clause = clause_of(source, paragraph, index, kb, trial_id)
+            clause = clause_of(source, paragraph, index, kb, trial_id, above)
             if clause:
                 clause.trial_named = bool(named)
             if clause and (clause.names or clause.collective):
                 clauses.append(clause)
+        above = (above + paragraph)[-3:] if paragraph else []  # a blank line ends the run
         if not clauses:
             continue
         # Paragraph-level modifiers: rights, confiscation, verdict date, sentencing body.
