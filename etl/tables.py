@@ -31,6 +31,7 @@ HIGH = NUMBER.replace("?P<g>", "?P<g2>").replace("?P=g", "?P=g2")
 NUMERIC = re.compile(rf"(?P<low>{NUMBER})(?:\s*[-–]\s*(?P<high>{HIGH}))?\s*%?")
 ABSENT = {"", "-", "--", "—", "–", "n/a", "…", "...", "x", "·", "."}
 MAX_ROW = 200  # a longer line is prose, not a table row
+MAX_CAPTION = 160  # a longer line above a table is prose, not its title
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,8 @@ def find_tables(text: str) -> list[Table]:
         above = [b for b in all_lines[max(0, index - len(header) - len(body) - 14) : index]]
         first_line = (header or body)[0].block.start
         caption = [b for b in above if b.end <= first_line and text[b.start : b.end].strip()][-4:]
+        while caption and len(text[caption[0].start : caption[0].end].strip()) > MAX_CAPTION:
+            caption = caption[1:]  # a paragraph of prose above a table is not its caption
         table = Table(caption, header, body, kind)
         if not header and caption and _short_words(text, caption[-1]):
             table.header = [Row(caption[-1], _above_cells(text, caption[-1]))]
