@@ -141,6 +141,8 @@ def find_tables(text: str) -> list[Table]:
             if here is not None and here[0] == kind:
                 run.append(here[1])
                 last = cursor
+            elif _wrapped_label(text, all_lines, cursor, kind):
+                pass  # "Cards withheld," above "  case not decided   611   203": one label
             elif line.strip() and not RULE.match(line):
                 break  # prose ends the table
             elif not line.strip() and kind == "pipe":
@@ -155,9 +157,13 @@ def find_tables(text: str) -> list[Table]:
             continue
         above = [b for b in all_lines[max(0, index - len(header) - len(body) - 14) : index]]
         first_line = (header or body)[0].block.start
-        caption = [b for b in above if b.end <= first_line and text[b.start : b.end].strip()][-4:]
-        while caption and len(text[caption[0].start : caption[0].end].strip()) > MAX_CAPTION:
-            caption = caption[1:]  # a paragraph of prose above a table is not its caption
+        caption = []
+        for b in reversed([b for b in above if b.end <= first_line]):
+            line = text[b.start : b.end].strip()
+            if len(line) > MAX_CAPTION or len(caption) == 4:
+                break  # a paragraph of prose above a table is not its caption
+            if line:
+                caption.insert(0, b)
         table = Table(caption, header, body, kind)
         if not header and caption and _short_words(text, caption[-1]):
             table.header = [Row(caption[-1], _above_cells(text, caption[-1]))]
@@ -166,6 +172,19 @@ def find_tables(text: str) -> list[Table]:
         table.columns = read_columns(text, table)
         tables.append(table)
     return tables
+
+
+def _wrapped_label(text: str, all_lines: list[Block], index: int, kind: str) -> bool:
+    """A short line inside an aligned table that begins a row label the next row ends."""
+    line = text[all_lines[index].start : all_lines[index].end].strip()
+    following = all_lines[index + 1] if index + 1 < len(all_lines) else None
+    return (
+        kind == "space"
+        and 0 < len(line) < 40
+        and line.endswith((",", "-", "and"))
+        and following is not None
+        and _row_kind(text, following) is not None
+    )
 
 
 def _short_words(text: str, block: Block) -> bool:

@@ -157,6 +157,26 @@ PARTY = re.compile(
 )
 
 
+POPULATION = re.compile(
+    r"(?:party )?(?:members|candidates|communists|total|all|together)", re.IGNORECASE
+)
+
+
+def row_label(row: Row) -> str:
+    return " ".join(c.clean for c in row.cells if not c.numeric and c.clean)
+
+
+def is_transposed(kb: Knowledge, table: Table) -> bool:
+    """Whether the columns are populations ("Members", "Candidates", "Total") and the row
+    labels say what is counted ("Documents verified", "Expelled")."""
+    headers = [c.header for c in table.columns if c.numeric and c.header]
+    return (
+        bool(headers)
+        and all(POPULATION.fullmatch(h.strip()) for h in headers)
+        and any(column_subject(kb, row_label(r)) for r in table.rows)
+    )
+
+
 def column_subject(kb: Knowledge, header: str) -> str | None:
     """What a column counts, from its header ("Checked" → investigated), or None."""
     return first(kb, "column", header)
@@ -207,7 +227,13 @@ def row_records(
     year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
     label = " ".join(x for x in labels if not year_cell(x)) or None
     is_total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
-    row_percent = bool(label and PERCENT_HEADER.fullmatch(label.strip(" ()")))
+    row_percent = bool(label and PERCENT_HEADER.match(label.strip(" ()")))
+    # A table turned on its side: the columns are populations ("Members", "Candidates",
+    # "Total"), the rows say what is counted ("Documents verified", "Expelled").
+    label_subject = column_subject(kb, label) if label and not is_total else None
+    transposed = is_transposed(kb, table)
+    if transposed and label and not label_subject and not row_percent:
+        return  # a row of something the vocabulary does not count ("of whom arrested")
     for column in table.columns:
         cell = cell_at(line_row, column.position, 0)
         if cell is None or not cell.numeric or cell.clean in ABSENT or year_cell(cell.clean):
@@ -223,10 +249,10 @@ def row_records(
             or caption_percent
         )
         subject = column_subject(kb, column.header)
-        bare = re.fullmatch(
-            r"(?:party )?(?:members|candidates|communists|total)", column.header, re.I
-        )
-        if (subject is None or bare) and default not in (None, "members"):
+        bare = POPULATION.fullmatch(column.header.strip())
+        if transposed and (label_subject or row_percent):
+            subject = label_subject or default or "expelled"
+        elif (subject is None or bare) and default not in (None, "members"):
             subject = default  # "Members" under a caption "Expelled …": expelled members
         subject = subject or default or "expelled"
         low, high = split_range(cell.clean.rstrip("%").strip())
@@ -263,6 +289,8 @@ def row_records(
             else:
                 category = label
         population = first(kb, "population", column.header) if subject != "members" else None
+        if transposed and not re.search(r"member|candidate", column.header, re.I):
+            population = None  # the "Total" column
         if subject == "members" and re.search(r"candidate", column.header, re.I):
             population = "candidates"
         extra: dict = {"category": category, "population": population}
