@@ -248,8 +248,9 @@ def clause_of(
     # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(2), m.end(2), kb)
-        if name is None or name.surname in not_names(kb):
-            continue
+        titles = {row["title"] for row in kb["titles"]}
+        if name is None or name.surname in not_names(kb) or name.surname in titles:
+            continue  # "sentenced Professor Tsereteli": a title is not the person
         if any(n.start <= name.start < n.end for n, _, _ in clause.names):
             continue  # already read, with its title or initials
         after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
@@ -290,14 +291,18 @@ def clause_of(
                     subject = earlier[:1]
                     clause.start = before.start
                     break
-        subject_pronoun = pronoun is not None and text[pronoun : pronoun + 3].lower() in (
-            "he ",
-            "she",
+        subject_pronoun = pronoun is not None and re.match(
+            r"(?:he|she|him)\b", text[pronoun : pronoun + 4], re.IGNORECASE
         )
         lead = article_subject(source, kb, pronoun) if subject_pronoun and not subject else None
         if lead is not None and agrees(lead[0], text[pronoun : pronoun + 3]):
             subject, clause.subject_from = [lead[0]], lead[1]
-        clause.names += [own_clause(text, sentence, name, clause, kb) for name in subject]
+        clause.names += [
+            own_clause(text, sentence, name, clause, kb)
+            if sentence.start <= name.start < sentence.end
+            else (name, clause.penalties, None)
+            for name in subject
+        ]
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
         count = parse_count(partitive[1], kb)
@@ -794,6 +799,9 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
 
 def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     text = source.text
+    for _, name in _entry_heads(text, _names_regex(kb)):  # the person an entry is about
+        span = source.span(name.start, name.end)
+        yield Record("mentions", {}, span, "sentences.entry_head", refs={"name": name})
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
     yield from partitive_lists(source, kb)
