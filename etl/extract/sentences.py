@@ -194,8 +194,8 @@ def subject_names(
             found = split_list(text, m.start("names"), m.end("names"), kb)
             # "was sentenced by the Special Board of the NKVD to five years": a verdict verb
             # reaches to the end of its clause.
-            verdict_verb = re.match(
-                r"\s+(?:\w+\s+)?(?:sentenced|condemned|convicted)", text[m.end() : m.end() + 30]
+            verdict_verb = re.search(
+                r"\b(?:sentenced|condemned|convicted)\b", text[m.end() : m.end() + 60]
             )
             reach = sentence.end if verdict_verb else m.end() + NEAR
             clause_end = min([c for c in starts if c > start] + [sentence.end, reach])
@@ -489,6 +489,16 @@ RELATIVE = re.compile(
 )
 
 
+# A subject pronoun that undergoes the verdict ("he was sentenced", "she, with eleven
+# others, were shot", "he received ten years") or an object of one ("sentenced him").
+PRONOUN_ROLE = re.compile(
+    r"(?:he|she)(?:,[^,]{1,120},)?[^.;]{0,60}?\b(?:was|were|had been|has been|is|received|got"
+    r"|sentenced|condemned|convicted)\b"
+    r"|him\b",
+    re.IGNORECASE,
+)
+
+
 def pronoun_near_penalty(
     text: str, sentence: Block, penalties: list[tuple[str, int, int]]
 ) -> int | None:
@@ -498,6 +508,8 @@ def pronoun_near_penalty(
     for m in PRONOUN.finditer(text, sentence.start, sentence.end):
         if not m["subject"] and RELATIVE.match(text, m.end()):
             continue  # "her husband was executed": the relative is sentenced, not she
+        if m["subject"] and not PRONOUN_ROLE.match(text, m.start(), sentence.end):
+            continue  # "he mobilized the people imprisoned": not a sentence passed on him
         reach = 80 if m["subject"] else 20
         if any(min(abs(m.start() - b), abs(a - m.end())) <= reach for _, a, b in penalties):
             return m.start()
