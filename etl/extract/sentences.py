@@ -280,11 +280,13 @@ def clause_of(
                 if agrees(n, text[pronoun : pronoun + 3]) and (n.given or n.initials or n.title)
             ][-1:]
         if pronoun is not None and not subject:
-            # The three sentences before, in this paragraph or on the lines just above it.
+            # The three sentences before, in this paragraph or on the lines just above it:
+            # their subject, else the last full name they give.
             for before in [*reversed(paragraph[:index]), *reversed(above)][:3]:
                 earlier = [
                     n
                     for n in subject_names(text, before, kb, ANTECEDENT_VERBS)
+                    or full_names(text, before, kb)[-1:]
                     if agrees(n, text[pronoun : pronoun + 3])
                 ]
                 if earlier:
@@ -348,6 +350,21 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     if len(names) == 1 and not (names[0].initials or names[0].title or names[0].given in given):
         return []  # one capitalised phrase ("the High Command") is not surely a person
     return names
+
+
+def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
+    """Names in a sentence that are surely persons: with initials, a title or a known given
+    name ("The first secretary …, P. A. Kharlamov, then 41 years old, …")."""
+    given = {row["name"] for row in kb["given_names"]}
+    banned = not_names(kb)
+    found = []
+    for m in re.finditer(_names_regex(kb), text[sentence.start : sentence.end]):
+        name = parse_item(text, sentence.start + m.start(), sentence.start + m.end(), kb)
+        if name is None or name.surname in banned:
+            continue
+        if name.initials or name.title or name.given.split()[:1] in ([g] for g in given):
+            found.append(name)
+    return found
 
 
 def own_clause(
@@ -510,9 +527,11 @@ def pronoun_near_penalty(
             continue  # "her husband was executed": the relative is sentenced, not she
         if m["subject"] and not PRONOUN_ROLE.match(text, m.start(), sentence.end):
             continue  # "he mobilized the people imprisoned": not a sentence passed on him
-        reach = 80 if m["subject"] else 20
-        if any(min(abs(m.start() - b), abs(a - m.end())) <= reach for _, a, b in penalties):
-            return m.start()
+        reach = 160 if m["subject"] else 20
+        for _, a, b in penalties:
+            near = min(abs(m.start() - b), abs(a - m.end())) <= reach
+            if near and not CLAUSE_BREAK.search(text, min(m.end(), a), max(m.start(), a)):
+                return m.start()
     return None
 
 
