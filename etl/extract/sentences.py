@@ -135,6 +135,8 @@ class Clause:
     subject_from: str | None = None  # the passage a pronoun's person was inferred from
 
 
+REGISTER_INITIALS = rf"(?:[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"  # "Sh. G.", "Ts. I.", "A. F."
+TRAILING = rf"(?:\s+{REGISTER_INITIALS}(?=\s|,))?"  # initials after a surname: "Vogel E. K."
 SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been|received|got|each received"
 SENTENCING_VERBS = (
     rf"{SUBJECT_VERBS}|received|got|each received|were each given|were given|was given"
@@ -171,6 +173,23 @@ INTRODUCTION = (
 )
 
 
+def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name] | None:
+    """Names separated by commas and "and", each maybe with its initials after it, as
+    registers and verdicts write them ("Vogel E. K. and Kravchenko O. M.")."""
+    names, cursor = [], start
+    for sep in [*re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[start:end]), None]:
+        a, b = cursor, start + sep.start() if sep else end
+        cursor = start + sep.end() if sep else end
+        after = re.search(rf"\s+({REGISTER_INITIALS})\s*$", text[a:b])
+        name = parse_item(text, a, b - len(after[0]) if after else b, kb)
+        if name is None:
+            return None
+        if after:
+            name = Name(text[a:b].strip(), name.start, b, name.surname, initials=after[1].strip())
+        names.append(name)
+    return names
+
+
 def subject_names(
     text: str, sentence: Block, kb: Knowledge, verbs: str = SUBJECT_VERBS, anywhere: bool = False
 ) -> list[Name]:
@@ -182,7 +201,7 @@ def subject_names(
     item = _names_regex(kb)
     subject = re.compile(
         rf"(?:(?:The|the) [a-z]+ |(?:Its|its|His|his|Her|her|Their|their) [a-z]+(?: [a-z]+)?,\s+)?"
-        rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
+        rf"(?P<names>{item}{TRAILING}(?:(?:\s*,\s*|\s+and\s+){item}{TRAILING})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         rf"(?:,[^,]{{1,120}},)?(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
     )
@@ -191,7 +210,7 @@ def subject_names(
     for start in starts:
         m = (subject.search if anywhere else subject.match)(text, start, sentence.end)
         if m:
-            found = split_list(text, m.start("names"), m.end("names"), kb)
+            found = split_subjects(text, m.start("names"), m.end("names"), kb)
             # "was sentenced by the Special Board of the NKVD to five years": a verdict verb
             # reaches to the end of its clause.
             verdict_verb = re.search(
@@ -554,7 +573,6 @@ LIST_MARK = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[–—•*-])[ \t
 PATRONYMIC = r"(?:ovich|evich|ich|ovna|evna|ichna|inichna|yevich|yevna)"
 
 
-REGISTER_INITIALS = rf"(?:[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"  # "Sh. G.", "Ts. I.", "A. F."
 CAPS_SURNAME = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
 
 
