@@ -49,11 +49,17 @@ def _title_pattern(titles: tuple[str, ...]) -> str:
     return "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
 
 
+def initials_pattern(kb: Knowledge) -> str:
+    """Initials of one letter or of a transliterated digraph ("Sh.", "Ya."), one to three."""
+    digraphs = "|".join(sorted((row["initial"] for row in kb["initials"]), key=len, reverse=True))
+    return rf"(?:(?:{digraphs}|[{UPPER}])\.[ ]?){{1,3}}"
+
+
 def item_pattern(kb: Knowledge) -> str:
     titles = _title_pattern(tuple(row["title"] for row in kb["titles"]))
     return (
         rf"(?:(?P<title>{titles})\s+)?"
-        rf"(?P<initials>{INITIALS})?\s*"
+        rf"(?P<initials>{initials_pattern(kb)})?\s*"
         rf"(?P<given>(?:{WORD}\s+){{0,2}})"
         rf"(?P<surname>{WORD})"
         rf"(?:\s*\[(?P<alias>[^\]\n]{{2,40}})\])?"

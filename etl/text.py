@@ -13,11 +13,11 @@ from functools import cache
 from etl.knowledge import Knowledge
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote,
-# but not after an initial ("I. Petrov") or a common abbreviation. A bracket after
-# a full stop continues the sentence ("… to prison. (Pletnev 25 years, …)").
+# but not after an initial ("I. Petrov", "B. Ya. Reinhold") or a common abbreviation.
+# A bracket after a full stop continues the sentence ("… to prison. (Pletnev 25 years, …)").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"\[A-Z])")
 _NO_BREAK_BEFORE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Dr|Mr|Mrs|St|Gen|Col|Vol|No|op|f|d|p|pp|cf|vs|i\.e|e\.g))\.$"
+    r"(?:\b[A-Z]|\b(?:Sh|Ch|Zh|Ts|Kh|Ya|Yu|Dr|Mr|Mrs|St|Gen|Col|Vol|No|op|f|d|p|pp|cf|vs|i\.e|e\.g))\.$"
 )
 
 
