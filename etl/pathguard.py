@@ -100,26 +100,28 @@ def json_line(text: str, value: object) -> int | None:
     return None if at < 0 else text.count("\n", 0, at) + 1
 
 
-def read_descriptor(path: Path) -> tuple[dict, str]:
-    """A datapackage.json as (descriptor, text); bad JSON or a bad form is one line."""
+def read_descriptor(path: Path, label: str | None = None) -> tuple[dict, str]:
+    """A datapackage.json as (descriptor, text); bad JSON or a bad form is one line naming
+    the file (or `label`, e.g. the URL it came from)."""
+    name = label or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        msg = f"{path}: not valid UTF-8 ({exc.reason})"
+        msg = f"{name}: not valid UTF-8 ({exc.reason})"
         raise EtlError(msg) from None
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as exc:
-        msg = f"{where(path, exc.lineno)}, column {exc.colno}: not valid JSON ({exc.msg})"
+        msg = f"{where(name, exc.lineno)}, column {exc.colno}: not valid JSON ({exc.msg})"
         raise EtlError(msg) from None
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
-        msg = f"{path}: 'resources' is not a list of resources; not a data package"
+        msg = f"{name}: 'resources' is not a list of resources; not a data package"
         raise EtlError(msg)
     return descriptor, text
 
 
-def resource_path(resource: dict, package: Path, descriptor: Path, text: str) -> Path:
+def resource_path(resource: dict, package: Path, descriptor: str | Path, text: str) -> Path:
     """A descriptor resource's `path`, guarded to stay inside the package folder."""
     value = resource.get("path")
     name = resource.get("name", "?")
