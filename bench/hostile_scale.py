@@ -72,7 +72,7 @@ def bench_check(rows: int) -> None:
                 writer = csv.DictWriter(out, fieldnames=curation_columns("sentences"))
                 writer.writeheader()
                 writer.writerows(table)
-            took, last, lines = run(str(ROOT / ".venv/bin/etl"), "check", "--root", str(repo))
+            took, last, _ = run(str(ROOT / ".venv/bin/etl"), "check", "--root", str(repo))
             kind = "invalid" if invalid else "valid"
             print(f"etl check, {len(table)} {kind} curation rows: {took:.1f} s; {last}")
 
