@@ -69,7 +69,9 @@ def bench_check(rows: int) -> None:
         for invalid in (False, True):
             table = curation_rows(text, rows, invalid)
             with (repo / "seeds" / "curation" / "sentences.csv").open("w", newline="") as out:
-                writer = csv.DictWriter(out, fieldnames=curation_columns("sentences"))
+                writer = csv.DictWriter(
+                    out, fieldnames=curation_columns("sentences"), lineterminator="\n"
+                )
                 writer.writeheader()
                 writer.writerows(table)
             took, last, _ = run(str(ROOT / ".venv/bin/etl"), "check", "--root", str(repo))
