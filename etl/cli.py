@@ -25,7 +25,8 @@ def report_errors(command: Callable) -> Callable:
             return command(*args, **kwargs)
         except ValidationFailed as exc:
             for failure in exc.failures:
-                click.echo(f"error: {failure}", err=True)
+                line = str(failure)  # a curation Problem already starts with its severity
+                click.echo(line if line.startswith("error: ") else f"error: {line}", err=True)
             if ctx.find_root().params.get("debug"):
                 raise
             raise click.ClickException(str(exc)) from None
@@ -114,10 +115,10 @@ def validate(path: Path, resource: str | None, as_json: bool) -> None:
 
     Example: etl validate corrections/sentences.csv --resource sentences
     """
-    from etl.validate import failures_json, validate_path
+    from etl.validate import failure_count, failures_json, validate_path
 
     failures = validate_path(path, resource)
-    summary = f"{path}: {'valid' if not failures else f'{len(failures)} failure(s)'}"
+    summary = f"{path}: {'valid' if not failures else f'{failure_count(failures)} failure(s)'}"
     print_report(failures, failures_json(failures) if as_json else None, summary)
 
 
@@ -311,9 +312,17 @@ def sources_list(as_json: bool) -> None:
 @click.option("--written", required=True, help="ISO date, possibly partial: 1936, 1936-01.")
 @click.option("--origin", required=True, help="Where the text comes from.")
 @click.option("--license", "license_", required=True, help="The text's licence.")
+@root_option("The repository whose seeds/ receives the text.")
 @report_errors
 def sources_add(
-    path: Path, source_id: str, title: str, author: str, written: str, origin: str, license_: str
+    path: Path,
+    source_id: str,
+    title: str,
+    author: str,
+    written: str,
+    origin: str,
+    license_: str,
+    root: Path,
 ) -> None:
     """Register a new text: copy it into seeds/ and pin its sha256.
 
@@ -330,6 +339,7 @@ def sources_add(
         written=written,
         origin=origin,
         license=license_,
+        root=root,
     )
     click.echo(f"registered {entry.source_id}: {entry.path} sha256 {entry.sha256}")
 

@@ -177,9 +177,38 @@ def read_rows(path: Path, resource: str, rel: str) -> tuple[list[tuple[int, dict
     return rows, problems
 
 
-def locate(source: Source, quote: str, line: str) -> tuple[int, int] | str:
+class QuoteIndex:
+    """Where the quotes of a curation file occur in one text: one index per text, built once,
+    so ten thousand rows are located without scanning the text ten thousand times."""
+
+    K = 8  # quotes at least this long are looked up by their first K characters
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self._grams: dict[str, list[int]] | None = None
+
+    def starts(self, quote: str) -> list[int]:
+        """Every offset where `quote` occurs (overlapping occurrences too), in order."""
+        text = self.source.text
+        if len(quote) < self.K:
+            found, at = [], text.find(quote)
+            while at >= 0:
+                found.append(at)
+                at = text.find(quote, at + 1)
+            return found
+        if self._grams is None:
+            grams: dict[str, list[int]] = {}
+            for at in range(len(text) - self.K + 1):
+                grams.setdefault(text[at : at + self.K], []).append(at)
+            self._grams = grams
+        return [at for at in self._grams.get(quote[: self.K], ()) if text.startswith(quote, at)]
+
+
+def locate(source: Source | QuoteIndex, quote: str, line: str) -> tuple[int, int] | str:
     """Offsets of the quote in the text, or why it cannot be placed."""
-    starts = [m.start() for m in re.finditer(re.escape(quote), source.text)]
+    index = source if isinstance(source, QuoteIndex) else QuoteIndex(source)
+    source = index.source
+    starts = index.starts(quote)
     if line:
         starts = [s for s in starts if source.line_of(s) == int(line)]
     if not starts:
@@ -191,21 +220,73 @@ def locate(source: Source, quote: str, line: str) -> tuple[int, int] | str:
     return starts[0], starts[0] + len(quote)
 
 
+@dataclass
+class _Row:
+    """A curation row that passed its own checks, waiting for the file's value check."""
+
+    line: int
+    action: str
+    target: str
+    fields: dict
+    span: Span | None
+    source_id: str
+    ok: bool
+
+
 def load_curation(folder: Path, texts: dict[str, Source], root: Path) -> Curation:
     """Every curation file of the folder, read, checked and turned into records and edits."""
     result = Curation()
     seen_targets: dict[tuple[str, str], int] = {}
+    indexes: dict[str, QuoteIndex] = {}
+    seeds = root / "seeds"
+    if folder.is_dir() and not folder.resolve().is_relative_to(seeds.resolve()):
+        fix = "make seeds/curation/ a real folder of the repository"
+        result.problems.append(
+            Problem(str(folder), None, None, str(folder.resolve()), "leaves seeds/", fix)
+        )
+        return result
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        if not path.resolve().is_relative_to(folder.resolve()):
+            fix = "put the file itself in seeds/curation/, not a link to it"
+            rule = "is a symlink leaving seeds/curation/"
+            result.problems.append(Problem(rel, None, None, str(path.resolve()), rule, fix))
+            continue
         resource = path.stem
         if resource not in schemas.MODELS or resource in ("sources", "checks"):
             fix = f"name it after a resource: {', '.join(schemas.CLAIMS)}"
             result.problems.append(Problem(rel, None, None, None, "unknown resource file", fix))
             continue
         rows, problems = read_rows(path, resource, rel)
-        result.problems += problems
+        file_result = Curation(problems=problems)
+        seen_rows: dict[tuple, int] = {}
+        pending = [
+            read_row(file_result, resource, rel, line, row, texts, seen_targets, indexes)
+            for line, row in rows
+        ]
         for line, row in rows:
-            read_row(result, resource, rel, line, row, texts, seen_targets)
+            if row["action"] in ("correct", "reject"):
+                continue  # two rows for one target are reported by read_row
+            same = (row["action"], row["target"], row["source_id"], row["quote"], row["line"])
+            key = (*same, tuple(sorted((k, v) for k, v in row.items() if k not in META)))
+            if key in seen_rows:
+                file_result.problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        None,
+                        None,
+                        f"duplicate: line {seen_rows[key]} is the same curation",
+                        "delete one of the two rows",
+                    )
+                )
+            seen_rows.setdefault(key, line)
+        check_values(file_result, resource, rel, pending)
+        file_result.problems.sort(key=lambda p: p.line or 0)
+        result.problems += file_result.problems
+        result.records += file_result.records
+        result.corrections += file_result.corrections
+        result.rejections += file_result.rejections
     return result
 
 
@@ -217,8 +298,10 @@ def read_row(
     row: dict,
     texts: dict[str, Source],
     seen: dict[tuple[str, str], int],
-) -> None:
-    """Check one curation row, reporting every problem it has, and keep it if it has none."""
+    indexes: dict[str, QuoteIndex] | None = None,
+) -> _Row:
+    """Check one curation row's action, target, reason and evidence; its values are checked
+    with the whole file's by `check_values`."""
     before = len(result.problems)
 
     def problem(column: str | None, value: str | None, rule: str, fix: str) -> None:
@@ -261,7 +344,9 @@ def read_row(
     elif row["line"] and not row["line"].isdigit():
         problem("line", row["line"], "not a line number", "give the 1-based line of the quote")
     else:
-        where = locate(source, row["quote"], row["line"])
+        indexes = {} if indexes is None else indexes
+        index = indexes.setdefault(source.source_id, QuoteIndex(source))
+        where = locate(index, row["quote"], row["line"])
         if isinstance(where, str):
             problem(
                 "quote",
@@ -274,20 +359,36 @@ def read_row(
     fields = {k: v for k, v in row.items() if k not in META and v != ""}
     if resource == "sentences" and action == "add":
         fields.setdefault("basis", "explicit")
-    placeholder = Span(row["source_id"] or "x", 0, 1, 1, 1, "x")
-    for column, value, rule in value_problems(
-        resource, fields, span or placeholder, required=action == "add"
-    ):
-        problem(column, value, f"must be {plain(rule)}", f"give {plain(rule)}")
-    if len(result.problems) > before or span is None:
-        return
-    entry = Problem(rel, line, None, None, "", "")
-    if action == "add":
-        result.records.append(Record(resource, fields, span, CURATED, refs={"curation": entry}))
-    elif action == "correct":
-        result.corrections.append((resource, row["target"], fields, entry))
-    else:
-        result.rejections.append((resource, row["target"], entry))
+    ok = len(result.problems) == before
+    return _Row(line, action, row["target"], fields, span, row["source_id"], ok)
+
+
+def check_values(result: Curation, resource: str, rel: str, rows: list[_Row]) -> None:
+    """Every value of every row of one file against the resource's schema, in one validation;
+    the rows with no problem become records, corrections and rejections."""
+    found = value_problems_all(
+        resource,
+        [(r.fields, r.span or Span(r.source_id or "x", 0, 1, 1, 1, "x")) for r in rows],
+        [r.action == "add" for r in rows],
+    )
+    for row, problems in zip(rows, found, strict=True):
+        for column, value, rule in problems:
+            result.problems.append(
+                Problem(
+                    rel, row.line, column, value, f"must be {plain(rule)}", f"give {plain(rule)}"
+                )
+            )
+        if problems or not row.ok or row.span is None:
+            continue
+        entry = Problem(rel, row.line, None, None, "", "")
+        if row.action == "add":
+            result.records.append(
+                Record(resource, row.fields, row.span, CURATED, refs={"curation": entry})
+            )
+        elif row.action == "correct":
+            result.corrections.append((resource, row.target, row.fields, entry))
+        else:
+            result.rejections.append((resource, row.target, entry))
 
 
 def plain(rule: str) -> str:
@@ -314,24 +415,45 @@ def value_problems(
 ) -> list[tuple[str, str | None, str]]:
     """(column, value, rule) for every value of a curation row its resource's schema refuses;
     with `required`, also every required column left empty. Keys are made up here."""
+    return value_problems_all(resource, [(fields, span)], [required])[0]
+
+
+def value_problems_all(
+    resource: str, rows: list[tuple[dict, Span]], required: list[bool]
+) -> list[list[tuple[str, str | None, str]]]:
+    """`value_problems` of many rows at once: one frame, one coercion, one Pandera validation
+    (lazy, every failure kept), the failures sorted back to their rows."""
     from etl.validate import check_frame, coerce
 
-    row = {c: None for c in schemas.columns(resource)}
-    row.update(span.provenance(), extractor=CURATED)
-    for column in schemas.primary_key(resource):
-        row[column] = "curation-check"
-    row.update(fields)
-    frame, failures = coerce(resource, pd.DataFrame([row]))
-    found = [(f.column, f.value, f.check) for f in failures]
-    typed = {f.column for f in failures}
+    if not rows:
+        return []
+    columns = schemas.columns(resource)
+    key_columns = schemas.primary_key(resource)
+    table = []
+    for number, (fields, span) in enumerate(rows):
+        row = dict.fromkeys(columns)
+        row.update(span.provenance(), extractor=CURATED)
+        for column in key_columns:
+            row[column] = f"curation-check-{number}"  # distinct, so `unique` holds
+        row.update(fields)
+        table.append(row)
+    frame, failures = coerce(resource, pd.DataFrame(table, columns=columns))
+    found: list[list[tuple[str, str | None, str]]] = [[] for _ in rows]
+    typed: set[tuple[int, str]] = set()
+    for failure in failures:
+        found[failure.row - 1].append((failure.column, failure.value, failure.check))
+        typed.add((failure.row - 1, failure.column))
     for failure in check_frame(resource, frame):
-        column = failure.column
-        if column in typed or (column and column not in fields and not required):
+        if failure.row is None:
+            continue  # a column-wide dtype failure: its cells are reported by `coerce` above
+        number, column = failure.row - 1, failure.column
+        fields, needed = rows[number][0], required[number]
+        if (number, column) in typed or (column and column not in fields and not needed):
             continue
-        if column is None and not required:
+        if column is None and not needed:
             continue
         rule = "a value is required" if failure.check == "not_nullable" else failure.check
-        found.append((column, failure.value if column in fields else None, rule))
+        found[number].append((column, failure.value if column in fields else None, rule))
     return found
 
 
@@ -358,31 +480,44 @@ def foreign_key_problems(curation: Curation, frames: dict[str, pd.DataFrame]) ->
 
 
 def apply_edits(frames: dict[str, pd.DataFrame], curation: Curation) -> list[dict]:
+    """Corrections and rejections on the resolved tables; a target that no longer exists
+    (the extractor changed) is reported as a check, never dropped silently. Each resource
+    is retyped once, however many corrections it has."""
     from etl.validate import coerce
 
-    """Corrections and rejections on the resolved tables; a target that no longer exists
-    (the extractor changed) is reported as a check, never dropped silently."""
-
     findings = []
+    by_resource: dict[str, list] = {}
     for resource, target, fields, entry in curation.corrections:
+        by_resource.setdefault(resource, []).append((target, fields, entry))
+    for resource, corrections in by_resource.items():
         frame = frames[resource]
         key = schemas.primary_key(resource)[0]
-        hit = frame[key] == target
-        if not hit.any():
-            findings.append(missing_target(resource, target, entry, "correction"))
-            continue
-        frame = frame.astype({c: object for c in fields})
-        for column, value in fields.items():
-            frame.loc[hit, column] = value
-        frame.loc[hit, "extractor"] = CURATED
-        frames[resource] = coerce(resource, frame)[0]
+        position = {value: index for index, value in zip(frame.index, frame[key], strict=True)}
+        touched = {c for _, fields, _ in corrections for c in fields} | {"extractor"}
+        frame = frame.astype({c: object for c in touched})
+        changed = False
+        for target, fields, entry in corrections:
+            if target not in position:
+                findings.append(missing_target(resource, target, entry, "correction"))
+                continue
+            for column, value in {**fields, "extractor": CURATED}.items():
+                frame.at[position[target], column] = value
+            changed = True
+        if changed:
+            frames[resource] = coerce(resource, frame)[0]
+    rejected: dict[str, set[str]] = {}
+    keys: dict[str, set] = {}
     for resource, target, entry in curation.rejections:
-        frame = frames[resource]
-        key = schemas.primary_key(resource)[0]
-        if not (frame[key] == target).any():
+        if resource not in keys:
+            keys[resource] = set(frames[resource][schemas.primary_key(resource)[0]])
+        if target not in keys[resource]:
             findings.append(missing_target(resource, target, entry, "rejection"))
             continue
-        frames[resource] = frame[frame[key] != target].reset_index(drop=True)
+        rejected.setdefault(resource, set()).add(target)
+    for resource, targets in rejected.items():
+        frame = frames[resource]
+        key = schemas.primary_key(resource)[0]
+        frames[resource] = frame[~frame[key].isin(targets)].reset_index(drop=True)
     return findings
 
 

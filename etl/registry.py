@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import shutil
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from etl import paths
+from etl import pathguard, paths
 from etl.corpus import decode_text, sha256_file
 from etl.errors import RegistryError
 
@@ -66,6 +67,7 @@ def read_registry(registry: Path = paths.REGISTRY) -> list[SourceEntry]:
     if header != COLUMNS:
         msg = f"{registry}, line 1: header is {header}, expected {COLUMNS}"
         raise RegistryError(msg)
+    seeds, root = registry.parent, registry.parent.parent
     entries: list[SourceEntry] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
@@ -76,6 +78,11 @@ def read_registry(registry: Path = paths.REGISTRY) -> list[SourceEntry]:
             problems.append(f"{where}: more cells than the {len(COLUMNS)} columns of the header")
             continue
         row_problems = _check_entry(row, where)
+        if not row_problems and (why := pathguard.problem(row["path"], seeds, base=root)):
+            row_problems.append(
+                f"{where}, column 'path': path {row['path']!r} {why}; "
+                "give the path of a text inside seeds/, relative to the repository"
+            )
         sid = row["source_id"]
         if sid in seen:
             row_problems.append(
@@ -120,9 +127,22 @@ def add_source(
     decode_text(file, file.read_bytes())
     seeds = root / "seeds"
     target = file.resolve()
+    written_in_seeds = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(seeds))
+    if written_in_seeds and not target.is_relative_to(seeds.resolve()):
+        msg = (
+            f"{file}: is a symlink to {target}, outside seeds/; a registered text must be "
+            f"a file in seeds/: remove the link and add {target} itself (it is copied)"
+        )
+        raise RegistryError(msg)
     copy = not target.is_relative_to(seeds.resolve())
     if copy:
         target = seeds.resolve() / file.name
+        if target.is_symlink():
+            msg = (
+                f"{target}: a symlink of that name is already in seeds/; "
+                "remove it or rename the text"
+            )
+            raise RegistryError(msg)
         if target.exists() and sha256_file(target) != sha256_file(file):
             msg = f"{target}: a different file of that name is already in seeds/; rename the text"
             raise RegistryError(msg)

@@ -11,20 +11,22 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-PARTIAL_DATE = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
+from etl.bounds import (  # the bounds live in a pandas-free module, so extraction can use them
+    BASES,
+    MAX_TERM,
+    MEASURES,
+    PARTIAL_DATE,
+    PENALTIES,
+    POPULATIONS,
+    QUALIFIERS,
+    SEVERITIES,
+    SLUG,
+    SUBJECTS,
+    YEARS_COVERED,
+)
+
 Int = pd.Int64Dtype
 Bool = pd.BooleanDtype
-
-YEARS_COVERED = (1900, 1960)  # the years a statistic may be about
-MAX_TERM = 50  # years of imprisonment, exile or lost rights a sentence may give
-PENALTIES = ["death", "imprisonment", "exile", "other"]
-BASES = ["explicit", "inferred"]
-SUBJECTS = ["expelled", "accusations", "investigated", "cards_issued", "members", "other"]
-MEASURES = ["count", "percent"]
-QUALIFIERS = ["exact", "approx", "more_than", "at_least", "at_most", "range", "estimate"]
-POPULATIONS = ["members", "candidates"]
-SEVERITIES = ["info", "warning", "error"]
 
 
 class Provenance(pa.DataFrameModel):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from etl import schemas
+from etl import pathguard, schemas
 from etl.errors import EtlError
 from etl.tableschema import field_type
 
@@ -27,6 +27,8 @@ class Failure:
     value: str | None
     check: str
     severity: str = "error"
+    more: int = 0
+    """On a summary line: how many more rows break this check in this column, not listed."""
 
     def __str__(self) -> str:
         where = [self.resource]
@@ -36,12 +38,27 @@ class Failure:
             where.append(f"key {self.key}")
         if self.column:
             where.append(f"column {self.column!r}")
+        if self.more:
+            return f"{', '.join(where)}: {self.more} more row(s) break {self.check} (not listed)"
         value = "" if self.value is None else f": value {self.value!r}"
         return f"{', '.join(where)}{value} breaks {self.check}"
 
 
-def coerce(resource: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Failure]]:
-    """Give each column its published type; cells that cannot take it become failures.
+FIRST = 10
+"""`etl validate` lists the first FIRST failures of each check in each column and counts the
+rest, so a file whose every row is wrong gives a short report, as fast as a valid one."""
+
+
+def failure_count(failures: list[Failure]) -> int:
+    """Every failure, the listed ones and those a summary line counts."""
+    return sum(f.more or 1 for f in failures)
+
+
+def coerce(
+    resource: str, frame: pd.DataFrame, first: int | None = None
+) -> tuple[pd.DataFrame, list[Failure]]:
+    """Give each column its published type; cells that cannot take it become failures
+    (the first `first` of each column, and a count of the rest; all if None).
 
     Blank cells are missing values; whether a column may have them is the
     model's business, checked afterwards.
@@ -65,10 +82,16 @@ def coerce(resource: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Failu
             if kind == "integer":
                 converted = converted.where(converted % 1 == 0)
         bad = ~blank & converted.isna()
-        for index in col[bad].index:
-            failures.append(
-                Failure(resource, int(index) + 1, None, name, str(col[index]), f"type {kind}")
-            )
+        cells = col[bad]
+        listed = cells if first is None else cells.head(first)
+        check = f"type {kind}"
+        failures += [
+            Failure(resource, int(index) + 1, None, name, str(value), check)
+            for index, value in listed.items()
+        ]
+        if len(cells) > len(listed):
+            more = len(cells) - len(listed)
+            failures.append(Failure(resource, None, None, name, None, check, more=more))
         if kind == "integer":
             converted = converted.astype("Int64")
             if str(dtype) == "int64" and converted.notna().all():
@@ -93,66 +116,95 @@ def _key_of(frame: pd.DataFrame, resource: str, index: object) -> str | None:
     return ",".join(str(frame.at[index, c]) for c in key)
 
 
-def check_frame(resource: str, frame: pd.DataFrame) -> list[Failure]:
-    """All Pandera failures of one table, as `Failure`s."""
+def check_frame(resource: str, frame: pd.DataFrame, first: int | None = None) -> list[Failure]:
+    """The Pandera failures of one table (lazy validation: every check runs), as `Failure`s:
+    the first `first` of each check in each column and a count of the rest (all if None)."""
     model = schemas.MODELS[resource]
     try:
         model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        failures: list[Failure] = []
-        for case in exc.failure_cases.itertuples(index=False):
-            row = None if pd.isna(case.index) else int(case.index) + 1
-            column = None if pd.isna(case.column) else str(case.column)
-            value = None if pd.isna(case.failure_case) else str(case.failure_case)
-            if case.schema_context == "DataFrameSchema" and row is not None:
-                column = value = None  # a check across columns fails the whole row
-            key = None if row is None else _key_of(frame, resource, case.index)
-            failure = Failure(resource, row, key, column, value, str(case.check))
-            if failure not in failures:
-                failures.append(failure)
-        return failures
+        return _failures(resource, frame, exc.failure_cases, first)
     return []
 
 
-def check_foreign_keys(frames: dict[str, pd.DataFrame]) -> list[Failure]:
+def _failures(resource: str, frame: pd.DataFrame, cases: pd.DataFrame, first: int | None) -> list:
+    """Pandera's failure_cases table as Failures, grouped by (column, check), in its order."""
+    cases = cases[["schema_context", "column", "check", "index", "failure_case"]].copy()
+    # A check across columns fails the whole row: no single column or value to name.
+    wide = (cases["schema_context"] == "DataFrameSchema") & cases["index"].notna()
+    cases["column"] = cases["column"].where(~wide & cases["column"].notna(), None)
+    cases["failure_case"] = cases["failure_case"].where(~wide & cases["failure_case"].notna())
+    cases["check"] = cases["check"].astype(str)
+    cases = cases.drop_duplicates(["column", "check", "index", "failure_case"])
+    failures: list[Failure] = []
+    for (column, check), group in cases.groupby(["column", "check"], sort=False, dropna=False):
+        column = None if pd.isna(column) else str(column)
+        listed = group if first is None else group.head(first)
+        rows = []
+        for case in listed.itertuples(index=False):
+            row = None if pd.isna(case.index) else int(case.index) + 1
+            value = None if pd.isna(case.failure_case) else str(case.failure_case)
+            key = None if row is None else _key_of(frame, resource, case.index)
+            rows.append(Failure(resource, row, key, column, value, check))
+        failures += rows
+        if len(group) > len(listed):
+            failures.append(
+                Failure(resource, None, None, column, None, check, more=len(group) - len(listed))
+            )
+    return failures
+
+
+def check_foreign_keys(frames: dict[str, pd.DataFrame], first: int | None = None) -> list:
     """Every foreign key of every table resolves (Pandera cannot check across tables)."""
     failures = []
     for resource, frame in frames.items():
         for column, ref, ref_column in schemas.foreign_keys(resource):
             if ref not in frames or column not in frame.columns:
                 continue
+            if ref_column not in frames[ref].columns:
+                continue
             known = set(frames[ref][ref_column].dropna())
             values = frame[column]
-            for index in values[values.notna() & ~values.isin(known)].index:
-                failures.append(
-                    Failure(
-                        resource,
-                        int(index) + 1,
-                        _key_of(frame, resource, index),
-                        column,
-                        str(values[index]),
-                        f"foreign key to {ref}.{ref_column}",
-                    )
-                )
+            bad = values[values.notna() & ~values.isin(known)]
+            listed = bad if first is None else bad.head(first)
+            check = f"foreign key to {ref}.{ref_column}"
+            for index, value in listed.items():
+                key = _key_of(frame, resource, index)
+                failures.append(Failure(resource, int(index) + 1, key, column, str(value), check))
+            if len(bad) > len(listed):
+                more = len(bad) - len(listed)
+                failures.append(Failure(resource, None, None, column, None, check, more=more))
     return failures
 
 
-def validate_frames(frames: dict[str, pd.DataFrame]) -> list[Failure]:
+def validate_frames(frames: dict[str, pd.DataFrame], first: int | None = FIRST) -> list[Failure]:
     failures = []
     for resource, frame in frames.items():
-        failures += check_frame(resource, frame)
-    return failures + check_foreign_keys(frames)
+        failures += check_frame(resource, frame, first)
+    return failures + check_foreign_keys(frames, first)
 
 
-def read_table_file(path: Path, resource: str) -> tuple[pd.DataFrame, list[Failure]]:
+def read_table_file(
+    path: Path, resource: str, first: int | None = FIRST
+) -> tuple[pd.DataFrame, list[Failure]]:
     """Read one resource from CSV or Parquet and coerce it to the published types."""
-    if path.suffix == ".parquet":
-        frame = pd.read_parquet(path)
-    elif path.suffix == ".csv":
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    else:
-        msg = f"{path}: expected a .csv or .parquet file, or a datapackage.json"
-        raise EtlError(msg)
+    try:
+        if path.suffix == ".parquet":
+            frame = pd.read_parquet(path)
+        elif path.suffix == ".csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        else:
+            msg = f"{path}: expected a .csv or .parquet file, or a datapackage.json"
+            raise EtlError(msg)
+    except EtlError:
+        raise
+    except UnicodeDecodeError as exc:
+        msg = f"{path}: byte {exc.start}: not valid UTF-8 ({exc.reason}); save it as UTF-8"
+        raise EtlError(msg) from None
+    except Exception as exc:  # pandas' ParserError names the line; pyarrow's errors vary
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+        msg = f"{path}: cannot be read as {path.suffix[1:].upper()}: {reason}"
+        raise EtlError(msg) from None
     failures = []
     expected = schemas.columns(resource)
     missing = [c for c in expected if c not in frame.columns]
@@ -161,24 +213,37 @@ def read_table_file(path: Path, resource: str) -> tuple[pd.DataFrame, list[Failu
         failures.append(Failure(resource, None, None, column, None, "column is required"))
     for column in extra:
         failures.append(Failure(resource, None, None, column, None, "column is not in the schema"))
-    frame, type_failures = coerce(resource, frame)
+    frame, type_failures = coerce(resource, frame, first)
     return frame, failures + type_failures
 
 
 def validate_path(path: Path, resource: str | None = None) -> list[Failure]:
-    """Validate a data package, or one CSV/Parquet file of a resource (named or by file stem)."""
+    """Validate a data package, or one CSV/Parquet file of a resource (named or by file stem).
+
+    Every check runs; each check lists its first FIRST failures per column and counts the rest.
+    Paths in a descriptor must stay inside the package's folder."""
     if not path.exists():
         msg = f"{path}: no such file"
         raise EtlError(msg)
     if path.name == "datapackage.json" or path.is_dir():
         descriptor_path = path / "datapackage.json" if path.is_dir() else path
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        descriptor, text = pathguard.read_descriptor(descriptor_path)
         frames, failures = {}, []
         for res in descriptor["resources"]:
-            frame, read_failures = read_table_file(
-                descriptor_path.parent / res["path"], res["name"]
-            )
-            frames[res["name"]] = frame
+            file = pathguard.resource_path(res, descriptor_path.parent, descriptor_path, text)
+            name = res.get("name")
+            if name not in schemas.MODELS:
+                line = pathguard.json_line(text, name)
+                msg = (
+                    f"{pathguard.where(descriptor_path, line)}: resource name {name!r} "
+                    f"is not one of {', '.join(schemas.MODELS)}"
+                )
+                raise EtlError(msg)
+            if not file.is_file():
+                msg = f"{descriptor_path}: resource {name!r}: {res['path']!r} is not a file"
+                raise EtlError(msg)
+            frame, read_failures = read_table_file(file, name)
+            frames[name] = frame
             failures += read_failures
         return failures + validate_frames(frames)
     resource = resource or path.stem
@@ -187,9 +252,9 @@ def validate_path(path: Path, resource: str | None = None) -> list[Failure]:
         msg = f"{path}: cannot tell which resource this is; pass --resource (one of {known})"
         raise EtlError(msg)
     frame, failures = read_table_file(path, resource)
-    if any(f.row is None for f in failures):
+    if any(f.check.startswith("column is") for f in failures):
         return failures
-    return failures + check_frame(resource, frame)
+    return failures + check_frame(resource, frame, FIRST)
 
 
 def failures_json(failures: list[Failure]) -> str:

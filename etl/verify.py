@@ -6,13 +6,12 @@ a user can check a downloaded package against the source texts.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from etl import paths, schemas
+from etl import pathguard, paths, schemas
 from etl.corpus import Source, load_source
 from etl.errors import EtlError, SourceError
 from etl.publish import file_sha256
@@ -24,6 +23,9 @@ def span_failures(resource: str, frame: pd.DataFrame, texts: dict[str, Source]) 
     failures = []
     key_cols = schemas.primary_key(resource)
     cols = ["source_id", "char_start", "char_end", "line_start", "line_end", "quote", *key_cols]
+    missing = [c for c in cols if c not in frame.columns]
+    if missing:
+        return [Failure(resource, None, None, c, None, "column is required") for c in missing]
     for number, row in enumerate(frame[cols].itertuples(index=False), start=1):
         rec = row._asdict()
         key = ",".join(str(rec[c]) for c in key_cols)
@@ -71,7 +73,18 @@ class VerifyReport:
 def load_texts(sources: pd.DataFrame, root: Path) -> tuple[dict[str, Source], list[Failure]]:
     """Open every source the release names, checking each against its pinned sha256."""
     texts, failures = {}, []
+    missing = [c for c in ("source_id", "path", "sha256") if c not in sources.columns]
+    if missing:
+        return texts, [
+            Failure("sources", None, None, c, None, "column is required") for c in missing
+        ]
     for number, row in enumerate(sources.itertuples(index=False), start=1):
+        why = pathguard.problem(row.path, root / "seeds", base=root)
+        if why:
+            failures.append(
+                Failure("sources", number, row.source_id, "path", row.path, f"path {why}")
+            )
+            continue
         try:
             texts[row.source_id] = load_source(row.source_id, root / row.path, row.sha256)
         except SourceError as exc:
@@ -87,21 +100,26 @@ def verify_release(release: Path, root: Path = paths.ROOT) -> VerifyReport:
     if not descriptor_path.is_file():
         msg = f"{descriptor_path}: no data package here; build one with `etl build`"
         raise EtlError(msg)
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor, text = pathguard.read_descriptor(descriptor_path)
     report = VerifyReport(release)
     frames = {}
     for res in descriptor["resources"]:
-        path = release / res["path"]
-        if not path.is_file():
-            report.failures.append(
-                Failure(res["name"], None, None, None, res["path"], "file exists")
+        path = pathguard.resource_path(res, release, descriptor_path, text)
+        name = str(res.get("name"))
+        if name not in schemas.MODELS:
+            msg = (
+                f"{pathguard.where(descriptor_path, pathguard.json_line(text, res.get('name')))}"
+                f": resource name {res.get('name')!r} is not one of {', '.join(schemas.MODELS)}"
             )
+            raise EtlError(msg)
+        if not path.is_file():
+            report.failures.append(Failure(name, None, None, None, res["path"], "file exists"))
             continue
         digest = f"sha256:{file_sha256(path)}"
         if digest != res.get("hash"):
             report.failures.append(
                 Failure(
-                    res["name"],
+                    name,
                     None,
                     None,
                     None,
@@ -110,7 +128,13 @@ def verify_release(release: Path, root: Path = paths.ROOT) -> VerifyReport:
                 )
             )
             continue
-        frames[res["name"]] = pd.read_parquet(path)
+        try:
+            frames[name] = pd.read_parquet(path)
+        except Exception as exc:  # pyarrow raises several kinds on a file that is not Parquet
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            report.failures.append(
+                Failure(name, None, None, None, res["path"], f"a readable Parquet file ({reason})")
+            )
     report.rows = {name: len(f) for name, f in frames.items()}
     if "sources" in frames:
         texts, failures = load_texts(frames["sources"], root)

@@ -12,6 +12,7 @@ import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from etl import bounds
 from etl.corpus import Source, Span
 from etl.knowledge import Knowledge
 
@@ -47,5 +48,25 @@ def extractors() -> dict[str, Extractor]:
 
 
 def extract_source(source: Source, kb: Knowledge) -> list[Record]:
-    """All records of one text: a pure function of (text, knowledge)."""
-    return [record for run in extractors().values() for record in run(source, kb)]
+    """All records of one text: a pure function of (text, knowledge).
+
+    No extractor's row reaches the tables if its schema would refuse it: a value the text
+    states that the schema cannot hold becomes a `checks` warning with the row's span."""
+    return [guarded(record) for run in extractors().values() for record in run(source, kb)]
+
+
+def guarded(record: Record) -> Record:
+    """The record, or, if its schema would refuse one of its values, a warning about it."""
+    refused = bounds.problems(record.resource, record.fields)
+    if not refused:
+        return record
+    said = "; ".join(f"{column} {value!r} is not {rule}" for column, value, rule in refused)
+    fields = {
+        "rule": "value-out-of-bounds",
+        "severity": "warning",
+        "resource": record.resource,
+        "subject": ", ".join(f"{column}={value}" for column, value, _ in refused),
+        "message": f"{record.extractor} read a value the schema cannot hold ({said}); "
+        f"no {record.resource} row was made from this passage",
+    }
+    return Record("checks", fields, record.span, record.extractor)

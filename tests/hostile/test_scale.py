@@ -1,0 +1,136 @@
+"""Curation and validation at scale (issue 15, item 6): behaviour, never a stopwatch.
+
+Timings are printed by `bench/hostile_scale.py`; these tests check what the
+report says about many rows: every bad curation row named, duplicates named,
+and a validation report that lists the first failures of each check and
+counts the rest exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from etl import schemas
+from etl.check import run_check
+from etl.curation import curation_columns
+from etl.validate import FIRST
+
+pytestmark = pytest.mark.usefixtures("dist_unchanged")
+
+SOUSA = "sousa-class-struggle-thirties"
+SOUSA_FILE = "001_79c8a30b1e1272db.txt"
+
+
+def additions(text: str, n: int, **cells: str) -> list[dict]:
+    """n sentence additions, each quoting a distinct passage that occurs once in the text."""
+    rows, seen, at = [], set(), 0
+    while len(rows) < n:
+        quote = text[at : at + 40]
+        at += 13
+        if "\n" in quote or quote in seen or quote != quote.strip() or text.count(quote) != 1:
+            continue
+        seen.add(quote)
+        row = dict.fromkeys(curation_columns("sentences"), "")
+        row.update(
+            action="add",
+            reason="scale test",
+            source_id=SOUSA,
+            quote=quote,
+            person_id="smirnov",
+            penalty="imprisonment",
+            term_years="10",
+        )
+        row.update(cells)
+        rows.append(row)
+    return rows
+
+
+def write_curation(repo: Path, rows: list[dict]) -> Path:
+    path = repo / "seeds" / "curation" / "sentences.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=curation_columns("sentences"), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_two_thousand_invalid_curation_rows_are_each_reported(repo):
+    text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
+    write_curation(repo, additions(text, 2000, penalty="flogging"))
+    problems = run_check(repo, repo / "dist")
+    penalty = [p for p in problems if p.column == "penalty"]
+    assert [p.line for p in penalty] == list(range(2, 2002))
+    assert all("must be one of death, imprisonment, exile, other" in p.rule for p in penalty)
+
+
+def test_a_duplicated_curation_row_is_reported(repo, etl, refused):
+    text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
+    rows = additions(text, 3)
+    write_curation(repo, [*rows, rows[1]])  # line 5 repeats line 3
+    result = etl("check", "--root", repo)
+    refused(result, "seeds/curation/sentences.csv, line 5", "duplicate: line 3")
+
+
+def test_two_thousand_valid_curation_rows_are_published(repo, monkeypatch):
+    from etl.build import assemble
+
+    monkeypatch.setenv("ETL_JOBS", "1")
+    text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
+    rows = additions(text, 2000)
+    write_curation(repo, rows)
+    sentences = assemble(repo)["sentences"]
+    curated = sentences[(sentences.extractor == "curated") & (sentences.source_id == SOUSA)]
+    assert sorted(curated.quote) == sorted(r["quote"] for r in rows)
+
+
+def bad_stats(path: Path, n: int) -> Path:
+    """n expulsion_stats rows, each wrong the same three ways: subject not in the list,
+    a percent over 100, and a year after the period."""
+    row = dict.fromkeys(schemas.columns("expulsion_stats"), "")
+    row.update(
+        subject="nonsense",
+        measure="percent",
+        value="250",
+        qualifier="exact",
+        year_start="1999",
+        geography="USSR",
+        source_id="a-text",
+        line_start="1",
+        line_end="1",
+        char_start="0",
+        char_end="4",
+        quote="9.1%",
+        extractor="test",
+    )
+    frame = pd.DataFrame([row] * n)
+    frame["stat_id"] = [f"s{i}" for i in range(n)]
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_validate_lists_the_first_failures_per_check_and_counts_the_rest(tmp_path, etl):
+    n = 50_000
+    result = etl("validate", bad_stats(tmp_path / "expulsion_stats.csv", n))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    for check in ("isin(", "less_than_or_equal_to(1960)", "a percent is at most 100"):
+        listed = [line for line in lines if check in line and " more row(s) " not in line]
+        summary = [line for line in lines if check in line and " more row(s) " in line]
+        assert len(listed) == FIRST, (check, listed)
+        assert len(summary) == 1 and f": {n - FIRST} more row(s) break" in summary[0]
+    assert lines[-1].endswith(f"expulsion_stats.csv: {3 * n} failure(s)")
+    assert len(lines) == 3 * (FIRST + 1) + 1
+
+
+def test_validate_json_counts_every_failure(tmp_path, etl):
+    import json
+
+    n = 2_000
+    result = etl("validate", bad_stats(tmp_path / "expulsion_stats.csv", n), "--json")
+    report = json.loads(result.output)
+    assert report["valid"] is False
+    assert sum(f["more"] or 1 for f in report["failures"]) == 3 * n
