@@ -22,12 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from etl.bounds import YEARS_COVERED
 from etl.corpus import Source
 from etl.extract import Record
 from etl.footnotes import cited, notes
 from etl.knowledge import Knowledge
 from etl.numbers import NUMERAL, parse_number, with_multiplier
-from etl.schemas import YEARS_COVERED
 from etl.tables import (
     ABSENT,
     MILLIONS,

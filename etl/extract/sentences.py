@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from etl.bounds import MAX_TERM
 from etl.corpus import Source
 from etl.extract import Record
 from etl.extract.trials import dominant_trial, trial_mentions, trial_records, trial_sections
@@ -43,7 +44,6 @@ from etl.names import (
     same_surname,
     split_list,
 )
-from etl.schemas import MAX_TERM
 from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
