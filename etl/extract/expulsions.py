@@ -371,6 +371,10 @@ def figures(
             continue  # a footnote marker, or digits inside a word
         if before == "(" and after == ")":
             continue  # an enumeration: "(1) Bolshevik-Leninists; (2) …"
+        if before == "-" and text[max(0, m.start() - 2) : m.start() - 1].isdigit():
+            continue  # the second part of "1929-32" or "Article 58-10"
+        if after == ")" and m.start() == sentence.start:
+            continue  # a note's or an item's number: "2) Including those expelled …"
         tail = text[m.end() : min(sentence.end, m.end() + 30)]
         if first(kb, "not_stat", tail, "start") or re.match(r"\s*-?ies\b|-\d", tail):
             continue
@@ -379,6 +383,8 @@ def figures(
             if YEAR.fullmatch(m["num"]) and not m["mult"]:
                 continue
             value = _value(m["num"], kb, percent)
+            if m["mult"] and re.fullmatch(r"\d+[.,]\d+", m["num"]):
+                value = float(m["num"].replace(",", "."))  # "9.598 thousand": a decimal
             if value is not None:
                 found.append((m, with_multiplier(value, m["mult"]), None))
         elif m["onein"]:
@@ -534,7 +540,9 @@ def sentence_records(
         population = first(kb, "population", after[:30] if measure == "count" else head[-60:])
         if subject == "members" or population not in ("members", "candidates"):
             population = None
-        if subject == "other" and not first(kb, "reinstated", passage):
+        if subject == "other" and not (
+            first(kb, "reinstated", passage) or first(kb, "outcome", after[:60], "start")
+        ):
             continue  # a number about something else (schools, libraries)
         if measure == "percent" and max(value, value_max or 0) > 100:
             continue  # not a share: a misread number
