@@ -265,10 +265,8 @@ def row_records(
             unit = f"{column.header} {caption}"
             scale = 1000 if THOUSANDS.search(unit) else 1_000_000 if MILLIONS.search(unit) else 1
             value, value_max = value * scale, (value_max * scale if value_max else None)
-        if value_max is not None and value_max < value:
-            continue  # a descending pair is not a range the schema can hold
-        if percent and max(value, value_max or 0) > 100:
-            continue  # not a share: a misread cell
+        # A descending pair ("50-19") or a per cent over 100 is what the text says: the
+        # bounds guard of etl.extract turns such a row into a warning with its span.
         column_year = year_cell(column.header.strip())
         row_year = year or column_year
         row_ctx = Context(
