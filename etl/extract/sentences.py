@@ -290,40 +290,23 @@ def clause_of(
     # Subjects, or the person a pronoun stands for.
     if not clause.names:
         subject = subject_names(text, sentence, kb) or names_before_verdict(text, sentence, kb)
-        pronoun = pronoun_near_penalty(text, sentence, found) if not subject else None
-        if pronoun is not None:
-            here = Block(sentence.start, pronoun)
-            subject = [
-                n
-                for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
-                if agrees(n, text[pronoun : pronoun + 3]) and (n.given or n.initials or n.title)
-            ][-1:]
-        if pronoun is not None and not subject:
-            # The three sentences before, in this paragraph or on the lines just above it:
-            # their subject, else the last full name they give.
-            for before in [*reversed(paragraph[:index]), *reversed(above)][:3]:
-                earlier = [
-                    n
-                    for n in subject_names(text, before, kb, ANTECEDENT_VERBS)
-                    or full_names(text, before, kb)[-1:]
-                    if agrees(n, text[pronoun : pronoun + 3])
-                ]
-                if earlier:
-                    subject = earlier[:1]
-                    clause.start = before.start
-                    break
-        subject_pronoun = pronoun is not None and re.match(
-            r"(?:he|she|him)\b", text[pronoun : pronoun + 4], re.IGNORECASE
-        )
-        lead = article_subject(source, kb, pronoun) if subject_pronoun and not subject else None
-        if lead is not None and agrees(lead[0], text[pronoun : pronoun + 3]):
-            subject, clause.subject_from = [lead[0]], lead[1]
         clause.names += [
             own_clause(text, sentence, name, clause, kb)
             if sentence.start <= name.start < sentence.end
             else (name, clause.penalties, None)
             for name in subject
         ]
+        # A pronoun for the penalties before the first subject's clause (all, if none):
+        # "He was … sentenced to death …; his deputy, I. S. Zimin, received eight years".
+        first = min((n.start for n in subject), default=sentence.end)
+        early = [f for f in found if f[1] < first and CLAUSE_BREAK.search(text, f[2], first)]
+        pronoun = pronoun_near_penalty(text, sentence, early if subject else found)
+        if pronoun is not None:
+            penalties = sorted({p for p, _, _ in early}, key=ORDER.index) if subject else None
+            antecedent = resolve_pronoun(
+                source, paragraph[:index], above, sentence, pronoun, kb, clause
+            )
+            clause.names += [(n, penalties or clause.penalties, None) for n in antecedent]
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
         count = parse_count(partitive[1], kb)
@@ -369,6 +352,46 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     if len(names) == 1 and not (names[0].initials or names[0].title or names[0].given in given):
         return []  # one capitalised phrase ("the High Command") is not surely a person
     return names
+
+
+def resolve_pronoun(
+    source: Source,
+    earlier: list[Block],
+    above: list[Block],
+    sentence: Block,
+    pronoun: int,
+    kb: Knowledge,
+    clause: Clause,
+) -> list[Name]:
+    """The person a pronoun stands for: a full name before it in its sentence, else the
+    subject (or last full name) of one of the three sentences before, else the person
+    the entry is about (an inference, recorded in `clause.subject_from`). The clause's
+    span grows back to the sentence that names them."""
+    text = source.text
+    word = text[pronoun : pronoun + 3]
+    here = Block(sentence.start, pronoun)
+    found = [
+        n
+        for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
+        if agrees(n, word) and (n.given or n.initials or n.title)
+    ][-1:]
+    if found:
+        return found
+    for before in [*reversed(earlier), *reversed(above)][:3]:
+        names = (
+            subject_names(text, before, kb, ANTECEDENT_VERBS) or full_names(text, before, kb)[-1:]
+        )
+        found = [n for n in names if agrees(n, word)]
+        if found:
+            clause.start = before.start
+            return found[:1]
+    if not re.match(r"(?:he|she|him)\b", text[pronoun : pronoun + 4], re.IGNORECASE):
+        return []
+    lead = article_subject(source, kb, pronoun)
+    if lead is not None and agrees(lead[0], word):
+        clause.subject_from = lead[1]
+        return [lead[0]]
+    return []
 
 
 def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
