@@ -470,7 +470,11 @@ def sentenced_objects(
     return found
 
 
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\.\s")
+# Where a clause ends: not at ", and was sentenced", whose verb shares the subject before.
+CLAUSE_BREAK = re.compile(
+    r"[;:]|\.\s|,\s+(?:while|whereas)\b|,\s+(?:and|but)\b(?!\s+(?:was|were|had|has|is|then"
+    r"|later|subsequently|sentenced|condemned|shot|executed|given|received)\b)"
+)
 
 
 def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
@@ -569,7 +573,7 @@ def pronoun_near_penalty(
             continue  # "her husband was executed": the relative is sentenced, not she
         if m["subject"] and not PRONOUN_ROLE.match(text, m.start(), sentence.end):
             continue  # "he mobilized the people imprisoned": not a sentence passed on him
-        reach = 160 if m["subject"] else 20
+        reach = 200 if m["subject"] else 20
         for _, a, b in penalties:
             near = min(abs(m.start() - b), abs(a - m.end())) <= reach
             if near and not CLAUSE_BREAK.search(text, min(m.end(), a), max(m.start(), a)):
