@@ -660,9 +660,12 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     verdict = term_pattern(kb, "verdict")
     body_pattern = term_pattern(kb, "body")
     for index, line in enumerate(all_lines):
-        heading = text[line.start : line.end].rstrip()
-        if not heading.endswith(":") or not_verdict.search(text, line.start, line.end):
-            continue
+        heading = text[line.start : line.end].strip()
+        capitals = len(heading) < 80 and heading.upper() == heading and heading.lower() != heading
+        if not (heading.endswith(":") or capitals) or not_verdict.search(
+            text, line.start, line.end
+        ):
+            continue  # a heading ends with a colon, or stands in capitals on its own line
         found = penalties_in(text, line.start, line.end, kb)
         terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
         dates = find_dates(text, kb, line.start, line.end)
