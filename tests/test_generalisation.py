@@ -215,3 +215,46 @@ def test_terms_in_months_titles_and_a_clause_of_its_own():
         ("Markin", "imprisonment", 10.0),
         ("Zuev", "imprisonment", 10.0),
     }
+
+
+def test_a_heading_in_capitals_without_a_colon_heads_its_list():
+    text = (
+        "SENTENCED TO EIGHT YEARS ITL EACH\n"
+        "1. Rybakova, Nina Ivanovna, wife of the above;\n"
+        "2. Osipova, Klavdia Petrovna, sister of the above.\n"
+    )
+    assert sentenced(text) == {
+        ("Rybakova", "imprisonment", 8.0),
+        ("Osipova", "imprisonment", 8.0),
+    }
+
+
+def test_nine_of_the_eleven_listed_accused_get_the_penalty_the_two_named_do_not():
+    names = [
+        "Abakumov",
+        "Belkin",
+        "Vorontsov",
+        "Gusakov",
+        "Danilin",
+        "Yermakov",
+        "Zhukova",
+        "Ilyina",
+        "Karpov",
+        "Lapshin",
+        "Maslov",
+    ]
+    items = "".join(f"{chr(97 + i)}) {n}, Ivan Petrovich, 1900;\n" for i, n in enumerate(names))
+    text = (
+        "Accused, eleven persons:\n"
+        + items
+        + "Nine of the eleven accused were sentenced to the supreme measure of punishment.\n"
+        "The accused Karpov I. P. and Maslov I. P. were sentenced to ten years ITL each.\n"
+    )
+    found = rows(text, "sentences")
+    death = {r["surname"] for r in found if r["penalty"] == "death"}
+    assert death == set(names) - {"Karpov", "Maslov"}
+    assert all(r["basis"] == "inferred" for r in found if r["penalty"] == "death")
+    assert {(r["surname"], r["term_years"]) for r in found if r["penalty"] == "imprisonment"} == {
+        ("Karpov", 10.0),
+        ("Maslov", 10.0),
+    }
