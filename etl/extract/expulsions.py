@@ -233,7 +233,7 @@ def row_records(
     label_subject = column_subject(kb, label) if label and not is_total else None
     transposed = is_transposed(kb, table)
     if transposed and label and not label_subject and not row_percent:
-        return  # a row of something the vocabulary does not count ("of whom arrested")
+        label_subject = "other"  # "Cards withheld, case not decided": counted, not expelled
     for column in table.columns:
         cell = cell_at(line_row, column.position, 0)
         if cell is None or not cell.numeric or cell.clean in ABSENT or year_cell(cell.clean):
@@ -330,7 +330,7 @@ RANGE = re.compile(
 FIGURE = re.compile(
     rf"(?P<num>{NUMERAL})(?:\s*(?P<mult>million|millions|thousand))?"
     rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter)\b)"
-    rf"|(?P<half>\bhalf\b(?= of| the))"
+    rf"|(?P<half>\bhalf\b(?= of| the| were| was| had))"
     rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
     rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)",
     re.IGNORECASE,
@@ -508,7 +508,12 @@ def sentence_records(
         if estimate:
             qualifier = "estimate"
         after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)
-        after = re.sub(r"^\s*\([^()]{0,40}\)", "", after)[:80]  # "312 (13.6 per cent) were"
+        # "312 (13.6 per cent) were expelled", "286, or 8.4 per cent, were expelled"
+        after = re.sub(r"^\s*\([^()]{0,40}\)", "", after)
+        after = re.sub(
+            r"^\s*,\s*(?:or|i\.e\.,?|that is,?)?\s*[\d.,]+\s*(?:per\s?cent|%),?", "", after
+        )
+        after = after[:80]
         category = None
         if breakdown and breakdown.end() <= m.start() - sentence.start and measure == "count":
             words = re.match(r"\s*([^;,.]+)", tail)

@@ -404,6 +404,9 @@ def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
         name = parse_item(text, sentence.start + m.start(), sentence.start + m.end(), kb)
         if name is None or name.surname in banned:
             continue
+        before = text[sentence.start : name.start]
+        if before.count("(") > before.count(")"):
+            continue  # a name in brackets is another spelling, not the sentence's person
         if name.initials or name.title or name.given.split()[:1] in ([g] for g in given):
             found.append(name)
     return found
