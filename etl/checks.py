@@ -7,6 +7,7 @@ both sides, so users see the disagreement instead of a silent merge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -30,10 +31,24 @@ def run_checks(frames: dict[str, pd.DataFrame], findings: list[dict]) -> pd.Data
             rows.append(finding)
     for check in CHECKS:
         rows += check(frames)
-    for number, row in enumerate(rows, start=1):
+    seen: dict[str, int] = {}
+    for row in rows:
         row.setdefault("severity", "warning")
-        row["check_id"] = f"{row['rule']}-{number:04d}"
+        base = check_id(row)
+        seen[base] = seen.get(base, 0) + 1
+        row["check_id"] = base if seen[base] == 1 else f"{base}:{seen[base]}"
     return to_frame("checks", rows)
+
+
+def check_id(row: dict) -> str:
+    """A finding's id from its rule and the first span it cites ("rule:source:char_start"),
+    like a claim's: a new finding elsewhere renumbers nothing, so diffs stay small."""
+    first = (row.get("evidence") or "").split(" | ")[0]
+    span = re.match(r"(.+):(\d+)-\d+$", first)
+    if span:
+        return f"{row['rule']}:{span[1]}:{span[2]}"
+    subject = re.sub(r"[^a-z0-9]+", "-", str(row.get("subject") or "all").lower()).strip("-")
+    return f"{row['rule']}:{subject}"
 
 
 def span_of(row: object) -> str:
