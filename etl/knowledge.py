@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from etl import paths
+from etl import bounds, paths
 from etl.errors import EtlError
 
 
@@ -23,22 +24,65 @@ class KnowledgeError(EtlError):
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
-    """Rows of one knowledge file; every row must give a reason in `why`."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    """Rows of one knowledge file; every row must give a reason in `why`, hold only values
+    of the contract's vocabularies and regular expressions that compile (checked here,
+    with the file's line, not later in an extractor)."""
+    numbered = [
+        (number, line)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if not line.startswith("#")
+    ]
+    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in numbered)))
     if not reader.fieldnames or reader.fieldnames[-1] != "why":
         msg = f"{path}: the last column must be 'why' (a reason for each entry)"
         raise KnowledgeError(msg)
     rows = []
-    for number, row in enumerate(reader, start=2):
+    for row in reader:
+        where = f"{path}, line {numbered[reader.line_num - 1][0]}"
         if None in row or any(v is None for v in row.values()):
-            msg = f"{path}, data row {number - 1}: wrong number of cells for {reader.fieldnames}"
+            msg = f"{where}: wrong number of cells for {reader.fieldnames}"
             raise KnowledgeError(msg)
-        if not row["why"].strip():
-            msg = f"{path}, data row {number - 1}, column 'why': every entry needs a reason"
+        row = {k: v.strip() for k, v in row.items()}
+        for column, problem in row_problems(path.stem, row):
+            msg = f"{where}, column {column!r}: {problem} (value {row[column]!r})"
             raise KnowledgeError(msg)
-        rows.append({k: v.strip() for k, v in row.items()})
+        rows.append(row)
     return rows
+
+
+# What a knowledge value may be: the contract's vocabularies (etl.bounds), by file and
+# column; for stats_vocabulary by the row's kind.
+VOCABULARIES = {
+    ("penalties", "penalty"): bounds.PENALTIES,
+}
+STATS_VALUES = {
+    "subject": bounds.SUBJECTS,
+    "subject_before": bounds.SUBJECTS,
+    "column": bounds.SUBJECTS,
+    "reinstated": bounds.SUBJECTS,
+    "qualifier": bounds.QUALIFIERS,
+    "estimate": bounds.QUALIFIERS,
+    "population": bounds.POPULATIONS,
+}
+PATTERN_COLUMNS = {"pattern", "term"}
+
+
+def row_problems(table: str, row: dict[str, str]) -> list[tuple[str, str]]:
+    problems = []
+    if not row["why"]:
+        problems.append(("why", "every entry needs a reason"))
+    for (name, column), allowed in VOCABULARIES.items():
+        if table == name and column in row and row[column] not in allowed:
+            problems.append((column, f"must be one of {', '.join(allowed)}"))
+    allowed = STATS_VALUES.get(row.get("kind", "")) if table == "stats_vocabulary" else None
+    if allowed and row.get("value") and row["value"] not in allowed:
+        problems.append(("value", f"a {row['kind']} must be one of {', '.join(allowed)}"))
+    for column in PATTERN_COLUMNS & row.keys():
+        try:
+            re.compile(row[column])
+        except re.error as exc:
+            problems.append((column, f"not a regular expression: {exc}"))
+    return problems
 
 
 @dataclass(frozen=True)
