@@ -150,13 +150,6 @@ def row(value: float, measure: str, subject: str, ctx: Context, **extra: object)
 
 # Tables.
 
-PARTY = re.compile(
-    r"\bparty\b|communist|bolshevik|\bVKP|\bCPSU|\bCP\(?b|membership|candidates?\b|expel|expuls"
-    r"|purge|proverka|chistka|verification|party cards?",
-    re.IGNORECASE,
-)
-
-
 POPULATION = re.compile(
     r"(?:party )?(?:members|candidates|communists|total|all|together)", re.IGNORECASE
 )
@@ -199,7 +192,7 @@ def table_records(
         about = f"{caption} {header}"
         if first(kb, "not_table", about) and not first(kb, "table", header):
             continue  # a table about something else (sowing, budgets, elections)
-        if not (PARTY.search(about) and first(kb, "table", about)):
+        if not (first(kb, "party", about) and first(kb, "table", about)):
             continue
         titles = [b for b in table.caption if not text[b.start : b.end].strip().startswith("(")]
         title = titles[-1] if titles else table.rows[0].block  # a "(Getty: …)" line cites
@@ -282,7 +275,7 @@ def row_records(
         elif label and not is_total and not row_percent:
             if re.search(
                 "|".join(p.pattern for p, _ in vocabulary(kb, "region")), label, re.I
-            ) or place_column(table):
+            ) or place_column(table, kb):
                 row_ctx.geography = label
             else:
                 category = label
@@ -299,19 +292,11 @@ def row_records(
         yield Record("expulsion_stats", fields, span, "expulsions.table")
 
 
-def place_column(table: Table) -> bool:
+def place_column(table: Table, kb: Knowledge) -> bool:
     """Whether the table's rows are places: its first header cell says so."""
     if not table.header or not table.header[0].cells:
         return False
-    head = table.header[0].cells[0].clean
-    return bool(
-        re.search(
-            r"region|oblast|krai|district|raion|okrug|republic|organi[sz]ation|city|town|province"
-            r"|territory|area|place",
-            head,
-            re.I,
-        )
-    )
+    return bool(first(kb, "place_header", table.header[0].cells[0].clean))
 
 
 # Prose.

@@ -300,7 +300,7 @@ def clause_of(
         # "He was … sentenced to death …; his deputy, I. S. Zimin, received eight years".
         first = min((n.start for n in subject), default=sentence.end)
         early = [f for f in found if f[1] < first and CLAUSE_BREAK.search(text, f[2], first)]
-        pronoun = pronoun_near_penalty(text, sentence, early if subject else found)
+        pronoun = pronoun_near_penalty(text, sentence, early if subject else found, kb)
         if pronoun is not None:
             penalties = sorted({p for p, _, _ in early}, key=ORDER.index) if subject else None
             antecedent = resolve_pronoun(
@@ -547,14 +547,6 @@ def article_subject(source: Source, kb: Knowledge, at: int) -> tuple[Name, str] 
     return name, source.span(name.start, name.end).ref
 
 
-RELATIVE = re.compile(
-    r"\s+(?:\w+\s+)?(?:husband|wife|son|daughter|brother|sister|father|mother|parents?|uncle"
-    r"|aunt|nephew|niece|cousin|children|child|family|relatives?|fianc[ée]e?|friends?"
-    r"|colleagues?|comrades?|associates?|deputy|secretary)\b",
-    re.IGNORECASE,
-)
-
-
 # A subject pronoun that undergoes the verdict ("he was sentenced", "she, with eleven
 # others, were shot", "he received ten years") or an object of one ("sentenced him").
 PRONOUN_ROLE = re.compile(
@@ -566,13 +558,14 @@ PRONOUN_ROLE = re.compile(
 
 
 def pronoun_near_penalty(
-    text: str, sentence: Block, penalties: list[tuple[str, int, int]]
+    text: str, sentence: Block, penalties: list[tuple[str, int, int]], kb: Knowledge
 ) -> int | None:
     """A pronoun that the penalty is about: "he, along with eleven other officers …, were
     shot" (a subject within 80 characters), "the original five-year sentence for his
     alleged participation" (a possessive within 20). Returns where the pronoun stands."""
     for m in PRONOUN.finditer(text, sentence.start, sentence.end):
-        if not m["subject"] and RELATIVE.match(text, m.end()):
+        relative = term_pattern(kb, "relative")
+        if not m["subject"] and relative.match(text, m.end()):
             continue  # "her husband was executed": the relative is sentenced, not she
         if m["subject"] and not PRONOUN_ROLE.match(text, m.start(), sentence.end):
             continue  # "he mobilized the people imprisoned": not a sentence passed on him
@@ -734,7 +727,6 @@ PARTITIVE_OF = re.compile(
     rf"(?:(?P<m>{NUMBER_WORD}|\d+) )?(?:remaining )?(?:accused|defendants|condemned|prisoners)\b",
     re.IGNORECASE,
 )
-OUTCOME = re.compile(r"\b(?:acquit\w*|released|freed|discharged)\b", re.IGNORECASE)
 
 
 def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -820,7 +812,7 @@ def sentenced_elsewhere(
             continue
         if not (
             penalties_in(text, sentence.start, sentence.end, kb)
-            or OUTCOME.search(text, sentence.start, sentence.end)
+            or term_pattern(kb, "outcome").search(text, sentence.start, sentence.end)
         ):
             continue
         passage = text[sentence.start : sentence.end]
