@@ -1,7 +1,7 @@
 """Numbers as the texts write them, in several conventions, read by context.
 
 "120.000" and "3,217" use a separator for thousands; "17,5" and "12.8" use
-one for decimals; "21 417" groups thousands with a (no-break) space. A
+one for decimals; "12 345" groups thousands with a (no-break) space. A
 separator followed by exactly three digits is a thousands separator, unless
 the number is a percent (a percent is at most 100, so "9.125 per cent" can
 only be a decimal); one or two digits after it make a decimal. "1.8 million"
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 NUMERAL = (
-    r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![.,]?\d)"  # "21 417": space thousands
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![.,]?\d)"  # "12 345": space thousands
     r"|\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?"
 )
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "millions": 1_000_000}

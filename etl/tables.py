@@ -9,8 +9,8 @@ its caption the lines above that. Columns are numbered from the right, since
 aligned tables lose their empty cells on the left.
 
 How a column writes its numbers is decided per column, from all its cells
-(`read_column`): "21 417" groups thousands with a space, "37,6" beside
-"12,0" is a decimal comma, "2,208" beside "1,935" groups thousands; a unit
+(`read_columns`): "12 345" groups thousands with a space, "45,6" beside
+"12,0" is a decimal comma, "1,234" beside "5,678" groups thousands; a unit
 ("in thousands") in the header or caption multiplies. Pure functions of the
 text: no file access, no pandas.
 """
@@ -142,7 +142,7 @@ def find_tables(text: str) -> list[Table]:
                 run.append(here[1])
                 last = cursor
             elif _wrapped_label(text, all_lines, cursor, kind):
-                pass  # "Cards withheld," above "  case not decided   611   203": one label
+                pass  # "Cards not yet," above "  issued   123   45": one label
             elif line.strip() and not RULE.match(line):
                 break  # prose ends the table
             elif not line.strip() and kind == "pipe":
@@ -252,7 +252,7 @@ MILLIONS = re.compile(r"\bmillions?\b|\bmln\b", re.IGNORECASE)
 def decimal_mark(tokens: list[str], header: str) -> str | None:
     """The separator a column writes decimals with, judged from all its cells: one or two
     (or four and more) digits after a separator make it decimal; in a column of per cents
-    or of thousands any single separator is decimal ("9,125 per cent", "3.406 thousand")."""
+    or of thousands any single separator is decimal ("9,125 per cent", "1.234 thousand")."""
     for mark in (",", "."):
         other = "." if mark == "," else ","
         if any(
@@ -270,8 +270,8 @@ def decimal_mark(tokens: list[str], header: str) -> str | None:
 
 
 def read_number(token: str, decimal: str | None) -> float:
-    """A cell's numeral read by its column's convention: read_number("21 417", None) ==
-    21417.0, read_number("37,6", ",") == 37.6, read_number("2,208", None) == 2208.0."""
+    """A cell's numeral read by its column's convention: read_number("12 345", None) ==
+    12345.0, read_number("45,6", ",") == 45.6, read_number("1,234", None) == 1234.0."""
     token = token.replace("\u00a0", " ").replace("’", "").replace("'", "")
     last = re.search(r"[.,](\d+)$", token)
     if last and len(last[1]) != 3:

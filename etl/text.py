@@ -13,7 +13,7 @@ from functools import cache
 from etl.knowledge import Knowledge
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote,
-# but not after an initial ("I. Petrov", "B. Ya. Reinhold") or a common abbreviation.
+# but not after an initial ("I. Petrov", "B. Ya. Surname") or a common abbreviation.
 # A bracket after a full stop continues the sentence ("… to prison. (Pletnev 25 years, …)").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"\[A-Z])")
 _NO_BREAK_BEFORE = re.compile(

@@ -161,7 +161,7 @@ def row_label(row: Row) -> str:
 
 def is_transposed(kb: Knowledge, table: Table) -> bool:
     """Whether the columns are populations ("Members", "Candidates", "Total") and the row
-    labels say what is counted ("Documents verified", "Expelled")."""
+    labels say what is counted ("Checked", "Expelled")."""
     headers = [c.header for c in table.columns if c.numeric and c.header]
     return (
         bool(headers)
@@ -222,11 +222,11 @@ def row_records(
     is_total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
     row_percent = bool(label and PERCENT_HEADER.match(label.strip(" ()")))
     # A table turned on its side: the columns are populations ("Members", "Candidates",
-    # "Total"), the rows say what is counted ("Documents verified", "Expelled").
+    # "Total"), the rows say what is counted ("Checked", "Expelled").
     label_subject = column_subject(kb, label) if label and not is_total else None
     transposed = is_transposed(kb, table)
     if transposed and label and not label_subject and not row_percent:
-        label_subject = "other"  # "Cards withheld, case not decided": counted, not expelled
+        label_subject = "other"  # a row the vocabulary does not know: counted, not expelled
     for column in table.columns:
         cell = cell_at(line_row, column.position, 0)
         if cell is None or not cell.numeric or cell.clean in ABSENT or year_cell(cell.clean):
@@ -367,7 +367,7 @@ def figures(
                 continue
             value = _value(m["num"], kb, percent)
             if m["mult"] and re.fullmatch(r"\d+[.,]\d+", m["num"]):
-                value = float(m["num"].replace(",", "."))  # "9.598 thousand": a decimal
+                value = float(m["num"].replace(",", "."))  # "1.234 thousand": a decimal
             if value is not None:
                 found.append((m, with_multiplier(value, m["mult"]), None))
         elif m["onein"]:
@@ -466,7 +466,7 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     return after_subject or "other"
 
 
-# The year a figure itself gives: "8,400 in 1905", "46,100 members by 1907".
+# The year a figure itself gives: "1,234 in 1925", "5,678 members by 1927".
 FIGURE_YEAR = re.compile(r"\s*(?:per\s?cent\s+|%\s*)?(?:\w+\s+)?(?:in|by|for|of)\s+(19\d\d)\b")
 
 
@@ -524,7 +524,7 @@ def sentence_records(
             subject = subject_of(kb, head, after, passage, previous)
             gap = text[previous_end : m.start()]
             if subject == "other" and previous and previous_end and LIST_GAP.fullmatch(gap):
-                subject = previous  # "8,400 in 1905, 13,000 in 1906 and 46,100 by 1907"
+                subject = previous  # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"
         population = first(kb, "population", after[:30] if measure == "count" else head[-60:])
         if subject == "members" or population not in ("members", "candidates"):
             population = None

@@ -136,7 +136,7 @@ class Clause:
 
 
 REGISTER_INITIALS = rf"(?:[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"  # "Sh. G.", "Ts. I.", "A. F."
-TRAILING = rf"(?:\s+{REGISTER_INITIALS}(?=\s|,))?"  # initials after a surname: "Vogel E. K."
+TRAILING = rf"(?:\s+{REGISTER_INITIALS}(?=\s|,))?"  # initials after a surname: "Surname A. B."
 SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been|received|got|each received"
 SENTENCING_VERBS = (
     rf"{SUBJECT_VERBS}|received|got|each received|were each given|were given|was given"
@@ -175,7 +175,7 @@ INTRODUCTION = (
 
 def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name] | None:
     """Names separated by commas and "and", each maybe with its initials after it, as
-    registers and verdicts write them ("Vogel E. K. and Kravchenko O. M.")."""
+    registers and verdicts write them ("Surname A. B. and Othername C. D.")."""
     names, cursor = [], start
     for sep in [*re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[start:end]), None]:
         a, b = cursor, start + sep.start() if sep else end
@@ -269,7 +269,7 @@ def clause_of(
         name = parse_item(text, m.start(2), m.end(2), kb)
         titles = {row["title"] for row in kb["titles"]}
         if name is None or name.surname in not_names(kb) or name.surname in titles:
-            continue  # "sentenced Professor Tsereteli": a title is not the person
+            continue  # "sentenced Professor X": a title is not the person
         if any(n.start <= name.start < n.end for n, _, _ in clause.names):
             continue  # already read, with its title or initials
         after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
@@ -297,7 +297,7 @@ def clause_of(
             for name in subject
         ]
         # A pronoun for the penalties before the first subject's clause (all, if none):
-        # "He was … sentenced to death …; his deputy, I. S. Zimin, received eight years".
+        # "He was … sentenced to death …; his deputy, A. B. Surname, received eight years".
         first = min((n.start for n in subject), default=sentence.end)
         early = [f for f in found if f[1] < first and CLAUSE_BREAK.search(text, f[2], first)]
         pronoun = pronoun_near_penalty(text, sentence, early if subject else found, kb)
@@ -330,9 +330,9 @@ VERDICT_VERB = (
 
 def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
     """Names anywhere in a sentence right before a verdict verb, in apposition or with
-    their ranks: "His three deputies, Lipkin, Horelova and Abuladze, were shot", "the
-    corps commander A. F. Stein, the division commander G. D. Japaridze and … were
-    shot", "G. I. Tsereteli, who was shot in the same year"."""
+    their ranks: "His three deputies, A, B and C, were shot", "the corps commander
+    A. B. Surname, the division commander C. D. Othername and … were shot", "A. B.
+    Surname, who was shot in the same year"."""
     item = _names_regex(kb)
     role_item = rf"(?:(?:the|a|an)\s+(?:[a-z()]+\s+){{1,3}})?{item}"
     pattern = re.compile(
@@ -396,7 +396,7 @@ def resolve_pronoun(
 
 def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
     """Names in a sentence that are surely persons: with initials, a title or a known given
-    name ("The first secretary …, P. A. Kharlamov, then 41 years old, …")."""
+    name ("The first secretary …, A. B. Surname, then forty years old, …")."""
     given = {row["name"] for row in kb["given_names"]}
     banned = not_names(kb)
     found = []
@@ -416,7 +416,7 @@ def own_clause(
     text: str, sentence: Block, name: Name, clause: Clause, kb: Knowledge
 ) -> tuple[Name, list[str], float | None]:
     """A subject's penalties and term are those of its own clause when it states any:
-    "All but two … were sentenced to death; Markov and Zaitsev received ten years"."""
+    "All but two … were sentenced to death; A and B received ten years"."""
     ends = [c for c in clause_starts(text, sentence) if c > name.end] + [sentence.end]
     found = [
         p
@@ -433,7 +433,7 @@ def own_clause(
 def respectively(
     text: str, sentence: Block, kb: Knowledge, penalties: list[str]
 ) -> list[tuple[Name, list[str], float | None]]:
-    """ "Gusev and Petrenko received fifteen and ten years … respectively": the n-th
+    """ "A and B received fifteen and ten years … respectively": the n-th
     name gets the n-th term, when the counts agree."""
     if not re.search(r"\brespectively\b", text[sentence.start : sentence.end]):
         return []
@@ -451,7 +451,7 @@ def respectively(
 def sentenced_objects(
     text: str, sentence: Block, kb: Knowledge
 ) -> list[tuple[Name, list[str], float | None]]:
-    """ "The court sentenced General Kotov to VMN", "sentenced the accused Morozov and Ilyin
+    """ "The court sentenced General X to VMN", "sentenced the accused A and B
     to ten years": the names after a verdict verb, with the penalty and term after them."""
     item = _names_regex(kb)
     pattern = re.compile(
@@ -506,8 +506,8 @@ CAPITALS = re.compile(
 @lru_cache(maxsize=4)
 def _entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
     """(offset, name) of every line that opens with the person it is about: an
-    encyclopaedic lead ("Berta Daniel (1896–1970) was …", "BERTA DANIEL (born …)") or a
-    dictionary entry ("KALNIŅŠ, Roberts (1886-1937).")."""
+    encyclopaedic lead ("Given Surname (1890–1950) was …", "GIVEN SURNAME (born …)") or a
+    dictionary entry ("SURNAME, Given (1890-1937).")."""
     heads = []
     for line in lines(text):
         start = (
@@ -601,9 +601,9 @@ CAPS_SURNAME = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
 
 def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
     """The name an item of a register list opens with, in the orders registers use:
-    "Orlov, Pavel Ivanovich", "Belousova A. F." or "Chkheidze Sh. G." (initials after),
-    "Kuzmin Stepan Lukich" (surname, given name, patronymic), "SELEZNEV, Afanasy
-    Prokhorovich" (the surname in capitals), or the usual "A. F. Belousova"."""
+    "Surname, Given Patronymic", "Surname A. B." or "Surname Sh. B." (initials after),
+    "Surname Given Patronymic", "SURNAME, Given Patronymic" (the surname in capitals),
+    or the usual "A. B. Surname"."""
     piece = text[start:end]
     caps = re.match(
         rf"({CAPS_SURNAME})(?:,\s*({WORD}(?:\s+{WORD})?)|\s+({REGISTER_INITIALS}))", piece
@@ -623,13 +623,13 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
             return Name(written, start, start + len(written), name.surname, **parts)
     usual = re.match(item_pattern(kb), piece)
     if usual and (usual["title"] or usual["initials"] or usual["given"]):
-        return parse_item(text, start, start + usual.end(), kb)  # "Mrs. Hilda Steinberg"
+        return parse_item(text, start, start + usual.end(), kb)  # "Mrs. Given Surname"
     return parse_inverted(text, start, end, kb)
 
 
 def item_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
-    """The names an item opens with: one, or several joined by "and" ("Shapiro N. R. and
-    Chkheidze Sh. G., to … fifteen and ten years respectively")."""
+    """The names an item opens with: one, or several joined by "and" ("Surname A. B. and
+    Othername C. D., to … fifteen and ten years respectively")."""
     names: list[Name] = []
     cursor = start
     while cursor < end:
@@ -647,8 +647,8 @@ def item_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
 def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     """A list under a heading: "… sentenced to the supreme measure of punishment,
     shooting:" then "(1) Orlov, Pavel Ivanovich; (2) …" (numbered, lettered or dashed
-    items, one a line). Each item gets the penalty and term it states itself ("1) Kuznetsov
-    G. T., … to be shot"), or else the heading's; under a heading that states none, such
+    items, one a line). Each item gets the penalty and term it states itself ("1) Surname
+    A. B., … to be shot"), or else the heading's; under a heading that states none, such
     as "the Military Collegium SENTENCED:", only items that state their own give rows."""
     text = source.text
     all_lines = list(lines(text))
@@ -828,7 +828,7 @@ RESOLUTION = re.compile(
 
 
 def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
-    """Protocol lines: "RESOLVED: Ivanov, Ivan Ivanovich, to be shot." (the troika's and
+    """Protocol lines: "RESOLVED: Surname, Given Patronymic, to be shot." (the troika's and
     special board's HEARD / RESOLVED form): the name the resolution opens with gets the
     penalties and term of its line."""
     text = source.text
