@@ -20,6 +20,7 @@ import pickle
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -49,12 +50,14 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _imports(path: Path) -> tuple[set[str], set[str]]:
-    """(etl modules, other top-level modules) a module imports, at any depth of its code."""
+def _imports(path: Path, whole: bool = True) -> tuple[set[str], set[str]]:
+    """(etl modules, other top-level modules) a module imports: anywhere in its code, or
+    (`whole=False`) only in the statements that run when it is imported."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = ".".join(("etl", *path.relative_to(PACKAGE).parent.parts))
     names: set[str] = set()
-    for node in ast.walk(tree):
+    nodes = ast.walk(tree) if whole else _top_level(tree.body)
+    for node in nodes:
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -63,43 +66,65 @@ def _imports(path: Path) -> tuple[set[str], set[str]]:
                 module = f"{base}.{node.module}" if node.module else base
             else:
                 module = node.module or ""
-            names.add(module)
-            names.update(f"{module}.{alias.name}" for alias in node.names)
+            for alias in node.names:  # "from etl import paths" imports the module etl.paths
+                submodule = f"{module}.{alias.name}"
+                names.add(submodule if _module_file(submodule) else module)
     own = {n for n in names if n == "etl" or n.startswith("etl.")}
     return own, {n.split(".")[0] for n in names - own if n}
 
 
+def _top_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Statements run at import time: not the bodies of functions and classes."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.If | ast.Try | ast.With):
+            for block in ("body", "orelse", "finalbody", "handlers"):
+                for child in getattr(node, block, []):
+                    yield from _top_level(getattr(child, "body", [child]))
+
+
 @cache
-def code_hash(knowledge: Path = paths.KNOWLEDGE) -> str:
-    """A hash of everything extraction's output depends on besides the text itself."""
-    todo = sorted((PACKAGE / "extract").glob("*.py"))
-    files: set[Path] = set()
+def _extraction_modules() -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """The files of every etl module extraction imports, and "library version" of every
+    other library they import (read once per process: the running code does not change)."""
+    # A module extraction imports counts whole (its functions may run); a package it is
+    # in counts only by what importing it runs (etl/__init__.py's lazy `load` does not).
+    todo = [(path, True) for path in sorted((PACKAGE / "extract").glob("*.py"))]
+    files: dict[Path, bool] = {}
     libraries: set[str] = set()
     while todo:
-        path = todo.pop()
-        if path in files:
+        path, whole = todo.pop()
+        if files.get(path) is True or (path in files and not whole):
             continue
-        files.add(path)
-        own, other = _imports(path)
+        files[path] = whole
+        own, other = _imports(path, whole)
         libraries |= other
         for name in own:
-            # Importing etl.a.b runs etl/__init__.py and etl/a/__init__.py too.
             parts = name.split(".")
             for depth in range(1, len(parts) + 1):
                 found = _module_file(".".join(parts[:depth]))
-                if found is not None and found not in files:
-                    todo.append(found)
-    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}\n".encode())
+                if found is not None:
+                    todo.append((found, depth == len(parts)))
+    versions = []
     for library in sorted(libraries - set(sys.stdlib_module_names) - {"__future__"}):
         try:
-            version = metadata.version(library)
+            versions.append(f"{library} {metadata.version(library)}")
         except metadata.PackageNotFoundError:
-            version = "unknown"
-        digest.update(f"{library} {version}\n".encode())
+            versions.append(f"{library} unknown")
+    return tuple(sorted(files)), tuple(versions)
+
+
+def code_hash(knowledge: Path = paths.KNOWLEDGE) -> str:
+    """A hash of everything extraction's output depends on besides the text itself: the
+    extraction modules' and knowledge files' bytes, library and Python versions."""
+    files, versions = _extraction_modules()
+    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}\n".encode())
+    digest.update("".join(f"{v}\n" for v in versions).encode())
     knowledge_files = sorted(p for p in knowledge.rglob("*") if p.is_file())
-    for path in sorted(files) + knowledge_files:
-        digest.update(f"{path.name} {path.stat().st_size}\n".encode())
-        digest.update(path.read_bytes())
+    for path in [*files, *knowledge_files]:
+        data = path.read_bytes()
+        digest.update(f"{path.name} {len(data)}\n".encode())
+        digest.update(data)
     return digest.hexdigest()
 
 

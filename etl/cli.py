@@ -78,6 +78,7 @@ def cli(debug: bool) -> None:
     show_default=True,
     help="Folder that holds the releases.",
 )
+@root_option("The repository whose seeds/ to build.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-cache", is_flag=True, help="Extract every text again (ignore .cache/extract/).")
 @click.option(
@@ -86,7 +87,7 @@ def cli(debug: bool) -> None:
     help="Extract the texts on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port).",
 )
 @report_errors
-def build(dist: Path, quiet: bool, no_cache: bool, scheduler: str | None) -> None:
+def build(dist: Path, root: Path, quiet: bool, no_cache: bool, scheduler: str | None) -> None:
     """Extract, resolve, validate, verify and publish dist/<version>/.
 
     A version already in DIST is never overwritten: the build confirms it is
@@ -105,6 +106,7 @@ def build(dist: Path, quiet: bool, no_cache: bool, scheduler: str | None) -> Non
 
     result = run_build(
         dist=dist,
+        root=root,
         progress=None if quiet else progress,
         cache=not no_cache,
         scheduler=scheduler,
