@@ -68,11 +68,10 @@ check: $(VENV)/.stamp ## Check contributions, reproduce the committed release, v
 	$(BIN)/etl check
 	@echo '==> Checking that the committed release $(VERSION) is reproduced byte for byte'
 	@rm -rf .scratch && mkdir -p .scratch && cp -r dist/$(VERSION) .scratch/
-	$(BIN)/etl build --quiet --dist .scratch
+	$(BIN)/etl build --quiet --no-cache --dist .scratch
 	@rm -rf .scratch
 	@echo '==> Verifying every span of every release and validating them with frictionless'
-	@for release in dist/*/; do $(BIN)/etl verify $$release || exit 1; done
-	@for package in dist/*/datapackage*.json; do $(BIN)/frictionless validate $$package > /dev/null || { echo "frictionless: $$package is not valid"; exit 1; }; echo "$$package: valid (frictionless)"; done
+	@$(BIN)/python scripts/check_releases.py dist
 
 release: $(RELEASE) ## Write CSV copies, the dataset page, SHA256SUMS and zips; dist/CHANGELOG.md
 	@echo '==> Writing release artefacts'
