@@ -259,3 +259,23 @@ def test_a_text_of_noise_builds_and_verifies(small_project: Path, tmp_path: Path
     release = build(dist=small_project / "dist", root=small_project).release
     assert verify_release(release, small_project).ok
     assert frictionless.validate(release / "datapackage.json").valid
+
+
+def test_a_dask_cluster_on_localhost_gives_the_same_bytes(small_project: Path, tmp_path: Path):
+    from dask.distributed import LocalCluster
+
+    local = build(dist=tmp_path / "local", root=small_project, cache=False).release
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=False,
+        host="127.0.0.1",
+        protocol="tcp://",
+        dashboard_address=None,
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        remote = build(
+            dist=tmp_path / "dask", root=small_project, cache=False, scheduler=address
+        ).release
+    assert snapshot(remote) == snapshot(local)
