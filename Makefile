@@ -77,9 +77,9 @@ release: $(RELEASE) ## Write CSV copies, the dataset page, SHA256SUMS and zips; 
 	@echo '==> Writing release artefacts'
 	$(BIN)/etl release
 
-bench: $(VENV)/.stamp ## Time a clean build, a no-op make, verify and frictionless validate
+bench: $(VENV)/.stamp ## Seeds and 10x/100x corpora timed as ratios (BENCH='--factors 10' to cut)
 	@$(COMPILE)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH)
 
 clean: ## Remove .venv, .tools and scratch folders (never dist/)
 	rm -rf $(VENV) .tools .scratch .pytest_cache .ruff_cache
