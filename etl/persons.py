@@ -16,13 +16,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
 from etl.corpus import Source
 from etl.extract import Record
 from etl.knowledge import Knowledge
 from etl.names import (
+    FUZZY_CUTOFF,
+    FUZZY_MIN_LENGTH,
     INITIALS,
     WORD,
     Name,
@@ -155,12 +158,27 @@ class PersonIndex:
             parts += self._in_order(list(having.values()))
         if len(parts) == 1:
             return parts, "part of a double surname"
+        if len(key) < FUZZY_MIN_LENGTH:
+            return [], ""  # close_keys accepts no key this short
         near = [
             k
             for length in (len(key) - 1, len(key), len(key) + 1)
             for k in self._buckets.get((key[:1], length), ())
         ]
-        keys = sorted(k for k in near if close_keys(key, k))
+        if len(near) > 8:
+            # rapidfuzz's batch scorers keep the keys either measure of `similarity` puts
+            # near the cutoff (a superset); close_keys decides on those as it would on all.
+            cutoff = FUZZY_CUTOFF - 1
+            found = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+            found += process.extract(
+                key,
+                near,
+                scorer=DamerauLevenshtein.normalized_similarity,
+                score_cutoff=cutoff / 100,
+                limit=None,
+            )
+            near = [match[0] for match in found]
+        keys = sorted({k for k in near if close_keys(key, k)})
         match = process.extractOne(key, keys, scorer=similarity)
         if match is None:
             return [], ""
