@@ -279,3 +279,20 @@ def test_a_dask_cluster_on_localhost_gives_the_same_bytes(small_project: Path, t
             dist=tmp_path / "dask", root=small_project, cache=False, scheduler=address
         ).release
     assert snapshot(remote) == snapshot(local)
+
+
+def test_a_build_without_scheduler_imports_no_dask(small_project: Path):
+    """dask is installed for --scheduler only: a default build (and pandera, which looks
+    for dask whenever it is installed) must not load it."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from etl.build import build; "
+        f"build(dist=Path({str(small_project / 'dist')!r}), root=Path({str(small_project)!r})); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
