@@ -153,8 +153,17 @@ class ExtractionCache:
             return None
         return records if isinstance(records, list) else None
 
-    def put(self, source: Source, records: list[Record]) -> None:
-        """Keep a text's records; written whole or not at all (temporary file, rename)."""
+    def put(self, source: Source, records: list[Record]) -> bool:
+        """Keep a text's records; written whole or not at all (temporary file, rename).
+        A cache that cannot be written (read-only, full, pruned by a build of other code
+        meanwhile) is no reason to fail a build: False, and the records are not kept."""
+        try:
+            self._write(source, records)
+        except OSError:
+            return False
+        return True
+
+    def _write(self, source: Source, records: list[Record]) -> None:
         if not self._pruned:
             self._pruned = True
             if self.base.is_dir():

@@ -296,3 +296,13 @@ def test_a_build_without_scheduler_imports_no_dask(small_project: Path):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_build(
+    small_project: Path, tmp_path: Path, monkeypatch
+):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("ETL_CACHE", str(blocked))
+    release = build(dist=tmp_path / "dist", root=small_project).release
+    assert verify_release(release, small_project).ok
