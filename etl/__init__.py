@@ -1,6 +1,24 @@
 """soviet-purges: verifiable claims about the Soviet party purges and the Moscow trials."""
 
+import sys
+import types
+
 from etl.version import DATA_VERSION
+
+
+def _pandera_without_dask() -> None:
+    """pandera imports dask.dataframe (0.8 s) whenever dask is installed, only to recognise
+    dask annotations, which this project never uses; dask is installed for `etl build
+    --scheduler` alone. A stand-in for pandera's dask module tells it dask is absent
+    (unless dask.dataframe is loaded already), so no other command pays for it."""
+    if "dask.dataframe" in sys.modules or "pandera.typing.dask" in sys.modules:
+        return
+    stand_in = types.ModuleType("pandera.typing.dask")
+    stand_in.DASK_INSTALLED = False  # type: ignore[attr-defined]
+    sys.modules["pandera.typing.dask"] = stand_in
+
+
+_pandera_without_dask()
 
 
 def load(

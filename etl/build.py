@@ -3,7 +3,9 @@
 `build()` is what `etl build` and `make` run; each stage is a module of its
 own and the data flows one way through them. Extraction needs no pandas: it
 starts in forked workers first, and the parent imports the table stages
-(pandas, pandera, pyarrow) while the texts are being read.
+(pandas, pandera, pyarrow) while the texts are being read. Texts whose
+records are in the extraction cache (etl/cache.py) are not extracted again;
+`scheduler` sends extraction to a Dask cluster instead of local processes.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from etl import paths
+from etl.cache import ExtractionCache, cache_folder, code_hash
 from etl.corpus import Source, load_source
-from etl.errors import SourceError, ValidationFailed
+from etl.errors import EtlError, SourceError, ValidationFailed
 from etl.extract import Record, extract_source
-from etl.knowledge import load_knowledge
+from etl.knowledge import Knowledge, load_knowledge
 from etl.registry import SourceEntry, read_registry
 from etl.version import DATA_VERSION
 
@@ -56,8 +59,22 @@ def load_sources(entries: list[SourceEntry], root: Path) -> dict[str, Source]:
     return texts
 
 
+class SchedulerError(EtlError):
+    code = "scheduler-error"
+
+
 def _extract(source: Source) -> list[Record]:
     return extract_source(source, load_knowledge())
+
+
+def _extract_remote(source: Source, kb: Knowledge, code: str) -> list[Record]:
+    """Extraction on a Dask worker, which must run the same extraction code as the client."""
+    from etl.cache import code_hash
+
+    if code_hash() != code:
+        msg = "a Dask worker runs other extraction code than this build; install the same etl"
+        raise SchedulerError(msg)
+    return extract_source(source, kb)
 
 
 class _Inline(Executor):
@@ -70,25 +87,88 @@ class _Inline(Executor):
 
 
 @contextmanager
-def extraction(sources: list[Source]) -> Iterator[Iterator[list[Record]]]:
-    """Start extracting every text, the largest first, on every core (forked workers
-    inherit the loaded modules and knowledge); yields the records of each text, in order."""
+def _local_pool(count: int) -> Iterator[Executor]:
+    """Forked workers on every core (they inherit the loaded modules and knowledge)."""
     jobs = int(os.environ.get("ETL_JOBS", os.cpu_count() or 1))
-    parallel = jobs > 1 and len(sources) > 1 and "fork" in mp.get_all_start_methods()
+    parallel = jobs > 1 and count > 1 and "fork" in mp.get_all_start_methods()
     pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) if parallel else _Inline()
     with pool:
-        largest_first = sorted(range(len(sources)), key=lambda i: -len(sources[i].text))
-        futures = {i: pool.submit(_extract, sources[i]) for i in largest_first}
-        yield (futures[i].result() for i in range(len(sources)))
+        yield pool
 
 
-def assemble(root: Path = paths.ROOT, progress: Progress | None = None) -> dict[str, pd.DataFrame]:
-    """Every resource of the release, extracted, resolved and checked, but not yet written."""
+@contextmanager
+def _dask_jobs(
+    address: str, sources: list[Source], kb: Knowledge, code: str
+) -> Iterator[list[Future]]:
+    """The texts sent to the Dask scheduler at `address`; dask is imported only here."""
+    try:
+        from dask.distributed import Client
+    except ImportError as exc:
+        msg = f"--scheduler needs dask.distributed, which is not installed ({exc})"
+        raise SchedulerError(msg) from None
+    try:
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        msg = f"cannot reach the Dask scheduler at {address}: {exc}"
+        raise SchedulerError(msg) from None
+    with client:
+        yield [client.submit(_extract_remote, s, kb, code, pure=False) for s in sources]
+
+
+@contextmanager
+def extraction(
+    sources: list[Source],
+    cache: ExtractionCache | None = None,
+    scheduler: str | None = None,
+) -> Iterator[Iterator[list[Record]]]:
+    """Start extracting every text not in the cache, the largest first, on every core (or
+    on a Dask cluster); yields the records of each text, in order, and caches new ones."""
+    cached = {i: cache.get(s) for i, s in enumerate(sources)} if cache else {}
+    todo = sorted(
+        (i for i in range(len(sources)) if cached.get(i) is None),
+        key=lambda i: -len(sources[i].text),
+    )
+    if scheduler:
+        code = cache.code if cache else code_hash()
+        jobs = _dask_jobs(scheduler, [sources[i] for i in todo], load_knowledge(), code)
+    else:
+        jobs = _local_pool(len(todo))
+
+    def results(futures: dict[int, Future]) -> Iterator[list[Record]]:
+        for i, source in enumerate(sources):
+            if i not in futures:
+                yield cached[i]
+                continue
+            records = futures[i].result()
+            if cache:
+                cache.put(source, records)
+            yield records
+
+    with jobs as pool:
+        if scheduler:
+            futures = dict(zip(todo, pool, strict=True))
+        else:
+            futures = {i: pool.submit(_extract, sources[i]) for i in todo}
+        yield results(futures)
+
+
+def assemble(
+    root: Path = paths.ROOT,
+    progress: Progress | None = None,
+    *,
+    cache: bool = True,
+    scheduler: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every resource of the release, extracted, resolved and checked, but not yet written.
+
+    `cache=False` extracts every text again (and leaves the cache alone); `scheduler`, the
+    address of a Dask scheduler, sends the extraction of each text to its workers."""
     # Load.
     entries = read_registry(root / "seeds" / "registry.csv")
     texts = load_sources(entries, root)
     kb = load_knowledge()
-    with extraction([texts[e.source_id] for e in entries]) as results:
+    store = ExtractionCache(cache_folder(root)) if cache else None
+    with extraction([texts[e.source_id] for e in entries], store, scheduler) as results:
         # While the workers read the texts: the table stages and the curation files.
         from etl import checks
         from etl.curation import apply_edits, foreign_key_problems, load_curation
@@ -127,9 +207,13 @@ def build(
     root: Path = paths.ROOT,
     version: str = DATA_VERSION,
     progress: Progress | None = None,
+    *,
+    cache: bool = True,
+    scheduler: str | None = None,
 ) -> BuildResult:
-    """Build the release `version` into `dist`, or confirm that it is already there."""
-    frames = assemble(root, progress)
+    """Build the release `version` into `dist`, or confirm that it is already there
+    (`cache` and `scheduler` as for `assemble`)."""
+    frames = assemble(root, progress, cache=cache, scheduler=scheduler)
     from etl.publish import publish
     from etl.validate import Failure
 

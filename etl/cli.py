@@ -79,13 +79,24 @@ def cli(debug: bool) -> None:
     show_default=True,
     help="Folder that holds the releases.",
 )
+@root_option("The repository whose seeds/ to build.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--no-cache", is_flag=True, help="Extract every text again (ignore .cache/extract/).")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Extract the texts on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port).",
+)
 @report_errors
-def build(dist: Path, quiet: bool) -> None:
+def build(dist: Path, root: Path, quiet: bool, no_cache: bool, scheduler: str | None) -> None:
     """Extract, resolve, validate, verify and publish dist/<version>/.
 
     A version already in DIST is never overwritten: the build confirms it is
     byte-identical, or fails and tells you to bump the version.
+
+    Each text's records are cached in .cache/extract/ under a hash of the text, the
+    extraction code and the knowledge files; a build extracts only texts whose hash
+    changed. The published bytes are the same with or without the cache.
 
     Example: etl build --dist dist
     """
@@ -94,7 +105,13 @@ def build(dist: Path, quiet: bool) -> None:
     def progress(done: int, total: int, source_id: str) -> None:
         click.echo(f"extracting [{done}/{total}] {source_id}", err=True)
 
-    result = run_build(dist=dist, progress=None if quiet else progress)
+    result = run_build(
+        dist=dist,
+        root=root,
+        progress=None if quiet else progress,
+        cache=not no_cache,
+        scheduler=scheduler,
+    )
     for finding in result.warnings:
         click.echo(f"{finding.severity}: {finding.check}", err=True)
     state = "built" if result.created else "unchanged (identical bytes)"

@@ -16,13 +16,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
 from etl.corpus import Source
 from etl.extract import Record
 from etl.knowledge import Knowledge
 from etl.names import (
+    FUZZY_CUTOFF,
+    FUZZY_MIN_LENGTH,
     INITIALS,
     WORD,
     Name,
@@ -82,15 +85,47 @@ class PersonIndex:
         self.kb = kb
         self.persons: list[Person] = []
         self.aliases = {row["variant"]: row["canonical"] for row in kb["aliases"]}
+        # Lookups kept up to date by `_own` (persons gain keys only there), so that no
+        # lookup scans every person: key → persons, part of a double key → persons,
+        # (first letter, length) → keys (the only keys `close_keys` can accept).
+        self._rank: dict[int, int] = {}
+        self._owners: dict[str, list[Person]] = {}
+        self._part_owners: dict[str, dict[int, Person]] = {}
+        self._buckets: dict[tuple[str, int], set[str]] = {}
+        self._keys: dict[str, tuple[str, str]] = {}
 
     def key(self, surname: str) -> tuple[str, str]:
         """The spelling key of a surname, and why it was changed (alias file) if it was."""
-        if surname in self.aliases:
-            return surname_key(self.aliases[surname], self.kb), "alias file"
-        return surname_key(surname, self.kb), ""
+        if surname not in self._keys:
+            if surname in self.aliases:
+                self._keys[surname] = (surname_key(self.aliases[surname], self.kb), "alias file")
+            else:
+                self._keys[surname] = (surname_key(surname, self.kb), "")
+        return self._keys[surname]
+
+    def _in_order(self, persons: list[Person]) -> list[Person]:
+        return sorted(persons, key=lambda p: self._rank[id(p)])
 
     def by_key(self, key: str) -> list[Person]:
-        return [p for p in self.persons if key in p.keys]
+        """Persons with this key, in the order they were found."""
+        return self._in_order(self._owners.get(key, []))
+
+    def _own(self, person: Person, key: str) -> None:
+        """Give a person a key (a new person is added to the index first)."""
+        if id(person) not in self._rank:
+            self._rank[id(person)] = len(self.persons)
+            self.persons.append(person)
+            keys, person.keys = set(person.keys), set()
+            for old in sorted(keys):
+                self._own(person, old)
+        if key in person.keys:
+            return
+        person.keys.add(key)
+        self._owners.setdefault(key, []).append(person)
+        self._buckets.setdefault((key[:1], len(key)), set()).add(key)
+        if "-" in key:
+            for part in key.split("-"):
+                self._part_owners.setdefault(part, {})[id(person)] = person
 
     def find(self, name: Name) -> tuple[Person | None, str, bool]:
         """(person, why, ambiguous) for a name; person None when unknown or ambiguous."""
@@ -117,12 +152,33 @@ class PersonIndex:
 
     def _related(self, key: str) -> tuple[list[Person], str]:
         """Persons whose double surname has this part, or whose key is a close fuzzy match."""
-        parts = [p for p in self.persons if any(key in k.split("-") for k in p.keys if "-" in k)]
+        parts = self._in_order(list(self._part_owners.get(key, {}).values()))
         if "-" in key:
-            parts += [p for p in self.persons if any(k in key.split("-") for k in p.keys)]
+            having = {id(p): p for part in key.split("-") for p in self._owners.get(part, [])}
+            parts += self._in_order(list(having.values()))
         if len(parts) == 1:
             return parts, "part of a double surname"
-        keys = sorted(k for p in self.persons for k in p.keys if close_keys(key, k))
+        if len(key) < FUZZY_MIN_LENGTH:
+            return [], ""  # close_keys accepts no key this short
+        near = [
+            k
+            for length in (len(key) - 1, len(key), len(key) + 1)
+            for k in self._buckets.get((key[:1], length), ())
+        ]
+        if len(near) > 8:
+            # rapidfuzz's batch scorers keep the keys either measure of `similarity` puts
+            # near the cutoff (a superset); close_keys decides on those as it would on all.
+            cutoff = FUZZY_CUTOFF - 1
+            found = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+            found += process.extract(
+                key,
+                near,
+                scorer=DamerauLevenshtein.normalized_similarity,
+                score_cutoff=cutoff / 100,
+                limit=None,
+            )
+            near = [match[0] for match in found]
+        keys = sorted({k for k in near if close_keys(key, k)})
         match = process.extractOne(key, keys, scorer=similarity)
         if match is None:
             return [], ""
@@ -135,12 +191,11 @@ class PersonIndex:
             return None
         key, _ = self.key(name.surname)
         if person is None:
-            person = Person({key}, initial_of(name, self.kb))
-            self.persons.append(person)
+            person = Person(set(), initial_of(name, self.kb))
             why = ""
         else:
-            person.keys.add(key)
             person.initial = person.initial or initial_of(name, self.kb)
+        self._own(person, key)
         key_why = self.key(name.surname)[1]
         if key_why:
             person.merges.setdefault(name.surname, key_why)
@@ -148,7 +203,7 @@ class PersonIndex:
         person.anchors += 1
         if name.alias:
             alias_key, _ = self.key(name.alias)
-            person.keys.add(alias_key)
+            self._own(person, alias_key)
             person.merges.setdefault(name.alias, "bracketed alias in a list")
         return person
 
@@ -195,18 +250,22 @@ _TOKEN = re.compile(rf"(?<![\w.])(?:(?P<initials>{INITIALS}) ?)?(?P<surname>{WOR
 
 
 def scan_mentions(
-    source: Source, index: PersonIndex, local: dict[str, Person]
+    source: Source,
+    index: PersonIndex,
+    local: dict[str, Person],
+    seen: dict[tuple[str, str], tuple[Person | None, str, bool]] | None = None,
 ) -> list[tuple[Name, Person, str]]:
     """Every occurrence in a text of a known person's surname (or a part of a compound).
 
     A bare surname that several persons share goes to the one of them the same text
-    names in full (`local`, by key); otherwise it is left unresolved.
+    names in full (`local`, by key); otherwise it is left unresolved. `seen` keeps what
+    the index said of each (word, initials), for the next texts while the index is as is.
     """
     text = source.text
     banned = not_names(index.kb)
     named_after = "|".join(re.escape(r["word"]) for r in index.kb["named_after"])
     thing = re.compile(rf"\s+(?:{named_after})\b", re.IGNORECASE)
-    seen: dict[tuple[str, str], tuple[Person | None, str, bool]] = {}
+    seen = {} if seen is None else seen
     found = []
     for m in _TOKEN.finditer(text):
         word = strip_possessive(m["surname"])
@@ -270,13 +329,14 @@ def resolve_persons(
     # Every occurrence of a known name, in every text.
     mentions: list[tuple[str, Name, Person]] = []
     persons_by_id = {id(p): p for p in index.persons}
+    seen: dict[tuple[str, str], tuple[Person | None, str, bool]] = {}  # no anchor is added now
     for source_id, source in sorted(texts.items()):
         local = {
             key: persons_by_id[next(iter(ids))]
             for key, ids in by_text.get(source_id, {}).items()
             if len(ids) == 1
         }
-        for name, person, why in scan_mentions(source, index, local):
+        for name, person, why in scan_mentions(source, index, local, seen):
             line_start = source.line_starts[source.line_of(name.start) - 1]
             cited = NOTE_LINE.fullmatch(source.text, line_start, name.start) and CITATION.match(
                 source.text, name.end

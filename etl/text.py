@@ -30,13 +30,18 @@ class Block:
 
 
 def lines(text: str) -> Iterator[Block]:
-    """Every line, without its line ending."""
-    start = 0
-    for match in re.finditer(r"\r?\n", text + "\n"):
-        yield Block(start, match.start())
-        start = match.end()
-        if start > len(text):
+    """Every line, without its line ending ("\n" or "\r\n"); a text ending in a line
+    ending has an empty last line."""
+    start, size = 0, len(text)
+    while True:
+        newline = text.find("\n", start)
+        end = size if newline < 0 else newline
+        if end > start and text[end - 1] == "\r":
+            end -= 1
+        yield Block(start, end)
+        if newline < 0:
             return
+        start = newline + 1
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Block]:
@@ -82,7 +87,20 @@ NUMBER_WORD = r"[A-Za-z]+(?:-[a-z]+)?"
 
 
 def number_words(kb: Knowledge) -> dict[str, int]:
-    return {row["word"]: int(row["value"]) for row in kb["numbers"]}
+    return dict(_per_kb(kb, "numbers", "word", "value"))
+
+
+# The word tables above and below are read on every call (tens of thousands per text):
+# kept per Knowledge object, which is immutable, and handed out read-only by the helpers.
+_TABLES: dict[tuple[int, str], tuple[Knowledge, dict[str, int]]] = {}
+
+
+def _per_kb(kb: Knowledge, table: str, key: str, value: str) -> dict[str, int]:
+    entry = _TABLES.get((id(kb), table))
+    if entry is None or entry[0] is not kb:
+        entry = (kb, {row[key]: int(row[value]) for row in kb[table]})
+        _TABLES[(id(kb), table)] = entry
+    return entry[1]
 
 
 def parse_count(token: str, kb: Knowledge) -> int | None:
@@ -93,7 +111,7 @@ def parse_count(token: str, kb: Knowledge) -> int | None:
     token = token.strip().lower()
     if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})*|\d+", token):
         return int(re.sub(r"[,.]", "", token))
-    words = number_words(kb)
+    words = _per_kb(kb, "numbers", "word", "value")
     total, current = 0, 0
     parts = re.split(r"[- ]+(?:and[- ]+)?", token)
     if not parts or any(p not in words for p in parts):
@@ -113,7 +131,7 @@ def parse_count(token: str, kb: Knowledge) -> int | None:
 
 
 def month_names(kb: Knowledge) -> dict[str, int]:
-    return {row["name"]: int(row["month"]) for row in kb["months"]}
+    return dict(_per_kb(kb, "months", "name", "month"))
 
 
 _DAY = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -162,7 +180,7 @@ def find_dates(
     knows the year from the context (`default_year`).
     """
     end = len(text) if end is None else end
-    months = month_names(kb)
+    months = _per_kb(kb, "months", "name", "month")
     patterns = _date_patterns(tuple(months))
     if not patterns[-1].search(text, start, end):
         return []  # every date has a month name beside a number

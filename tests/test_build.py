@@ -1,13 +1,15 @@
 """`etl build` end to end: a verifiable, immutable, reproducible release; bad input refused."""
 
 import json
+import pickle
+import shutil
 from pathlib import Path
 
 import frictionless
 import pandas as pd
 import pytest
 
-from etl import publish
+from etl import paths, publish
 from etl.build import build
 from etl.errors import HashMismatch, SourceError, VersionConflict
 from etl.verify import verify_release
@@ -18,11 +20,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
-
-
-@pytest.fixture
-def release(project: Path) -> Path:
-    return build(dist=project / "dist", root=project).release
 
 
 def test_release_layout_and_descriptor(release: Path):
@@ -95,25 +92,83 @@ def test_verify_passes_then_names_a_tampered_file(release: Path, project: Path):
     assert [(f.resource, f.value) for f in failures] == [("sources", "data/sources.parquet")]
 
 
-def test_rebuild_is_byte_identical_and_a_noop(project: Path, release: Path):
+def test_rebuild_is_byte_identical_and_a_noop(small_project: Path):
+    release = build(dist=small_project / "dist", root=small_project).release
     before = snapshot(release)
-    again = build(dist=project / "dist", root=project)
+    again = build(dist=small_project / "dist", root=small_project)
     assert again.created is False
     assert snapshot(release) == before
 
 
-def test_two_fresh_builds_give_the_same_bytes(project: Path, tmp_path: Path):
-    a = build(dist=tmp_path / "a", root=project).release
-    b = build(dist=tmp_path / "b", root=project).release
-    assert snapshot(a) == snapshot(b)
+def test_builds_with_a_cold_cache_a_warm_cache_and_none_give_the_same_bytes(
+    small_project: Path, tmp_path: Path, monkeypatch
+):
+    """(`make check` also reproduces the committed seed release with --no-cache.)"""
+    monkeypatch.setenv("ETL_CACHE", str(tmp_path / "cache"))
+    cold = build(dist=tmp_path / "cold", root=small_project).release
+    assert len(list((tmp_path / "cache" / "extract").rglob("*.pickle"))) == 3  # one per text
+    warm = build(dist=tmp_path / "warm", root=small_project).release
+    none = build(dist=tmp_path / "none", root=small_project, cache=False).release
+    assert snapshot(cold) == snapshot(warm) == snapshot(none)
 
 
-def test_rebuilding_a_version_into_other_bytes_is_refused(project: Path, release: Path):
+def test_the_cache_is_read_under_its_key_and_no_cache_ignores_it(
+    small_project: Path, tmp_path: Path, monkeypatch
+):
+    """An entry is trusted while its key matches: emptying one shows the build reads it,
+    and --no-cache (through the CLI) reads the texts instead."""
+    from click.testing import CliRunner
+
+    from etl.cli import cli
+
+    monkeypatch.setenv("ETL_CACHE", str(tmp_path / "cache"))
+    full = build(dist=tmp_path / "full", root=small_project).release
+    stats = pd.read_parquet(full / "data" / "expulsion_stats.parquet")
+    assert len(stats) > 0
+    entries = sorted((tmp_path / "cache" / "extract").rglob("*.pickle"))
+    assert len(entries) == 3
+    for entry in entries:
+        entry.write_bytes(pickle.dumps([]))  # as if no text had anything to extract
+    emptied = build(dist=tmp_path / "emptied", root=small_project).release
+    assert len(pd.read_parquet(emptied / "data" / "expulsion_stats.parquet")) == 0
+    again = tmp_path / "again"
+    result = CliRunner().invoke(
+        cli, ["build", "--quiet", "--no-cache", "--root", str(small_project), "--dist", str(again)]
+    )
+    assert result.exit_code == 0, result.output
+    assert snapshot(again / full.name) == snapshot(full)
+
+
+def test_an_unreadable_cache_entry_is_extracted_again(
+    small_project: Path, tmp_path: Path, monkeypatch
+):
+    monkeypatch.setenv("ETL_CACHE", str(tmp_path / "cache"))
+    first = build(dist=tmp_path / "first", root=small_project).release
+    for entry in (tmp_path / "cache" / "extract").rglob("*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:20])  # a write cut short
+    second = build(dist=tmp_path / "second", root=small_project).release
+    assert snapshot(first) == snapshot(second)
+
+
+def test_the_cache_key_follows_the_knowledge_files(tmp_path: Path):
+    from etl.cache import code_hash
+
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(paths.KNOWLEDGE, knowledge)
+    before = code_hash(knowledge)
+    assert code_hash(paths.KNOWLEDGE) == before  # same files, same key
+    penalties = knowledge / "penalties.csv"
+    penalties.write_text(penalties.read_text(encoding="utf-8") + "# one more comment\n")
+    assert code_hash(knowledge) != before
+
+
+def test_rebuilding_a_version_into_other_bytes_is_refused(small_project: Path):
+    release = build(dist=small_project / "dist", root=small_project).release
     before = snapshot(release)
-    registry = project / "seeds" / "registry.csv"
-    registry.write_text(registry.read_text().replace("Leon Sedov", "L. Sedov"))
+    registry = small_project / "seeds" / "registry.csv"
+    registry.write_text(registry.read_text().replace("Leon Trotsky", "L. Trotsky"))
     with pytest.raises(VersionConflict, match=r"Bump DATA_VERSION in etl/version\.py"):
-        build(dist=project / "dist", root=project)
+        build(dist=small_project / "dist", root=small_project)
     assert snapshot(release) == before
 
 
@@ -137,8 +192,8 @@ def test_missing_seed_is_named(project: Path):
     assert not (project / "dist").exists()
 
 
-def test_failure_half_way_through_writing_leaves_dist_untouched(project: Path, monkeypatch):
-    dist = project / "dist"
+def test_failure_half_way_through_writing_leaves_dist_untouched(small_project: Path, monkeypatch):
+    dist = small_project / "dist"
     dist.mkdir()
     (dist / "0.9.0").mkdir()
     (dist / "0.9.0" / "datapackage.json").write_text("{}")
@@ -154,13 +209,13 @@ def test_failure_half_way_through_writing_leaves_dist_untouched(project: Path, m
 
     monkeypatch.setattr(publish, "write_parquet", write_then_fail)
     with pytest.raises(OSError, match="disk full"):
-        build(dist=dist, root=project)
+        build(dist=dist, root=small_project)
     assert written == ["sources"]
     assert snapshot(dist) == before
     assert sorted(p.name for p in dist.iterdir()) == ["0.9.0"]
 
 
-def test_a_text_of_noise_builds_and_verifies(project: Path, tmp_path: Path):
+def test_a_text_of_noise_builds_and_verifies(small_project: Path, tmp_path: Path):
     """Hostile input: shuffled fragments of verdicts, tables and dates must give only
     rows that pass the schemas (no percent over 100, no year outside the period)."""
     import random
@@ -200,7 +255,54 @@ def test_a_text_of_noise_builds_and_verifies(project: Path, tmp_path: Path):
     rng = random.Random(7)
     path = tmp_path / "noise.txt"
     path.write_text(" ".join(rng.choice(pieces) for _ in range(8000)), encoding="utf-8")
-    register(project, path, "noise")
-    release = build(dist=project / "dist", root=project).release
-    assert verify_release(release, project).ok
+    register(small_project, path, "noise")
+    release = build(dist=small_project / "dist", root=small_project).release
+    assert verify_release(release, small_project).ok
     assert frictionless.validate(release / "datapackage.json").valid
+
+
+def test_a_dask_cluster_on_localhost_gives_the_same_bytes(small_project: Path, tmp_path: Path):
+    from dask.distributed import LocalCluster
+
+    local = build(dist=tmp_path / "local", root=small_project, cache=False).release
+    with LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=False,
+        host="127.0.0.1",
+        protocol="tcp://",
+        dashboard_address=None,
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        remote = build(
+            dist=tmp_path / "dask", root=small_project, cache=False, scheduler=address
+        ).release
+    assert snapshot(remote) == snapshot(local)
+
+
+def test_a_build_without_scheduler_imports_no_dask(small_project: Path):
+    """dask is installed for --scheduler only: a default build (and pandera, which looks
+    for dask whenever it is installed) must not load it."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from etl.build import build; "
+        f"build(dist=Path({str(small_project / 'dist')!r}), root=Path({str(small_project)!r})); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_build(
+    small_project: Path, tmp_path: Path, monkeypatch
+):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("ETL_CACHE", str(blocked))
+    release = build(dist=tmp_path / "dist", root=small_project).release
+    assert verify_release(release, small_project).ok

@@ -7,7 +7,6 @@ Expected values were read from seeds/001_79c8a30b1e1272db.txt (tables at lines
 import pandas as pd
 import pytest
 
-from etl.build import assemble
 from etl.corpus import Source
 from etl.extract import expulsions
 from etl.knowledge import load_knowledge
@@ -103,9 +102,8 @@ def test_prose_figures_with_qualifiers_and_populations():
 
 
 @pytest.fixture(scope="module")
-def stats() -> pd.DataFrame:
-    frames = assemble()
-    return frames["expulsion_stats"], frames["checks"]
+def stats(seed_frames) -> pd.DataFrame:
+    return seed_frames["expulsion_stats"].copy(), seed_frames["checks"].copy()
 
 
 def test_party_expulsions_by_year_table(stats):

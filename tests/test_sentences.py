@@ -12,8 +12,8 @@ SOUSA = "sousa-class-struggle-thirties"
 
 
 @pytest.fixture(scope="module")
-def frames() -> dict[str, pd.DataFrame]:
-    return assemble()
+def frames(seed_frames) -> dict[str, pd.DataFrame]:
+    return {name: frame.copy() for name, frame in seed_frames.items()}
 
 
 def by_person(frame: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:

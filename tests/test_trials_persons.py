@@ -18,8 +18,8 @@ SEDOV = "sedov-red-book-part-2"
 
 
 @pytest.fixture(scope="module")
-def frames() -> dict[str, pd.DataFrame]:
-    return assemble()
+def frames(seed_frames) -> dict[str, pd.DataFrame]:
+    return {name: frame.copy() for name, frame in seed_frames.items()}
 
 
 def person_of(frames, source_id: str, written: str) -> set[str]:

@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from etl import schemas
-from etl.build import build
 from etl.cli import cli
 from etl.corpus import Source
 from etl.verify import span_failures
@@ -80,8 +79,7 @@ def test_missing_column_is_reported(tmp_path: Path):
     assert "expulsion_stats, column 'qualifier' breaks column is required" in result.output
 
 
-def test_dangling_foreign_key_in_a_package_is_reported(project: Path):
-    release = build(dist=project / "dist", root=project).release
+def test_dangling_foreign_key_in_a_package_is_reported(release: Path):
     stats_path = release / "data" / "expulsion_stats.parquet"
     row = {**STAT, "source_id": "no-such-text"}
     frame = pd.DataFrame([row], columns=schemas.columns("expulsion_stats"))

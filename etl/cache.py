@@ -1,0 +1,181 @@
+"""Per-text extraction results kept on disk, so that a build re-extracts only what changed.
+
+Extraction is a pure function of (source id, text, knowledge, extraction code), so
+the records of one text are kept under a key of all four: the text's sha256 with its
+id, and `code_hash()`, a hash of every module extraction imports (found by reading
+the imports of etl/extract/, transitively), the knowledge files, the Python version
+and the versions of the libraries those modules import. Change any of them and the
+text is extracted again; nothing has to be invalidated by hand.
+
+The folder is `<root>/.cache/extract/` (ignored by git), or $ETL_CACHE when set.
+Entries are pickles: read only a cache folder you wrote yourself.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from etl import paths
+from etl.corpus import Source
+from etl.extract import Record
+
+FORMAT = "1"  # bump when the layout of an entry changes
+PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_folder(root: Path) -> Path:
+    """Where a build under `root` keeps its extraction cache."""
+    return Path(os.environ["ETL_CACHE"]) if os.environ.get("ETL_CACHE") else root / ".cache"
+
+
+def _module_file(name: str) -> Path | None:
+    """The file of an `etl` module ("etl.text" → etl/text.py), None for anything else."""
+    parts = name.split(".")
+    if parts[0] != "etl":
+        return None
+    base = PACKAGE.joinpath(*parts[1:])
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(path: Path, whole: bool = True) -> tuple[set[str], set[str]]:
+    """(etl modules, other top-level modules) a module imports: anywhere in its code, or
+    (`whole=False`) only in the statements that run when it is imported."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(("etl", *path.relative_to(PACKAGE).parent.parts))
+    names: set[str] = set()
+    nodes = ast.walk(tree) if whole else _top_level(tree.body)
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: "from . import x", "from .text import y"
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            for alias in node.names:  # "from etl import paths" imports the module etl.paths
+                submodule = f"{module}.{alias.name}"
+                names.add(submodule if _module_file(submodule) else module)
+    own = {n for n in names if n == "etl" or n.startswith("etl.")}
+    return own, {n.split(".")[0] for n in names - own if n}
+
+
+def _top_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Statements run at import time: not the bodies of functions and classes."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.If | ast.Try | ast.With):
+            for block in ("body", "orelse", "finalbody", "handlers"):
+                for child in getattr(node, block, []):
+                    yield from _top_level(getattr(child, "body", [child]))
+
+
+@cache
+def _extraction_modules() -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """The files of every etl module extraction imports, and "library version" of every
+    other library they import (read once per process: the running code does not change)."""
+    # A module extraction imports counts whole (its functions may run); a package it is
+    # in counts only by what importing it runs (etl/__init__.py's lazy `load` does not).
+    todo = [(path, True) for path in sorted((PACKAGE / "extract").glob("*.py"))]
+    files: dict[Path, bool] = {}
+    libraries: set[str] = set()
+    while todo:
+        path, whole = todo.pop()
+        if files.get(path) is True or (path in files and not whole):
+            continue
+        files[path] = whole
+        own, other = _imports(path, whole)
+        libraries |= other
+        for name in own:
+            parts = name.split(".")
+            for depth in range(1, len(parts) + 1):
+                found = _module_file(".".join(parts[:depth]))
+                if found is not None:
+                    todo.append((found, depth == len(parts)))
+    versions = []
+    for library in sorted(libraries - set(sys.stdlib_module_names) - {"__future__"}):
+        try:
+            versions.append(f"{library} {metadata.version(library)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{library} unknown")
+    return tuple(sorted(files)), tuple(versions)
+
+
+def code_hash(knowledge: Path = paths.KNOWLEDGE) -> str:
+    """A hash of everything extraction's output depends on besides the text itself: the
+    extraction modules' and knowledge files' bytes, library and Python versions."""
+    files, versions = _extraction_modules()
+    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}\n".encode())
+    digest.update("".join(f"{v}\n" for v in versions).encode())
+    knowledge_files = sorted(p for p in knowledge.rglob("*") if p.is_file())
+    for path in [*files, *knowledge_files]:
+        data = path.read_bytes()
+        digest.update(f"{path.name} {len(data)}\n".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """The records of each text under its key, in `folder/<code hash>/`. Entries made by
+    other versions of the code are removed when the first entry of this one is written."""
+
+    def __init__(self, folder: Path, code: str | None = None) -> None:
+        self.base = folder / "extract"
+        self.code = code or code_hash()
+        self.folder = self.base / self.code[:24]
+        self._pruned = False
+
+    def key(self, source: Source) -> str:
+        digest = hashlib.sha256(source.source_id.encode() + b"\0")
+        digest.update(source.text.encode("utf-8"))  # the text's exact bytes (strict UTF-8)
+        return digest.hexdigest()
+
+    def get(self, source: Source) -> list[Record] | None:
+        """The cached records of a text, or None (also for an unreadable entry)."""
+        path = self.folder / f"{self.key(source)}.pickle"
+        try:
+            with path.open("rb") as file:
+                records = pickle.load(file)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            return None
+        return records if isinstance(records, list) else None
+
+    def put(self, source: Source, records: list[Record]) -> bool:
+        """Keep a text's records; written whole or not at all (temporary file, rename).
+        A cache that cannot be written (read-only, full, pruned by a build of other code
+        meanwhile) is no reason to fail a build: False, and the records are not kept."""
+        try:
+            self._write(source, records)
+        except OSError:
+            return False
+        return True
+
+    def _write(self, source: Source, records: list[Record]) -> None:
+        if not self._pruned:
+            self._pruned = True
+            if self.base.is_dir():
+                for other in self.base.iterdir():
+                    if other.is_dir() and other.name != self.folder.name:
+                        shutil.rmtree(other, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(records, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / f"{self.key(source)}.pickle")
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
