@@ -190,6 +190,9 @@ def write_changelog(dist: Path = paths.DIST) -> Path:
     parts = ["# Changes in the published data", ""]
     for old, new in reversed(list(pairwise(found))):
         parts.append(f"## {new}\n")
+        notes = paths.ROOT / "docs" / "releases" / f"{new}.md"
+        if notes.is_file():  # why the data changed, in the maintainers' words
+            parts.append(notes.read_text(encoding="utf-8").strip() + "\n")
         parts.append(diff_text(old, new, diff_releases(dist / old, dist / new), limit=5))
     if found:
         parts.append(f"## {found[0]}\n\nFirst release.\n")
