@@ -60,7 +60,7 @@ lint: $(VENV)/.stamp ## ruff check and format check
 unittest: $(VENV)/.stamp ## Run the test suite
 	@echo '==> Running tests'
 	@$(COMPILE)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 check: $(VENV)/.stamp ## Check contributions, reproduce the committed release, verify all releases
 	@echo '==> Checking the registry, the curation files and the data (etl check)'
