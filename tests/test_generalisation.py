@@ -258,3 +258,18 @@ def test_nine_of_the_eleven_listed_accused_get_the_penalty_the_two_named_do_not(
         ("Karpov", 10.0),
         ("Maslov", 10.0),
     }
+
+
+def test_numbered_items_inside_one_sentence_and_the_person_a_verdict_is_in_respect_of():
+    text = (
+        "The court sentenced: (1) Lavrov, Pyotr Ilyich, to be shot; (2) Sergeeva, Olga "
+        "Ivanovna, to ten years ITL; (3) Frolov Ivan Petrovich to five years of exile.\n"
+        "By the verdict of the Military Collegium of 3 November 1937 in respect of Koshkin, "
+        "Andrei Fedorovich, he was sentenced to the supreme measure of punishment.\n"
+    )
+    assert sentenced(text) == {
+        ("Lavrov", "death", None),
+        ("Sergeeva", "imprisonment", 10.0),
+        ("Frolov", "exile", 5.0),
+        ("Koshkin", "death", None),
+    }

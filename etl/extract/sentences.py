@@ -264,6 +264,8 @@ def clause_of(
     clause.names += respectively(text, sentence, kb, clause.penalties)
     if not clause.names:
         clause.names += sentenced_objects(text, sentence, kb)
+    if not clause.names:
+        clause.names += inline_items(text, sentence, kb) + names_in_respect(text, sentence, kb)
     # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(2), m.end(2), kb)
@@ -487,6 +489,62 @@ def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
     breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, at))
     start = breaks[-1].end() if breaks else sentence.start
     return bool(term_pattern(kb, "not_verdict").search(text, start, at))
+
+
+INLINE_MARK = re.compile(r"(?:^|(?<=[\s:;,]))\(?\d{1,2}\)\s+")
+
+
+def inline_items(
+    text: str, sentence: Block, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """Numbered items inside one sentence: "sentenced: (1) A, to be shot; (2) B, to ten
+    years ITL": each item's name with the penalty and term it states."""
+    marks = list(INLINE_MARK.finditer(text, sentence.start, sentence.end))
+    if len(marks) < 2:
+        return []
+    found = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        end = following.start() if following else sentence.end
+        name = list_item_name(text, mark.end(), end, kb)
+        own = [
+            f
+            for f in penalties_in(text, mark.end(), end, kb)
+            if not negated(text, sentence, f[1], kb)
+        ]
+        if name is None or name.surname in not_names(kb) or not own:
+            continue
+        years = penalty_terms(text, Block(mark.end(), end), mark.end(), kb)
+        for penalty in sorted({p for p, _, _ in own}, key=ORDER.index):
+            found.append((name, [penalty], years[0][0] if years and penalty != "death" else None))
+    return found
+
+
+IN_RESPECT = re.compile(
+    r"\b(?:in respect of|in the case of|the case of|concerning|regarding|against)\s+"
+)
+
+
+def names_in_respect(
+    text: str, sentence: Block, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """ "The verdict … in respect of Surname, Given Patronymic, sentenced to VMN": the
+    person a certificate or a case is about, when the sentence passes a penalty."""
+    verdict = term_pattern(kb, "verdict")
+    if not verdict.search(text, sentence.start, sentence.end):
+        return []
+    for m in IN_RESPECT.finditer(text, sentence.start, sentence.end):
+        name = list_item_name(text, m.end(), sentence.end, kb)
+        if name is None or name.surname in not_names(kb):
+            continue
+        found = [
+            f
+            for f in penalties_in(text, name.end, sentence.end, kb)
+            if not negated(text, sentence, f[1], kb)
+        ]
+        years = penalty_terms(text, sentence, name.end, kb)
+        penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
+        return [(name, [p], years[0][0] if years and p != "death" else None) for p in penalties]
+    return []
 
 
 def agrees(name: Name, pronoun: str) -> bool:
