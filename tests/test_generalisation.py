@@ -273,3 +273,19 @@ def test_numbered_items_inside_one_sentence_and_the_person_a_verdict_is_in_respe
         ("Frolov", "exile", 5.0),
         ("Koshkin", "death", None),
     }
+
+
+def test_all_but_two_of_the_accused_named_in_prose():
+    text = (
+        "In the dock were the district officials Gromyko, Pankratov, Sviridov, Tolstykh "
+        "and Ulanov.\n"
+        "All but two of the accused were sentenced to be shot. Tolstykh and Ulanov "
+        "received ten years each.\n"
+    )
+    assert sentenced(text) == {
+        ("Gromyko", "death", None),
+        ("Pankratov", "death", None),
+        ("Sviridov", "death", None),
+        ("Tolstykh", "imprisonment", 10.0),
+        ("Ulanov", "imprisonment", 10.0),
+    }

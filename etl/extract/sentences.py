@@ -28,7 +28,13 @@ from functools import cache, lru_cache
 from etl.bounds import MAX_TERM
 from etl.corpus import Source
 from etl.extract import Record
-from etl.extract.trials import dominant_trial, trial_mentions, trial_records, trial_sections
+from etl.extract.trials import (
+    cue_pattern,
+    dominant_trial,
+    trial_mentions,
+    trial_records,
+    trial_sections,
+)
 from etl.knowledge import Knowledge
 from etl.names import (
     LOWER,
@@ -803,11 +809,14 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 for f in penalties_in(text, m.end(), sentence.end, kb)
                 if not negated(text, sentence, f[1], kb)
             ]
-            run = nearest_list(text, all_lines[max(0, number - 40) : number], kb, m["m"])
-            if not found or run is None:
+            listing = nearest_list(text, all_lines[max(0, number - 40) : number], kb, m["m"])
+            listing = listing or prose_list(
+                text, all_lines[max(0, number - 10) : number + 1], sentence, kb, m["m"]
+            )
+            if not found or listing is None:
                 continue
-            listed = [n for _, names in run for n in names]
-            window = Block(run[-1][0].end, all_lines[min(len(all_lines) - 1, number + 3)].end)
+            listed, where = listing
+            window = Block(where.end, all_lines[min(len(all_lines) - 1, number + 3)].end)
             named = sentenced_elsewhere(text, window, sentence, listed, kb)
             if m["but"]:
                 named |= {n.surname for n in listed if n.surname in text[m.end() : sentence.end]}
@@ -820,7 +829,7 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             if len(remaining) != wanted:
                 continue
             terms = [t for t, _, _ in penalty_terms(text, sentence, m.end(), kb)] or [None]
-            evidence = source.span(run[0][0].start, run[-1][0].end).ref
+            evidence = source.span(where.start, where.end).ref
             for name in listed:  # the list names each person: an anchor for the inference
                 span = source.span(name.start, name.end)
                 yield Record("mentions", {}, span, "sentences.list", refs={"name": name})
@@ -846,8 +855,9 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
 
 def nearest_list(
     text: str, before: list[Block], kb: Knowledge, count: str | None
-) -> list[tuple[Block, list[Name]]] | None:
-    """The last list of names in `before` (of `count` items when the text says how many)."""
+) -> tuple[list[Name], Block] | None:
+    """The names of the last list in `before` (of `count` items when the text says how
+    many), and where the list stands."""
     wanted = parse_count(count, kb) if count else None
     marked = [bool(LIST_MARK.match(text, b.start, b.end)) for b in before]
     for index in range(len(before) - 1, -1, -1):
@@ -855,7 +865,25 @@ def nearest_list(
             continue  # not the first item of a list
         run = list_items(text, before[index:], kb)
         if run and (wanted is None or len(run) == wanted):
-            return run
+            return [n for _, names in run for n in names], Block(run[0][0].start, run[-1][0].end)
+    return None
+
+
+def prose_list(
+    text: str, recent: list[Block], here: Block, kb: Knowledge, count: str | None
+) -> tuple[list[Name], Block] | None:
+    """The accused named in a sentence of prose before `here` ("In the dock were A, B,
+    C, …"): the last run of names in a sentence about defendants (of `count` names when
+    the text says how many)."""
+    wanted = parse_count(count, kb) if count else None
+    cue = cue_pattern(kb, "defendant")
+    candidates = [s for line in recent for s in sentences(text, line.start, line.end)]
+    for sentence in reversed([s for s in candidates if s.end <= here.start]):
+        if not cue.search(text, sentence.start, sentence.end):
+            continue
+        for run in reversed(name_lists(text, sentence.start, sentence.end, kb)):
+            if wanted is None or len(run.names) == wanted:
+                return list(run.names), Block(run.start, run.end)
     return None
 
 
