@@ -818,11 +818,12 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             listed, where = listing
             window = Block(where.end, all_lines[min(len(all_lines) - 1, number + 3)].end)
             named = sentenced_elsewhere(text, window, sentence, listed, kb)
-            if m["but"]:
-                named |= {n.surname for n in listed if n.surname in text[m.end() : sentence.end]}
-            remaining = [n for n in listed if n.surname not in named]
+            # Named here: part of the N ("seven of the accused … (A, B, C)"), or the
+            # exceptions of "all but two".
+            here = {n.surname for n in listed if n.surname in text[m.end() : sentence.end]}
+            remaining = [n for n in listed if n.surname not in named | here]
             wanted = (
-                parse_count(m["n"], kb)
+                (parse_count(m["n"], kb) or 0) - len(here)
                 if m["n"]
                 else len(listed) - (parse_count(m["but"], kb) or 0)
             )
@@ -848,7 +849,7 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                         "sentences",
                         fields,
                         span,
-                        "sentences.count_minus_named",
+                        "sentences.partitive_list",
                         refs={"name": name},
                     )
 
@@ -964,7 +965,6 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
         yield Record("mentions", {}, span, "sentences.entry_head", refs={"name": name})
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
-    yield from partitive_lists(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)
     for section in sections:
@@ -1033,6 +1033,8 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
                 sentenced.add((clause.trial_id or "", name.surname))
         for clause in clauses:
             yield from clause_records(source, kb, clause, modifiers, lists, sentenced)
+    # After the trial-aware rules, so that a count a trial's list closes keeps its trial.
+    yield from partitive_lists(source, kb)
 
 
 def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) -> tuple[int, int]:
