@@ -118,7 +118,20 @@ def _key_of(frame: pd.DataFrame, resource: str, index: object) -> str | None:
 
 def check_frame(resource: str, frame: pd.DataFrame, first: int | None = None) -> list[Failure]:
     """The Pandera failures of one table (lazy validation: every check runs), as `Failure`s:
-    the first `first` of each check in each column and a count of the rest (all if None)."""
+    the first `first` of each check in each column and a count of the rest (all if None).
+
+    With `first`, the model's own checks are run column by column to count the failures,
+    and Pandera validates only a sample (the first `first` failing rows of each check) to
+    word the listed ones: a table whose every row is wrong does not make Pandera format
+    and sort millions of failure cases."""
+    if first is not None:
+        sampled = _check_sample(resource, frame, first)
+        if sampled is not None:
+            return sampled
+    return _check_all(resource, frame, first)
+
+
+def _check_all(resource: str, frame: pd.DataFrame, first: int | None) -> list[Failure]:
     model = schemas.MODELS[resource]
     try:
         model.validate(frame, lazy=True)
@@ -127,8 +140,80 @@ def check_frame(resource: str, frame: pd.DataFrame, first: int | None = None) ->
     return []
 
 
-def _failures(resource: str, frame: pd.DataFrame, cases: pd.DataFrame, first: int | None) -> list:
-    """Pandera's failure_cases table as Failures, grouped by (column, check), in its order."""
+def _failing_rows(resource: str, frame: pd.DataFrame) -> dict[tuple[str | None, str], pd.Series]:
+    """(column, check) -> boolean mask of the rows that break it, from the model's own
+    Check objects (Pandera's wording of each check, as in its failure cases); column None
+    for a check across columns."""
+    schema = schemas.MODELS[resource].to_schema()
+    masks: dict[tuple[str | None, str], pd.Series] = {}
+
+    def add(key: tuple[str | None, str], passed: object) -> None:
+        if isinstance(passed, pd.Series):  # Pandera leaves out the nulls it does not check
+            bad = ~passed.reindex(frame.index, fill_value=True).fillna(False).astype(bool)
+        else:  # a check that gives one verdict for the whole column: not counted per row
+            bad = pd.Series(not bool(passed), index=frame.index)
+        if bad.any():
+            masks[key] = bad
+
+    for name, column in schema.columns.items():
+        if name not in frame.columns:
+            continue
+        series = frame[name]
+        if not column.nullable:
+            add((name, "not_nullable"), series.notna())
+        if column.unique:
+            add((name, "field_uniqueness"), ~series.duplicated(keep=False))
+        for check in column.checks:
+            add((name, _label(check)), check(series).check_output)
+    if all(c in frame.columns for c in schema.columns):
+        for check in schema.checks:
+            add((None, _label(check)), check(frame).check_output)
+    return masks
+
+
+def _label(check: pa.Check) -> str:
+    return str(check.error if check.error is not None else check.name)
+
+
+def _check_sample(resource: str, frame: pd.DataFrame, first: int) -> list[Failure] | None:
+    """`check_frame` for a large table: counts from `_failing_rows`, wording from Pandera on
+    a sample of the failing rows; None if the two disagree on which checks fail (then the
+    caller runs Pandera on the whole table)."""
+    masks = _failing_rows(resource, frame)
+    totals = {key: int(mask.sum()) for key, mask in masks.items()}
+    rows = [frame.index[:1]]  # a failure of a whole column (dtype, strictness) shows on any row
+    for (column, check), mask in masks.items():
+        listed = frame.index[mask.to_numpy()][:first]
+        rows.append(listed)
+        if check == "field_uniqueness":  # each listed duplicate needs a partner in the sample
+            series = frame[column]
+            others = series[mask & ~series.index.isin(listed)].drop_duplicates()
+            rows.append(others[others.isin(series[listed])].index)
+    sample = frame.loc[frame.index.isin(rows[0].append(rows[1:]))]
+    try:
+        schemas.MODELS[resource].validate(sample, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    else:
+        return None if totals else []
+    failures = _failures(resource, frame, cases, first, totals)
+    seen = {(f.column, f.check) for f in failures}
+    per_row = {(f.column, f.check) for f in failures if f.row is not None or f.more}
+    if not set(totals) <= seen or not per_row <= set(totals):
+        return None
+    return failures
+
+
+def _failures(
+    resource: str,
+    frame: pd.DataFrame,
+    cases: pd.DataFrame,
+    first: int | None,
+    totals: dict[tuple[str | None, str], int] | None = None,
+) -> list:
+    """Pandera's failure_cases table as Failures, grouped by (column, check), in its order;
+    `totals`, if given, counts the failures of each (column, check) in the whole table when
+    `cases` holds only a sample of them."""
     cases = cases[["schema_context", "column", "check", "index", "failure_case"]].copy()
     # A check across columns fails the whole row: no single column or value to name.
     wide = (cases["schema_context"] == "DataFrameSchema") & cases["index"].notna()
@@ -147,9 +232,10 @@ def _failures(resource: str, frame: pd.DataFrame, cases: pd.DataFrame, first: in
             key = None if row is None else _key_of(frame, resource, case.index)
             rows.append(Failure(resource, row, key, column, value, check))
         failures += rows
-        if len(group) > len(listed):
+        total = len(group) if totals is None else totals.get((column, check), len(group))
+        if total > len(listed):
             failures.append(
-                Failure(resource, None, None, column, None, check, more=len(group) - len(listed))
+                Failure(resource, None, None, column, None, check, more=total - len(listed))
             )
     return failures
 

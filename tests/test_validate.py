@@ -141,3 +141,65 @@ def test_committed_schemas_are_generated_from_the_models(tmp_path: Path):
     committed = Path(__file__).parent.parent / "schemas"
     for generated in tmp_path.iterdir():
         assert generated.read_text() == (committed / generated.name).read_text(), generated.name
+
+
+def listed_first(failures: list, first: int) -> list:
+    """Every failure, cut the way `etl validate` cuts its report: the first `first` of each
+    (column, check), in order, and one line counting the rest."""
+    from etl.validate import Failure
+
+    groups: dict = {}
+    for f in failures:
+        groups.setdefault((f.column, f.check), []).append(f)
+    out = []
+    for (column, check), group in groups.items():
+        out += group[:first]
+        if len(group) > first:
+            more = len(group) - first
+            out.append(Failure(group[0].resource, None, None, column, None, check, more=more))
+    return out
+
+
+def test_first_failures_and_counts_agree_with_the_full_pandera_report():
+    """The short report (checks counted column by column, Pandera run on a sample of the
+    failing rows) says what Pandera's report of the whole table says, cut per check."""
+    from etl.validate import check_frame, coerce
+
+    rows = []
+    for i in range(60):
+        row = {**STAT, "stat_id": f"s{i}"}
+        if i % 3 == 0:
+            row["qualifier"] = "roughly"
+        if i % 4 == 1:
+            row["value"] = "140"
+        if i % 5 == 2:
+            row["value_max"] = "1"
+        if i % 7 == 3:
+            row["geography"] = ""
+        if i % 11 == 4:
+            row["source_id"] = "Not_A_Slug"
+        if i in (2, 57):  # a duplicate whose twin is far beyond the first listed rows
+            row["stat_id"] = "twin"
+        if i in (5, 6, 40):
+            row["stat_id"] = "triplet"
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=schemas.columns("expulsion_stats"))
+    frame, type_failures = coerce("expulsion_stats", frame)
+    assert type_failures == []
+    everything = check_frame("expulsion_stats", frame)
+    assert {f.check for f in everything} >= {
+        "field_uniqueness",
+        "not_nullable",
+        "a percent is at most 100",
+        "value_max >= value",
+    }
+    for first in (1, 2, 3, 10):
+        assert check_frame("expulsion_stats", frame, first) == listed_first(everything, first)
+
+
+def test_a_valid_table_has_no_failures_in_the_short_report():
+    from etl.validate import check_frame, coerce
+
+    rows = [{**STAT, "stat_id": f"s{i}"} for i in range(30)]
+    frame = coerce("expulsion_stats", pd.DataFrame(rows))[0]
+    assert check_frame("expulsion_stats", frame, 3) == []
