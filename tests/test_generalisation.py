@@ -289,3 +289,26 @@ def test_all_but_two_of_the_accused_named_in_prose():
         ("Tolstykh", "imprisonment", 10.0),
         ("Ulanov", "imprisonment", 10.0),
     }
+
+
+def test_a_newspaper_trial_report_with_roles_elisions_and_an_absentee():
+    text = (
+        "The prosecutor, Comrade Rudakov, demanded the supreme measure of punishment.\n"
+        "Former head of the department I. P. Kornilov and his deputy S. T. Babkin were "
+        "sentenced to be shot.\n"
+        "The agronomist Lyubov Zakharova was sentenced to eight years of deprivation of "
+        "liberty; the bookkeeper Anisimov and the storekeeper Danilchenko to five years each.\n"
+        "Veterinary surgeon Glebov was acquitted.\n"
+        "The accused Yermilov, who is in hiding, was sentenced in absentia to ten years.\n"
+        "The decision of the troika of 9 October 1937, by which Pavlenko S. I. was sentenced "
+        "to be shot, is quashed.\n"
+    )
+    assert sentenced(text) == {
+        ("Kornilov", "death", None),
+        ("Babkin", "death", None),
+        ("Zakharova", "imprisonment", 8.0),
+        ("Anisimov", "imprisonment", 5.0),
+        ("Danilchenko", "imprisonment", 5.0),
+        ("Yermilov", "imprisonment", 10.0),
+        ("Pavlenko", "death", None),
+    }

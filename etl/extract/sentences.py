@@ -142,7 +142,7 @@ class Clause:
 
 
 REGISTER_INITIALS = rf"(?:[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"  # "Sh. G.", "Ts. I.", "A. F."
-TRAILING = rf"(?:\s+{REGISTER_INITIALS}(?=\s|,))?"  # initials after a surname: "Surname A. B."
+TRAILING = rf"(?:\s+{REGISTER_INITIALS}(?=\s|,|$))?"  # initials after a surname: "Surname A. B."
 SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been|received|got|each received"
 SENTENCING_VERBS = (
     rf"{SUBJECT_VERBS}|received|got|each received|were each given|were given|was given"
@@ -315,6 +315,7 @@ def clause_of(
                 source, paragraph[:index], above, sentence, pronoun, kb, clause
             )
             clause.names += [(n, penalties or clause.penalties, None) for n in antecedent]
+    clause.names += elided_verdicts(text, sentence, kb, clause.names)
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
         count = parse_count(partitive[1], kb)
@@ -341,8 +342,9 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     their ranks: "His three deputies, A, B and C, were shot", "the corps commander
     A. B. Surname, the division commander C. D. Othername and … were shot", "A. B.
     Surname, who was shot in the same year"."""
-    item = _names_regex(kb)
-    role_item = rf"(?:(?:the|a|an)\s+(?:[a-z()]+\s+){{1,3}})?{item}"
+    item = rf"{_names_regex(kb)}{TRAILING}"
+    role = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+(?:[a-z()]+\s+){0,4}"
+    role_item = rf"(?:{role})?{item}"
     pattern = re.compile(
         rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*){VERDICT_VERB}"
     )
@@ -353,9 +355,8 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     names = []
     for piece in re.finditer(item, text[m.start("names") : m.end("names")]):
         start = m.start("names") + piece.start()
-        name = parse_item(text, start, m.start("names") + piece.end(), kb)
-        if name is not None and name.surname not in banned:
-            names.append(name)
+        found = split_subjects(text, start, m.start("names") + piece.end(), kb)
+        names += [n for n in found or [] if n.surname not in banned]
     given = {row["name"] for row in kb["given_names"]}
     if len(names) == 1 and not (names[0].initials or names[0].title or names[0].given in given):
         return []  # one capitalised phrase ("the High Command") is not surely a person
@@ -495,6 +496,35 @@ def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
     breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, at))
     start = breaks[-1].end() if breaks else sentence.start
     return bool(term_pattern(kb, "not_verdict").search(text, start, at))
+
+
+def elided_verdicts(
+    text: str, sentence: Block, kb: Knowledge, named: list
+) -> list[tuple[Name, list[str], float | None]]:
+    """A clause after ";" whose verb is the sentence's: "A was sentenced to eight years;
+    the bookkeeper B and the storekeeper C to five years each"."""
+    if not term_pattern(kb, "verdict").search(text, sentence.start, sentence.end):
+        return []
+    item = rf"(?:(?:the|a)\s+[a-z]+\s+)?{_names_regex(kb)}"
+    clause = re.compile(rf";\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+to\s+")
+    seen = {n.start for n, _, _ in named}
+    found = []
+    for m in clause.finditer(text, sentence.start, sentence.end):
+        end = text.find(";", m.end(), sentence.end)
+        end = sentence.end if end == -1 else end
+        penalties = [p for p, _, _ in penalties_in(text, m.end() - 3, end, kb)]
+        years = years_in(text, m.end(), end, kb)
+        if not penalties and years:
+            penalties = ["imprisonment"]  # "to five years each": a bare term is prison
+        for piece in re.finditer(_names_regex(kb), text[m.start("names") : m.end("names")]):
+            start = m.start("names") + piece.start()
+            name = parse_item(text, start, m.start("names") + piece.end(), kb)
+            if name is None or name.surname in not_names(kb) or name.start in seen:
+                continue
+            for penalty in sorted(set(penalties), key=ORDER.index):
+                term = years[0][0] if years and penalty != "death" else None
+                found.append((name, [penalty], term))
+    return found
 
 
 INLINE_MARK = re.compile(r"(?:^|(?<=[\s:;,]))\(?\d{1,2}\)\s+")
