@@ -59,6 +59,12 @@ class Row:
     def figures(self) -> bool:
         return any(c.numeric and c.clean not in ABSENT for c in self.cells)
 
+    @property
+    def years_only(self) -> bool:
+        """A header row of years ("| No. | Indicator | 1934 | 1935 |")."""
+        numbers = [c.clean for c in self.cells if c.numeric and c.clean not in ABSENT]
+        return len(numbers) >= 2 and all(re.fullmatch(r"1[89]\d\d|20\d\d", n) for n in numbers)
+
 
 @dataclass
 class Table:
@@ -150,8 +156,8 @@ def find_tables(text: str) -> list[Table]:
             cursor += 1
         index = last + 1
         header = []
-        while run and not run[0].figures:
-            header.append(run.pop(0))
+        while run and (not run[0].figures or run[0].years_only):
+            header.append(run.pop(0))  # words, or the years the columns are about
         body = [r for r in run if r.figures or r.cells]
         if not any(r.figures for r in body):
             continue

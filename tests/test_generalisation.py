@@ -312,3 +312,24 @@ def test_a_newspaper_trial_report_with_roles_elisions_and_an_absentee():
         ("Yermilov", "imprisonment", 10.0),
         ("Pavlenko", "death", None),
     }
+
+
+def test_a_table_with_years_as_columns_and_what_is_counted_as_rows():
+    text = (
+        "Table 2. Party membership by year\n"
+        "\n"
+        "| No. | Indicator              | 1934   | 1935   |\n"
+        "|-----|------------------------|--------|--------|\n"
+        "| 1   | Members                | 12 004 | 10 877 |\n"
+        "| 2   | Expelled in the year   | 1 201  | 1 590  |\n"
+        "| 3   | Expelled, % of members | 10,0   | 14,6   |\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["measure"], r["subject"], r["year_start"]) for r in found} == {
+        (12004.0, "count", "members", 1934),
+        (10877.0, "count", "members", 1935),
+        (1201.0, "count", "expelled", 1934),
+        (1590.0, "count", "expelled", 1935),
+        (10.0, "percent", "expelled", 1934),
+        (14.6, "percent", "expelled", 1935),
+    }

@@ -150,6 +150,7 @@ def row(value: float, measure: str, subject: str, ctx: Context, **extra: object)
 
 # Tables.
 
+SERIAL = re.compile(r"(?:no\.?|n°|nos?\.|#|№|year|years)", re.IGNORECASE)
 POPULATION = re.compile(
     r"(?:party )?(?:members|candidates|communists|total|all|together)", re.IGNORECASE
 )
@@ -160,12 +161,13 @@ def row_label(row: Row) -> str:
 
 
 def is_transposed(kb: Knowledge, table: Table) -> bool:
-    """Whether the columns are populations ("Members", "Candidates", "Total") and the row
-    labels say what is counted ("Checked", "Expelled")."""
+    """Whether the columns are populations ("Members", "Candidates", "Total") or years,
+    and the row labels say what is counted ("Checked", "Expelled")."""
     headers = [c.header for c in table.columns if c.numeric and c.header]
+    headers = [h for h in headers if not SERIAL.fullmatch(h.strip())]
     return (
         bool(headers)
-        and all(POPULATION.fullmatch(h.strip()) for h in headers)
+        and all(POPULATION.fullmatch(h.strip()) or year_cell(h.strip()) for h in headers)
         and any(column_subject(kb, row_label(r)) for r in table.rows)
     )
 
@@ -220,7 +222,7 @@ def row_records(
     year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
     label = " ".join(x for x in labels if not year_cell(x)) or None
     is_total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
-    row_percent = bool(label and PERCENT_HEADER.match(label.strip(" ()")))
+    row_percent = bool(label and PERCENT_HEADER.search(label.strip(" ()")))
     # A table turned on its side: the columns are populations ("Members", "Candidates",
     # "Total"), the rows say what is counted ("Checked", "Expelled").
     label_subject = column_subject(kb, label) if label and not is_total else None
@@ -233,8 +235,8 @@ def row_records(
             continue
         if first(kb, "not_table", column.header):
             continue  # delegates, hectares, roubles: a column about something else
-        if re.fullmatch(r"(?:no\.?|n°|#|year|years)", column.header.strip(), re.I):
-            continue
+        if SERIAL.fullmatch(column.header.strip()):
+            continue  # row numbers, or a column of years
         percent = (
             row_percent
             or bool(PERCENT_HEADER.search(column.header))
