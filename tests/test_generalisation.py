@@ -333,3 +333,20 @@ def test_a_table_with_years_as_columns_and_what_is_counted_as_rows():
         (10.0, "percent", "expelled", 1934),
         (14.6, "percent", "expelled", 1935),
     }
+
+
+def test_a_register_table_of_names_and_sentences():
+    text = (
+        "List of persons sentenced by the troika, protocol No. 12 of 20 September 1937\n"
+        "\n"
+        "| No. | Surname, name, patronymic | Born | Sentence |\n"
+        "|-----|---------------------------|------|----------|\n"
+        "| 1 | Kuzmina Olga Petrovna | 1899 | 8 years ITL |\n"
+        "| 2 | Zorin Pyotr Ilyich | 1887 | VMN |\n"
+        "| 3 | Shevchuk Anton Mykolayovych | 1901 | 5 years exile |\n"
+    )
+    assert sentenced(text) == {
+        ("Kuzmina", "imprisonment", 8.0),
+        ("Zorin", "death", None),
+        ("Shevchuk", "exile", 5.0),
+    }

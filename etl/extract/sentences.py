@@ -50,6 +50,7 @@ from etl.names import (
     same_surname,
     split_list,
 )
+from etl.tables import find_tables
 from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
@@ -687,7 +688,6 @@ def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name]
 
 
 LIST_MARK = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[–—•*-])[ \t]+")
-PATRONYMIC = r"(?:ovich|evich|ich|ovna|evna|ichna|inichna|yevich|yevna)"
 
 
 CAPS_SURNAME = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
@@ -707,7 +707,8 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
         parts = {"given": caps[2]} if caps[2] else {"initials": caps[3].strip()}
         return Name(written, start, start + len(written), caps[1].title(), **parts)
     initials = re.match(rf"({WORD})\s+({REGISTER_INITIALS})(?![{LOWER}])", piece)
-    given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}{PATRONYMIC})\b", piece)
+    endings = "|".join(sorted((r["ending"] for r in kb["patronymics"]), key=len, reverse=True))
+    given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}(?:{endings}))\b", piece)
     m = initials or given
     if m is not None:
         name = parse_item(text, start + m.start(1), start + m.end(1), kb)
@@ -937,6 +938,42 @@ def sentenced_elsewhere(
     return named
 
 
+NAME_HEADER = re.compile(r"surname|name|full name|person|accused|convicted", re.IGNORECASE)
+SENTENCE_HEADER = re.compile(r"sentence|verdict|penalty|punishment|decision|measure", re.IGNORECASE)
+
+
+def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """A register set as a table ("| 2 | Surname Given Patronymic | 1887 | VMN |"): a
+    column of names and a column of sentences, one row a person."""
+    text = source.text
+    for table in find_tables(text):
+        header_cells = table.header[-1].cells if table.header else []
+        names_at = [i for i, c in enumerate(header_cells) if NAME_HEADER.search(c.clean)]
+        sentence_at = [i for i, c in enumerate(header_cells) if SENTENCE_HEADER.search(c.clean)]
+        if not names_at or not sentence_at:
+            continue
+        for row in table.rows:
+            if len(row.cells) != len(header_cells):
+                continue  # a row whose cells do not line up with the header
+            cell, verdict = row.cells[names_at[0]], row.cells[sentence_at[-1]]
+            name = list_item_name(text, cell.start, cell.end, kb)
+            found = penalties_in(text, verdict.start, verdict.end, kb)
+            if name is None or name.surname in not_names(kb) or not found:
+                continue
+            years = years_in(text, verdict.start, verdict.end, kb)
+            for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+                fields = {
+                    "trial_id": None,
+                    "penalty": penalty,
+                    "term_years": years[0][0] if years and penalty != "death" else None,
+                    "basis": "explicit",
+                }
+                span = source.span(row.block.start, row.block.end)
+                yield Record(
+                    "sentences", fields, span, "sentences.register_table", refs={"name": name}
+                )
+
+
 ORDER = ["death", "imprisonment", "exile", "other"]
 RESOLUTION = re.compile(
     r"[ \t]*(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
@@ -995,6 +1032,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
         yield Record("mentions", {}, span, "sentences.entry_head", refs={"name": name})
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
+    yield from register_tables(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)
     for section in sections:
