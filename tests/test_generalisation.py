@@ -350,3 +350,12 @@ def test_a_register_table_of_names_and_sentences():
         ("Zorin", "death", None),
         ("Shevchuk", "exile", 5.0),
     }
+
+
+def test_a_memoir_names_no_kinship_word_as_a_person():
+    text = (
+        "Father was arrested in August 1937; he had been given ten years.\n"
+        "On 3.XI.1937 the military collegium sentenced Antonov V. P. to VMN.\n"
+        "The investigator threatened that we would all be shot.\n"
+    )
+    assert sentenced(text) == {("Antonov", "death", None)}

@@ -48,7 +48,6 @@ from etl.names import (
     parse_inverted,
     parse_item,
     same_surname,
-    split_list,
 )
 from etl.tables import find_tables
 from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
@@ -466,11 +465,12 @@ def sentenced_objects(
     item = _names_regex(kb)
     pattern = re.compile(
         rf"\b(?:sentenced|condemned|convicted)\s+(?:the\s+)?(?:accused\s+|defendants?\s+)?"
-        rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+(?:to|for)\b"
+        rf"(?P<names>{item}{TRAILING}(?:(?:\s*,\s*|\s+and\s+){item}{TRAILING})*)"
+        rf"\s+(?:to|for)\b"
     )
     found = []
     for m in pattern.finditer(text, sentence.start, sentence.end):
-        names = split_list(text, m.start("names"), m.end("names"), kb) or []
+        names = split_subjects(text, m.start("names"), m.end("names"), kb) or []
         after = penalties_in(text, m.end(), sentence.end, kb)
         years = years_in(text, m.end(), sentence.end, kb)
         penalties = sorted({p for p, _, _ in after}, key=ORDER.index)
