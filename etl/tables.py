@@ -221,7 +221,7 @@ class Column:
     numeric: bool
 
 
-def cell_at(row: Row, position: int, width: int) -> Cell | None:
+def cell_at(row: Row, position: int) -> Cell | None:
     """The cell of a column counted from the right; rows of pipe tables keep every cell."""
     if -position > len(row.cells):
         return None
@@ -234,15 +234,13 @@ def read_columns(text: str, table: Table) -> list[Column]:
     columns = []
     for position in range(-width, 0):
         header = " ".join(
-            c.clean
-            for h in table.header
-            if (c := cell_at(h, position, width)) is not None and c.clean
+            c.clean for h in table.header if (c := cell_at(h, position)) is not None and c.clean
         )
         if table.header_above and table.header:
             # A one-cell line above the figures heads the last column only.
             cells = table.header[0].cells
             header = cells[position].clean if -position <= len(cells) else ""
-        values = [c for r in table.rows if (c := cell_at(r, position, width)) is not None]
+        values = [c for r in table.rows if (c := cell_at(r, position)) is not None]
         tokens = [c.clean for c in values if c.numeric and c.clean not in ABSENT]
         numeric = len(tokens) > 0 and len(tokens) >= len([c for c in values if c.clean]) / 2
         unit = f"{header} {caption}"  # "(in thousands)" may stand in the caption

@@ -230,7 +230,7 @@ def row_records(
     if transposed and label and not label_subject and not row_percent:
         label_subject = "other"  # a row the vocabulary does not know: counted, not expelled
     for column in table.columns:
-        cell = cell_at(line_row, column.position, 0)
+        cell = cell_at(line_row, column.position)
         if cell is None or not cell.numeric or cell.clean in ABSENT or year_cell(cell.clean):
             continue
         if first(kb, "not_table", column.header):
