@@ -24,7 +24,7 @@ from etl.text import Block, lines
 
 RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[|+])*\s*:?[-=]{3,}:?\s*[|+]?\s*$")
 SPACE_SPLIT = re.compile(r"[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*")
-MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|^\(|\)$")
+MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|^\(|\)$|^\*\*|^__|__$")  # notes, brackets, bold
 GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0.,’'])\d{3})(?:(?P=g)\d{3})*"
 NUMBER = rf"(?:{GROUPED}|\d+)(?:[.,]\d+)?"
 HIGH = NUMBER.replace("?P<g>", "?P<g2>").replace("?P=g", "?P=g2")

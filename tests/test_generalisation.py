@@ -359,3 +359,30 @@ def test_a_memoir_names_no_kinship_word_as_a_person():
         "The investigator threatened that we would all be shot.\n"
     )
     assert sentenced(text) == {("Antonov", "death", None)}
+
+
+def test_markdown_bold_totals_per_cent_signs_and_appeal_columns():
+    text = (
+        "Results of the purge in the Ural oblast, 1933\n"
+        "\n"
+        "| Okrug | Members checked | Members expelled | Expelled, % |\n"
+        "|:------|----------------:|-----------------:|------------:|\n"
+        "| Perm | 8 412 | 1 009* | 12.5% |\n"
+        "| **Total** | **14 532** | **1 799** | **13,1%** |\n"
+        "\n"
+        "Appeals against expulsion, 1934\n"
+        "\n"
+        "Region         Appeals lodged    Upheld    Per cent upheld\n"
+        "Perm             1,204              410         34.1\n"
+    )
+    assert figures(text) == {
+        (8412.0, "count", "investigated"),
+        (1009.0, "count", "expelled"),
+        (12.5, "percent", "expelled"),
+        (14532.0, "count", "investigated"),
+        (1799.0, "count", "expelled"),
+        (13.1, "percent", "expelled"),
+        (1204.0, "count", "other"),
+        (410.0, "count", "other"),
+        (34.1, "percent", "other"),
+    }
