@@ -168,6 +168,10 @@ def find_tables(text: str) -> list[Table]:
             line = text[b.start : b.end].strip()
             if len(line) > MAX_CAPTION or len(caption) == 4:
                 break  # a paragraph of prose above a table is not its caption
+            if RULE.match(line):
+                continue  # a table's border
+            if line and (split_cells(text, b) or ("", ""))[0] == "pipe":
+                break  # the table above is not the caption of this one
             if line:
                 caption.insert(0, b)
         table = Table(caption, header, body, kind)
