@@ -386,3 +386,28 @@ def test_markdown_bold_totals_per_cent_signs_and_appeal_columns():
         (410.0, "count", "other"),
         (34.1, "percent", "other"),
     }
+
+
+def test_prose_of_a_regional_report():
+    text = (
+        "Of the 4,512 communists who passed the verification, 387 (8.6 per cent) were "
+        "expelled and 112 had their cards withheld.\n"
+        "The number of party members in the oblast fell from 45,300 on 1 January 1933 to "
+        "38,100 on 1 January 1935.\n"
+        "Expelled: 1,204 members and 312 candidates.\n"
+        "In total, 2.3 thousand persons were expelled from the party, of whom 0.4 thousand "
+        "were candidates.\n"
+        "The conference elected 45 members of the obkom and 12 candidates to it.\n"
+    )
+    assert figures(text) == {
+        (4512.0, "count", "investigated"),
+        (387.0, "count", "expelled"),
+        (8.6, "percent", "expelled"),
+        (112.0, "count", "other"),
+        (45300.0, "count", "members"),
+        (38100.0, "count", "members"),
+        (1204.0, "count", "expelled"),
+        (312.0, "count", "expelled"),
+        (2300.0, "count", "expelled"),
+        (400.0, "count", "expelled"),
+    }

@@ -439,7 +439,9 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
 
 # Between two figures of one series: years, brackets and little words ("in 1905, … by 1907 (").
 LIST_GAP = re.compile(
-    r"(?:[\s,;()]|\b(?:in|by|and|or|to|from|the|of|for|as|against|compared with|\d{4})\b)*"
+    r"(?:[\s,;()]|\b(?:in|by|and|or|to|from|on|at|the|of|for|as|against|compared with|\d{1,4}"
+    r"|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)*"
 )
 
 
@@ -447,6 +449,8 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     """What a count counts: the words after it ("were expelled", "party cards were
     issued"), else those before it ("out of", "the expulsion of"); a bare "1,204
     candidates" after "3,576 members … were expelled" shares its verb."""
+    if previous and re.search(r"\bof (?:whom|them|these)\s*$", head):
+        return previous  # "2.3 thousand were expelled, of whom 0.4 thousand were candidates"
     after_subject = first(kb, "subject", after, "start")
     explicit = after_subject not in (None, "members") and not first(kb, "reinstated", after[:40])
     if first(kb, "reinstated", passage) and not explicit:
