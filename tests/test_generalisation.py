@@ -411,3 +411,23 @@ def test_prose_of_a_regional_report():
         (2300.0, "count", "expelled"),
         (400.0, "count", "expelled"),
     }
+
+
+def test_verdicts_with_capitalised_surnames_and_a_term_for_each():
+    text = (
+        "The Military Collegium of the Supreme Court of the USSR SENTENCED: KOTOV A. I., "
+        "SERGEEV P. N. and BELYAEV I. V. to the supreme measure of criminal punishment – "
+        "shooting, with confiscation of all property belonging to them personally.\n"
+        "The regional court sentenced MAKAROV Ivan Fedorovich to ten years' imprisonment and "
+        "KLIMOVA Anna Petrovna to seven years' imprisonment.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Kotov", "death", None),
+        ("Sergeev", "death", None),
+        ("Belyaev", "death", None),
+        ("Makarov", "imprisonment", 10.0),
+        ("Klimova", "imprisonment", 7.0),
+    }
+    bodies = {r["sentencing_body"] for r in found if r["penalty"] == "death"}
+    assert bodies == {"Military Collegium of the Supreme Court of the USSR"}

@@ -186,6 +186,12 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
     for sep in [*re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[start:end]), None]:
         a, b = cursor, start + sep.start() if sep else end
         cursor = start + sep.end() if sep else end
+        if re.match(CAPS_SURNAME + r"\b", text[a:b]):
+            name = list_item_name(text, a, b, kb)
+            if name is None:
+                return None
+            names.append(name)
+            continue
         after = re.search(rf"\s+({REGISTER_INITIALS})\s*$", text[a:b])
         name = parse_item(text, a, b - len(after[0]) if after else b, kb)
         if name is None:
@@ -460,27 +466,41 @@ def respectively(
 def sentenced_objects(
     text: str, sentence: Block, kb: Knowledge
 ) -> list[tuple[Name, list[str], float | None]]:
-    """ "The court sentenced General X to VMN", "sentenced the accused A and B
-    to ten years": the names after a verdict verb, with the penalty and term after them."""
-    item = _names_regex(kb)
-    pattern = re.compile(
-        rf"\b(?:sentenced|condemned|convicted)\s+(?:the\s+)?(?:accused\s+|defendants?\s+)?"
-        rf"(?P<names>{item}{TRAILING}(?:(?:\s*,\s*|\s+and\s+){item}{TRAILING})*)"
-        rf"\s+(?:to|for)\b"
+    """ "The court sentenced General X to VMN", "sentenced the accused A and B to ten years",
+    "SENTENCED: SURNAME A. B., OTHERNAME C. D. … to the supreme measure", "sentenced A to
+    ten years and B to seven years": the names after a verdict verb, each group with the
+    penalty and term that follow it up to the next group."""
+    names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
+    first = re.compile(
+        rf"\b(?:sentenced|condemned|convicted|SENTENCED|CONDEMNED):?\s+(?:the\s+)?"
+        rf"(?:accused\s+|defendants?\s+)?(?P<names>{names})\s+(?:to|for)\b"
     )
+    more = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<names>{names})\s+to\b")
     found = []
-    for m in pattern.finditer(text, sentence.start, sentence.end):
-        names = split_subjects(text, m.start("names"), m.end("names"), kb) or []
-        after = penalties_in(text, m.end(), sentence.end, kb)
-        years = years_in(text, m.end(), sentence.end, kb)
-        penalties = sorted({p for p, _, _ in after}, key=ORDER.index)
-        for name in names:
-            if name.surname in not_names(kb):
-                continue
-            found += [
-                (name, [p], years[0][0] if years and p != "death" else None) for p in penalties
-            ]
+    for m in first.finditer(text, sentence.start, sentence.end):
+        groups = [m]
+        while (following := more.search(text, groups[-1].end(), sentence.end)) is not None:
+            groups.append(following)
+        for group, after in zip(groups, [*groups[1:], None], strict=True):
+            end = after.start() if after else sentence.end
+            penalties = sorted(
+                {p for p, _, _ in penalties_in(text, group.end(), end, kb)}, key=ORDER.index
+            )
+            years = years_in(text, group.end(), end, kb)
+            for name in split_subjects(text, group.start("names"), group.end("names"), kb) or []:
+                if name.surname in not_names(kb):
+                    continue
+                found += [
+                    (name, [p], years[0][0] if years and p != "death" else None) for p in penalties
+                ]
     return found
+
+
+def object_item(kb: Knowledge) -> str:
+    """A name as verdicts write it after their verb: the usual forms with initials after
+    the surname, or a capitalised surname with initials or given names."""
+    caps = rf"{CAPS_SURNAME}(?:\s+{REGISTER_INITIALS}(?=\s|,|$)|\s+{WORD}(?:\s+{WORD})?)"
+    return rf"(?:{caps}|{_names_regex(kb)}{TRAILING})"
 
 
 # Where a clause ends: not at ", and was sentenced", whose verb shares the subject before.
@@ -700,9 +720,10 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     or the usual "A. B. Surname"."""
     piece = text[start:end]
     caps = re.match(
-        rf"({CAPS_SURNAME})(?:,\s*({WORD}(?:\s+{WORD})?)|\s+({REGISTER_INITIALS}))", piece
+        rf"({CAPS_SURNAME})(?:,?\s*({WORD}(?:\s+{WORD})?)|\s+({REGISTER_INITIALS}))", piece
     )
-    if caps and caps[1].title() not in not_names(kb):
+    banned = {word.upper() for word in not_names(kb)}
+    if caps and caps[1] not in banned:
         written = caps[0].strip()
         parts = {"given": caps[2]} if caps[2] else {"initials": caps[3].strip()}
         return Name(written, start, start + len(written), caps[1].title(), **parts)
