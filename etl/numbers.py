@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 NUMERAL = (
-    r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![.,]?\d)"  # "12 345": space thousands
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![.,]?\d)"  # "12 345": spaced thousands
     r"|\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?"
 )
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "millions": 1_000_000}
@@ -27,8 +27,8 @@ def parse_number(token: str, *, percent: bool = False) -> float:
     Raises ValueError for anything that is not a numeral.
     """
     token = token.strip()
-    if re.fullmatch(r"\d{1,3}(?:[ \u00a0]\d{3})+", token):
-        return float(re.sub(r"[ \u00a0]", "", token))
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+", token):
+        return float(re.sub(r"[ \u00a0\u2009\u202f]", "", token))
     if not re.fullmatch(r"\d+(?:[.,]\d+)*", token):
         msg = f"not a numeral: {token!r}"
         raise ValueError(msg)

@@ -25,7 +25,8 @@ from etl.text import Block, lines
 RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[|+])*\s*:?[-=]{3,}:?\s*[|+]?\s*$")
 SPACE_SPLIT = re.compile(r"[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*")
 MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|^\(|\)$|^\*\*|^__|__$")  # notes, brackets, bold
-GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0.,’'])\d{3})(?:(?P=g)\d{3})*"
+# Thousands grouped by a space, a no-break or thin space, a dot, a comma or an apostrophe.
+GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0\u2009\u202f.,’'])\d{3})(?:(?P=g)\d{3})*"
 NUMBER = rf"(?:{GROUPED}|\d+)(?:[.,]\d+)?"
 HIGH = NUMBER.replace("?P<g>", "?P<g2>").replace("?P=g", "?P=g2")
 NUMERIC = re.compile(rf"(?P<low>{NUMBER})(?:\s*[-–]\s*(?P<high>{HIGH}))?\s*%?")
@@ -265,7 +266,9 @@ def decimal_mark(tokens: list[str], header: str) -> str | None:
         other = "." if mark == "," else ","
         if any(
             re.fullmatch(
-                rf"[\d \u00a0{re.escape(other)}]*\d{re.escape(mark)}(?:\d{{1,2}}|\d{{4,}})", t
+                rf"[\d \u00a0\u2009\u202f{re.escape(other)}]*\d"
+                rf"{re.escape(mark)}(?:\d{{1,2}}|\d{{4,}})",
+                t,
             )
             for t in tokens
         ):
@@ -280,7 +283,7 @@ def decimal_mark(tokens: list[str], header: str) -> str | None:
 def read_number(token: str, decimal: str | None) -> float:
     """A cell's numeral read by its column's convention: read_number("12 345", None) ==
     12345.0, read_number("45,6", ",") == 45.6, read_number("1,234", None) == 1234.0."""
-    token = token.replace("\u00a0", " ").replace("’", "").replace("'", "")
+    token = re.sub(r"[\u00a0\u2009\u202f]", " ", token).replace("’", "").replace("'", "")
     last = re.search(r"[.,](\d+)$", token)
     if last and len(last[1]) != 3:
         decimal = last[0][0]  # "20.9" in a column of "17,5": a decimal all the same

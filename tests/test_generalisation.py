@@ -431,3 +431,25 @@ def test_verdicts_with_capitalised_surnames_and_a_term_for_each():
     }
     bodies = {r["sentencing_body"] for r in found if r["penalty"] == "death"}
     assert bodies == {"Military Collegium of the Supreme Court of the USSR"}
+
+
+def test_thin_space_thousands_and_a_per_cent_caption_over_year_columns():
+    text = (
+        "Party organisations of the krai, 1936\n"
+        "\n"
+        "| Organisation | Members | Expelled |\n"
+        "|---|---|---|\n"
+        "| Krasnoyarsk city | 12\u2009404 | 1\u202f022 |\n"
+        "\n"
+        "Table 4. Composition of the expelled (per cent)\n"
+        "\n"
+        "Social origin    1933    1935\n"
+        "Workers          41.2    38.0\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["measure"], r["year_start"]) for r in found} == {
+        (12404.0, "count", 1936),
+        (1022.0, "count", 1936),
+        (41.2, "percent", 1933),
+        (38.0, "percent", 1935),
+    }

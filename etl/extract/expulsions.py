@@ -201,7 +201,7 @@ def table_records(
         base = Context(cited_source=cited(text, title.start, title.end, notes_table))
         ctx = context_of(text, title.start, title.end, kb, base)
         default = column_subject(kb, caption)
-        caption_percent = bool(PERCENT_HEADER.search(caption)) and not table.header
+        caption_percent = bool(PERCENT_HEADER.search(caption))
         for line_row in table.rows:
             yield from row_records(
                 source, kb, table, line_row, ctx, default, caption_percent, caption
@@ -241,7 +241,7 @@ def row_records(
             row_percent
             or bool(PERCENT_HEADER.search(column.header))
             or cell.clean.endswith("%")
-            or caption_percent
+            or (caption_percent and not column_subject(kb, column.header))
         )
         subject = column_subject(kb, column.header)
         bare = POPULATION.fullmatch(column.header.strip())
