@@ -453,3 +453,16 @@ def test_thin_space_thousands_and_a_per_cent_caption_over_year_columns():
         (41.2, "percent", 1933),
         (38.0, "percent", 1935),
     }
+
+
+def test_deportation_fines_and_suspended_sentences():
+    text = (
+        "Lebedeva was sentenced to deportation to Kazakhstan.\n"
+        "Orlova was fined 500 roubles.\n"
+        "Sinitsyn received a suspended sentence of two years.\n"
+    )
+    assert sentenced(text) == {
+        ("Lebedeva", "exile", None),
+        ("Orlova", "other", None),
+        ("Sinitsyn", "other", 2.0),
+    }
