@@ -12,6 +12,7 @@ import click
 
 from etl import paths
 from etl.errors import EtlError, ValidationFailed
+from etl.evaluate import DEVSET, EVAL_DIR
 from etl.version import DATA_VERSION
 
 
@@ -201,14 +202,14 @@ def diff(old: str, new: str, as_json: bool) -> None:
 @click.option(
     "--devset",
     type=click.Path(path_type=Path),
-    default=paths.ROOT.parent / "shared" / "devset",
+    default=DEVSET,
     show_default=True,
     help="Folder of the real development texts (read, never copied).",
 )
 @click.option(
     "--eval-dir",
     type=click.Path(path_type=Path),
-    default=paths.ROOT / "tests" / "eval",
+    default=EVAL_DIR,
     show_default=True,
     help="Folder with corpus.csv, floors.csv, gold/ and texts/.",
 )

@@ -24,6 +24,8 @@ from etl import paths
 from etl.errors import EtlError
 
 RESOURCES = ("sentences", "expulsion_stats")
+EVAL_DIR = paths.ROOT / "tests" / "eval"
+DEVSET = paths.ROOT.parent / "shared" / "devset"  # real texts beside the clone, never copied
 HALVES = ("dev", "report")
 
 
@@ -288,8 +290,8 @@ def build_texts(texts: Iterable[EvalText], workdir: Path) -> dict:
 
 
 def evaluate(
-    eval_dir: Path = paths.ROOT / "tests" / "eval",
-    devset: Path = paths.ROOT.parent / "shared" / "devset",
+    eval_dir: Path = EVAL_DIR,
+    devset: Path = DEVSET,
     only: list[str] | None = None,
 ) -> Report:
     texts, skipped = read_corpus(eval_dir, devset)
