@@ -13,6 +13,17 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
   defendants of the trial's list not sentenced by name in the same verdict
   paragraph, if there are exactly 18 - 13 of them; otherwise a check says
   the arithmetic does not close.
+- `sentences.article_subject` (inferred): a "he" or "she" that no sentence before
+  resolves is the person the encyclopaedia or dictionary entry is about.
+- `sentences.heading_list`: the items of a list under a heading ("… sentenced to
+  be shot:", "TO TEN YEARS ITL"), each with the heading's penalty or its own.
+- `sentences.resolution`: protocol lines, "RESOLVED: Surname, Given Patronymic, to
+  be shot".
+- `sentences.register_table`: a table with a column of names and one of sentences.
+- `sentences.partitive_list` (inferred, rule `count_minus_named`): "N of the M
+  accused" or "all but K" after a list, or a prose naming, of the accused.
+A demand, a threat, a hypothetical, a term served or a relative's fate gives no
+row (etl/knowledge/sentence_terms.csv, `not_verdict` and `relative`).
 Verdict paragraphs also give the term of rights deprivation, confiscation,
 the date the verdict was pronounced and the sentencing body; they apply to
 the rows of the clauses they belong to, and the span grows to cover them.
