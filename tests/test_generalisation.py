@@ -466,3 +466,15 @@ def test_deportation_fines_and_suspended_sentences():
         ("Orlova", "other", None),
         ("Sinitsyn", "other", 2.0),
     }
+
+
+def test_troika_resolutions_in_the_imperative():
+    text = (
+        "LISTENED: 14. Case of IVANOV Ivan Ivanovich, born 1888, kolkhoz member.\n"
+        "DECREED: IVANOV Ivan Ivanovich – SHOOT. Personal property to be confiscated.\n"
+        "LISTENED: 15. Case of SEMENOVA Darya Petrovna, born 1901.\n"
+        "DECREED: SEMENOVA Darya Petrovna – CONFINE in a corrective labour camp for a term "
+        "of 10 years.\n"
+        "The investigator said he would shoot the witness.\n"
+    )
+    assert sentenced(text) == {("Ivanov", "death", None), ("Semenova", "imprisonment", 10.0)}
