@@ -290,9 +290,9 @@ def clause_of(
     if not clause.names:
         clause.names += inline_items(text, sentence, kb) + names_in_respect(text, sentence, kb)
     # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
+    titles = {row["title"] for row in kb["titles"]}
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(2), m.end(2), kb)
-        titles = {row["title"] for row in kb["titles"]}
         if name is None or name.surname in not_names(kb) or name.surname in titles:
             continue  # "sentenced Professor X": a title is not the person
         if any(n.start <= name.start < n.end for n, _, _ in clause.names):
