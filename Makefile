@@ -46,7 +46,7 @@ $(RELEASE): $(VENV)/.stamp $(SEEDS) $(CODE)
 
 schemas: $(SCHEMA_FILES) ## Regenerate schemas/ from the Pandera models
 
-$(SCHEMA_FILES) &: $(VENV)/.stamp etl/schemas.py etl/tableschema.py
+$(SCHEMA_FILES) &: $(VENV)/.stamp etl/contract/schemas.py etl/contract/tableschema.py
 	@echo '==> Writing schemas/ from the Pandera models'
 	$(BIN)/etl schemas > /dev/null
 

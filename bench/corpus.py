@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import paths
-from etl.registry import SourceEntry, read_registry, write_registry
+from etl.contribute.registry import SourceEntry, read_registry, write_registry
 from etl.version import DATA_VERSION
 
 SYLLABLES = ["ber", "dan", "gor", "kal", "lev", "mir", "nos", "pet", "rad", "sok", "tur", "vol"]

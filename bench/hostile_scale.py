@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from etl import paths, schemas  # noqa: E402
-from etl.curation import curation_columns  # noqa: E402
+from etl.contribute.curation import curation_columns  # noqa: E402
 
 SEDOV = "sousa-class-struggle-thirties"
 SEDOV_FILE = "001_79c8a30b1e1272db.txt"

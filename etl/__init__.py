@@ -28,17 +28,17 @@ def load(
     cache=None,
     format: str = "parquet",
 ):
-    """A resource of a published release as a pandas DataFrame (see etl.fetch.load).
+    """A resource of a published release as a pandas DataFrame (see etl.publish.fetch.load).
 
     With ``format="sqlite"`` it is read from the release's SQLite copy (from 3.4.0 on),
     which also has the views ``person_claims``, ``trial_sentences`` and
     ``expulsions_by_year``: ``etl.load("person_claims", format="sqlite")``.
     """
     if format == "sqlite":
-        from etl.sqlite import fetch_sqlite, read_sqlite
+        from etl.publish.sqlite import fetch_sqlite, read_sqlite
 
         return read_sqlite(fetch_sqlite(version, url, cache), resource)
-    from etl.fetch import load as fetch_and_load
+    from etl.publish.fetch import load as fetch_and_load
 
     return fetch_and_load(resource, version, url, cache)
 

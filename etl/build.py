@@ -21,17 +21,17 @@ from typing import TYPE_CHECKING
 
 from etl import paths
 from etl.cache import ExtractionCache, cache_folder, code_hash
-from etl.corpus import Source, load_source
+from etl.contribute.registry import SourceEntry, read_registry
 from etl.errors import EtlError, SourceError, ValidationFailed
 from etl.extract import Record, extract_source
-from etl.knowledge import Knowledge, load_knowledge
-from etl.registry import SourceEntry, read_registry
+from etl.lang.corpus import Source, load_source
+from etl.lang.knowledge import Knowledge, load_knowledge
 from etl.version import DATA_VERSION
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from etl.validate import Failure
+    from etl.contract.validate import Failure
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 
@@ -170,11 +170,11 @@ def assemble(
     store = ExtractionCache(cache_folder(root)) if cache else None
     with extraction([texts[e.source_id] for e in entries], store, scheduler) as results:
         # While the workers read the texts: the table stages and the curation files.
-        from etl import checks
-        from etl.curation import apply_edits, foreign_key_problems, load_curation
-        from etl.resolve import resolve
-        from etl.validate import validate_frames
-        from etl.verify import verify_frames
+        from etl.contract.validate import validate_frames
+        from etl.contract.verify import verify_frames
+        from etl.contribute.curation import apply_edits, foreign_key_problems, load_curation
+        from etl.resolve import crosschecks as checks
+        from etl.resolve.claims import resolve
 
         curation = load_curation(root / "seeds" / "curation", texts, root)
         if curation.errors:
@@ -214,8 +214,8 @@ def build(
     """Build the release `version` into `dist`, or confirm that it is already there
     (`cache` and `scheduler` as for `assemble`)."""
     frames = assemble(root, progress, cache=cache, scheduler=scheduler)
-    from etl.publish import publish
-    from etl.validate import Failure
+    from etl.contract.validate import Failure
+    from etl.publish.package import publish
 
     release, created = publish(frames, version, dist)
     warnings = [

@@ -26,8 +26,8 @@ from importlib import metadata
 from pathlib import Path
 
 from etl import paths
-from etl.corpus import Source
 from etl.extract import Record
+from etl.lang.corpus import Source
 
 FORMAT = "1"  # bump when the layout of an entry changes
 PACKAGE = Path(__file__).resolve().parent
@@ -39,7 +39,7 @@ def cache_folder(root: Path) -> Path:
 
 
 def _module_file(name: str) -> Path | None:
-    """The file of an `etl` module ("etl.text" → etl/text.py), None for anything else."""
+    """The file of an `etl` module ("etl.lang.text" → etl/lang/text.py), None for anything else."""
     parts = name.split(".")
     if parts[0] != "etl":
         return None

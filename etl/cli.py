@@ -133,7 +133,7 @@ def validate(path: Path, resource: str | None, as_json: bool) -> None:
 
     Example: etl validate corrections/sentences.csv --resource sentences
     """
-    from etl.validate import failure_count, failures_json, validate_path
+    from etl.contract.validate import failure_count, failures_json, validate_path
 
     failures = validate_path(path, resource)
     summary = f"{path}: {'valid' if not failures else f'{failure_count(failures)} failure(s)'}"
@@ -150,8 +150,8 @@ def verify(release: Path | None, root: Path, as_json: bool) -> None:
 
     RELEASE defaults to the current version in dist/. Exits 1 on any mismatch.
     """
-    from etl.validate import failures_json
-    from etl.verify import verify_release
+    from etl.contract.validate import failures_json
+    from etl.contract.verify import verify_release
 
     report = verify_release(release or paths.release_dir(DATA_VERSION), root)
     rows = sum(report.rows.values())
@@ -170,8 +170,8 @@ def check(root: Path, as_json: bool) -> None:
     Prints each problem with its file, line, column, value, the rule it breaks and how
     to fix it. Exits 1 on errors; warnings alone do not fail.
     """
-    from etl.check import run_check
-    from etl.curation import problems_json
+    from etl.contribute.check import run_check
+    from etl.contribute.curation import problems_json
 
     problems = run_check(root, root / "dist")
     errors = [p for p in problems if p.severity == "error"]
@@ -192,7 +192,7 @@ def diff(old: str, new: str, as_json: bool) -> None:
 
     Example: etl diff 3.2.1 3.3.0
     """
-    from etl.diff import diff_json, diff_releases, diff_text, release_path
+    from etl.publish.diff import diff_json, diff_releases, diff_text, release_path
 
     diffs = diff_releases(release_path(old), release_path(new))
     click.echo(diff_json(diffs) if as_json else diff_text(old, new, diffs), nl=not as_json)
@@ -246,7 +246,7 @@ def eval_(devset: Path, eval_dir: Path, only: tuple[str, ...], rows: bool, as_js
 def release(dist: Path) -> None:
     """Write the artefacts of every release that lacks them (CSV copies, page, SHA256SUMS,
     zip) and dist/CHANGELOG.md. Existing artefacts are never rewritten."""
-    from etl.release import make_release, versions, write_changelog
+    from etl.publish.release import make_release, versions, write_changelog
 
     for version in versions(dist):
         state = "written" if make_release(version, dist) else "already there"
@@ -270,7 +270,7 @@ def serve(version: str, host: str, port: int, dist: Path, cache: Path | None) ->
 
     Example: etl serve 3.4.0 --port 8001, then open http://127.0.0.1:8001/
     """
-    from etl.serve import serve as run_serve
+    from etl.publish.serve import serve as run_serve
 
     click.echo(f"serving release {version} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     run_serve(version, host, port, dist, cache)
@@ -295,7 +295,7 @@ def fetch(version: str, url: str | None, folder: Path | None) -> None:
 
     Example: etl fetch 3.3.0 --to data/
     """
-    from etl.fetch import fetch as run_fetch
+    from etl.publish.fetch import fetch as run_fetch
 
     click.echo(str(run_fetch(version, url, folder)))
 
@@ -312,7 +312,7 @@ def sources_list(as_json: bool) -> None:
     """List the registered texts with their ids and pinned hashes."""
     from dataclasses import asdict
 
-    from etl.registry import read_registry
+    from etl.contribute.registry import read_registry
 
     entries = read_registry()
     if as_json:
@@ -347,7 +347,7 @@ def sources_add(
     Example: etl sources add ~/verdict.txt --id verdict-1936 --title "Verdict"
     --author "Military Collegium" --written 1936-08-24 --origin "..." --license "..."
     """
-    from etl.registry import add_source
+    from etl.contribute.registry import add_source
 
     entry = add_source(
         path,
@@ -368,7 +368,7 @@ def sources_add(
 )
 def schemas(folder: Path) -> None:
     """Write the Frictionless Table Schemas generated from the Pandera models."""
-    from etl.tableschema import write_schemas
+    from etl.contract.tableschema import write_schemas
 
     for path in write_schemas(folder):
         click.echo(str(path))

@@ -272,7 +272,7 @@ def found_rows(frames: dict, source_id: str, resource: str) -> list[Found]:
 def build_texts(texts: Iterable[EvalText], workdir: Path) -> dict:
     """The texts built into a scratch project, as a user's `etl sources add` would."""
     from etl.build import assemble
-    from etl.registry import add_source
+    from etl.contribute.registry import add_source
 
     (workdir / "seeds").mkdir()
     for text in texts:

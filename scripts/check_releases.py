@@ -16,7 +16,7 @@ from pathlib import Path
 import frictionless
 
 from etl import paths
-from etl.verify import verify_release
+from etl.contract.verify import verify_release
 
 
 def check(job: tuple[str, Path]) -> tuple[bool, str]:

@@ -87,7 +87,7 @@ def release(project: Path, seed_release: Path) -> Path:
 
 
 def seed_path(project: Path, source_id: str) -> Path:
-    from etl.registry import read_registry
+    from etl.contribute.registry import read_registry
 
     entry = next(
         e for e in read_registry(project / "seeds" / "registry.csv") if e.source_id == source_id
@@ -97,7 +97,7 @@ def seed_path(project: Path, source_id: str) -> Path:
 
 def register(project: Path, path: Path, source_id: str, title: str = "T") -> None:
     """Register a text written for a test in the scratch project."""
-    from etl.registry import add_source
+    from etl.contribute.registry import add_source
 
     add_source(
         path,

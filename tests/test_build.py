@@ -9,10 +9,11 @@ import frictionless
 import pandas as pd
 import pytest
 
-from etl import paths, publish
+from etl import paths
 from etl.build import build
+from etl.contract.verify import verify_release
 from etl.errors import HashMismatch, SourceError, VersionConflict
-from etl.verify import verify_release
+from etl.publish import package as publish
 from tests.conftest import seed_path
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl import paths
-from etl.checks import run_checks
+from etl.resolve.crosschecks import run_checks
 
 RELEASE = paths.DIST / "3.3.1" / "data"
 

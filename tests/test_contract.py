@@ -5,8 +5,9 @@ from pathlib import Path
 
 import yaml
 
-from etl import paths, schemas
-from etl.contract import column_descriptions
+from etl import paths
+from etl.contract import schemas
+from etl.contract.docs import column_descriptions
 
 CONTRACT = paths.ROOT / "docs" / "data-contract.md"
 

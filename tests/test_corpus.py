@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.corpus import Source, decode_text, load_source
 from etl.errors import HashMismatch, SourceError
+from etl.lang.corpus import Source, decode_text, load_source
 
 
 def test_span_gives_lines_and_quote_and_trims_white_space():

@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from etl.build import assemble, build
-from etl.check import run_check
 from etl.cli import cli
-from etl.curation import curation_columns
+from etl.contribute.check import run_check
+from etl.contribute.curation import curation_columns
 from etl.errors import ValidationFailed
 
 HEADER = ",".join(curation_columns("sentences"))

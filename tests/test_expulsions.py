@@ -7,10 +7,10 @@ Expected values were read from seeds/001_79c8a30b1e1272db.txt (tables at lines
 import pandas as pd
 import pytest
 
-from etl.corpus import Source
 from etl.extract import expulsions
-from etl.knowledge import load_knowledge
-from etl.numbers import parse_number
+from etl.lang.corpus import Source
+from etl.lang.knowledge import load_knowledge
+from etl.lang.numbers import parse_number
 
 KB = load_knowledge()
 SOUSA = "sousa-class-struggle-thirties"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.corpus import Source
 from etl.extract import extract_source
-from etl.knowledge import load_knowledge
+from etl.lang.corpus import Source
+from etl.lang.knowledge import load_knowledge
 
 
 def rows(text: str, resource: str) -> list[dict]:

@@ -9,7 +9,7 @@ import sys
 
 def test_extraction_imports_neither_pandas_nor_pandera():
     code = (
-        "import sys, etl.extract, etl.tables, etl.names, etl.numbers, etl.text\n"
+        "import sys, etl.extract, etl.lang.tables, etl.lang.names, etl.lang.numbers, etl.lang.text\n"
         "etl.extract.extractors()\n"
         "print(sorted(m for m in ('pandas', 'pandera', 'pyarrow') if m in sys.modules))"
     )

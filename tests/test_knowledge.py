@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from etl import paths
-from etl.knowledge import KnowledgeError, load_knowledge
+from etl.lang.knowledge import KnowledgeError, load_knowledge
 
 
 def knowledge_with(tmp_path: Path, file: str, line: str) -> Path:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from etl.knowledge import load_knowledge
-from etl.names import name_lists, parse_item, surname_key
+from etl.lang.knowledge import load_knowledge
+from etl.lang.names import name_lists, parse_item, surname_key
 
 KB = load_knowledge()
 
@@ -76,7 +76,7 @@ def test_different_surnames_keep_different_keys(a: str, b: str):
 
 
 def test_numbered_list_with_surnames_first_and_aliases():
-    from etl.names import numbered_items
+    from etl.lang.names import numbered_items
 
     text = (
         "The court heard the case against: 1. Orlov, Pavel Ivanovich, born 1890, employee;\n"
@@ -96,7 +96,7 @@ def test_numbered_list_with_surnames_first_and_aliases():
 
 
 def test_numbers_that_do_not_start_at_one_are_not_a_list():
-    from etl.names import numbered_items
+    from etl.lang.names import numbered_items
 
     text = "See 7. Orlov, Pavel and 8. Belov, Semyon and 9. Gusev, Ivan."
     assert numbered_items(text, 0, len(text), KB) == []

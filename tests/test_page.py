@@ -11,7 +11,7 @@ import pytest
 
 from etl import paths
 from etl.build import build
-from etl.release import make_release
+from etl.publish.release import make_release
 from tests.conftest import register
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")

@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from etl.cli import cli
-from etl.corpus import sha256_file
+from etl.contribute.registry import add_source, read_registry
 from etl.errors import RegistryError
-from etl.registry import add_source, read_registry
+from etl.lang.corpus import sha256_file
 
 
 def rewrite(registry: Path, old: str, new: str) -> None:

@@ -17,9 +17,9 @@ from click.testing import CliRunner
 import etl
 from etl import paths
 from etl.cli import cli
-from etl.fetch import FetchError, fetch, load
-from etl.release import make_release, write_changelog
-from etl.sqlite import SqliteError
+from etl.publish.fetch import FetchError, fetch, load
+from etl.publish.release import make_release, write_changelog
+from etl.publish.sqlite import SqliteError
 
 VERSION = "3.3.0"  # a committed release; 3.2.1 → 3.3.0 added two curated records
 

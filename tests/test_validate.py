@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from etl import schemas
 from etl.cli import cli
-from etl.corpus import Source
-from etl.verify import span_failures
+from etl.contract import schemas
+from etl.contract.verify import span_failures
+from etl.lang.corpus import Source
 
 STAT = {
     "stat_id": "s1",
@@ -83,8 +83,8 @@ def test_dangling_foreign_key_in_a_package_is_reported(release: Path):
     stats_path = release / "data" / "expulsion_stats.parquet"
     row = {**STAT, "source_id": "no-such-text"}
     frame = pd.DataFrame([row], columns=schemas.columns("expulsion_stats"))
-    from etl.publish import write_parquet
-    from etl.validate import coerce
+    from etl.contract.validate import coerce
+    from etl.publish.package import write_parquet
 
     write_parquet("expulsion_stats", coerce("expulsion_stats", frame)[0], stats_path)
     result = invoke("validate", str(release / "datapackage.json"), "--json")
@@ -146,7 +146,7 @@ def test_committed_schemas_are_generated_from_the_models(tmp_path: Path):
 def listed_first(failures: list, first: int) -> list:
     """Every failure, cut the way `etl validate` cuts its report: the first `first` of each
     (column, check), in order, and one line counting the rest."""
-    from etl.validate import Failure
+    from etl.contract.validate import Failure
 
     groups: dict = {}
     for f in failures:
@@ -163,7 +163,7 @@ def listed_first(failures: list, first: int) -> list:
 def test_first_failures_and_counts_agree_with_the_full_pandera_report():
     """The short report (checks counted column by column, Pandera run on a sample of the
     failing rows) says what Pandera's report of the whole table says, cut per check."""
-    from etl.validate import check_frame, coerce
+    from etl.contract.validate import check_frame, coerce
 
     rows = []
     for i in range(60):
@@ -198,7 +198,7 @@ def test_first_failures_and_counts_agree_with_the_full_pandera_report():
 
 
 def test_a_valid_table_has_no_failures_in_the_short_report():
-    from etl.validate import check_frame, coerce
+    from etl.contract.validate import check_frame, coerce
 
     rows = [{**STAT, "stat_id": f"s{i}"} for i in range(30)]
     frame = coerce("expulsion_stats", pd.DataFrame(rows))[0]

@@ -12,9 +12,9 @@ import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from etl import bounds
-from etl.corpus import Source, Span
-from etl.knowledge import Knowledge
+from etl.lang import bounds
+from etl.lang.corpus import Source, Span
+from etl.lang.knowledge import Knowledge
 
 
 @dataclass(frozen=True)

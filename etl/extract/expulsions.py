@@ -11,8 +11,8 @@ Rules (each a value of `extractor`):
   population and operation.
 - `expulsions.breakdown`: "Among these are: 907 kulaks …; 594 …": one row per
   category of a breakdown.
-Numbers are read by etl.numbers (dot or comma thousands, comma or dot
-decimals), number words by etl.text; vocabulary in etl/knowledge/stats_vocabulary.csv.
+Numbers are read by etl.lang.numbers (dot or comma thousands, comma or dot
+decimals), number words by etl.lang.text; vocabulary in etl/knowledge/stats_vocabulary.csv.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from etl.bounds import YEARS_COVERED
-from etl.corpus import Source
 from etl.extract import Record
-from etl.footnotes import cited, notes
-from etl.knowledge import Knowledge
-from etl.numbers import NUMERAL, parse_number, with_multiplier
-from etl.tables import (
+from etl.lang.bounds import YEARS_COVERED
+from etl.lang.corpus import Source
+from etl.lang.footnotes import cited, notes
+from etl.lang.knowledge import Knowledge
+from etl.lang.numbers import NUMERAL, parse_number, with_multiplier
+from etl.lang.tables import (
     ABSENT,
     MILLIONS,
     PERCENT_HEADER,
@@ -40,7 +40,7 @@ from etl.tables import (
     read_number,
     split_range,
 )
-from etl.text import Block, find_dates, is_heading, lines, parse_count, sentences
+from etl.lang.text import Block, find_dates, is_heading, lines, parse_count, sentences
 
 YEAR = re.compile(r"(?<!since )(?<!after )(?<!before )(?<!until )\b(19\d\d)\b(?![.,]\d|-ies|s\b)")
 DECADE = re.compile(r"\b(19\d0)(?:-ies|s)\b")

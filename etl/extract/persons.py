@@ -18,10 +18,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from etl.corpus import Source
 from etl.extract import Record
-from etl.knowledge import Knowledge
-from etl.names import INITIALS, WORD, not_names, parse_item
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import INITIALS, WORD, not_names, parse_item
 
 # A Russian patronymic after a given name ("Sergei Mironovich Kirov") is not the surname.
 PATRONYMIC = r"[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|ich)"

@@ -36,8 +36,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from etl.bounds import MAX_TERM
-from etl.corpus import Source
 from etl.extract import Record
 from etl.extract.trials import (
     cue_pattern,
@@ -46,8 +44,10 @@ from etl.extract.trials import (
     trial_records,
     trial_sections,
 )
-from etl.knowledge import Knowledge
-from etl.names import (
+from etl.lang.bounds import MAX_TERM
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import (
     LOWER,
     UPPER,
     WORD,
@@ -60,8 +60,8 @@ from etl.names import (
     parse_item,
     same_surname,
 )
-from etl.tables import find_tables
-from etl.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
+from etl.lang.tables import find_tables
+from etl.lang.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
 PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")

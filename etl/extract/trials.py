@@ -22,11 +22,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from etl.corpus import Source
 from etl.extract import Record
-from etl.knowledge import Knowledge
-from etl.names import NameList, name_lists, numbered_items
-from etl.text import (
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import NameList, name_lists, numbered_items
+from etl.lang.text import (
     NUMBER_WORD,
     Block,
     DateRange,

@@ -17,13 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl import bounds, paths
+from etl import paths
 from etl.build import assemble
-from etl.corpus import Source
+from etl.contract.validate import check_frame
+from etl.contribute.registry import add_source
 from etl.extract import Record, extract_source, guarded
-from etl.knowledge import load_knowledge
-from etl.registry import add_source
-from etl.validate import check_frame
+from etl.lang import bounds
+from etl.lang.corpus import Source
+from etl.lang.knowledge import load_knowledge
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 
@@ -133,7 +134,7 @@ def test_texts_with_values_out_of_bounds_give_no_row_out_of_bounds():
 
 
 def test_extraction_bounds_import_no_pandas():
-    code = "import sys, etl.bounds, etl.extract; sys.exit('pandas' in sys.modules)"
+    code = "import sys, etl.lang.bounds, etl.extract; sys.exit('pandas' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=paths.ROOT).returncode == 0
 
 

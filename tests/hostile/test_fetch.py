@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 
 from etl import paths
-from etl.fetch import CHUNK
+from etl.publish.fetch import CHUNK
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.curation import curation_columns
+from etl.contribute.curation import curation_columns
 from etl.errors import ValidationFailed
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
@@ -89,7 +89,7 @@ def test_curation_with_bom_and_crlf_is_read_with_warnings(repo, etl):
 def test_failed_build_prints_each_curation_error_once_prefixed(etl, monkeypatch):
     """`make` runs `etl build`; its curation errors used to read "error: error: …"."""
     from etl import build as build_module
-    from etl.curation import Problem
+    from etl.contribute.curation import Problem
 
     problem = Problem("seeds/curation/sentences.csv", 2, "penalty", "flogging", "bad", "fix")
 

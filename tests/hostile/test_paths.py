@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from etl import paths
-from etl.publish import file_sha256
+from etl.publish.package import file_sha256
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 

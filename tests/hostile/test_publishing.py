@@ -17,9 +17,9 @@ import pytest
 
 from etl import paths
 from etl.build import build
-from etl.publish import publish
-from etl.registry import add_source
-from etl.release import make_release
+from etl.contribute.registry import add_source
+from etl.publish.package import publish
+from etl.publish.release import make_release
 from etl.version import DATA_VERSION
 
 FORMULAS = {

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl import schemas
-from etl.check import run_check
-from etl.curation import curation_columns
-from etl.validate import FIRST
+from etl.contract import schemas
+from etl.contract.validate import FIRST
+from etl.contribute.check import run_check
+from etl.contribute.curation import curation_columns
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 

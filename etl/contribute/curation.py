@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import schemas
-from etl.corpus import Source, Span
+from etl.contract import schemas
 from etl.extract import Record
+from etl.lang.corpus import Source, Span
 
 ACTIONS = ("add", "correct", "reject")
 META = ["action", "target", "reason", "source_id", "quote", "line"]
@@ -423,7 +423,7 @@ def value_problems_all(
 ) -> list[list[tuple[str, str | None, str]]]:
     """`value_problems` of many rows at once: one frame, one coercion, one Pandera validation
     (lazy, every failure kept), the failures sorted back to their rows."""
-    from etl.validate import check_frame, coerce
+    from etl.contract.validate import check_frame, coerce
 
     if not rows:
         return []
@@ -483,7 +483,7 @@ def apply_edits(frames: dict[str, pd.DataFrame], curation: Curation) -> list[dic
     """Corrections and rejections on the resolved tables; a target that no longer exists
     (the extractor changed) is reported as a check, never dropped silently. Each resource
     is retyped once, however many corrections it has."""
-    from etl.validate import coerce
+    from etl.contract.validate import coerce
 
     findings = []
     by_resource: dict[str, list] = {}

@@ -33,10 +33,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from etl import paths
-from etl.diff import diff_releases, diff_text
-from etl.page import write_page
-from etl.publish import remove_stale_staging, staging_folder
-from etl.sqlite import write_sqlite
+from etl.publish.diff import diff_releases, diff_text
+from etl.publish.package import remove_stale_staging, staging_folder
+from etl.publish.page import write_page
+from etl.publish.sqlite import write_sqlite
 
 SUMS = "SHA256SUMS"
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")

@@ -25,7 +25,7 @@ import pooch
 
 from etl import pathguard
 from etl.errors import EtlError
-from etl.release import SUMS
+from etl.publish.release import SUMS
 
 # Where dist/ is served. The project has no public host yet: this placeholder is the one
 # place to change when it has; until then pass --from URL or set SOVIET_PURGES_URL.

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from etl import paths
 from etl.build import assemble, load_sources
-from etl.curation import Problem, load_curation
+from etl.contract.validate import Failure
+from etl.contract.verify import verify_release
+from etl.contribute.curation import Problem, load_curation
+from etl.contribute.registry import read_registry
 from etl.errors import EtlError, ValidationFailed
-from etl.registry import read_registry
-from etl.validate import Failure
-from etl.verify import verify_release
 from etl.version import DATA_VERSION
 
 

@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 from etl import paths
-from etl.contract import column_descriptions
+from etl.contract.docs import column_descriptions
 from etl.errors import EtlError
-from etl.sqlite import FILENAME, FULL_TEXT, VIEW_TITLES, write_sqlite
+from etl.publish.sqlite import FILENAME, FULL_TEXT, VIEW_TITLES, write_sqlite
 
 DATABASE = Path(FILENAME).stem
 CANNED = {

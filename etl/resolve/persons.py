@@ -20,10 +20,10 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
-from etl.corpus import Source
 from etl.extract import Record
-from etl.knowledge import Knowledge
-from etl.names import (
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import (
     FUZZY_CUTOFF,
     FUZZY_MIN_LENGTH,
     INITIALS,

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from etl import bounds, paths
+from etl import paths
 from etl.errors import EtlError
+from etl.lang import bounds
 
 
 class KnowledgeError(EtlError):
@@ -50,7 +51,7 @@ def read_table(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-# What a knowledge value may be: the contract's vocabularies (etl.bounds), by file and
+# What a knowledge value may be: the contract's vocabularies (etl.lang.bounds), by file and
 # column; for stats_vocabulary by the row's kind.
 VOCABULARIES = {
     ("penalties", "penalty"): bounds.PENALTIES,

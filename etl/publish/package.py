@@ -24,9 +24,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from etl import schemas
+from etl.contract import schemas
+from etl.contract.tableschema import table_schema
 from etl.errors import VersionConflict
-from etl.tableschema import table_schema
 from etl.version import RELEASED
 
 ARROW_TYPES = {

@@ -11,13 +11,13 @@ from dataclasses import asdict, replace
 
 import pandas as pd
 
-from etl import schemas
-from etl.corpus import Source
+from etl.contract import schemas
+from etl.contract.validate import coerce
+from etl.contribute.registry import SourceEntry
 from etl.extract import Record
-from etl.knowledge import Knowledge
-from etl.persons import resolve_persons
-from etl.registry import SourceEntry
-from etl.validate import coerce
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.resolve.persons import resolve_persons
 
 # Claim ids: "<source_id>:<char_start>:<what the claim is about>", stable across builds.
 # A second claim with the same id (two terms for one person in one span) gets ":2".

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from etl.resolve import to_frame
+from etl.resolve.claims import to_frame
 
 Check = Callable[[dict[str, pd.DataFrame]], list[dict]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from etl import schemas
+from etl.contract import schemas
 
 # Pandera dtype names → Table Schema field types.
 FIELD_TYPES = {

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import pathguard, paths, schemas
-from etl.corpus import Source, load_source
+from etl import pathguard, paths
+from etl.contract import schemas
+from etl.contract.validate import Failure
 from etl.errors import EtlError, SourceError
-from etl.publish import file_sha256
-from etl.validate import Failure
+from etl.lang.corpus import Source, load_source
+from etl.publish.package import file_sha256
 
 
 def span_failures(resource: str, frame: pd.DataFrame, texts: dict[str, Source]) -> list[Failure]:

@@ -1,7 +1,7 @@
 """The Pandera models of every published resource: the one place columns are defined.
 
 The Frictionless Table Schemas in each release (and in `schemas/`) are
-generated from these models by `etl.tableschema`; primary and foreign keys
+generated from these models by `etl.contract.tableschema`; primary and foreign keys
 are declared here, in each model's `Config.metadata`, and nowhere else.
 """
 
@@ -11,7 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from etl.bounds import (  # the bounds live in a pandas-free module, so extraction can use them
+from etl.lang.bounds import (  # the bounds live in a pandas-free module, so extraction can use them
     BASES,
     MAX_TERM,
     MEASURES,

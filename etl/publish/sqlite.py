@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from etl.contract import column_descriptions
+from etl.contract.docs import column_descriptions
 from etl.errors import EtlError
 
 FILENAME = "soviet-purges.sqlite"
@@ -215,8 +215,8 @@ def fetch_sqlite(version: str, url: str | None = None, cache: Path | None = None
     checked against its SHA256SUMS."""
     import pooch
 
-    from etl.fetch import FetchError, base_url, fetch
-    from etl.release import SUMS
+    from etl.publish.fetch import FetchError, base_url, fetch
+    from etl.publish.release import SUMS
 
     folder = fetch(version, url, cache)
     sums = {}

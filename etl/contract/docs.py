@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from etl import paths, schemas
+from etl import paths
+from etl.contract import schemas
 
 CONTRACT = Path("docs") / "data-contract.md"
 ROW = re.compile(r"^\|\s*`([a-z_0-9]+)`\s*\|")

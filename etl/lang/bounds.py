@@ -4,7 +4,7 @@ Extraction never imports pandas, yet must never emit a row its schema refuses:
 `problems()` checks an extracted record's values against these bounds, so
 that a value a text states and the schema cannot hold (a descending range
 "50-19", a per cent over 100, a term of 80 years) becomes a `checks` warning
-with its span instead of a row that would fail the whole build. `etl.schemas`
+with its span instead of a row that would fail the whole build. `etl.contract.schemas`
 takes its constants from here; tests check that both agree.
 """
 

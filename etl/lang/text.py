@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from etl.knowledge import Knowledge
+from etl.lang.knowledge import Knowledge
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote,
 # but not after an initial ("I. Petrov", "B. Ya. Surname") or a common abbreviation.

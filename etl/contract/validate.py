@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from etl import pathguard, schemas
+from etl import pathguard
+from etl.contract import schemas
+from etl.contract.tableschema import field_type
 from etl.errors import EtlError
-from etl.tableschema import field_type
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
-from etl.knowledge import Knowledge
+from etl.lang.knowledge import Knowledge
 
 # Latin letters with diacritics (Latvian ņ, š, ē; Polish ł; Czech ř …): Latin-1 and
 # Latin Extended-A, whose upper and lower cases alternate, so both sets hold the block.

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.contract import contract_path
-from etl.corpus import load_source
-from etl.sqlite import FILENAME, read_sqlite
+from etl.contract.docs import contract_path
+from etl.lang.corpus import load_source
+from etl.publish.sqlite import FILENAME, read_sqlite
 
 PAGE_SIZE = 50
 CONTEXT = 500  # characters of the paragraph kept on each side of a quote

@@ -1,0 +1,2 @@
+"""The data contract: the Pandera models, the Table Schemas generated from them,
+validation, and span verification."""

@@ -1,0 +1,2 @@
+"""Resolution across texts: records become claim rows, names become persons, and
+cross-checks report what does not close."""
