@@ -1,0 +1,399 @@
+"""Sentences: who a text says was sentenced to what, by whom and when.
+
+Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
+- `sentences.named`: a clause with a penalty (etl/knowledge/penalties.csv)
+  and the names it applies to: a bracketed or dashed list, the subject
+  before the verb, or the object of "shooting", "cost …", "sentenced …".
+  A subject pronoun ("he", "his") takes the name of the sentence before, and
+  the span then covers both sentences. basis = explicit.
+- `sentences.collective_verdict`: "found the sixteen guilty and convicted
+  them", "condemned all the accused": one row per defendant of the trial's
+  list in the same text, if the count (when given) equals the list.
+- `sentences.count_minus_named`: "18 of the accused … (13 names)": the
+  defendants of the trial's list not sentenced by name in the same verdict
+  paragraph, if there are exactly 18 - 13 of them; otherwise a check says
+  the arithmetic does not close.
+- `sentences.article_subject` (inferred): a "he" or "she" that no sentence before
+  resolves is the person the encyclopaedia or dictionary entry is about.
+- `sentences.heading_list`: the items of a list under a heading ("… sentenced to
+  be shot:", "TO TEN YEARS ITL"), each with the heading's penalty or its own.
+- `sentences.resolution`: protocol lines, "RESOLVED: Surname, Given Patronymic, to
+  be shot".
+- `sentences.register_table`: a table with a column of names and one of sentences.
+- `sentences.partitive_list` (inferred, rule `count_minus_named`): "N of the M
+  accused" or "all but K" after a list, or a prose naming, of the accused.
+A demand, a threat, a hypothetical, a term served or a relative's fate gives no
+row (etl/knowledge/sentence_terms.csv, `not_verdict` and `relative`).
+Verdict paragraphs also give the term of rights deprivation, confiscation,
+the date the verdict was pronounced and the sentencing body; they apply to
+the rows of the clauses they belong to, and the span grows to cover them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from etl.extract import Record
+from etl.extract.sentences.clauses import (
+    Clause,
+    clause_of,
+    entry_heads,
+    names_regex,
+)
+from etl.extract.sentences.lists import (
+    defendant_lists,
+    heading_lists,
+    partitive_lists,
+    register_tables,
+    resolutions,
+)
+from etl.extract.sentences.penalties import (
+    EVENT_DATE,
+    PRONOUNCED,
+    penalties_in,
+    term_pattern,
+    years_in,
+)
+from etl.extract.trials import (
+    dominant_trial,
+    trial_mentions,
+    trial_sections,
+)
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import (
+    Name,
+    numbered_items,
+    same_surname,
+)
+from etl.lang.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
+
+
+def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """Every sentence row of the text; where two rules read the same name to the same
+    penalty and term, the first rule's row (one rule may find two sentences alike)."""
+    first_rule: dict[tuple, str] = {}
+    for record in _extract(source, kb):
+        name = record.refs.get("name")
+        if record.resource == "sentences" and name is not None:
+            key = (name.start, record.fields["penalty"], record.fields.get("term_years"))
+            if first_rule.setdefault(key, record.extractor) != record.extractor:
+                continue
+        yield record
+
+
+def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    text = source.text
+    for _, name in entry_heads(text, names_regex(kb)):  # the person an entry is about
+        span = source.span(name.start, name.end)
+        yield Record("mentions", {}, span, "sentences.entry_head", refs={"name": name})
+    yield from heading_lists(source, kb)
+    yield from resolutions(source, kb)
+    yield from register_tables(source, kb)
+    sections = trial_sections(source, kb)
+    yield from aggregate_claims(source, kb)
+    for section in sections:
+        yield from execution_before_arrest(source, kb, section)
+    yield from numbered_verdicts(source, kb, sections)
+    lists = defendant_lists(source, kb)
+    rights = term_pattern(kb, "rights")
+    confiscation = term_pattern(kb, "confiscation")
+    body_pattern = term_pattern(kb, "body")
+    above: list[Block] = []
+    for line in lines(text):
+        paragraph = list(sentences(text, line.start, line.end))
+        clauses: list[Clause] = []
+        for index, sentence in enumerate(paragraph):
+            section = next((s for s in sections if s.heading.end <= sentence.start < s.end), None)
+            named = trial_mentions(
+                text, sentence.start, sentence.end, kb, section.context if section else ""
+            )
+            trial_id = named[0].trial_id if named else (section.trial_id if section else None)
+            clause = clause_of(source, paragraph, index, kb, trial_id, above)
+            if clause:
+                clause.trial_named = bool(named)
+            if clause and (clause.names or clause.collective):
+                clauses.append(clause)
+        above = (above + paragraph)[-3:] if paragraph else []  # a blank line ends the run
+        if not clauses:
+            continue
+        # Paragraph-level modifiers: rights, confiscation, verdict date, sentencing body.
+        modifiers = []
+        for sentence in paragraph:
+            span = (sentence.start, sentence.end)
+            r = rights.search(text, *span)
+            rights_years = None
+            if r:
+                years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
+                rights_years = years[0][0] if years else None
+            body = body_pattern.search(text, *span)
+            dated = find_dates(text, kb, *span)
+            dates = [
+                d
+                for d in dated
+                if PRONOUNCED.search(text[max(span[0], d.span[0] - 30) : d.span[0]])
+            ]
+            event_dates = [
+                d
+                for d in dated
+                if EVENT_DATE.search(text[max(span[0], d.span[0] - 30) : d.span[0]])
+            ]
+            modifiers.append(
+                {
+                    "span": span,
+                    "rights": rights_years,
+                    "imprisonment_only": bool(
+                        re.search(r"imprisonment|prison", text[span[0] : span[1]], re.IGNORECASE)
+                    ),
+                    "confiscation": bool(confiscation.search(text, *span)),
+                    "all": bool(re.search(r"\ball\b", text[span[0] : span[1]], re.IGNORECASE)),
+                    "date": dates[0].start if dates else None,
+                    "event_date": event_dates[0].start if event_dates else None,
+                    "body": next((g for g in body.groups() if g), None) if body else None,
+                }
+            )
+        sentenced: set[tuple[str, str]] = set()
+        for clause in clauses:
+            for name, _, _ in clause.names:
+                sentenced.add((clause.trial_id or "", name.surname))
+        for clause in clauses:
+            yield from clause_records(source, kb, clause, modifiers, lists, sentenced)
+    # After the trial-aware rules, so that a count a trial's list closes keeps its trial.
+    yield from partitive_lists(source, kb)
+
+
+def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) -> tuple[int, int]:
+    """Fill rights, confiscation, date and body from the paragraph; return the span to cite."""
+    start, end = clause.start, clause.end
+    for mod in modifiers:
+        a, b = mod["span"]
+        inside = clause.start <= a and b <= clause.end
+        used = False
+        if mod["rights"] and penalty == "imprisonment" and (inside or mod["imprisonment_only"]):
+            fields["rights_deprivation_years"] = mod["rights"]
+            used = True
+        if mod["confiscation"] and (inside or mod["all"]):
+            fields["confiscation"] = True
+            used = True
+        if mod["date"] and not fields.get("date"):
+            fields["date"] = mod["date"]
+            used = True
+        if mod["event_date"] and inside and not fields.get("date"):
+            fields["date"] = mod["event_date"]
+        if mod["body"] and not fields.get("sentencing_body") and (inside or mod["date"]):
+            fields["sentencing_body"] = mod["body"]
+            used = True
+        if used:
+            start, end = min(start, a), max(end, b)
+    return start, end
+
+
+def clause_records(
+    source: Source,
+    kb: Knowledge,
+    clause: Clause,
+    modifiers: list[dict],
+    lists: dict,
+    sentenced: set,
+) -> Iterator[Record]:
+
+    listed = [n.surname for n in lists.get(clause.trial_id, ([], None))[0]]
+
+    def record(
+        name: Name, penalty: str, term: float | None, rule: str, inferred: str | None
+    ) -> Record:
+        # A named person is sentenced in the trial of the section only if the sentence
+        # names the trial or the person is on its defendant list in this text.
+        in_trial = clause.trial_named or any(same_surname(name.surname, s, kb) for s in listed)
+        fields = {
+            "trial_id": clause.trial_id if in_trial else None,
+            "penalty": penalty,
+            "term_years": term if penalty != "death" else None,
+            "basis": "inferred" if inferred else "explicit",
+            "inference_rule": rule if inferred else None,
+            "inferred_from": inferred,
+        }
+        start, end = _apply(fields, clause, penalty, modifiers)
+        extractor = "sentences.named" if not inferred else f"sentences.{rule}"
+        return Record("sentences", fields, source.span(start, end), extractor, refs={"name": name})
+
+    rule = "article_subject" if clause.subject_from else "named"
+    for name, penalties, term in clause.names:
+        for penalty in penalties:
+            terms = [term] if term is not None else clause.terms
+            for value in terms if penalty != "death" else [None]:
+                yield record(name, penalty, value, rule, clause.subject_from)
+    if clause.trial_id not in lists:
+        return
+    names, list_record = lists[clause.trial_id]
+    list_span = list_record.span.ref
+    if clause.collective:
+        if clause.count is not None and clause.count != len(names):
+            yield check(
+                source,
+                clause,
+                "collective-count-mismatch",
+                f"the verdict speaks of {clause.count} defendants, the list has {len(names)}",
+                list_span,
+            )
+            return
+        for name in names:
+            for penalty in clause.penalties:
+                yield record(name, penalty, clause.terms[0], "collective_verdict", list_span)
+    elif clause.count is not None:
+        missing = [
+            n
+            for n in names
+            if not any(
+                t == clause.trial_id and same_surname(n.surname, s, kb) for t, s in sentenced
+            )
+        ]
+        need = clause.count - len(clause.names)
+        if len(missing) != need:
+            message = (
+                f"{clause.count} sentenced but {len(clause.names)} named; {len(missing)} "
+                f"defendants of the list are not sentenced by name, not {need}"
+            )
+            yield check(source, clause, "inference-does-not-close", message, list_span)
+            return
+        for name in missing:
+            for penalty in clause.penalties:
+                yield record(name, penalty, None, "count_minus_named", list_span)
+
+
+def check(source: Source, clause: Clause, rule: str, message: str, other: str) -> Record:
+    fields = {"rule": rule, "resource": "sentences", "subject": clause.trial_id, "message": message}
+    span = source.span(clause.start, clause.end)
+    return Record("checks", fields, span, f"sentences.{rule}", refs={"evidence": [other]})
+
+
+AGGREGATE_SUBJECT = re.compile(r"\btrials\b", re.IGNORECASE)
+
+
+def aggregate_claims(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """ "In the so called Moscow trials 55 people got capital punishment and 7 imprisonment":
+    a count per penalty over several trials, to be reconciled with the rows (a check)."""
+    text = source.text
+    for sentence in sentences(text):
+        if not AGGREGATE_SUBJECT.search(text, sentence.start, sentence.end):
+            continue
+        counts: dict[str, int] = {}
+        for penalty, start, _ in penalties_in(text, sentence.start, sentence.end, kb):
+            before = text[max(sentence.start, start - 40) : start]
+            m = re.search(rf"\b({NUMBER_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s*$", before)
+            value = parse_count(m[1], kb) if m else None
+            if value and penalty not in counts:
+                counts[penalty] = value
+        if counts:
+            fields = {
+                "rule": "aggregate-claim",
+                "resource": "sentences",
+                "subject": None,
+                "message": ", ".join(f"{n} {p}" for p, n in counts.items()),
+            }
+            span = source.span(sentence.start, sentence.end)
+            yield Record("checks", fields, span, "sentences.aggregate", refs={"counts": counts})
+
+
+def execution_before_arrest(source: Source, kb: Knowledge, section) -> Iterator[Record]:
+    """Within a trial's section, an execution dated before an arrest is a contradiction the
+    text contains; it is reported, never corrected."""
+    text = source.text
+    arrest = term_pattern(kb, "arrest")
+    year = ""
+    arrests, executions = [], []
+    for sentence in sentences(text, section.heading.start, section.end):
+        dated = find_dates(text, kb, sentence.start, sentence.end)
+        year = next((d.start[:4] for d in dated if d.start[:1] == "1"), year)
+        if not year:
+            continue
+        dates = find_dates(text, kb, sentence.start, sentence.end, default_year=year)
+        if not dates:
+            continue
+        span = source.span(sentence.start, sentence.end)
+        if arrest.search(text, sentence.start, sentence.end):
+            arrests += [(d.start, span) for d in dates]
+        if any(p == "death" for p, _, _ in penalties_in(text, sentence.start, sentence.end, kb)):
+            executions += [(d.start, span) for d in dates]
+    for executed, execution_span in executions:
+        earlier = [(d, s) for d, s in arrests if len(d) == len(executed) and executed < d]
+        if earlier:
+            arrested, arrest_span = max(earlier)
+            fields = {
+                "rule": "execution-before-arrest",
+                "resource": "sentences",
+                "subject": section.trial_id,
+                "message": f"an execution dated {executed} precedes an arrest dated {arrested}",
+            }
+            other = arrest_span.ref
+            yield Record(
+                "checks", fields, execution_span, "sentences.dates", refs={"evidence": [other]}
+            )
+
+
+def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator[Record]:
+    """Numbered lists in verdicts: "1) Orlov, … 16) Belov, Ivan Petrovich all to the
+    supreme penalty – to be shot": every item gets the penalty its last item states for
+    "all"; an item that states its own earlier sentence ("sentenced on January 16, 1935 …
+    to imprisonment for ten years") gets that one, outside this trial."""
+    text = source.text
+    verdict = term_pattern(kb, "verdict")
+    body_pattern = term_pattern(kb, "body")
+    for run in numbered_items(text, 0, len(text), kb):
+        last = run[-1]
+        final = penalties_in(text, last.start, last.end, kb)
+        shared = final and re.search(r"\ball\b", text[last.start : last.end])
+        if shared:
+            before = text[max(0, run[0].start - 400) : run[0].start]
+            section = next((s for s in sections if s.heading.end <= run[0].start < s.end), None)
+            named = trial_mentions(text, max(0, run[0].start - 400), run[0].start, kb, before)
+            trial_id = (named[-1].trial_id if named else None) or (
+                section.trial_id if section else dominant_trial(source, kb)
+            )
+            body = body_pattern.search(before)
+            fields = {
+                "trial_id": trial_id,
+                "term_years": None,
+                "confiscation": True
+                if re.search(r"confiscat", text[last.start : last.end])
+                else None,
+                "sentencing_body": next((g for g in body.groups() if g), None) if body else None,
+                "basis": "explicit",
+            }
+            years = years_in(text, last.start, last.end, kb)
+            span = source.span(run[0].start, last.end)
+            for item in run:
+                for penalty in sorted({p for p, _, _ in final}):
+                    term = years[0][0] if years and penalty != "death" else None
+                    row = {**fields, "penalty": penalty, "term_years": term}
+                    yield Record(
+                        "sentences",
+                        row,
+                        span,
+                        "sentences.numbered_verdict",
+                        refs={"name": item.name},
+                    )
+        for item in run[:-1] if shared else run:
+            if not verdict.search(text, item.start, item.end):
+                continue
+            found = penalties_in(text, item.start, item.end, kb)
+            dates = find_dates(text, kb, item.start, item.end)
+            for index, (term, _, _) in enumerate(years_in(text, item.start, item.end, kb)):
+                penalty = next((p for p, _, _ in found if p != "death"), None)
+                if penalty is None:
+                    continue
+                row = {
+                    "trial_id": None,
+                    "penalty": penalty,
+                    "term_years": term,
+                    "date": dates[index].start if index < len(dates) else None,
+                    "basis": "explicit",
+                }
+                yield Record(
+                    "sentences",
+                    row,
+                    source.span(item.start, item.end),
+                    "sentences.numbered_item",
+                    refs={"name": item.name},
+                )

@@ -1,0 +1,579 @@
+"""Clauses of a verdict sentence and the names they apply to: subjects before the verb,
+objects after it, pronouns, "respectively", "in respect of", entry heads."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from etl.extract.sentences.forms import CAPS_SURNAME, REGISTER_INITIALS, TRAILING, list_item_name
+from etl.extract.sentences.penalties import (
+    CLAUSE_BREAK,
+    ORDER,
+    RESPECTIVE_TERMS,
+    negated,
+    penalties_in,
+    penalty_terms,
+    term_pattern,
+    years_in,
+)
+from etl.lang.bounds import MAX_TERM
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import (
+    UPPER,
+    WORD,
+    Name,
+    item_pattern,
+    name_lists,
+    not_names,
+    parse_item,
+)
+from etl.lang.text import NUMBER_WORD, Block, lines, parse_count
+
+PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
+NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
+OBJECT = re.compile(rf"\b(shooting|shot|executed|exiled|cost|sentenced)\s+({WORD})\b")
+
+
+@dataclass
+class Clause:
+    """One verdict statement: a sentence (or two, for a pronoun) with its penalty."""
+
+    start: int
+    end: int
+    trial_id: str | None
+    penalties: list[str]
+    terms: list[float | None]
+    names: list[tuple[Name, list[str], float | None]] = field(default_factory=list)
+    collective: bool = False
+    count: int | None = None
+    trial_named: bool = False  # the sentence itself names the trial
+    subject_from: str | None = None  # the passage a pronoun's person was inferred from
+
+
+SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been|received|got|each received"
+SENTENCING_VERBS = (
+    rf"{SUBJECT_VERBS}|received|got|each received|were each given|were given|was given"
+)
+# The verbs after a sentence's subject that a later "he" can refer back to.
+ANTECEDENT_VERBS = r"was|were|is|are|had|has|did|went|became|remained|[a-z]+ed"
+PARTITIVE = re.compile(
+    rf"\b({NUMBER_WORD}|\d+) of (?:the|these|those) (?:\w+ )?(?:accused|defendants|condemned)\b",
+    re.IGNORECASE,
+)
+
+
+def names_regex(kb: Knowledge) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", item_pattern(kb))
+
+
+def clause_starts(text: str, sentence: Block) -> list[int]:
+    """Where the clauses of a sentence begin: its start, after ";", a dash or ", and", and
+    after introductory phrases ("In June 1937, after the arrest, …")."""
+    starts = [sentence.start]
+    for m in re.finditer(
+        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+and\s+", text[sentence.start : sentence.end]
+    ):
+        starts.append(sentence.start + m.end())
+    intro = re.match(INTRODUCTION, text[sentence.start : sentence.end])
+    if intro:
+        starts.append(sentence.start + intro.end())
+    return sorted(starts)
+
+
+# "In June 1937, after Kork's arrest, " before a clause's subject.
+INTRODUCTION = (
+    r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among)\b[^,;.]{0,60},\s*){1,2}"
+)
+
+
+def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name] | None:
+    """Names separated by commas and "and", each maybe with its initials after it, as
+    registers and verdicts write them ("Surname A. B. and Othername C. D.")."""
+    names, cursor = [], start
+    for sep in [*re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[start:end]), None]:
+        a, b = cursor, start + sep.start() if sep else end
+        cursor = start + sep.end() if sep else end
+        if re.match(CAPS_SURNAME + r"\b", text[a:b]):
+            name = list_item_name(text, a, b, kb)
+            if name is None:
+                return None
+            names.append(name)
+            continue
+        after = re.search(rf"\s+({REGISTER_INITIALS})\s*$", text[a:b])
+        name = parse_item(text, a, b - len(after[0]) if after else b, kb)
+        if name is None:
+            return None
+        if after:
+            name = Name(text[a:b].strip(), name.start, b, name.surname, initials=after[1].strip())
+        names.append(name)
+    return names
+
+
+def subject_names(
+    text: str, sentence: Block, kb: Knowledge, verbs: str = SUBJECT_VERBS, anywhere: bool = False
+) -> list[Name]:
+    """Names that open a clause as its subject: "Orlov was sentenced", "Belov and
+    Gusev, old friends of Lenin, are now imprisoned", "The murderer
+    Nikolajev and his companions were condemned". With the verdict verbs (the default)
+    the clause must name a penalty after its verb. `anywhere` looks for a subject in the
+    whole sentence, not only where its clauses begin."""
+    item = names_regex(kb)
+    subject = re.compile(
+        rf"(?:(?:The|the) [a-z]+ |(?:Its|its|His|his|Her|her|Their|their) [a-z]+(?: [a-z]+)?,\s+)?"
+        rf"(?P<names>{item}{TRAILING}(?:(?:\s*,\s*|\s+and\s+){item}{TRAILING})*)"
+        rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
+        rf"(?:,[^,]{{1,120}},)?(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
+    )
+    names: list[Name] = []
+    starts = clause_starts(text, sentence)
+    for start in starts:
+        m = (subject.search if anywhere else subject.match)(text, start, sentence.end)
+        if m:
+            found = split_subjects(text, m.start("names"), m.end("names"), kb)
+            # "was sentenced by the Special Board of the NKVD to five years": a verdict verb
+            # reaches to the end of its clause.
+            verdict_verb = re.search(
+                r"\b(?:sentenced|condemned|convicted)\b", text[m.end() : m.end() + 60]
+            )
+            reach = sentence.end if verdict_verb else m.end() + NEAR
+            clause_end = min([c for c in starts if c > start] + [sentence.end, reach])
+            if verbs != SUBJECT_VERBS or penalties_in(text, m.start("names"), clause_end, kb):
+                names += found or []
+    return names
+
+
+def clause_of(
+    source: Source,
+    paragraph: list[Block],
+    index: int,
+    kb: Knowledge,
+    trial_id: str | None,
+    above: list[Block] = (),
+) -> Clause | None:
+    """The verdict statement of paragraph[index], if it is one; `above` holds the
+    sentences of the lines just above the paragraph (texts that put one sentence a line)."""
+    text = source.text
+    sentence = paragraph[index]
+    found = penalties_in(text, sentence.start, sentence.end, kb)
+    if not found and not OBJECT.search(text, sentence.start, sentence.end):
+        return None
+    found = [f for f in found if not negated(text, sentence, f[1], kb)]
+    if not found and not OBJECT.search(text, sentence.start, sentence.end):
+        return None  # a demand, a threat, a term served: no sentence was passed
+    terms = penalty_terms(text, sentence, sentence.start, kb)
+    penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
+    clause = Clause(
+        sentence.start, sentence.end, trial_id, penalties, [t for t, _, _ in terms] or [None]
+    )
+    verdict = term_pattern(kb, "verdict").search(text, sentence.start, sentence.end)
+    # A bracketed or dashed list in a verdict.
+    if verdict:
+        for names in name_lists(text, sentence.start, sentence.end, kb, minimum=1):
+            before = text[max(0, names.start - 2) : names.start]
+            if "(" in before or "—" in before or "–" in before:
+                clause.names += [(name, clause.penalties, None) for name in names.names]
+    # "(Pletnev 25 years, Rakovsky 20 years and Bessonov 15 years)"
+    per_name = re.compile(rf"({WORD})\s+((?:{NUMBER_WORD}|\d+))\s+years\b")
+    for m in per_name.finditer(text, sentence.start, sentence.end):
+        name = parse_item(text, m.start(1), m.end(1), kb)
+        value = parse_count(m[2], kb)
+        if name and value and value <= MAX_TERM:
+            clause.names = [n for n in clause.names if n[0].start != name.start]
+            clause.names.append((name, ["imprisonment"], float(value)))
+    clause.names += respectively(text, sentence, kb, clause.penalties)
+    if not clause.names:
+        clause.names += sentenced_objects(text, sentence, kb)
+    if not clause.names:
+        clause.names += inline_items(text, sentence, kb) + names_in_respect(text, sentence, kb)
+    # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
+    titles = {row["title"] for row in kb["titles"]}
+    for m in OBJECT.finditer(text, sentence.start, sentence.end):
+        name = parse_item(text, m.start(2), m.end(2), kb)
+        if name is None or name.surname in not_names(kb) or name.surname in titles:
+            continue  # "sentenced Professor X": a title is not the person
+        if any(n.start <= name.start < n.end for n, _, _ in clause.names):
+            continue  # already read, with its title or initials
+        after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
+        if m[1] in ("shooting", "shot", "executed"):
+            penalty = ["death"]
+        else:
+            penalty = [p for p, _, _ in after if p != "death"][:1]
+        if penalty:
+            years = years_in(text, m.end(), min(sentence.end, m.end() + 60), kb)
+            clause.names.append((name, penalty, years[0][0] if years else None))
+    # Collective verdicts.
+    collective = term_pattern(kb, "collective")
+    if not clause.names and verdict and collective.search(text, sentence.start, sentence.end):
+        clause.collective = True
+        words = re.search(rf"\bthe ({NUMBER_WORD}|\d+)\b", text[sentence.start : sentence.end])
+        clause.count = parse_count(words[1], kb) if words else None
+        return clause
+    # Subjects, or the person a pronoun stands for.
+    if not clause.names:
+        subject = subject_names(text, sentence, kb) or names_before_verdict(text, sentence, kb)
+        clause.names += [
+            own_clause(text, sentence, name, clause, kb)
+            if sentence.start <= name.start < sentence.end
+            else (name, clause.penalties, None)
+            for name in subject
+        ]
+        # A pronoun for the penalties before the first subject's clause (all, if none):
+        # "He was … sentenced to death …; his deputy, A. B. Surname, received eight years".
+        first = min((n.start for n in subject), default=sentence.end)
+        early = [f for f in found if f[1] < first and CLAUSE_BREAK.search(text, f[2], first)]
+        pronoun = pronoun_near_penalty(text, sentence, early if subject else found, kb)
+        if pronoun is not None:
+            penalties = sorted({p for p, _, _ in early}, key=ORDER.index) if subject else None
+            antecedent = resolve_pronoun(
+                source, paragraph[:index], above, sentence, pronoun, kb, clause
+            )
+            clause.names += [(n, penalties or clause.penalties, None) for n in antecedent]
+    clause.names += elided_verdicts(text, sentence, kb, clause.names)
+    partitive = PARTITIVE.search(text, sentence.start, sentence.end)
+    if clause.names and partitive:
+        count = parse_count(partitive[1], kb)
+        clause.count = count if count and count > len(clause.names) else None
+    return clause
+
+
+VERDICT_VERB = (
+    r",?\s+(?:who\s+)?(?:was|were|had been|have been|has been)\s+"
+    r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly)\s+)?"
+    r"(?:shot|executed|sentenced|condemned|convicted)\b"
+)
+
+
+def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
+    """Names anywhere in a sentence right before a verdict verb, in apposition or with
+    their ranks: "His three deputies, A, B and C, were shot", "the corps commander
+    A. B. Surname, the division commander C. D. Othername and … were shot", "A. B.
+    Surname, who was shot in the same year"."""
+    item = rf"{names_regex(kb)}{TRAILING}"
+    role = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+(?:[a-z()]+\s+){0,4}"
+    role_item = rf"(?:{role})?{item}"
+    pattern = re.compile(
+        rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*){VERDICT_VERB}"
+    )
+    m = pattern.search(text, sentence.start, sentence.end)
+    if m is None or negated(text, sentence, m.end(), kb):
+        return []
+    banned = not_names(kb)
+    names = []
+    for piece in re.finditer(item, text[m.start("names") : m.end("names")]):
+        start = m.start("names") + piece.start()
+        found = split_subjects(text, start, m.start("names") + piece.end(), kb)
+        names += [n for n in found or [] if n.surname not in banned]
+    given = {row["name"] for row in kb["given_names"]}
+    if len(names) == 1 and not (names[0].initials or names[0].title or names[0].given in given):
+        return []  # one capitalised phrase ("the High Command") is not surely a person
+    return names
+
+
+def resolve_pronoun(
+    source: Source,
+    earlier: list[Block],
+    above: list[Block],
+    sentence: Block,
+    pronoun: int,
+    kb: Knowledge,
+    clause: Clause,
+) -> list[Name]:
+    """The person a pronoun stands for: a full name before it in its sentence, else the
+    subject (or last full name) of one of the three sentences before, else the person
+    the entry is about (an inference, recorded in `clause.subject_from`). The clause's
+    span grows back to the sentence that names them."""
+    text = source.text
+    word = text[pronoun : pronoun + 3]
+    here = Block(sentence.start, pronoun)
+    found = [
+        n
+        for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
+        if agrees(n, word) and (n.given or n.initials or n.title)
+    ][-1:]
+    if found:
+        return found
+    for before in [*reversed(earlier), *reversed(above)][:3]:
+        names = (
+            subject_names(text, before, kb, ANTECEDENT_VERBS) or full_names(text, before, kb)[-1:]
+        )
+        found = [n for n in names if agrees(n, word)]
+        if found:
+            clause.start = before.start
+            return found[:1]
+    if not re.match(r"(?:he|she|him)\b", text[pronoun : pronoun + 4], re.IGNORECASE):
+        return []
+    lead = article_subject(source, kb, pronoun)
+    if lead is not None and agrees(lead[0], word):
+        clause.subject_from = lead[1]
+        return [lead[0]]
+    return []
+
+
+def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
+    """Names in a sentence that are surely persons: with initials, a title or a known given
+    name ("The first secretary …, A. B. Surname, then forty years old, …")."""
+    given = {row["name"] for row in kb["given_names"]}
+    banned = not_names(kb)
+    found = []
+    for m in re.finditer(names_regex(kb), text[sentence.start : sentence.end]):
+        name = parse_item(text, sentence.start + m.start(), sentence.start + m.end(), kb)
+        if name is None or name.surname in banned:
+            continue
+        before = text[sentence.start : name.start]
+        if before.count("(") > before.count(")"):
+            continue  # a name in brackets is another spelling, not the sentence's person
+        if name.initials or name.title or name.given.split()[:1] in ([g] for g in given):
+            found.append(name)
+    return found
+
+
+def own_clause(
+    text: str, sentence: Block, name: Name, clause: Clause, kb: Knowledge
+) -> tuple[Name, list[str], float | None]:
+    """A subject's penalties and term are those of its own clause when it states any:
+    "All but two … were sentenced to death; A and B received ten years"."""
+    ends = [c for c in clause_starts(text, sentence) if c > name.end] + [sentence.end]
+    found = [
+        p
+        for p, at, _ in penalties_in(text, name.end, ends[0], kb)
+        if not negated(text, sentence, at, kb)
+    ]
+    if not found or len(clause_starts(text, sentence)) == 1:
+        return name, clause.penalties, None
+    years = years_in(text, name.end, ends[0], kb)
+    penalties = sorted(set(found), key=ORDER.index)
+    return name, penalties, years[0][0] if years else None
+
+
+def respectively(
+    text: str, sentence: Block, kb: Knowledge, penalties: list[str]
+) -> list[tuple[Name, list[str], float | None]]:
+    """ "A and B received fifteen and ten years … respectively": the n-th
+    name gets the n-th term, when the counts agree."""
+    if not re.search(r"\brespectively\b", text[sentence.start : sentence.end]):
+        return []
+    terms = RESPECTIVE_TERMS.search(text, sentence.start, sentence.end)
+    if terms is None:
+        return []
+    values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", terms[1])]
+    names = subject_names(text, sentence, kb, SENTENCING_VERBS)
+    penalty = next((p for p in penalties if p != "death"), "imprisonment")
+    if len(names) != len(values) or not all(values):
+        return []
+    return [(n, [penalty], float(v)) for n, v in zip(names, values, strict=True)]
+
+
+def sentenced_objects(
+    text: str, sentence: Block, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """ "The court sentenced General X to VMN", "sentenced the accused A and B to ten years",
+    "SENTENCED: SURNAME A. B., OTHERNAME C. D. … to the supreme measure", "sentenced A to
+    ten years and B to seven years": the names after a verdict verb, each group with the
+    penalty and term that follow it up to the next group."""
+    names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
+    first = re.compile(
+        rf"\b(?:sentenced|condemned|convicted|SENTENCED|CONDEMNED):?\s+(?:the\s+)?"
+        rf"(?:accused\s+|defendants?\s+)?(?P<names>{names})\s+(?:to|for)\b"
+    )
+    more = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<names>{names})\s+to\b")
+    found = []
+    for m in first.finditer(text, sentence.start, sentence.end):
+        groups = [m]
+        while (following := more.search(text, groups[-1].end(), sentence.end)) is not None:
+            groups.append(following)
+        for group, after in zip(groups, [*groups[1:], None], strict=True):
+            end = after.start() if after else sentence.end
+            penalties = sorted(
+                {p for p, _, _ in penalties_in(text, group.end(), end, kb)}, key=ORDER.index
+            )
+            years = years_in(text, group.end(), end, kb)
+            for name in split_subjects(text, group.start("names"), group.end("names"), kb) or []:
+                if name.surname in not_names(kb):
+                    continue
+                found += [
+                    (name, [p], years[0][0] if years and p != "death" else None) for p in penalties
+                ]
+    return found
+
+
+def object_item(kb: Knowledge) -> str:
+    """A name as verdicts write it after their verb: the usual forms with initials after
+    the surname, or a capitalised surname with initials or given names."""
+    caps = rf"{CAPS_SURNAME}(?:\s+{REGISTER_INITIALS}(?=\s|,|$)|\s+{WORD}(?:\s+{WORD})?)"
+    return rf"(?:{caps}|{names_regex(kb)}{TRAILING})"
+
+
+def elided_verdicts(
+    text: str, sentence: Block, kb: Knowledge, named: list
+) -> list[tuple[Name, list[str], float | None]]:
+    """A clause after ";" whose verb is the sentence's: "A was sentenced to eight years;
+    the bookkeeper B and the storekeeper C to five years each"."""
+    if not term_pattern(kb, "verdict").search(text, sentence.start, sentence.end):
+        return []
+    item = rf"(?:(?:the|a)\s+[a-z]+\s+)?{names_regex(kb)}"
+    clause = re.compile(rf";\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+to\s+")
+    seen = {n.start for n, _, _ in named}
+    found = []
+    for m in clause.finditer(text, sentence.start, sentence.end):
+        end = text.find(";", m.end(), sentence.end)
+        end = sentence.end if end == -1 else end
+        penalties = [p for p, _, _ in penalties_in(text, m.end() - 3, end, kb)]
+        years = years_in(text, m.end(), end, kb)
+        if not penalties and years:
+            penalties = ["imprisonment"]  # "to five years each": a bare term is prison
+        for piece in re.finditer(names_regex(kb), text[m.start("names") : m.end("names")]):
+            start = m.start("names") + piece.start()
+            name = parse_item(text, start, m.start("names") + piece.end(), kb)
+            if name is None or name.surname in not_names(kb) or name.start in seen:
+                continue
+            for penalty in sorted(set(penalties), key=ORDER.index):
+                term = years[0][0] if years and penalty != "death" else None
+                found.append((name, [penalty], term))
+    return found
+
+
+INLINE_MARK = re.compile(r"(?:^|(?<=[\s:;,]))\(?\d{1,2}\)\s+")
+
+
+def inline_items(
+    text: str, sentence: Block, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """Numbered items inside one sentence: "sentenced: (1) A, to be shot; (2) B, to ten
+    years ITL": each item's name with the penalty and term it states."""
+    marks = list(INLINE_MARK.finditer(text, sentence.start, sentence.end))
+    if len(marks) < 2:
+        return []
+    found = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        end = following.start() if following else sentence.end
+        name = list_item_name(text, mark.end(), end, kb)
+        own = [
+            f
+            for f in penalties_in(text, mark.end(), end, kb)
+            if not negated(text, sentence, f[1], kb)
+        ]
+        if name is None or name.surname in not_names(kb) or not own:
+            continue
+        years = penalty_terms(text, Block(mark.end(), end), mark.end(), kb)
+        for penalty in sorted({p for p, _, _ in own}, key=ORDER.index):
+            found.append((name, [penalty], years[0][0] if years and penalty != "death" else None))
+    return found
+
+
+IN_RESPECT = re.compile(
+    r"\b(?:in respect of|in the case of|the case of|concerning|regarding|against)\s+"
+)
+
+
+def names_in_respect(
+    text: str, sentence: Block, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """ "The verdict … in respect of Surname, Given Patronymic, sentenced to VMN": the
+    person a certificate or a case is about, when the sentence passes a penalty."""
+    verdict = term_pattern(kb, "verdict")
+    if not verdict.search(text, sentence.start, sentence.end):
+        return []
+    for m in IN_RESPECT.finditer(text, sentence.start, sentence.end):
+        name = list_item_name(text, m.end(), sentence.end, kb)
+        if name is None or name.surname in not_names(kb):
+            continue
+        found = [
+            f
+            for f in penalties_in(text, name.end, sentence.end, kb)
+            if not negated(text, sentence, f[1], kb)
+        ]
+        years = penalty_terms(text, sentence, name.end, kb)
+        penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
+        return [(name, [p], years[0][0] if years and p != "death" else None) for p in penalties]
+    return []
+
+
+def agrees(name: Name, pronoun: str) -> bool:
+    """A pronoun and its antecedent agree in gender, as Russian names show it: a feminine
+    given name or surname ends in -a or -aya (Yekaterina, Larina); "she" needs one, "he"
+    must not have one. Without a given name, a surname in -a is taken as feminine."""
+    feminine = bool(re.search(r"(?:a|aya)$", name.given.split()[0] if name.given else name.surname))
+    return feminine == pronoun.lower().startswith(("she", "her"))
+
+
+LEAD = re.compile(r"\s*(?:\(|,|was\b|is\b|were\b|\[)")
+CAPITALS = re.compile(
+    rf"[{UPPER}][{UPPER}’'-]+(?: [{UPPER}][{UPPER}’'-]+){{0,3}}(?=\s*[(,\[]|\s+was\b)"
+)
+
+
+@lru_cache(maxsize=4)
+def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
+    """(offset, name) of every line that opens with the person it is about: an
+    encyclopaedic lead ("Given Surname (1890–1950) was …", "GIVEN SURNAME (born …)") or a
+    dictionary entry ("SURNAME, Given (1890-1937).")."""
+    heads = []
+    for line in lines(text):
+        start = (
+            line.start
+            + len(text[line.start : line.end])
+            - len(text[line.start : line.end].lstrip())
+        )
+        capitals = CAPITALS.match(text, start, line.end)
+        if capitals:
+            words = capitals[0].split()
+            given = re.match(rf",\s*({WORD})", text[capitals.end() : line.end])
+            surname = words[0] if given else words[-1]
+            first = given[1] if given else words[0].title() if len(words) > 1 else ""
+            if first:
+                name = Name(
+                    capitals[0], start, capitals.end(), surname.title(), given=first.title()
+                )
+                heads.append((start, name))
+            continue
+        m = re.compile(item).match(text, start, line.end)
+        if m and re.match(r"\s*\((?:born|b\.|\d|[^)]*\d{4})", text[m.end() : line.end]):
+            words = m[0].split()
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                heads.append((start, Name(m[0], start, m.end(), words[-1], given=words[0])))
+    return tuple(heads)
+
+
+def article_subject(source: Source, kb: Knowledge, at: int) -> tuple[Name, str] | None:
+    """The person the entry that `at` stands in is about: the last line before it that
+    opens with a person's full name, as encyclopaedias and biographical dictionaries begin
+    their entries; a "she" no sentence before resolves refers to them. With the span the
+    name stands at, since a row that uses it is an inference."""
+    heads = [h for h in entry_heads(source.text, names_regex(kb)) if h[0] <= at]
+    if not heads:
+        return None
+    name = heads[-1][1]
+    return name, source.span(name.start, name.end).ref
+
+
+# A subject pronoun that undergoes the verdict ("he was sentenced", "she, with eleven
+# others, were shot", "he received ten years") or an object of one ("sentenced him").
+PRONOUN_ROLE = re.compile(
+    r"(?:he|she)(?:,[^,]{1,120},)?[^.;]{0,60}?\b(?:was|were|had been|has been|is|received|got"
+    r"|sentenced|condemned|convicted)\b"
+    r"|him\b",
+    re.IGNORECASE,
+)
+
+
+def pronoun_near_penalty(
+    text: str, sentence: Block, penalties: list[tuple[str, int, int]], kb: Knowledge
+) -> int | None:
+    """A pronoun that the penalty is about: "he, along with eleven other officers …, were
+    shot" (a subject within 80 characters), "the original five-year sentence for his
+    alleged participation" (a possessive within 20). Returns where the pronoun stands."""
+    for m in PRONOUN.finditer(text, sentence.start, sentence.end):
+        relative = term_pattern(kb, "relative")
+        if not m["subject"] and relative.match(text, m.end()):
+            continue  # "her husband was executed": the relative is sentenced, not she
+        if m["subject"] and not PRONOUN_ROLE.match(text, m.start(), sentence.end):
+            continue  # "he mobilized the people imprisoned": not a sentence passed on him
+        reach = 200 if m["subject"] else 20
+        for _, a, b in penalties:
+            near = min(abs(m.start() - b), abs(a - m.end())) <= reach
+            if near and not CLAUSE_BREAK.search(text, min(m.end(), a), max(m.start(), a)):
+                return m.start()
+    return None

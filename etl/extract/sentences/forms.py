@@ -1,0 +1,53 @@
+"""Name forms of lists, registers and tables: capitalised surnames, initials after the
+surname, list marks."""
+
+import re
+
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import (
+    LOWER,
+    UPPER,
+    WORD,
+    Name,
+    item_pattern,
+    not_names,
+    parse_inverted,
+    parse_item,
+)
+
+REGISTER_INITIALS = rf"(?:[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"  # "Sh. G.", "Ts. I.", "A. F."
+TRAILING = rf"(?:\s+{REGISTER_INITIALS}(?=\s|,|$))?"  # initials after a surname: "Surname A. B."
+LIST_MARK = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[–—•*-])[ \t]+")
+
+
+CAPS_SURNAME = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
+
+
+def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
+    """The name an item of a register list opens with, in the orders registers use:
+    "Surname, Given Patronymic", "Surname A. B." or "Surname Sh. B." (initials after),
+    "Surname Given Patronymic", "SURNAME, Given Patronymic" (the surname in capitals),
+    or the usual "A. B. Surname"."""
+    piece = text[start:end]
+    caps = re.match(
+        rf"({CAPS_SURNAME})(?:,?\s*({WORD}(?:\s+{WORD})?)|\s+({REGISTER_INITIALS}))", piece
+    )
+    banned = {word.upper() for word in not_names(kb)}
+    if caps and caps[1] not in banned:
+        written = caps[0].strip()
+        parts = {"given": caps[2]} if caps[2] else {"initials": caps[3].strip()}
+        return Name(written, start, start + len(written), caps[1].title(), **parts)
+    initials = re.match(rf"({WORD})\s+({REGISTER_INITIALS})(?![{LOWER}])", piece)
+    endings = "|".join(sorted((r["ending"] for r in kb["patronymics"]), key=len, reverse=True))
+    given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}(?:{endings}))\b", piece)
+    m = initials or given
+    if m is not None:
+        name = parse_item(text, start + m.start(1), start + m.end(1), kb)
+        if name is not None:
+            written = m[0].strip()
+            parts = {"initials": m[2].strip()} if initials else {"given": m[2]}
+            return Name(written, start, start + len(written), name.surname, **parts)
+    usual = re.match(item_pattern(kb), piece)
+    if usual and (usual["title"] or usual["initials"] or usual["given"]):
+        return parse_item(text, start, start + usual.end(), kb)  # "Mrs. Given Surname"
+    return parse_inverted(text, start, end, kb)

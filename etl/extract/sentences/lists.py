@@ -1,0 +1,336 @@
+"""Sentences given as lists: items under a heading, protocol resolutions, register
+tables, and "N of the M accused" after a list of the accused."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from etl.extract import Record
+from etl.extract.sentences.forms import LIST_MARK, list_item_name
+from etl.extract.sentences.penalties import (
+    ORDER,
+    RESPECTIVE_TERMS,
+    negated,
+    penalties_in,
+    penalty_terms,
+    term_pattern,
+    years_in,
+)
+from etl.extract.trials import (
+    cue_pattern,
+    trial_records,
+)
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import (
+    Name,
+    name_lists,
+    not_names,
+)
+from etl.lang.tables import find_tables
+from etl.lang.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
+
+
+def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name], Record]]:
+    """The fullest defendant list of each trial in this text (names, one record of it)."""
+    groups: dict[tuple[str, int], list[Record]] = {}
+    for record in trial_records(source, kb):
+        if record.resource == "defendants":
+            groups.setdefault((record.fields["trial_id"], record.span.char_start), []).append(
+                record
+            )
+    best: dict[str, list[Record]] = {}
+    for (trial_id, _), records in groups.items():
+        if trial_id not in best or len(records) > len(best[trial_id]):
+            best[trial_id] = records
+    return {t: ([r.refs["name"] for r in rs], rs[0]) for t, rs in best.items()}
+
+
+def item_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """The names an item opens with: one, or several joined by "and" ("Surname A. B. and
+    Othername C. D., to … fifteen and ten years respectively")."""
+    names: list[Name] = []
+    cursor = start
+    while cursor < end:
+        name = list_item_name(text, cursor, end, kb)
+        if name is None or name.surname in not_names(kb):
+            break
+        names.append(name)
+        joint = re.match(r",?\s+and\s+", text[name.end : end])
+        if joint is None:
+            break
+        cursor = name.end + joint.end()
+    return names
+
+
+def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """A list under a heading: "… sentenced to the supreme measure of punishment,
+    shooting:" then "(1) Orlov, Pavel Ivanovich; (2) …" (numbered, lettered or dashed
+    items, one a line). Each item gets the penalty and term it states itself ("1) Surname
+    A. B., … to be shot"), or else the heading's; under a heading that states none, such
+    as "the Military Collegium SENTENCED:", only items that state their own give rows."""
+    text = source.text
+    all_lines = list(lines(text))
+    not_verdict = term_pattern(kb, "not_verdict")
+    verdict = term_pattern(kb, "verdict")
+    body_pattern = term_pattern(kb, "body")
+    for index, line in enumerate(all_lines):
+        heading = text[line.start : line.end].strip()
+        capitals = len(heading) < 80 and heading.upper() == heading and heading.lower() != heading
+        if not (heading.endswith(":") or capitals) or not_verdict.search(
+            text, line.start, line.end
+        ):
+            continue  # a heading ends with a colon, or stands in capitals on its own line
+        found = penalties_in(text, line.start, line.end, kb)
+        terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
+        dates = find_dates(text, kb, line.start, line.end)
+        body = body_pattern.search(text, line.start, line.end)
+        shared = {
+            "trial_id": None,
+            "date": dates[0].start if dates else None,
+            "sentencing_body": next((g for g in body.groups() if g), None) if body else None,
+            "basis": "explicit",
+        }
+        for item, names in list_items(text, all_lines[index + 1 :], kb):
+            block = Block(item.start, item.end)
+            own = [
+                f
+                for f in penalties_in(text, names[-1].end, item.end, kb)
+                if not negated(text, block, f[1], kb)
+            ]
+            own_verdict = verdict.search(text, names[-1].end, item.end)
+            heading_verdict = found or verdict.search(text, line.start, line.end)
+            if not (found or (own and (own_verdict or heading_verdict))):
+                continue  # under a heading that sentences nobody, an item must say it
+            own_terms = [y for y, _, _ in penalty_terms(text, block, names[-1].end, kb)]
+            penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
+            term_list = (own_terms if own else terms) or [None]
+            respective = "respectively" in text[item.start : item.end] and len(names) > 1
+            if respective:
+                listed = RESPECTIVE_TERMS.search(text, item.start, item.end)
+                values = re.split(r"\s*(?:,\s*and|,|and)\s*", listed[1]) if listed else []
+                term_list = [float(parse_count(v, kb) or 0) or None for v in values] or [None]
+            for position, name in enumerate(names):
+                term = term_list[position] if respective and len(term_list) == len(names) else None
+                if not respective:
+                    term = term_list[0]
+                for penalty in penalties:
+                    fields = {**shared, "penalty": penalty}
+                    fields["term_years"] = term if penalty != "death" else None
+                    span = source.span(line.start, item.end)
+                    yield Record(
+                        "sentences", fields, span, "sentences.heading_list", refs={"name": name}
+                    )
+
+
+def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[Block, list[Name]]]:
+    """The items of the list that starts on the first of `following` (blank lines before
+    it allowed), each with the names it opens with; the list ends at a line that is not an
+    item."""
+    items = []
+    for item in following:
+        if not text[item.start : item.end].strip():
+            if items:
+                break
+            continue
+        mark = LIST_MARK.match(text, item.start, item.end)
+        names = item_names(text, mark.end(), item.end, kb) if mark else []
+        if not names:
+            break
+        items.append((item, names))
+    return items
+
+
+PARTITIVE_OF = re.compile(
+    rf"\b(?:all but (?P<but>{NUMBER_WORD}|\d+)|(?P<n>{NUMBER_WORD}|\d+)) of (?:the|these|those) "
+    rf"(?:(?P<m>{NUMBER_WORD}|\d+) )?(?:remaining )?(?:accused|defendants|condemned|prisoners)\b",
+    re.IGNORECASE,
+)
+
+
+def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """ "Nine of the eleven accused were sentenced to be shot" after a list of the eleven,
+    with the other two sentenced (or acquitted) by name nearby: the nine not named get
+    the penalty, as an inference from the list; if the count does not close, nothing."""
+    text = source.text
+    all_lines = list(lines(text))
+    for number, line in enumerate(all_lines):
+        for sentence in sentences(text, line.start, line.end):
+            m = PARTITIVE_OF.search(text, sentence.start, sentence.end)
+            if m is None:
+                continue
+            found = [
+                f
+                for f in penalties_in(text, m.end(), sentence.end, kb)
+                if not negated(text, sentence, f[1], kb)
+            ]
+            listing = nearest_list(text, all_lines[max(0, number - 40) : number], kb, m["m"])
+            listing = listing or prose_list(
+                text, all_lines[max(0, number - 10) : number + 1], sentence, kb, m["m"]
+            )
+            if not found or listing is None:
+                continue
+            listed, where = listing
+            window = Block(where.end, all_lines[min(len(all_lines) - 1, number + 3)].end)
+            named = sentenced_elsewhere(text, window, sentence, listed, kb)
+            # Named here: part of the N ("seven of the accused … (A, B, C)"), or the
+            # exceptions of "all but two".
+            here = {n.surname for n in listed if n.surname in text[m.end() : sentence.end]}
+            remaining = [n for n in listed if n.surname not in named | here]
+            wanted = (
+                (parse_count(m["n"], kb) or 0) - len(here)
+                if m["n"]
+                else len(listed) - (parse_count(m["but"], kb) or 0)
+            )
+            if len(remaining) != wanted:
+                continue
+            terms = [t for t, _, _ in penalty_terms(text, sentence, m.end(), kb)] or [None]
+            evidence = source.span(where.start, where.end).ref
+            for name in listed:  # the list names each person: an anchor for the inference
+                span = source.span(name.start, name.end)
+                yield Record("mentions", {}, span, "sentences.list", refs={"name": name})
+            for name in remaining:
+                for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+                    fields = {
+                        "trial_id": None,
+                        "penalty": penalty,
+                        "term_years": terms[0] if penalty != "death" else None,
+                        "basis": "inferred",
+                        "inference_rule": "count_minus_named",
+                        "inferred_from": evidence,
+                    }
+                    span = source.span(sentence.start, sentence.end)
+                    yield Record(
+                        "sentences",
+                        fields,
+                        span,
+                        "sentences.partitive_list",
+                        refs={"name": name},
+                    )
+
+
+def nearest_list(
+    text: str, before: list[Block], kb: Knowledge, count: str | None
+) -> tuple[list[Name], Block] | None:
+    """The names of the last list in `before` (of `count` items when the text says how
+    many), and where the list stands."""
+    wanted = parse_count(count, kb) if count else None
+    marked = [bool(LIST_MARK.match(text, b.start, b.end)) for b in before]
+    for index in range(len(before) - 1, -1, -1):
+        if not marked[index] or (index and marked[index - 1]):
+            continue  # not the first item of a list
+        run = list_items(text, before[index:], kb)
+        if run and (wanted is None or len(run) == wanted):
+            return [n for _, names in run for n in names], Block(run[0][0].start, run[-1][0].end)
+    return None
+
+
+def prose_list(
+    text: str, recent: list[Block], here: Block, kb: Knowledge, count: str | None
+) -> tuple[list[Name], Block] | None:
+    """The accused named in a sentence of prose before `here` ("In the dock were A, B,
+    C, …"): the last run of names in a sentence about defendants (of `count` names when
+    the text says how many)."""
+    wanted = parse_count(count, kb) if count else None
+    cue = cue_pattern(kb, "defendant")
+    candidates = [s for line in recent for s in sentences(text, line.start, line.end)]
+    for sentence in reversed([s for s in candidates if s.end <= here.start]):
+        if not cue.search(text, sentence.start, sentence.end):
+            continue
+        for run in reversed(name_lists(text, sentence.start, sentence.end, kb)):
+            if wanted is None or len(run.names) == wanted:
+                return list(run.names), Block(run.start, run.end)
+    return None
+
+
+def sentenced_elsewhere(
+    text: str, window: Block, here: Block, listed: list[Name], kb: Knowledge
+) -> set[str]:
+    """Surnames of the list that sentences in `window` (other than `here`) sentence or
+    acquit by name."""
+    named: set[str] = set()
+    for sentence in sentences(text, window.start, window.end):
+        if sentence.start <= here.start < sentence.end:
+            continue
+        if not (
+            penalties_in(text, sentence.start, sentence.end, kb)
+            or term_pattern(kb, "outcome").search(text, sentence.start, sentence.end)
+        ):
+            continue
+        passage = text[sentence.start : sentence.end]
+        named |= {n.surname for n in listed if re.search(rf"\b{re.escape(n.surname)}\b", passage)}
+    return named
+
+
+NAME_HEADER = re.compile(r"surname|name|full name|person|accused|convicted", re.IGNORECASE)
+SENTENCE_HEADER = re.compile(r"sentence|verdict|penalty|punishment|decision|measure", re.IGNORECASE)
+
+
+def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """A register set as a table ("| 2 | Surname Given Patronymic | 1887 | VMN |"): a
+    column of names and a column of sentences, one row a person."""
+    text = source.text
+    for table in find_tables(text):
+        header_cells = table.header[-1].cells if table.header else []
+        names_at = [i for i, c in enumerate(header_cells) if NAME_HEADER.search(c.clean)]
+        sentence_at = [i for i, c in enumerate(header_cells) if SENTENCE_HEADER.search(c.clean)]
+        if not names_at or not sentence_at:
+            continue
+        for row in table.rows:
+            if len(row.cells) != len(header_cells):
+                continue  # a row whose cells do not line up with the header
+            cell, verdict = row.cells[names_at[0]], row.cells[sentence_at[-1]]
+            name = list_item_name(text, cell.start, cell.end, kb)
+            found = penalties_in(text, verdict.start, verdict.end, kb)
+            if name is None or name.surname in not_names(kb) or not found:
+                continue
+            years = years_in(text, verdict.start, verdict.end, kb)
+            for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+                fields = {
+                    "trial_id": None,
+                    "penalty": penalty,
+                    "term_years": years[0][0] if years and penalty != "death" else None,
+                    "basis": "explicit",
+                }
+                span = source.span(row.block.start, row.block.end)
+                yield Record(
+                    "sentences", fields, span, "sentences.register_table", refs={"name": name}
+                )
+
+
+RESOLUTION = re.compile(
+    r"[ \t]*(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
+    r"|Decreed|Sentenced|Ordered|Decision|Verdict)[ \t]*[:.—–-][ \t]*(?:\d{1,3}[.)][ \t]*)?"
+)
+
+
+def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """Protocol lines: "RESOLVED: Surname, Given Patronymic, to be shot." (the troika's and
+    special board's HEARD / RESOLVED form): the name the resolution opens with gets the
+    penalties and term of its line."""
+    text = source.text
+    for line in lines(text):
+        m = RESOLUTION.match(text, line.start, line.end)
+        if m is None:
+            continue
+        name = list_item_name(text, m.end(), line.end, kb)
+        if name is None or name.surname in not_names(kb):
+            continue
+        found = [
+            f
+            for f in penalties_in(text, name.end, line.end, kb)
+            if not negated(text, Block(line.start, line.end), f[1], kb)
+        ]
+        terms = [y for y, _, _ in years_in(text, name.end, line.end, kb)] or [None]
+        confiscation = term_pattern(kb, "confiscation").search(text, line.start, line.end)
+        for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+            fields = {
+                "trial_id": None,
+                "penalty": penalty,
+                "term_years": terms[0] if penalty != "death" else None,
+                "confiscation": True if confiscation else None,
+                "basis": "explicit",
+            }
+            span = source.span(line.start, line.end)
+            yield Record("sentences", fields, span, "sentences.resolution", refs={"name": name})

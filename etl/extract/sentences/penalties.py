@@ -1,0 +1,106 @@
+"""Penalties and terms in a span of text: the vocabulary of etl/knowledge/penalties.csv and
+sentence_terms.csv, matched once per pattern."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl.lang.bounds import MAX_TERM
+from etl.lang.knowledge import Knowledge
+from etl.lang.text import NUMBER_WORD, Block, parse_count
+
+# A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
+PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
+EVENT_DATE = re.compile(r"(?:sentenced|shot|executed)\s+(?:on\s+)?(?:the\s+)?$")
+
+
+@cache
+def penalty_patterns(
+    rows: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    """All penalty words in one pattern (a quick test), and each with its penalty."""
+    each = [(re.compile(rf"\b{p}\b", re.IGNORECASE), penalty) for p, penalty in rows]
+    anyone = re.compile("|".join(rf"\b(?:{p})\b" for p, _ in rows), re.IGNORECASE)
+    return anyone, each
+
+
+def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[str, int, int]]:
+    """(penalty, start, end) of every penalty word in text[start:end], in text order."""
+    rows = tuple((r["pattern"], r["penalty"]) for r in kb["penalties"])
+    anyone, patterns = penalty_patterns(rows)
+    if not anyone.search(text, start, end):
+        return []
+    found = []
+    for pattern, penalty in patterns:
+        for m in pattern.finditer(text, start, end):
+            if not any(a <= m.start() < b for _, a, b in found):
+                found.append((penalty, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
+    terms = [r["pattern"] for r in kb["sentence_terms"] if r["kind"] == kind]
+    return re.compile("|".join(f"(?:{t})" for t in terms), re.IGNORECASE)
+
+
+# "ten years", "ten (10) years", "5 (five) years", "18 months": a term, in years.
+YEARS = re.compile(
+    rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)(?:\s*\((?:{NUMBER_WORD}|\d+)\))?[- ]"
+    rf"(?P<unit>years?|months?)\b",
+    re.IGNORECASE,
+)
+
+
+def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float, int, int]]:
+    """(term in years, start, end) of every term in text[start:end]; months count as a
+    fraction of a year (18 months = 1.5)."""
+    found = []
+    for m in YEARS.finditer(text, start, end):
+        value = parse_count(m[1], kb) if not re.fullmatch(r"\d+\.\d+", m[1]) else float(m[1])
+        if value and m["unit"].lower().startswith("month"):
+            value = round(value / 12, 4)
+        if value and value <= MAX_TERM:
+            found.append((float(value), m.start(), m.end()))
+    return found
+
+
+def penalty_terms(
+    text: str, sentence: Block, start: int, kb: Knowledge
+) -> list[tuple[float, int, int]]:
+    """The terms of penalties in sentence from `start`: not the years of lost rights that
+    follow a term ("with loss of political rights for five years"), nor a term served."""
+    rights = term_pattern(kb, "rights")
+    rights_spans = [m.span() for m in rights.finditer(text, sentence.start, sentence.end)]
+    return [
+        y
+        for y in years_in(text, start, sentence.end, kb)
+        if not any(a <= y[1] and y[2] <= b + 40 for a, b in rights_spans)
+        and not negated(text, sentence, y[1], kb)
+    ]
+
+
+ORDER = ["death", "imprisonment", "exile", "other"]
+
+
+RESPECTIVE_TERMS = re.compile(
+    rf"\b((?:{NUMBER_WORD}|\d+)(?:\s*(?:,|and|,\s*and)\s*(?:{NUMBER_WORD}|\d+))+)"
+    rf"\s+(?:\(\d+\)\s+)?years?\b",
+    re.IGNORECASE,
+)
+
+
+# Where a clause ends: not at ", and was sentenced", whose verb shares the subject before.
+CLAUSE_BREAK = re.compile(
+    r"[;:]|\.\s|,\s+(?:while|whereas)\b|,\s+(?:and|but)\b(?!\s+(?:was|were|had|has|is|then"
+    r"|later|subsequently|sentenced|condemned|shot|executed|given|received)\b)"
+)
+
+
+def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
+    """Whether the words before `at` in its clause deny that a sentence was passed: a
+    demand ("demanded that they be shot"), a hypothetical, a term served ("after
+    spending 15 years … in labour camps"), an escape ("saved from execution")."""
+    breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, at))
+    start = breaks[-1].end() if breaks else sentence.start
+    return bool(term_pattern(kb, "not_verdict").search(text, start, at))
