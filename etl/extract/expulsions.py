@@ -194,7 +194,9 @@ def table_records(
         about = f"{caption} {header}"
         if first(kb, "not_table", about) and not first(kb, "table", header):
             continue  # a table about something else (sowing, budgets, elections)
-        if not (first(kb, "party", about) and first(kb, "table", about)):
+        # Turned on its side (years or populations across), the row labels say what it counts.
+        labels = " ".join(row_label(r) for r in table.rows) if is_transposed(kb, table) else ""
+        if not (first(kb, "party", about) and first(kb, "table", f"{about} {labels}")):
             continue
         titles = [b for b in table.caption if not text[b.start : b.end].strip().startswith("(")]
         title = titles[-1] if titles else table.rows[0].block  # a "(Getty: …)" line cites

@@ -164,8 +164,11 @@ def find_tables(text: str) -> list[Table]:
             continue
         above = [b for b in all_lines[max(0, index - len(header) - len(body) - 14) : index]]
         first_line = (header or body)[0].block.start
-        caption = []
-        for b in reversed([b for b in above if b.end <= first_line]):
+        caption: list[Block] = []
+        candidates = [b for b in above if b.end <= first_line]
+        gap = False
+        for i in range(len(candidates) - 1, -1, -1):
+            b = candidates[i]
             line = text[b.start : b.end].strip()
             if len(line) > MAX_CAPTION or len(caption) == 4:
                 break  # a paragraph of prose above a table is not its caption
@@ -173,6 +176,11 @@ def find_tables(text: str) -> list[Table]:
                 continue  # a table's border
             if line and (split_cells(text, b) or ("", ""))[0] == "pipe":
                 break  # the table above is not the caption of this one
+            gap = gap or (not line and bool(caption))
+            before = candidates[i - 1] if i > 0 else None
+            paragraph = before is not None and bool(text[before.start : before.end].strip())
+            if line and gap and paragraph:
+                break  # beyond a blank line, a wrapped paragraph is prose, not a title
             if line:
                 caption.insert(0, b)
         table = Table(caption, header, body, kind)
