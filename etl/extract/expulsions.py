@@ -28,6 +28,7 @@ from etl.lang.corpus import Source
 from etl.lang.footnotes import cited, notes
 from etl.lang.knowledge import Knowledge
 from etl.lang.numbers import NUMERAL, parse_number, with_multiplier
+from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import (
     ABSENT,
     MILLIONS,
@@ -40,7 +41,7 @@ from etl.lang.tables import (
     read_number,
     split_range,
 )
-from etl.lang.text import Block, find_dates, is_heading, lines, parse_count, sentences
+from etl.lang.text import Block, find_dates, is_heading, parse_count, sentences
 
 YEAR = re.compile(r"(?<!since )(?<!after )(?<!before )(?<!until )\b(19\d\d)\b(?![.,]\d|-ies|s\b)")
 DECADE = re.compile(r"\b(19\d0)(?:-ies|s)\b")
@@ -405,7 +406,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
     topic = re.compile("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
     heading_year: int | None = None
     carried = Context()
-    for line in lines(text):
+    for line in paragraphs(text):
         if is_heading(text, line):
             years = [int(y) for y in YEAR.findall(text[line.start : line.end]) if covered(int(y))]
             heading_year = years[0] if years else heading_year
@@ -419,7 +420,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
         )
         on_topic = False
         topic_ctx: Context | None = None
-        for sentence in sentences(text, line.start, line.end):
+        for sentence in sentences(text, line.start, line.end, across_lines=True):
             passage = text[sentence.start : sentence.end]
             continues = on_topic and re.match(r"(?:among (?:these|them)|of these)\b", passage, re.I)
             on_topic = bool(topic.search(passage)) or bool(continues)
@@ -447,12 +448,23 @@ LIST_GAP = re.compile(
 )
 
 
+# A count followed by its reason, in a breakdown of the expelled: "437 for passivity",
+# "296 as Trotskyists", "some 680 persons, for moral corruption", "60 of them as kulaks".
+REASON = re.compile(
+    r"\s*(?:of (?:them|these|whom)\s+)?(?:(?:persons|people|members|communists|candidates)"
+    r"\s*,?\s*)?(?:as|for|because of|owing to|on account of)\s+(?P<reason>[^;,.]+)",
+    re.IGNORECASE,
+)
+
+
 def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str | None) -> str:
     """What a count counts: the words after it ("were expelled", "party cards were
     issued"), else those before it ("out of", "the expulsion of"); a bare "1,204
     candidates" after "3,576 members … were expelled" shares its verb."""
     if previous and re.search(r"\bof (?:whom|them|these)\s*$", head):
         return previous  # "2.3 thousand were expelled, of whom 0.4 thousand were candidates"
+    if previous == "expelled" and REASON.match(after) and not first(kb, "subject", after, "start"):
+        return "expelled"  # "…, 437 for passivity, 389 for concealing their origin"
     after_subject = first(kb, "subject", after, "start")
     explicit = after_subject not in (None, "members") and not first(kb, "reinstated", after[:40])
     if first(kb, "reinstated", passage) and not explicit:
@@ -482,14 +494,15 @@ def sentence_records(
     source: Source, kb: Knowledge, sentence: Block, ctx: Context
 ) -> Iterator[Record]:
     text = source.text
-    passage = text[sentence.start : sentence.end]
+    flat = text.replace("\n", " ")  # the rules read phrases across a text's line breaks
+    passage = flat[sentence.start : sentence.end]
     estimate = first(kb, "estimate", passage)
     breakdown = re.search(r"\bamong (?:these|them)(?: (?:are|were))?\s*:", passage, re.IGNORECASE)
     previous: str | None = None
     previous_end = 0
     for m, value, value_max in figures(text, sentence, kb):
-        tail = text[m.end() : sentence.end]
-        head = text[sentence.start : m.start()]
+        tail = flat[m.end() : sentence.end]
+        head = flat[sentence.start : m.start()]
         groups = m.groupdict()
         percent = bool(PERCENT.match(tail)) or any(groups.get(g) for g in ("frac", "onein", "half"))
         measure = "percent" if percent else "count"

@@ -114,6 +114,11 @@ def _split(line: str, separator: re.Pattern) -> list[tuple[str, int]]:
     return parts
 
 
+def is_table_row(text: str, block: Block) -> bool:
+    """Whether a line is a row of a table (cells split by pipes, tabs or aligned spaces)."""
+    return _row_kind(text, block) is not None
+
+
 def _row_kind(text: str, block: Block) -> tuple[str, Row] | None:
     split = split_cells(text, block)
     if split is None:

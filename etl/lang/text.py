@@ -44,10 +44,14 @@ def lines(text: str) -> Iterator[Block]:
         start = newline + 1
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Block]:
-    """Sentences of every line of text[start:end], by offsets, white space trimmed."""
+def sentences(
+    text: str, start: int = 0, end: int | None = None, *, across_lines: bool = False
+) -> Iterator[Block]:
+    """Sentences of every line of text[start:end], by offsets, white space trimmed; with
+    `across_lines`, of text[start:end] as one paragraph (a sentence may run over lines)."""
     end = len(text) if end is None else end
-    for line in lines(text[start:end]):
+    pieces = [Block(0, end - start)] if across_lines else lines(text[start:end])
+    for line in pieces:
         line_start, line_end = start + line.start, start + line.end
         piece_start = line_start
         for match in _SENTENCE_END.finditer(text, line_start, line_end):

@@ -67,7 +67,8 @@ from etl.lang.names import (
     numbered_items,
     same_surname,
 )
-from etl.lang.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
+from etl.lang.paragraphs import paragraphs
+from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count, sentences
 
 
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -101,8 +102,8 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     confiscation = term_pattern(kb, "confiscation")
     body_pattern = term_pattern(kb, "body")
     above: list[Block] = []
-    for line in lines(text):
-        paragraph = list(sentences(text, line.start, line.end))
+    for line in paragraphs(text):
+        paragraph = list(sentences(text, line.start, line.end, across_lines=True))
         clauses: list[Clause] = []
         for index, sentence in enumerate(paragraph):
             section = next((s for s in sections if s.heading.end <= sentence.start < s.end), None)

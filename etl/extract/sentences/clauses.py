@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from etl.extract.sentences.forms import CAPS_SURNAME, REGISTER_INITIALS, TRAILING, list_item_name
+from etl.extract.sentences.forms import (
+    CAPS_SURNAME,
+    LIST_MARK,
+    REGISTER_INITIALS,
+    TRAILING,
+    list_item_name,
+)
 from etl.extract.sentences.penalties import (
     CLAUSE_BREAK,
     ORDER,
@@ -231,6 +237,11 @@ def clause_of(
                 source, paragraph[:index], above, sentence, pronoun, kb, clause
             )
             clause.names += [(n, penalties or clause.penalties, None) for n in antecedent]
+    if not clause.names and not clause.collective:
+        head = entry_of_subjectless(source, sentence, kb)
+        if head is not None:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
+            clause.start = head.start
+            clause.names += entry_verdicts(text, sentence, head, kb)
     clause.names += elided_verdicts(text, sentence, kb, clause.names)
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
@@ -535,6 +546,61 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
                 heads.append((start, Name(m[0], start, m.end(), words[-1], given=words[0])))
     return tuple(heads)
+
+
+# A verdict without a subject: "Sentenced by the troika … to VMN", "In 1907 sentenced by
+# the Court Chamber to …", "By decision of the Special Board of … sentenced, as …, to …".
+SUBJECTLESS = re.compile(
+    r"(?:(?:[A-Z][a-z]+ [\d.]+(?: \w+\.?)?|(?:in|on|by|at)\b[^;]{0,160}?)[,;]?\s+)?"
+    r"(?:re-?)?(?:sentenced|condemned|convicted)\b",
+    re.IGNORECASE,
+)
+
+
+BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> Name | None:
+    """The person a register or dictionary entry is about, for a verdict of that entry that
+    names nobody: the name that opens the entry (its lines up to a blank line), written as
+    registers write it ("SURNAME Given Patronymic", "Surname, Given Patronymic")."""
+    text = source.text
+    piece = text[sentence.start : sentence.end]
+    clauses = [0] + [m.end() for m in re.finditer(r";\s*", piece)]
+    if not any(SUBJECTLESS.match(piece, at) for at in clauses):
+        return None
+    blanks = [m.end() for m in BLANK_LINE.finditer(text, 0, sentence.start)]
+    start = blanks[-1] if blanks else 0
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    mark = LIST_MARK.match(text, start, line_end)
+    at = mark.end() if mark else start
+    head = list_item_name(text, at, line_end, kb)
+    if head is None or head.start != at or head.end > sentence.start:
+        return None
+    return head
+
+
+def entry_verdicts(
+    text: str, sentence: Block, head: Name, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """The penalties of each clause of a subjectless verdict, each with the term nearest
+    it in its clause: "In 1930 sentenced … to 3 years in a camp; in 1933 exiled … for 3
+    years" is two sentences of one person."""
+    cuts = [sentence.start]
+    cuts += [m.end() for m in re.compile(";").finditer(text, sentence.start, sentence.end)]
+    found: list[tuple[Name, list[str], float | None]] = []
+    for a, b in zip(cuts, [*cuts[1:], sentence.end], strict=True):
+        piece = Block(a, b)
+        terms = penalty_terms(text, piece, a, kb)
+        for penalty, start, _ in penalties_in(text, a, b, kb):
+            if negated(text, sentence, start, kb):
+                continue
+            near = min(terms, key=lambda t: abs(t[1] - start), default=None)
+            term = near[0] if near and penalty != "death" else None
+            if (head, [penalty], term) not in found:
+                found.append((head, [penalty], term))
+    return found
 
 
 def article_subject(source: Source, kb: Knowledge, at: int) -> tuple[Name, str] | None:

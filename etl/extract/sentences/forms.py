@@ -30,7 +30,9 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     or the usual "A. B. Surname"."""
     piece = text[start:end]
     caps = re.match(
-        rf"({CAPS_SURNAME})(?:,?\s*({WORD}(?:\s+{WORD})?)|\s+({REGISTER_INITIALS}))", piece
+        rf"({CAPS_SURNAME})(?:\s*\([^()]{{1,40}}\))?"  # "SURNAME (Other Spelling)"
+        rf"(?:,?\s*({WORD}(?:\s+{WORD})?)|\s+({REGISTER_INITIALS}))",
+        piece,
     )
     banned = {word.upper() for word in not_names(kb)}
     if caps and caps[1] not in banned:

@@ -69,13 +69,14 @@ def penalty_terms(
     text: str, sentence: Block, start: int, kb: Knowledge
 ) -> list[tuple[float, int, int]]:
     """The terms of penalties in sentence from `start`: not the years of lost rights that
-    follow a term ("with loss of political rights for five years"), nor a term served."""
+    follow a term ("with loss of political rights for five years", "with 5 years' loss of
+    rights"), nor a term served."""
     rights = term_pattern(kb, "rights")
     rights_spans = [m.span() for m in rights.finditer(text, sentence.start, sentence.end)]
     return [
         y
         for y in years_in(text, start, sentence.end, kb)
-        if not any(a <= y[1] and y[2] <= b + 40 for a, b in rights_spans)
+        if not any((a <= y[1] and y[2] <= b + 40) or 0 <= a - y[2] <= 6 for a, b in rights_spans)
         and not negated(text, sentence, y[1], kb)
     ]
 

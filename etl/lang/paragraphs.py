@@ -1,0 +1,68 @@
+"""Paragraphs: the lines of a hard-wrapped paragraph, read as one block.
+
+Many texts (typed reports, scanned and re-typed documents, plain-text e-books)
+break their prose at a fixed width, so that one sentence runs over two or
+three lines. A rule that reads a sentence must see all of it. A text whose
+lines are short (most lines at most `MAX_WRAP` characters) is hard-wrapped;
+in it a line continues the one above when the line above fills most of the
+width and neither is a table row, a heading or the start of a list item or
+of a labelled protocol part ("1.", "(a)", "–", "DECIDED:"). Texts written one
+paragraph per line are returned line by line, as before. Offsets are those of
+the text; a block may hold line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from etl.lang.tables import is_table_row
+from etl.lang.text import Block, is_heading, lines
+
+MAX_WRAP = 130  # a text most of whose lines are longer is written a paragraph per line
+FILLED = 0.6  # a line this full (of the text's width) runs on into the next
+# What opens a block of its own: a list mark, or a protocol's label ("HEARD:", "DECIDED:").
+OPENS = re.compile(r"\s*(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[–—•*-]\s|[A-Z][A-Z ]{2,}:)")
+
+
+def wrap_width(text: str, blocks: list[Block]) -> int | None:
+    """The width a hard-wrapped text is set to (the 90th percentile of its line lengths),
+    or None for a text written one paragraph per line."""
+    lengths = sorted(b.end - b.start for b in blocks if text[b.start : b.end].strip())
+    if not lengths:
+        return None
+    width = lengths[(len(lengths) - 1) * 9 // 10]
+    return width if width <= MAX_WRAP else None
+
+
+def paragraphs(text: str) -> Iterator[Block]:
+    """Every line, except that the lines of a hard-wrapped paragraph are one block."""
+    blocks = list(lines(text))
+    width = wrap_width(text, blocks)
+    if width is None:
+        yield from blocks
+        return
+    current: Block | None = None
+    last: Block | None = None
+    for block in blocks:
+        if current is not None and last is not None and _continues(text, last, block, width):
+            current, last = Block(current.start, block.end), block
+            continue
+        if current is not None:
+            yield current
+        current, last = block, block
+    if current is not None:
+        yield current
+
+
+def _continues(text: str, above: Block, block: Block, width: int) -> bool:
+    line, previous = text[block.start : block.end], text[above.start : above.end]
+    return (
+        bool(line.strip())
+        and len(previous.rstrip()) >= FILLED * width
+        and not previous.rstrip().endswith(":")
+        and not OPENS.match(line)
+        and not is_heading(text, above)
+        and not is_table_row(text, above)
+        and not is_table_row(text, block)
+    )
