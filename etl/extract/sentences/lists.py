@@ -305,32 +305,67 @@ RESOLUTION = re.compile(
 )
 
 
+# Another part of a protocol ("HEARD:", "NOTE:") ends the lines a resolution covers.
+PROTOCOL_LABEL = re.compile(r"[ \t]*[A-Z]{3,}[ \t]*:")
+JOINED = re.compile(r"\s*(?:,\s*and|,|and)\s+")
+
+
+def opening_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """The names a resolution opens with: "SURNAME A. B. and SURNAME C. D. – to be shot"."""
+    names: list[Name] = []
+    at = start
+    while (name := list_item_name(text, at, end, kb)) is not None:
+        if name.surname in not_names(kb):
+            break
+        if names and (name.start != at or not (name.given or name.initials)):
+            break  # after the first, only a name in full: "…, Ukrainian, b. 1899" is not one
+        names.append(name)
+        joined = JOINED.match(text, name.end, end)
+        if joined is None:
+            break
+        at = joined.end()
+    return names
+
+
 def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
     """Protocol lines: "RESOLVED: Surname, Given Patronymic, to be shot." (the troika's and
-    special board's HEARD / RESOLVED form): the name the resolution opens with gets the
-    penalties and term of its line."""
+    special board's HEARD / RESOLVED form), and the lines after it up to a blank line or
+    the protocol's next part that open with a name ("DOLGIKH F. M. … to be confined"): the
+    names a line opens with get the penalties and term of that line."""
     text = source.text
+    resolving = False
     for line in lines(text):
         m = RESOLUTION.match(text, line.start, line.end)
-        if m is None:
+        content = text[line.start : line.end]
+        if m is not None:
+            resolving, start = True, m.end()
+        elif resolving and content.strip() and not PROTOCOL_LABEL.match(content):
+            if LIST_MARK.match(content):
+                continue  # a numbered item is read by the list rules
+            start = line.start + len(content) - len(content.lstrip())
+        else:
+            resolving = False
             continue
-        name = list_item_name(text, m.end(), line.end, kb)
-        if name is None or name.surname in not_names(kb):
+        names = opening_names(text, start, line.end, kb)
+        if m is None:  # a line after the resolution: only a name in full register form
+            names = [n for n in names if n.given or n.initials]
+        if not names:
             continue
         found = [
             f
-            for f in penalties_in(text, name.end, line.end, kb)
+            for f in penalties_in(text, names[-1].end, line.end, kb)
             if not negated(text, Block(line.start, line.end), f[1], kb)
         ]
-        terms = [y for y, _, _ in years_in(text, name.end, line.end, kb)] or [None]
+        terms = [y for y, _, _ in years_in(text, names[-1].end, line.end, kb)] or [None]
         confiscation = term_pattern(kb, "confiscation").search(text, line.start, line.end)
-        for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
-            fields = {
-                "trial_id": None,
-                "penalty": penalty,
-                "term_years": terms[0] if penalty != "death" else None,
-                "confiscation": True if confiscation else None,
-                "basis": "explicit",
-            }
-            span = source.span(line.start, line.end)
-            yield Record("sentences", fields, span, "sentences.resolution", refs={"name": name})
+        for name in names:
+            for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+                fields = {
+                    "trial_id": None,
+                    "penalty": penalty,
+                    "term_years": terms[0] if penalty != "death" else None,
+                    "confiscation": True if confiscation else None,
+                    "basis": "explicit",
+                }
+                span = source.span(line.start, line.end)
+                yield Record("sentences", fields, span, "sentences.resolution", refs={"name": name})
