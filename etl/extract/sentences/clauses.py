@@ -40,7 +40,13 @@ from etl.lang.text import NUMBER_WORD, Block, lines, parse_count
 
 PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
 NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
-OBJECT = re.compile(rf"\b(shooting|shot|executed|exiled|cost|sentenced)\s+({WORD})\b")
+# The person a verdict verb takes as object, after an article and a role or two:
+# "sentenced the saboteur Kuzmin of the sawmill to ten years".
+OBJECT = re.compile(
+    r"\b(shooting|shot|executed|exiled|cost|sentenced)\s+"
+    r"(?:(?:the|a|an|former)\s+(?:(?!to\b|in\b|on\b|by\b|at\b|for\b|with\b)[a-z]+\s+){1,2})?"
+    rf"({WORD})\b"
+)
 
 
 @dataclass
@@ -59,7 +65,10 @@ class Clause:
     subject_from: str | None = None  # the passage a pronoun's person was inferred from
 
 
-SUBJECT_VERBS = r"was|were|is|are|had been|has been|have been|received|got|each received"
+# "get eight years each", "receives ten years": the present tense of newspaper reports.
+SUBJECT_VERBS = (
+    r"was|were|is|are|had been|has been|have been|received|got|each received|gets?|receives?"
+)
 SENTENCING_VERBS = (
     rf"{SUBJECT_VERBS}|received|got|each received|were each given|were given|was given"
 )
@@ -128,7 +137,8 @@ def subject_names(
     whole sentence, not only where its clauses begin."""
     item = names_regex(kb)
     subject = re.compile(
-        rf"(?:(?:The|the) [a-z]+ |(?:Its|its|His|his|Her|her|Their|their) [a-z]+(?: [a-z]+)?,\s+)?"
+        rf"(?:(?:The|the) [a-z]+ |(?:The|the) [a-z]+ [a-z]+,\s+"  # "The remaining four, A and B"
+        rf"|(?:Its|its|His|his|Her|her|Their|their) [a-z]+(?: [a-z]+)?,\s+)?"
         rf"(?P<names>{item}{TRAILING}(?:(?:\s*,\s*|\s+and\s+){item}{TRAILING})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         rf"(?:,[^,]{{1,120}},)?(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
