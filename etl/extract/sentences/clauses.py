@@ -138,7 +138,7 @@ def subject_names(
     item = names_regex(kb)
     subject = re.compile(
         rf"(?:(?:The|the) [a-z]+ |(?:The|the) [a-z]+ [a-z]+,\s+"  # "The remaining four, A and B"
-        rf"|(?:Its|its|His|his|Her|her|Their|their) [a-z]+(?: [a-z]+)?,\s+)?"
+        rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our) [a-z]+(?: [a-z]+)?,\s+)?"
         rf"(?P<names>{item}{TRAILING}(?:(?:\s*,\s*|\s+and\s+){item}{TRAILING})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         rf"(?:,[^,]{{1,120}},)?(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
@@ -273,10 +273,12 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     A. B. Surname, the division commander C. D. Othername and … were shot", "A. B.
     Surname, who was shot in the same year"."""
     item = rf"{names_regex(kb)}{TRAILING}"
-    role = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ff]ormer)\s+(?:[a-z()]+\s+){0,4}"
+    role = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ff]ormer)\s+(?:[a-z()]+\s+){0,4}"
     role_item = rf"(?:{role})?{item}"
+    apposition = r"(?:,\s+(?!who\b|whose\b|which\b)[^,;()]{1,60}?(?=,))?"  # ", my mother's brother"
     pattern = re.compile(
-        rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*){VERDICT_VERB}"
+        rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*)"
+        rf"{apposition}{VERDICT_VERB}"
     )
     m = pattern.search(text, sentence.start, sentence.end)
     if m is None or negated(text, sentence, m.end(), kb):
