@@ -72,15 +72,24 @@ from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count, sentences
 
 
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
-    """Every sentence row of the text; where two rules read the same name to the same
-    penalty and term, the first rule's row (one rule may find two sentences alike)."""
+    """Every sentence row of the text, one per statement: where two rules read the same
+    name to the same penalty and term, the first rule's row (one rule may find two
+    sentences alike); where two rules read the same surname, penalty and term from one
+    passage (their spans overlap), the first rule's row."""
     first_rule: dict[tuple, str] = {}
+    spans: dict[tuple, list[tuple[str, int, int]]] = {}
     for record in _extract(source, kb):
         name = record.refs.get("name")
         if record.resource == "sentences" and name is not None:
-            key = (name.start, record.fields["penalty"], record.fields.get("term_years"))
+            penalty, term = record.fields["penalty"], record.fields.get("term_years")
+            key = (name.start, penalty, term)
             if first_rule.setdefault(key, record.extractor) != record.extractor:
                 continue
+            read = spans.setdefault((name.surname.lower(), penalty, term), [])
+            a, b = record.span.char_start, record.span.char_end
+            if any(rule != record.extractor and a < end and start < b for rule, start, end in read):
+                continue
+            read.append((record.extractor, a, b))
         yield record
 
 

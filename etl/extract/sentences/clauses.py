@@ -311,10 +311,12 @@ def resolve_pronoun(
     text = source.text
     word = text[pronoun : pronoun + 3]
     here = Block(sentence.start, pronoun)
+    # In its own sentence: a full name, or the bare surname the sentence opens with as its
+    # subject ("Surname, it emerged, is no stranger to the dock: … sentenced him").
     found = [
         n
         for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
-        if agrees(n, word) and (n.given or n.initials or n.title)
+        if agrees(n, word) and (n.given or n.initials or n.title or n.start == sentence.start)
     ][-1:]
     if found:
         return found
@@ -337,7 +339,8 @@ def resolve_pronoun(
 
 def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
     """Names in a sentence that are surely persons: with initials, a title or a known given
-    name ("The first secretary …, A. B. Surname, then forty years old, …")."""
+    name ("The first secretary …, A. B. Surname, then forty years old, …"), or written as
+    registers write them ("SURNAME Given Patronymic", "SURNAME A. B.")."""
     given = {row["name"] for row in kb["given_names"]}
     banned = not_names(kb)
     found = []
@@ -350,7 +353,12 @@ def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
             continue  # a name in brackets is another spelling, not the sentence's person
         if name.initials or name.title or name.given.split()[:1] in ([g] for g in given):
             found.append(name)
-    return found
+    for m in re.finditer(rf"\b{CAPS_SURNAME}\b", text[sentence.start : sentence.end]):
+        name = list_item_name(text, sentence.start + m.start(), sentence.end, kb)
+        if name is not None and (name.given or name.initials) and name.surname not in banned:
+            # a register's "SURNAME Given Patronymic", not the "Given Patronymic" inside it
+            found = [n for n in found if not name.start <= n.start < name.end] + [name]
+    return sorted(found, key=lambda n: n.start)
 
 
 def own_clause(
