@@ -89,7 +89,7 @@ def _extraction_modules() -> tuple[tuple[Path, ...], tuple[str, ...]]:
     other library they import (read once per process: the running code does not change)."""
     # A module extraction imports counts whole (its functions may run); a package it is
     # in counts only by what importing it runs (etl/__init__.py's lazy `load` does not).
-    todo = [(path, True) for path in sorted((PACKAGE / "extract").glob("*.py"))]
+    todo = [(path, True) for path in sorted((PACKAGE / "extract").rglob("*.py"))]
     files: dict[Path, bool] = {}
     libraries: set[str] = set()
     while todo:

@@ -163,6 +163,20 @@ def test_the_cache_key_follows_the_knowledge_files(tmp_path: Path):
     assert code_hash(knowledge) != before
 
 
+def test_the_cache_key_covers_every_module_extraction_runs():
+    """An extractor that is a package (etl/extract/sentences/) is found by name, not
+    imported by name: its files, and what they import, are part of the key all the same."""
+    from etl.cache import _extraction_modules
+
+    files, _ = _extraction_modules()
+    package = Path(paths.KNOWLEDGE).parent
+    expected = set((package / "extract").rglob("*.py")) | {
+        package / "lang" / "paragraphs.py",
+        package / "lang" / "tables.py",
+    }
+    assert expected <= set(files)
+
+
 def test_rebuilding_a_version_into_other_bytes_is_refused(small_project: Path):
     release = build(dist=small_project / "dist", root=small_project).release
     before = snapshot(release)

@@ -643,6 +643,12 @@ PRONOUN_ROLE = re.compile(
     r"|him\b",
     re.IGNORECASE,
 )
+# "sentenced him", "gave him eight years", "cost him ten years" (not "nothing could save him").
+VERDICT_ON_HIM = re.compile(
+    r"\b(?:sentenced|condemned|convicted|exiled|banished|deported|shot|executed|gave|give|cost)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 
 
 def pronoun_near_penalty(
@@ -657,6 +663,9 @@ def pronoun_near_penalty(
             continue  # "her husband was executed": the relative is sentenced, not she
         if m["subject"] and not PRONOUN_ROLE.match(text, m.start(), sentence.end):
             continue  # "he mobilized the people imprisoned": not a sentence passed on him
+        object_of = text[max(sentence.start, m.start() - 20) : m.start()]
+        if m[0].lower() == "him" and not VERDICT_ON_HIM.search(object_of):
+            continue  # "nothing could save him from the capital punishment"
         reach = 200 if m["subject"] else 20
         for _, a, b in penalties:
             near = min(abs(m.start() - b), abs(a - m.end())) <= reach

@@ -320,7 +320,10 @@ def opening_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
         if names and (name.start != at or not (name.given or name.initials)):
             break  # after the first, only a name in full: "…, Ukrainian, b. 1899" is not one
         names.append(name)
-        joined = JOINED.match(text, name.end, end)
+        after = name.end  # "Surname, Given Patronymic" is written as the surname alone
+        if name.given and (given := re.match(rf",?\s*{re.escape(name.given)}", text[after:end])):
+            after += given.end()
+        joined = JOINED.match(text, after, end)
         if joined is None:
             break
         at = joined.end()
