@@ -231,11 +231,21 @@ def same_sentence(g: dict, f: Found) -> bool:
     return bool(_tokens(g["person"]) & f.keys["names"])
 
 
+def _same_as_written(written: str | None, found: float | None) -> bool:
+    """Whether a found value is the gold value to the decimals the gold writes: a figure
+    the text gives as a fraction ("a third") is 33.3 in the gold and 33.333… when read."""
+    gold = _number(written)
+    decimals = len(str(written).partition(".")[2]) if gold is not None else 0
+    if gold is None or found is None or not decimals:
+        return _same(gold, found)
+    return _same(gold, round(found, decimals))
+
+
 def same_figure(g: dict, f: Found) -> bool:
     return (
         g["measure"] == f.keys["measure"]
-        and _same(_number(g["value"]), f.keys["value"])
-        and _same(_number(g.get("value_max")), f.keys["value_max"])
+        and _same_as_written(g["value"], f.keys["value"])
+        and _same_as_written(g.get("value_max"), f.keys["value_max"])
     )
 
 

@@ -319,7 +319,9 @@ RANGE = re.compile(
 )
 FIGURE = re.compile(
     rf"(?P<num>{NUMERAL})(?:\s*(?P<mult>million|millions|thousand))?"
-    rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter)\b)"
+    rf"|(?P<andhalf>\b{NUMBER_WORDS}\s+and\s+a\s+half\s+(?P<halfmult>thousand|million)\b)"
+    rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter)\b"
+    rf"(?!\s+(?:thousand|million|hundred)))"
     rf"|(?P<half>\bhalf\b(?= of| the| were| was| had))"
     rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
     rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)",
@@ -375,6 +377,10 @@ def figures(
                 value = float(m["num"].replace(",", "."))  # "1.234 thousand": a decimal
             if value is not None:
                 found.append((m, with_multiplier(value, m["mult"]), None))
+        elif m["andhalf"]:  # "four and a half thousand"
+            whole = parse_count(m["andhalf"].split()[0].lower(), kb)
+            if whole:
+                found.append((m, with_multiplier(whole + 0.5, m["halfmult"]), None))
         elif m["onein"]:
             every = parse_count(m["onein"].split()[-1].lower(), kb)
             if every and every > 1:
