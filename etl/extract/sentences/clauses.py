@@ -569,34 +569,53 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
 
 
 # A verdict without a subject: "Sentenced by the troika … to VMN", "In 1907 sentenced by
-# the Court Chamber to …", "By decision of the Special Board of … sentenced, as …, to …".
+# the Court Chamber to …", "By decision of the Special Board of … sentenced, as …, to …",
+# "previously sentenced in 1930 by …".
 SUBJECTLESS = re.compile(
     r"(?:(?:[A-Z][a-z]+ [\d.]+(?: \w+\.?)?|(?:in|on|by|at)\b[^;]{0,160}?)[,;]?\s+)?"
+    r"(?:(?:previously|later|subsequently|again|then|also|once)\s+)?"
     r"(?:re-?)?(?:sentenced|condemned|convicted)\b",
     re.IGNORECASE,
 )
-
-
-BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+VERDICT_WORD = re.compile(r"\b(?:sentenced|condemned|convicted|exiled|banished)\b")
+ENTRY_LINES = 8  # how far above a verdict an entry's head may stand
 
 
 def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> Name | None:
-    """The person a register or dictionary entry is about, for a verdict of that entry that
-    names nobody: the name that opens the entry (its lines up to a blank line), written as
-    registers write it ("SURNAME Given Patronymic", "Surname, Given Patronymic")."""
+    """The person a register, protocol or dictionary entry is about, for a verdict of it
+    that names nobody else: the sentence's own opening name when it is written in full as
+    registers write it ("SURNAME Given Patronymic", "Surname, Given Patronymic"), else
+    (for a verdict without a subject) the nearest line above, in the same entry, that
+    opens with such a name."""
     text = source.text
+    own = register_head(text, sentence.start, sentence.end, kb)
+    if own is not None and VERDICT_WORD.search(text, own.end, sentence.end):
+        return own
     piece = text[sentence.start : sentence.end]
     clauses = [0] + [m.end() for m in re.finditer(r";\s*", piece)]
     if not any(SUBJECTLESS.match(piece, at) for at in clauses):
         return None
-    blanks = [m.end() for m in BLANK_LINE.finditer(text, 0, sentence.start)]
-    start = blanks[-1] if blanks else 0
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    mark = LIST_MARK.match(text, start, line_end)
-    at = mark.end() if mark else start
-    head = list_item_name(text, at, line_end, kb)
-    if head is None or head.start != at or head.end > sentence.start:
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    for _ in range(ENTRY_LINES):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[line_start:line_end].strip():
+            return None  # a blank line ends the entry
+        head = register_head(text, line_start, line_end, kb)
+        if head is not None and head.end <= sentence.start:
+            return head
+        if line_start == 0:
+            return None
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    return None
+
+
+def register_head(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
+    """The name text[start:end] opens with (after a list mark), if written in full."""
+    mark = LIST_MARK.match(text, start, end)
+    at = mark.end() if mark else start + len(text[start:end]) - len(text[start:end].lstrip())
+    head = list_item_name(text, at, end, kb)
+    if head is None or head.start != at or not (head.given or head.initials):
         return None
     return head
 
@@ -604,11 +623,13 @@ def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> Name
 def entry_verdicts(
     text: str, sentence: Block, head: Name, kb: Knowledge
 ) -> list[tuple[Name, list[str], float | None]]:
-    """The penalties of each clause of a subjectless verdict, each with the term nearest
-    it in its clause: "In 1930 sentenced … to 3 years in a camp; in 1933 exiled … for 3
-    years" is two sentences of one person."""
+    """The penalties of each clause of an entry's verdict (clauses end at ";" and at each
+    verdict verb), each with the term nearest it in its clause: "In 1930 sentenced … to 3
+    years in a camp; in 1933 exiled … for 3 years" is two sentences of one person."""
     cuts = [sentence.start]
     cuts += [m.end() for m in re.compile(";").finditer(text, sentence.start, sentence.end)]
+    cuts += [m.start() for m in VERDICT_WORD.finditer(text, sentence.start, sentence.end)]
+    cuts = sorted(set(cuts))
     found: list[tuple[Name, list[str], float | None]] = []
     for a, b in zip(cuts, [*cuts[1:], sentence.end], strict=True):
         piece = Block(a, b)
