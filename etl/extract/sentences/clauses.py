@@ -92,16 +92,20 @@ def clause_starts(text: str, sentence: Block) -> list[int]:
         r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+and\s+", text[sentence.start : sentence.end]
     ):
         starts.append(sentence.start + m.end())
-    intro = re.match(INTRODUCTION, text[sentence.start : sentence.end])
-    if intro:
-        starts.append(sentence.start + intro.end())
-    return sorted(starts)
+    for pattern in (INTRODUCTION, DATED):
+        intro = re.match(pattern, text[sentence.start : sentence.end])
+        if intro:
+            starts.append(sentence.start + intro.end())
+    return sorted(set(starts))
 
 
 # "In June 1937, after Kork's arrest, " before a clause's subject.
 INTRODUCTION = (
     r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among)\b[^,;.]{0,60},\s*){1,2}"
 )
+# A date before a clause's subject without a comma: "In 1938 Surname was sentenced …",
+# "On 3 May 1937 Surname …", "In March 1938 Surname …".
+DATED = r"(?:In|On|By|During)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}\s+(?=[A-Z])"
 
 
 def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name] | None:
