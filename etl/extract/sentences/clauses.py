@@ -99,9 +99,11 @@ def clause_starts(text: str, sentence: Block) -> list[int]:
     return sorted(set(starts))
 
 
-# "In June 1937, after Kork's arrest, " before a clause's subject.
+# "In June 1937, after the arrest, " or "In 1911, after a brief imprisonment, " before a
+# clause's subject.
 INTRODUCTION = (
-    r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among)\b[^,;.]{0,60},\s*){1,2}"
+    r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among)\b[^,;.]{0,60},\s*)"
+    r"(?:(?i:in|on|at|after|during|by|within|later|then|soon|following|before)\b[^,;.]{0,60},\s*)?"
 )
 # A date before a clause's subject without a comma: "In 1938 Surname was sentenced …",
 # "On 3 May 1937 Surname …", "In March 1938 Surname …".
