@@ -478,3 +478,150 @@ def test_troika_resolutions_in_the_imperative():
         "The investigator said he would shoot the witness.\n"
     )
     assert sentenced(text) == {("Ivanov", "death", None), ("Semenova", "imprisonment", 10.0)}
+
+
+# Rules added with the third round of evaluation texts.
+
+
+def test_a_sentence_hard_wrapped_over_three_lines_is_read_whole():
+    text = (
+        "4. The former secretary of the raion committee P. S. Lomakin, expelled in\n"
+        "November 1935 for concealing his past, was arrested and on 14 May 1936\n"
+        "sentenced by the Special Board of the NKVD of the USSR to five years in a\n"
+        "corrective labour camp. His case is closed, and the raion committee has\n"
+        "elected a new secretary in his place; the figures follow below in full.\n"
+    )
+    found = rows(text, "sentences")
+    assert [(r["surname"], r["penalty"], r["term_years"], r["line"]) for r in found] == [
+        ("Lomakin", "imprisonment", 5.0, 1)
+    ]
+
+
+def test_a_register_entry_gives_its_head_to_verdicts_that_name_nobody():
+    text = (
+        "KOSTENKO Hryhorii Ivanovych, b. 1897, foreman. Arrested 12.08.1937.\n"
+        "Sentenced by the NKVD troika on 29.09.1937 under Art. 58-10 to VMN. Rehabilitated 1958.\n"
+        "\n"
+        "LAUER Emma Adolfovna, b. 1903, housewife.\n"
+        "In 1930 sentenced by the Collegium of the OGPU to 3 years in a concentration camp; "
+        "in 1933 exiled by the OSO for 5 years.\n"
+        "Released 1945.\n"
+        "\n"
+        "MINTS Boris Lvovich, b. 1901. Released in 1939 for lack of evidence.\n"
+    )
+    assert sentenced(text) == {
+        ("Kostenko", "death", None),
+        ("Lauer", "imprisonment", 3.0),
+        ("Lauer", "exile", 5.0),
+    }
+
+
+def test_a_term_of_lost_rights_written_before_the_rights_is_not_a_second_term():
+    text = (
+        "ROMANOV Ilya Petrovich, b. 1905, driver. Sentenced by the oblast court on 15 Apr. 1938 "
+        "to 6 years of deprivation of liberty with 3 years' loss of rights.\n"
+    )
+    assert sentenced(text) == {("Romanov", "imprisonment", 6.0)}
+
+
+def test_a_resolution_names_joined_and_the_unlabelled_line_after_it():
+    text = (
+        "HEARD: Group case No. 12 against Lisitsyn, Kaufman and Dolgova.\n"
+        "DECIDED: LISITSYN N. B. and KAUFMAN J. S. - to be shot.\n"
+        "DOLGOVA F. M., in view of her age, to be confined in a corrective labour camp for "
+        "a term of 5 (five) years.\n"
+        "Extract checked by: POPOV E. G.\n"
+    )
+    assert sentenced(text) == {
+        ("Lisitsyn", "death", None),
+        ("Kaufman", "death", None),
+        ("Dolgova", "imprisonment", 5.0),
+    }
+
+
+def test_a_verdict_object_after_an_article_and_a_role():
+    text = (
+        "Only last year the same court sentenced the saboteur Kuzmin of the sawmill to ten "
+        "years' deprivation of liberty.\n"
+    )
+    assert sentenced(text) == {("Kuzmin", "imprisonment", 10.0)}
+
+
+def test_a_subject_after_two_introductory_phrases_and_exile_as_a_period():
+    text = (
+        "In 1911, after a brief imprisonment, Petrov was exiled to Onega but soon escaped "
+        "to Hanover, where he met Ivan Sidorov. During the exile, he continued his "
+        "education.\n"
+    )
+    assert sentenced(text) == {("Petrov", "exile", None)}
+
+
+def test_a_register_name_in_apposition_before_who_had_been_sentenced():
+    text = (
+        "My uncle Yakov Berman, my mother's brother, who had been sentenced in 1911 to four "
+        "years of hard labour, was arrested again in April 1937.\n"
+    )
+    assert sentenced(text) == {("Berman", "imprisonment", 4.0)}
+
+
+# Statistics.
+
+
+def test_a_table_with_years_across_reads_its_row_labels():
+    text = (
+        "Table 3. Strength and losses of the Nizhnyaya okrug party organisation (persons)\n"
+        "\n"
+        "                                   1933        1934        1935\n"
+        "Members on 1 January             11 402      10 208       9 733\n"
+        "Expelled                          2 512*        418       1 140\n"
+        "Readmitted on appeal                188          42         131\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["subject"], r["year_start"]) for r in found} == {
+        (11402.0, "members", 1933),
+        (10208.0, "members", 1934),
+        (9733.0, "members", 1935),
+        (2512.0, "expelled", 1933),
+        (418.0, "expelled", 1934),
+        (1140.0, "expelled", 1935),
+        (188.0, "other", 1933),
+        (42.0, "other", 1934),
+        (131.0, "other", 1935),
+    }
+
+
+def test_a_wrapped_paragraph_above_a_blank_line_is_not_the_tables_caption():
+    text = (
+        "In 1937 the primary organisations expelled 1 406 persons, or 5.2 per cent of the\n"
+        "membership at the start of the year. The reasons are given in Table 1.\n"
+        "\n"
+        "Table 1. Expulsions from the VKP(b), Gorevsk oblast organisation, 1937\n"
+        "| Reason for expulsion          | Members | Candidates | Total |\n"
+        "|-------------------------------|---------|------------|-------|\n"
+        "| Links with enemies            |     318 |         64 |   382 |\n"
+        "| Total                         |   1 093 |        313 | 1 406 |\n"
+    )
+    table = {(r["value"], r["measure"]) for r in rows(text, "expulsion_stats") if r["line"] > 4}
+    assert table == {
+        (318.0, "count"),
+        (64.0, "count"),
+        (382.0, "count"),
+        (1093.0, "count"),
+        (313.0, "count"),
+        (1406.0, "count"),
+    }
+
+
+def test_a_breakdown_by_reason_continues_after_of_whom():
+    text = (
+        "Of 17 845 members and candidates checked, 2 318 were expelled, of whom 512 as alien "
+        "elements, 437 for passivity, and the remainder, some 680 persons, for moral "
+        "corruption.\n"
+    )
+    expelled = {r["value"] for r in rows(text, "expulsion_stats") if r["subject"] == "expelled"}
+    assert expelled == {2318.0, 512.0, 437.0, 680.0}
+
+
+def test_four_and_a_half_thousand_is_a_count_not_a_half():
+    text = "The purge commission expelled more than four and a half thousand party members.\n"
+    assert figures(text) == {(4500.0, "count", "expelled")}

@@ -269,6 +269,8 @@ def clause_of(
 VERDICT_VERB = (
     r",?\s+(?:who\s+)?(?:was|were|had been|have been|has been)\s+"
     r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly)\s+)?"
+    # "was arrested and on 14 May 1936 sentenced": the arrest, then the verdict
+    r"(?:(?:arrested|tried|detained)\b[^.;]{0,40}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
     r"(?:shot|executed|sentenced|condemned|convicted)\b"
 )
 
@@ -281,7 +283,8 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     item = rf"{names_regex(kb)}{TRAILING}"
     role = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ff]ormer)\s+(?:[a-z()]+\s+){0,4}"
     role_item = rf"(?:{role})?{item}"
-    apposition = r"(?:,\s+(?!who\b|whose\b|which\b)[^,;()]{1,60}?(?=,))?"  # ", my mother's brother"
+    # ", my mother's brother," between a name and "who had been sentenced"
+    apposition = r"(?:,\s+(?!who\b|whose\b|which\b)[^,;()]{1,120}?(?=,))?"
     pattern = re.compile(
         rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*)"
         rf"{apposition}{VERDICT_VERB}"
