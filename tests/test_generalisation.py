@@ -625,3 +625,18 @@ def test_a_breakdown_by_reason_continues_after_of_whom():
 def test_four_and_a_half_thousand_is_a_count_not_a_half():
     text = "The purge commission expelled more than four and a half thousand party members.\n"
     assert figures(text) == {(4500.0, "count", "expelled")}
+
+
+def test_a_verdicts_date_in_figures_after_its_body():
+    text = (
+        "TKACHUK Ivan Fedorovych, b. 1897, foreman. Arrested 12.VIII.1937.\n"
+        "Sentenced by the NKVD troika of the oblast on 29.09.1937 to VMN. Shot 03.10.1937.\n"
+        "\n"
+        "ORLOVA Vera Ilyinichna, b. 1903. By decision of the Special Board of 22 Jan. 1938 "
+        "sentenced to 8 years ITL.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["date"]) for r in found} == {
+        ("Tkachuk", "death", "1937-09-29"),
+        ("Orlova", "imprisonment", "1938-01-22"),
+    }

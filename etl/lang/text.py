@@ -175,22 +175,48 @@ def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
+# Day-first numeric dates of Soviet documents: "29.09.1937", "12.VIII.1937" (a Roman month).
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<month>[01]?\d|X{0,1}(?:IX|IV|V?I{0,3})|XI{1,2})\."
+    r"(?P<year>19\d\d)(?![\d])"
+)
+ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _month_number(written: str) -> int:
+    """12 from "12" or from "XII"."""
+    if written.isdigit():
+        return int(written)
+    values = [ROMAN[c] for c in written]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+
+
+def _numeric_dates(text: str, start: int, end: int) -> list[DateRange]:
+    found = []
+    for m in NUMERIC_DATE.finditer(text, start, end):
+        day, month = int(m["d1"]), _month_number(m["month"]) if m["month"] else 0
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            found.append(DateRange(f"{m['year']}-{month:02d}-{day:02d}", None, m.span()))
+    return found
+
+
 def find_dates(
     text: str, kb: Knowledge, start: int = 0, end: int | None = None, default_year: str = ""
 ) -> list[DateRange]:
-    """Dates and date ranges in text[start:end] as partial ISO dates, in text order.
+    """Dates and date ranges in text[start:end] as partial ISO dates, in text order:
+    with a month name, or day-first in figures ("29.09.1937", "12.VIII.1937").
 
     A day and month without a year ("On May 12th") is read only when the caller
     knows the year from the context (`default_year`).
     """
     end = len(text) if end is None else end
+    found: list[DateRange] = _numeric_dates(text, start, end)
+    taken: list[tuple[int, int]] = [d.span for d in found]
     months = _per_kb(kb, "months", "name", "month")
     patterns = _date_patterns(tuple(months))
     if not patterns[-1].search(text, start, end):
-        return []  # every date has a month name beside a number
+        return found  # every other date has a month name beside a number
     patterns = patterns[:-1] if default_year else patterns[:-2]
-    found: list[DateRange] = []
-    taken: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in pattern.finditer(text, start, end):
             a, b = m.start(), m.end()

@@ -147,7 +147,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
             event_dates = [
                 d
                 for d in dated
-                if EVENT_DATE.search(text[max(span[0], d.span[0] - 30) : d.span[0]])
+                if EVENT_DATE.search(text[max(span[0], d.span[0] - 140) : d.span[0]])
             ]
             modifiers.append(
                 {

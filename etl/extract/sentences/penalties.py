@@ -12,7 +12,16 @@ from etl.lang.text import NUMBER_WORD, Block, parse_count
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
 PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
-EVENT_DATE = re.compile(r"(?:sentenced|shot|executed)\s+(?:on\s+)?(?:the\s+)?$")
+# Between a verdict's verb or act and its date: not a clause about something else ("shot in
+# accordance with this verdict – that he … carried out on 1 December").
+_TO_DATE = r"(?:(?!\b(?:that|who|which|having|accused|because|for|after|before)\b)[^.;—–]){0,100}?"
+EVENT_DATE = re.compile(
+    rf"(?:(?:sentenced|condemned|convicted)\b{_TO_DATE}\b(?:on|of)"  # "… by the troika on"
+    r"|(?:sentenced|shot|executed)(?:\s+on)?"  # "sentenced 12 May 1937", "shot on 3 May"
+    rf"|(?:decision|resolution|protocol|ruling|verdict)\b{_TO_DATE}\b(?:of|on|dated))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @cache
