@@ -640,3 +640,22 @@ def test_a_verdicts_date_in_figures_after_its_body():
         ("Tkachuk", "death", "1937-09-29"),
         ("Orlova", "imprisonment", "1938-01-22"),
     }
+
+
+def test_a_fixed_width_register_read_by_its_rule_of_dashes():
+    text = (
+        "REGISTER OF CASES HEARD BY THE SPECIAL COLLEGIUM, FIRST QUARTER OF 1938\n"
+        "\n"
+        "No. Name                          Born Charge (Art.)  Date of sentence Sentence\n"
+        "--- ----------------------------- ---- -------------- ---------------- -------------\n"
+        "1   Arutyunyan Sergo Avetikovich  1893 58-7, 58-11    04.01.1938       VMN\n"
+        "2   Bondar Olena Mykhailivna      1905 58-10 pt. 1    04.01.1938       5 yrs exile\n"
+        "3   Galieva Magira Zakirovna      1910 58-10 pt. 1    11.01.1938       acquitted\n"
+        "4   Lomtadze Tamar Shalvovna      1908 58-10 pt. 1    09.02.1938       18 months ITL\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"], r["date"], r["line"]) for r in found} == {
+        ("Arutyunyan", "death", None, "1938-01-04", 5),
+        ("Bondar", "exile", 5.0, "1938-01-04", 6),
+        ("Lomtadze", "imprisonment", 1.5, "1938-02-09", 8),
+    }

@@ -136,17 +136,17 @@ def _row_kind(text: str, block: Block) -> tuple[str, Row] | None:
 def find_tables(text: str) -> list[Table]:
     """Every table of the text, in text order."""
     all_lines = list(lines(text))
-    tables: list[Table] = []
+    tables, ruled = _fixed_width_tables(text, all_lines)
     index = 0
     while index < len(all_lines):
-        found = _row_kind(text, all_lines[index])
+        found = None if index in ruled else _row_kind(text, all_lines[index])
         if found is None:
             index += 1
             continue
         kind = found[0]
         run: list[Row] = []
         cursor, last = index, index
-        while cursor < len(all_lines):
+        while cursor < len(all_lines) and cursor not in ruled:
             block = all_lines[cursor]
             line = text[block.start : block.end]
             here = _row_kind(text, block)
@@ -167,27 +167,7 @@ def find_tables(text: str) -> list[Table]:
         body = [r for r in run if r.figures or r.cells]
         if not any(r.figures for r in body):
             continue
-        above = [b for b in all_lines[max(0, index - len(header) - len(body) - 14) : index]]
-        first_line = (header or body)[0].block.start
-        caption: list[Block] = []
-        candidates = [b for b in above if b.end <= first_line]
-        gap = False
-        for i in range(len(candidates) - 1, -1, -1):
-            b = candidates[i]
-            line = text[b.start : b.end].strip()
-            if len(line) > MAX_CAPTION or len(caption) == 4:
-                break  # a paragraph of prose above a table is not its caption
-            if RULE.match(line):
-                continue  # a table's border
-            if line and (split_cells(text, b) or ("", ""))[0] == "pipe":
-                break  # the table above is not the caption of this one
-            gap = gap or (not line and bool(caption))
-            before = candidates[i - 1] if i > 0 else None
-            paragraph = before is not None and bool(text[before.start : before.end].strip())
-            if line and gap and paragraph:
-                break  # beyond a blank line, a wrapped paragraph is prose, not a title
-            if line:
-                caption.insert(0, b)
+        caption = _caption(text, all_lines, (header or body)[0].block.start)
         table = Table(caption, header, body, kind)
         if not header and caption and _short_words(text, caption[-1]):
             table.header = [Row(caption[-1], _above_cells(text, caption[-1]))]
@@ -195,7 +175,92 @@ def find_tables(text: str) -> list[Table]:
             table.caption = caption[:-1]
         table.columns = read_columns(text, table)
         tables.append(table)
-    return tables
+    return sorted(tables, key=lambda t: t.rows[0].block.start)
+
+
+def _caption(text: str, all_lines: list[Block], first_line: int) -> list[Block]:
+    """The title lines above a table (nearest last): short lines, up to a paragraph of
+    prose, another table or four lines."""
+    candidates = [b for b in all_lines if b.end <= first_line][-14:]
+    caption: list[Block] = []
+    gap = False
+    for i in range(len(candidates) - 1, -1, -1):
+        b = candidates[i]
+        line = text[b.start : b.end].strip()
+        if len(line) > MAX_CAPTION or len(caption) == 4:
+            break  # a paragraph of prose above a table is not its caption
+        if RULE.match(line):
+            continue  # a table's border
+        if line and (split_cells(text, b) or ("", ""))[0] == "pipe":
+            break  # the table above is not the caption of this one
+        gap = gap or (not line and bool(caption))
+        before = candidates[i - 1] if i > 0 else None
+        paragraph = before is not None and bool(text[before.start : before.end].strip())
+        if line and gap and paragraph:
+            break  # beyond a blank line, a wrapped paragraph is prose, not a title
+        if line:
+            caption.insert(0, b)
+    return caption
+
+
+# The rule of a fixed-width table: runs of dashes or equals signs parted by spaces
+# ("--- ------------ ---- -------"), one run a column (printouts, reStructuredText tables).
+COLUMN_RULE = re.compile(r"[ \t]*[-=]{2,}(?:[ \t]+[-=]{2,})+[ \t]*")
+MAX_HEADER_LINES = 3
+
+
+def _fixed_width_tables(text: str, all_lines: list[Block]) -> tuple[list[Table], set[int]]:
+    """Tables whose columns a rule of dashes marks, read by the rule's extents (their cells
+    may stand a single space apart); and the indices of the lines they take."""
+    tables: list[Table] = []
+    taken: set[int] = set()
+    for index, block in enumerate(all_lines):
+        if index in taken or not COLUMN_RULE.fullmatch(text, block.start, block.end):
+            continue
+        starts = [m.start() for m in re.finditer(r"[-=]+", text[block.start : block.end])]
+        above = index
+        while (
+            above > 0
+            and index - above < MAX_HEADER_LINES
+            and text[all_lines[above - 1].start : all_lines[above - 1].end].strip()
+        ):
+            above -= 1
+        below, body_at = index + 1, []
+        while below < len(all_lines):
+            line = all_lines[below]
+            if not text[line.start : line.end].strip():
+                break
+            if not COLUMN_RULE.fullmatch(text, line.start, line.end):
+                body_at.append(below)
+            below += 1
+        body = [_fixed_row(text, all_lines[i], starts) for i in body_at]
+        if not any(r.figures for r in body):
+            continue
+        header = [_fixed_row(text, all_lines[i], starts) for i in range(above, index)]
+        first = all_lines[above].start
+        table = Table(_caption(text, all_lines, first), header, body, "fixed")
+        table.columns = read_columns(text, table)
+        tables.append(table)
+        taken.update(range(above, below))
+    return tables, taken
+
+
+def _fixed_row(text: str, block: Block, starts: list[int]) -> Row:
+    """A line cut at the columns' starts; a cut inside a word moves to the word's end."""
+    line = text[block.start : block.end]
+    cuts = [0]
+    for start in starts[1:]:
+        while 0 < start < len(line) and not line[start - 1].isspace() and not line[start].isspace():
+            start += 1  # a cell that overflows its column keeps its last word
+        cuts.append(max(start, cuts[-1]))
+    cells = []
+    for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True):
+        piece = line[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        at = block.start + a + lead
+        cells.append(Cell(stripped, at, at + len(stripped)))
+    return Row(block, cells)
 
 
 def _wrapped_label(text: str, all_lines: list[Block], index: int, kind: str) -> bool:

@@ -265,6 +265,7 @@ def sentenced_elsewhere(
 
 NAME_HEADER = re.compile(r"surname|name|full name|person|accused|convicted", re.IGNORECASE)
 SENTENCE_HEADER = re.compile(r"sentence|verdict|penalty|punishment|decision|measure", re.IGNORECASE)
+DATE_HEADER = re.compile(r"\bdate\b", re.IGNORECASE)
 
 
 def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -275,6 +276,7 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
         header_cells = table.header[-1].cells if table.header else []
         names_at = [i for i, c in enumerate(header_cells) if NAME_HEADER.search(c.clean)]
         sentence_at = [i for i, c in enumerate(header_cells) if SENTENCE_HEADER.search(c.clean)]
+        dates_at = [i for i, c in enumerate(header_cells) if DATE_HEADER.search(c.clean)]
         if not names_at or not sentence_at:
             continue
         for row in table.rows:
@@ -286,11 +288,14 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
             if name is None or name.surname in not_names(kb) or not found:
                 continue
             years = years_in(text, verdict.start, verdict.end, kb)
+            dated = row.cells[dates_at[0]] if dates_at else None
+            dates = find_dates(text, kb, dated.start, dated.end) if dated else []
             for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
                 fields = {
                     "trial_id": None,
                     "penalty": penalty,
                     "term_years": years[0][0] if years and penalty != "death" else None,
+                    "date": dates[0].start if dates else None,
                     "basis": "explicit",
                 }
                 span = source.span(row.block.start, row.block.end)

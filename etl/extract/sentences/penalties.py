@@ -53,10 +53,10 @@ def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{t})" for t in terms), re.IGNORECASE)
 
 
-# "ten years", "ten (10) years", "5 (five) years", "18 months": a term, in years.
+# "ten years", "ten (10) years", "5 (five) years", "5 yrs", "18 months": a term, in years.
 YEARS = re.compile(
     rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)(?:\s*\((?:{NUMBER_WORD}|\d+)\))?[- ]"
-    rf"(?P<unit>years?|months?)\b",
+    rf"(?P<unit>years?|yrs?\.?|months?)(?![a-z])",
     re.IGNORECASE,
 )
 
