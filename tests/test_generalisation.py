@@ -659,3 +659,22 @@ def test_a_fixed_width_register_read_by_its_rule_of_dashes():
         ("Bondar", "exile", 5.0, "1938-01-04", 6),
         ("Lomtadze", "imprisonment", 1.5, "1938-02-09", 8),
     }
+
+
+def test_a_hard_wrapped_verdict_has_sentenced_each_item_a_register_name():
+    text = (
+        "Guided by Art. 319 and 320 of the Code of Criminal Procedure, the Collegium\n"
+        "                              HAS SENTENCED:\n"
+        "KALNINS Ansis Karlovich, under Art. 58-7, 58-8 and 58-11 of the Criminal\n"
+        "Code of the RSFSR, to the supreme measure of criminal punishment --\n"
+        "shooting, with confiscation of all property belonging to him personally.\n"
+        "KOSTROVA Varvara Mitrofanovna, under Art. 58-7 and 58-11, to eight (8)\n"
+        "years of deprivation of liberty, with loss of rights under Art. 31 for\n"
+        "three (3) years.\n"
+        "LEHTO Toivo Matveyevich is ACQUITTED for want of proof of his\n"
+        "participation in the crime and is to be released from custody.\n"
+    )
+    assert sentenced(text) == {
+        ("Kalnins", "death", None),
+        ("Kostrova", "imprisonment", 8.0),
+    }

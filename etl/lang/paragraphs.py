@@ -5,11 +5,11 @@ break their prose at a fixed width, so that one sentence runs over two or
 three lines. A rule that reads a sentence must see all of it. A text whose
 lines are short (most lines at most `MAX_WRAP` characters, but not a list of
 short items) is hard-wrapped; in it a line continues the one above when the
-line above fills most of the width and neither is a table row, a heading or
-the start of a list item or of a labelled protocol part ("1.", "(a)", "–",
-"DECIDED:"). Texts written one
-paragraph per line are returned line by line, as before. Offsets are those of
-the text; a block may hold line breaks.
+line above fills most of the width and neither is a table row, a heading, nor
+the start of a list item, of a labelled protocol part or of a register entry
+("1.", "(a)", "–", "DECIDED:", "SURNAME Given Patronymic, …"). Texts written
+one paragraph per line are returned line by line. Offsets are those of the
+text; a block may hold line breaks.
 """
 
 from __future__ import annotations
@@ -23,8 +23,12 @@ from etl.lang.text import Block, is_heading, lines
 MAX_WRAP = 130  # a text most of whose lines are longer is written a paragraph per line
 MIN_WRAP = 50  # a text most of whose lines are shorter is a list or a table, not wrapped prose
 FILLED = 0.6  # a line this full (of the text's width) runs on into the next
-# What opens a block of its own: a list mark, or a protocol's label ("HEARD:", "DECIDED:").
-OPENS = re.compile(r"\s*(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[–—•*-]\s|[A-Z][A-Z ]{2,}:)")
+# What opens a block of its own: a list mark, a protocol's label ("HEARD:", "HAS
+# SENTENCED:"), or a register's name in capitals ("VELDRE Ansis Karlovich, under Art. …").
+OPENS = re.compile(
+    r"\s*(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[–—•*-]\s|[A-Z][A-Z ]{2,}:"
+    r"|[A-Z][A-Z’'-]{2,}\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:,|\s+\(|\s+b\.|\s+born\b|\s*$))"
+)
 
 
 def wrap_width(text: str, blocks: list[Block]) -> int | None:

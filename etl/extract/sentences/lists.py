@@ -28,6 +28,7 @@ from etl.lang.names import (
     name_lists,
     not_names,
 )
+from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import find_tables
 from etl.lang.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
 
@@ -305,7 +306,8 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
 
 
 RESOLUTION = re.compile(
-    r"[ \t]*(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
+    r"[ \t]*(?:(?:HAS|HAVE|HEREBY)[ \t]+)?"  # a verdict's "HAS SENTENCED:"
+    r"(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
     r"|Decreed|Sentenced|Ordered|Decision|Verdict)[ \t]*[:.—–-][ \t]*(?:\d{1,3}[.)][ \t]*)?"
 )
 
@@ -342,7 +344,7 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
     names a line opens with get the penalties and term of that line."""
     text = source.text
     resolving = False
-    for line in lines(text):
+    for line in paragraphs(text):
         m = RESOLUTION.match(text, line.start, line.end)
         content = text[line.start : line.end]
         if m is not None:

@@ -55,7 +55,7 @@ def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
 
 # "ten years", "ten (10) years", "5 (five) years", "5 yrs", "18 months": a term, in years.
 YEARS = re.compile(
-    rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)(?:\s*\((?:{NUMBER_WORD}|\d+)\))?[- ]"
+    rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)(?:\s*\((?:{NUMBER_WORD}|\d+)\))?[-\s]"
     rf"(?P<unit>years?|yrs?\.?|months?)(?![a-z])",
     re.IGNORECASE,
 )
