@@ -678,3 +678,22 @@ def test_a_hard_wrapped_verdict_has_sentenced_each_item_a_register_name():
         ("Kalnins", "death", None),
         ("Kostrova", "imprisonment", 8.0),
     }
+
+
+def test_names_listed_after_including_or_among_those_shot():
+    text = (
+        "On 14.X.1937 the troika considered the case of the insurgent group (22 persons). "
+        "Sentenced to VMN - 15, including the organiser of the group, the former lieutenant "
+        "Avetisyan G. M., and his deputy Pshenko S. D.; sentenced to 8 years ITL - 7, among "
+        "them Agafya Semyonovna PSHENKO, wife of the above.\n"
+        "Among those shot: ZAGORUIKO Nikolai Vasilievich, former priest; the former mullah "
+        "KHABIBULLIN Z. Kh.; and the former colonist J. H. Mohr.\n"
+    )
+    assert sentenced(text) == {
+        ("Avetisyan", "death", None),
+        ("Pshenko", "death", None),
+        ("Pshenko", "imprisonment", 8.0),
+        ("Zagoruiko", "death", None),
+        ("Khabibullin", "death", None),
+        ("Mohr", "death", None),
+    }

@@ -27,6 +27,7 @@ FILLED = 0.6  # a line this full (of the text's width) runs on into the next
 # SENTENCED:"), or a register's name in capitals ("VELDRE Ansis Karlovich, under Art. …").
 OPENS = re.compile(
     r"\s*(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[–—•*-]\s|[A-Z][A-Z ]{2,}:"
+    r"|[A-Z][A-Z’'-]{2,}\s+(?:[A-Z][a-z]{0,2}\.\s?){1,3}"  # "DOLGOVA F. M., …"
     r"|[A-Z][A-Z’'-]{2,}\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:,|\s+\(|\s+b\.|\s+born\b|\s*$))"
 )
 

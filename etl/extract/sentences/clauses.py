@@ -210,6 +210,8 @@ def clause_of(
         clause.names += sentenced_objects(text, sentence, kb)
     if not clause.names:
         clause.names += inline_items(text, sentence, kb) + names_in_respect(text, sentence, kb)
+    if not clause.names:
+        clause.names += names_among(text, sentence, kb)
     # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
     titles = {row["title"] for row in kb["titles"]}
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
@@ -349,7 +351,8 @@ def resolve_pronoun(
 def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
     """Names in a sentence that are surely persons: with initials, a title or a known given
     name ("The first secretary …, A. B. Surname, then forty years old, …"), or written as
-    registers write them ("SURNAME Given Patronymic", "SURNAME A. B.")."""
+    registers write them ("SURNAME Given Patronymic", "Surname A. B.", "Given Patronymic
+    SURNAME")."""
     given = {row["name"] for row in kb["given_names"]}
     banned = not_names(kb)
     found = []
@@ -362,11 +365,17 @@ def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
             continue  # a name in brackets is another spelling, not the sentence's person
         if name.initials or name.title or name.given.split()[:1] in ([g] for g in given):
             found.append(name)
-    for m in re.finditer(rf"\b{CAPS_SURNAME}\b", text[sentence.start : sentence.end]):
+    piece = text[sentence.start : sentence.end]
+    # A register's "SURNAME Given Patronymic" or "Surname A. B." (not the "Given Patronymic"
+    # inside it), and "Given Patronymic SURNAME".
+    for m in re.finditer(rf"\b(?:{CAPS_SURNAME}|{WORD}(?=\s+{REGISTER_INITIALS}))\b", piece):
         name = list_item_name(text, sentence.start + m.start(), sentence.end, kb)
         if name is not None and (name.given or name.initials) and name.surname not in banned:
-            # a register's "SURNAME Given Patronymic", not the "Given Patronymic" inside it
             found = [n for n in found if not name.start <= n.start < name.end] + [name]
+    for m in re.finditer(rf"\b({WORD}\s+{WORD})\s+({CAPS_SURNAME})\b", piece):
+        a, b = sentence.start + m.start(), sentence.start + m.end()
+        if not any(n.start <= a < n.end or a <= n.start < b for n in found):
+            found.append(Name(m[0], a, b, m[2].title(), given=m[1]))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -500,6 +509,41 @@ def inline_items(
         years = penalty_terms(text, Block(mark.end(), end), mark.end(), kb)
         for penalty in sorted({p for p, _, _ in own}, key=ORDER.index):
             found.append((name, [penalty], years[0][0] if years and penalty != "death" else None))
+    return found
+
+
+# Names a verdict's clause lists after its count: "Sentenced to VMN – 15, including the
+# organiser A. B. Surname …", "among them C. D. Othername", "Among those shot: SURNAME
+# Given Patronymic, …; the former mullah SURNAME A. B.; …".
+AMONG = re.compile(
+    r"\b(?:among (?:those|them|whom|these)\b[^:;,.]{0,40}?\s*:|among them|including)\s+"
+)
+
+
+def names_among(
+    text: str, sentence: Block, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """The persons a clause names after "including", "among them" or "among those …:",
+    with the penalties and term of that clause (up to the next ";", or, after a colon,
+    the items up to the sentence's end)."""
+    found: list[tuple[Name, list[str], float | None]] = []
+    for m in re.compile(AMONG.pattern, re.IGNORECASE).finditer(text, sentence.start, sentence.end):
+        clause_start = max(text.rfind(";", sentence.start, m.start()) + 1, sentence.start)
+        own = [
+            f
+            for f in penalties_in(text, clause_start, m.end(), kb)
+            if not negated(text, sentence, f[1], kb)
+        ]
+        if not own:
+            continue
+        colon = m.group(0).rstrip().endswith(":")
+        stop = text.find(";", m.end(), sentence.end)
+        end = sentence.end if colon or stop < 0 else stop
+        terms = penalty_terms(text, Block(clause_start, m.start()), clause_start, kb)
+        term = terms[0][0] if terms else None
+        penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
+        for name in full_names(text, Block(m.end(), end), kb):
+            found += [(name, [p], term if p != "death" else None) for p in penalties]
     return found
 
 

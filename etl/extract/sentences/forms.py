@@ -53,3 +53,31 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     if usual and (usual["title"] or usual["initials"] or usual["given"]):
         return parse_item(text, start, start + usual.end(), kb)  # "Mrs. Given Surname"
     return parse_inverted(text, start, end, kb)
+
+
+JOINED = re.compile(r"\s*(?:,\s*and|,|and)\s+")
+
+
+def opening_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """The names an item or a resolution opens with: one, or several joined by "and" or
+    commas ("SURNAME A. B. and SURNAME C. D. – to be shot", "Surname A. B. and Othername
+    C. D., to … fifteen and ten years respectively")."""
+    names: list[Name] = []
+    at = start
+    joined: re.Match | None = None
+    while (name := list_item_name(text, at, end, kb)) is not None:
+        if name.surname in not_names(kb):
+            break
+        if names and name.start != at:
+            break
+        if names and joined and joined[0].strip() == "," and not (name.given or name.initials):
+            break  # after a bare comma, only a name in full: "…, Ukrainian, b. 1899" is not one
+        names.append(name)
+        after = name.end  # "Surname, Given Patronymic" is written as the surname alone
+        if name.given and (given := re.match(rf",?\s*{re.escape(name.given)}", text[after:end])):
+            after += given.end()
+        joined = JOINED.match(text, after, end)
+        if joined is None:
+            break
+        at = joined.end()
+    return names

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from etl.extract import Record
-from etl.extract.sentences.forms import LIST_MARK, list_item_name
+from etl.extract.sentences.forms import LIST_MARK, list_item_name, opening_names
 from etl.extract.sentences.penalties import (
     ORDER,
     RESPECTIVE_TERMS,
@@ -46,23 +46,6 @@ def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name]
         if trial_id not in best or len(records) > len(best[trial_id]):
             best[trial_id] = records
     return {t: ([r.refs["name"] for r in rs], rs[0]) for t, rs in best.items()}
-
-
-def item_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
-    """The names an item opens with: one, or several joined by "and" ("Surname A. B. and
-    Othername C. D., to … fifteen and ten years respectively")."""
-    names: list[Name] = []
-    cursor = start
-    while cursor < end:
-        name = list_item_name(text, cursor, end, kb)
-        if name is None or name.surname in not_names(kb):
-            break
-        names.append(name)
-        joint = re.match(r",?\s+and\s+", text[name.end : end])
-        if joint is None:
-            break
-        cursor = name.end + joint.end()
-    return names
 
 
 def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -136,7 +119,7 @@ def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[B
                 break
             continue
         mark = LIST_MARK.match(text, item.start, item.end)
-        names = item_names(text, mark.end(), item.end, kb) if mark else []
+        names = opening_names(text, mark.end(), item.end, kb) if mark else []
         if not names:
             break
         items.append((item, names))
@@ -314,27 +297,6 @@ RESOLUTION = re.compile(
 
 # Another part of a protocol ("HEARD:", "NOTE:") ends the lines a resolution covers.
 PROTOCOL_LABEL = re.compile(r"[ \t]*[A-Z]{3,}[ \t]*:")
-JOINED = re.compile(r"\s*(?:,\s*and|,|and)\s+")
-
-
-def opening_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
-    """The names a resolution opens with: "SURNAME A. B. and SURNAME C. D. – to be shot"."""
-    names: list[Name] = []
-    at = start
-    while (name := list_item_name(text, at, end, kb)) is not None:
-        if name.surname in not_names(kb):
-            break
-        if names and (name.start != at or not (name.given or name.initials)):
-            break  # after the first, only a name in full: "…, Ukrainian, b. 1899" is not one
-        names.append(name)
-        after = name.end  # "Surname, Given Patronymic" is written as the surname alone
-        if name.given and (given := re.match(rf",?\s*{re.escape(name.given)}", text[after:end])):
-            after += given.end()
-        joined = JOINED.match(text, after, end)
-        if joined is None:
-            break
-        at = joined.end()
-    return names
 
 
 def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
