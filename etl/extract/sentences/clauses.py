@@ -13,6 +13,7 @@ from etl.extract.sentences.forms import (
     REGISTER_INITIALS,
     TRAILING,
     list_item_name,
+    opening_names,
 )
 from etl.extract.sentences.penalties import (
     CLAUSE_BREAK,
@@ -147,7 +148,9 @@ def subject_names(
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our) [a-z]+(?: [a-z]+)?,\s+)?"
         rf"(?P<names>{item}{TRAILING}(?:(?:\s*,\s*|\s+and\s+){item}{TRAILING})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
-        rf"(?:,[^,]{{1,120}},)?(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
+        # an apposition or relative clause: ", who conducted cases 3, 6 and 7,"
+        rf"(?:,[^,;.]{{1,120}},|,\s+who\b[^;.]{{1,120}}?,)?"
+        rf"(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
     )
     names: list[Name] = []
     starts = clause_starts(text, sentence)
@@ -256,10 +259,11 @@ def clause_of(
             )
             clause.names += [(n, penalties or clause.penalties, None) for n in antecedent]
     if not clause.names and not clause.collective:
-        head = entry_of_subjectless(source, sentence, kb)
-        if head is not None:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
-            clause.start = head.start
-            clause.names += entry_verdicts(text, sentence, head, kb)
+        heads = entry_of_subjectless(source, sentence, kb)
+        if heads:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
+            clause.start = min(clause.start, heads[0].start)
+            for head in heads:
+                clause.names += entry_verdicts(text, sentence, head, kb)
     clause.names += elided_verdicts(text, sentence, kb, clause.names)
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
@@ -634,43 +638,45 @@ VERDICT_WORD = re.compile(r"\b(?:sentenced|condemned|convicted|exiled|banished)\
 ENTRY_LINES = 8  # how far above a verdict an entry's head may stand
 
 
-def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> Name | None:
-    """The person a register, protocol or dictionary entry is about, for a verdict of it
-    that names nobody else: the sentence's own opening name when it is written in full as
-    registers write it ("SURNAME Given Patronymic", "Surname, Given Patronymic"), else
-    (for a verdict without a subject) the nearest line above, in the same entry, that
-    opens with such a name."""
+def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> list[Name]:
+    """The persons a register, protocol or dictionary entry is about, for a verdict of it
+    that names nobody else: the names the sentence itself opens with when written in full
+    as registers write them ("SURNAME Given Patronymic", "Surname, Given Patronymic", "A,
+    B and C: … all three were sentenced"), else (for a verdict without a subject) those of
+    the nearest line above, in the same entry, that opens with such names."""
     text = source.text
-    own = register_head(text, sentence.start, sentence.end, kb)
-    if own is not None and VERDICT_WORD.search(text, own.end, sentence.end):
+    own = register_heads(text, sentence.start, sentence.end, kb)
+    if own and VERDICT_WORD.search(text, own[-1].end, sentence.end):
         return own
     piece = text[sentence.start : sentence.end]
     clauses = [0] + [m.end() for m in re.finditer(r";\s*", piece)]
     if not any(SUBJECTLESS.match(piece, at) for at in clauses):
-        return None
+        return []
     line_start = text.rfind("\n", 0, sentence.start) + 1
     for _ in range(ENTRY_LINES):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         if not text[line_start:line_end].strip():
-            return None  # a blank line ends the entry
-        head = register_head(text, line_start, line_end, kb)
-        if head is not None and head.end <= sentence.start:
-            return head
+            return []  # a blank line ends the entry
+        heads = [
+            h for h in register_heads(text, line_start, line_end, kb) if h.end <= sentence.start
+        ]
+        if heads:
+            return heads
         if line_start == 0:
-            return None
+            return []
         line_start = text.rfind("\n", 0, line_start - 1) + 1
-    return None
+    return []
 
 
-def register_head(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
-    """The name text[start:end] opens with (after a list mark), if written in full."""
+def register_heads(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """The names text[start:end] opens with (after a list mark), if written in full."""
     mark = LIST_MARK.match(text, start, end)
     at = mark.end() if mark else start + len(text[start:end]) - len(text[start:end].lstrip())
-    head = list_item_name(text, at, end, kb)
-    if head is None or head.start != at or not (head.given or head.initials):
-        return None
-    return head
+    heads = opening_names(text, at, end, kb)
+    if not heads or not (heads[0].given or heads[0].initials):
+        return []
+    return heads
 
 
 def entry_verdicts(
