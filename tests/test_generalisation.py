@@ -697,3 +697,24 @@ def test_names_listed_after_including_or_among_those_shot():
         ("Khabibullin", "death", None),
         ("Mohr", "death", None),
     }
+
+
+def test_rehabilitation_certificates_citizen_register_name_and_a_later_clause():
+    text = (
+        "Citizen KOVALENKO Ivan Petrovich, born 1899, a native of the village of Sobolevka, "
+        "was arrested on 12 August 1937 and by the decision of the NKVD troika of the oblast "
+        "of 3 September 1937 was sentenced to VMN (shooting). The sentence was carried out "
+        "on 10 September 1937.\n"
+        "\n"
+        "Citizen GRINBAUM Lev Solomonovich, born 1890, was convicted in 1916 by the district "
+        "court to 2 years of fortress for anti-war agitation, and on 5 October 1937 condemned "
+        "by the Military Collegium of the Supreme Court of the USSR to death.\n"
+        "\n"
+        "Ivanenko was sentenced to three years of exile in Siberia.\n"
+    )
+    assert sentenced(text) == {
+        ("Kovalenko", "death", None),
+        ("Grinbaum", "imprisonment", 2.0),
+        ("Grinbaum", "death", None),
+        ("Ivanenko", "exile", 3.0),
+    }

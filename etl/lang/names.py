@@ -49,6 +49,11 @@ def _title_pattern(titles: tuple[str, ...]) -> str:
     return "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
 
 
+def title_pattern(kb: Knowledge) -> str:
+    """Any title of etl/knowledge/titles.csv ("Citizen", "Comrade", "General"), longest first."""
+    return _title_pattern(tuple(row["title"] for row in kb["titles"]))
+
+
 def initials_pattern(kb: Knowledge) -> str:
     """Initials of one letter or of a transliterated digraph ("Sh.", "Ya."), one to three."""
     digraphs = "|".join(sorted((row["initial"] for row in kb["initials"]), key=len, reverse=True))
@@ -56,7 +61,7 @@ def initials_pattern(kb: Knowledge) -> str:
 
 
 def item_pattern(kb: Knowledge) -> str:
-    titles = _title_pattern(tuple(row["title"] for row in kb["titles"]))
+    titles = title_pattern(kb)
     return (
         rf"(?:(?P<title>{titles})\s+)?"
         rf"(?P<initials>{initials_pattern(kb)})?\s*"

@@ -36,6 +36,7 @@ from etl.lang.names import (
     name_lists,
     not_names,
     parse_item,
+    title_pattern,
 )
 from etl.lang.text import NUMBER_WORD, Block, lines, parse_count
 
@@ -118,6 +119,8 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
     for sep in [*re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[start:end]), None]:
         a, b = cursor, start + sep.start() if sep else end
         cursor = start + sep.end() if sep else end
+        title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[a:b])
+        a += title.end() if title else 0  # "Citizen KOVAL …": the title is not the name
         if re.match(CAPS_SURNAME + r"\b", text[a:b]):
             name = list_item_name(text, a, b, kb)
             if name is None:
@@ -142,11 +145,11 @@ def subject_names(
     Nikolajev and his companions were condemned". With the verdict verbs (the default)
     the clause must name a penalty after its verb. `anywhere` looks for a subject in the
     whole sentence, not only where its clauses begin."""
-    item = names_regex(kb)
+    item = object_item(kb)
     subject = re.compile(
         rf"(?:(?:The|the) [a-z]+ |(?:The|the) [a-z]+ [a-z]+,\s+"  # "The remaining four, A and B"
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our) [a-z]+(?: [a-z]+)?,\s+)?"
-        rf"(?P<names>{item}{TRAILING}(?:(?:\s*,\s*|\s+and\s+){item}{TRAILING})*)"
+        rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         # an apposition or relative clause: ", who conducted cases 3, 6 and 7,"
         rf"(?:,[^,;.]{{1,120}},|,\s+who\b[^;.]{{1,120}}?,)?"
@@ -247,6 +250,8 @@ def clause_of(
             else (name, clause.penalties, None)
             for name in subject
         ]
+        if len(subject) == 1:
+            clause.names += continued_verdicts(text, sentence, subject[0], kb)
         # A pronoun for the penalties before the first subject's clause (all, if none):
         # "He was … sentenced to death …; his deputy, A. B. Surname, received eight years".
         first = min((n.start for n in subject), default=sentence.end)
@@ -286,7 +291,7 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     their ranks: "His three deputies, A, B and C, were shot", "the corps commander
     A. B. Surname, the division commander C. D. Othername and … were shot", "A. B.
     Surname, who was shot in the same year"."""
-    item = rf"{names_regex(kb)}{TRAILING}"
+    item = object_item(kb)
     role = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ff]ormer)\s+(?:[a-z()]+\s+){0,4}"
     role_item = rf"(?:{role})?{item}"
     # ", my mother's brother," between a name and "who had been sentenced"
@@ -401,6 +406,35 @@ def own_clause(
     return name, penalties, years[0][0] if years else None
 
 
+# A later clause of the same subject, its verb without a subject: "…, and on 5 October
+# 1937 condemned by the Military Collegium to death", "…; later sentenced to ten years".
+CONTINUED = re.compile(
+    r"(?:(?:and|but)\s+)?(?:(?:on|in|at)\s+[^,;]{1,40}?\s+)?(?:was\s+)?"
+    r"(?:(?:later|then|again|subsequently)\s+)?(?:re-?)?(?:sentenced|condemned|convicted)\b"
+)
+
+
+def continued_verdicts(
+    text: str, sentence: Block, name: Name, kb: Knowledge
+) -> list[tuple[Name, list[str], float | None]]:
+    """The penalties of the clauses after a subject's own that continue its verb without a
+    subject of their own, each with its term."""
+    starts = [c for c in clause_starts(text, sentence) if c > name.end]
+    found: list[tuple[Name, list[str], float | None]] = []
+    for start, end in zip(starts, [*starts[1:], sentence.end][: len(starts)], strict=True):
+        if not CONTINUED.match(text, start, end):
+            continue
+        own = [
+            p
+            for p, at, _ in penalties_in(text, start, end, kb)
+            if not negated(text, sentence, at, kb)
+        ]
+        terms = penalty_terms(text, Block(start, end), start, kb)
+        for penalty in sorted(set(own), key=ORDER.index):
+            found.append((name, [penalty], terms[0][0] if terms and penalty != "death" else None))
+    return found
+
+
 def respectively(
     text: str, sentence: Block, kb: Knowledge, penalties: list[str]
 ) -> list[tuple[Name, list[str], float | None]]:
@@ -455,7 +489,10 @@ def sentenced_objects(
 def object_item(kb: Knowledge) -> str:
     """A name as verdicts write it after their verb: the usual forms with initials after
     the surname, or a capitalised surname with initials or given names."""
-    caps = rf"{CAPS_SURNAME}(?:\s+{REGISTER_INITIALS}(?=\s|,|$)|\s+{WORD}(?:\s+{WORD})?)"
+    caps = (
+        rf"(?:(?:{title_pattern(kb)})\s+)?"  # "Citizen KOVAL Ivan Petrovich"
+        rf"{CAPS_SURNAME}(?:\s+{REGISTER_INITIALS}(?=\s|,|$)|\s+{WORD}(?:\s+{WORD})?)"
+    )
     return rf"(?:{caps}|{names_regex(kb)}{TRAILING})"
 
 
@@ -673,6 +710,8 @@ def register_heads(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
     """The names text[start:end] opens with (after a list mark), if written in full."""
     mark = LIST_MARK.match(text, start, end)
     at = mark.end() if mark else start + len(text[start:end]) - len(text[start:end].lstrip())
+    title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[at:end])
+    at += title.end() if title else 0  # "Citizen KOVAL Ivan Petrovich, born 1899, …"
     heads = opening_names(text, at, end, kb)
     if not heads or not (heads[0].given or heads[0].initials):
         return []

@@ -45,7 +45,22 @@ def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[s
         for m in pattern.finditer(text, start, end):
             if not any(a <= m.start() < b for _, a, b in found):
                 found.append((penalty, m.start(), m.end()))
-    return sorted(found, key=lambda f: f[1])
+    return [f for f in sorted(found, key=lambda f: f[1]) if not _term_of_other(text, f, found)]
+
+
+# A term read as imprisonment only because it is a term ("sentenced to three years", "received
+# ten years") is the term of the penalty named right after it: "three years of exile".
+GENERIC_TERM = re.compile(r"(?:years?|yrs?\.?|months?)\W*$", re.IGNORECASE)
+OTHER_AFTER = 40
+
+
+def _term_of_other(text: str, penalty: tuple[str, int, int], found: list) -> bool:
+    name, _, end = penalty
+    return (
+        name == "imprisonment"
+        and bool(GENERIC_TERM.search(text[penalty[1] : end]))
+        and any(p in ("exile", "other") and end <= a <= end + OTHER_AFTER for p, a, _ in found)
+    )
 
 
 def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
