@@ -718,3 +718,35 @@ def test_rehabilitation_certificates_citizen_register_name_and_a_later_clause():
         ("Grinbaum", "death", None),
         ("Ivanenko", "exile", 3.0),
     }
+
+
+def test_a_newspaper_verdict_with_posts_before_names_and_colon_lists():
+    text = (
+        "On 14 September the special collegium of the oblast court pronounced its verdict in\n"
+        "the case of the wreckers of the district. The former chairman of the district executive\n"
+        "committee I. P. Mukhanov, the former director of the MTS A. S. Belyakov and the\n"
+        "agronomist K. K. Zuyev are to be shot. The former secretary of the district committee\n"
+        'P. P. Lutsyk and the chairman of the kolkhoz "Red Dawn" S. S. Oliynyk received ten and\n'
+        "eight years of deprivation of liberty respectively. The rest of the accused - G. G.\n"
+        "Zaitsev, T. T. Kravchuk and V. V. Morozko - were sentenced to five years each in\n"
+        "corrective labour camps. The people demanded the supreme measure for all the traitors.\n"
+        "\n"
+        "Sentenced to be shot: Mukhanov, Belyakov, Zuyev. To ten years: Lutsyk.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found if r["line"] < 9} == {
+        ("Mukhanov", "death", None),
+        ("Belyakov", "death", None),
+        ("Zuyev", "death", None),
+        ("Lutsyk", "imprisonment", 10.0),
+        ("Oliynyk", "imprisonment", 8.0),
+        ("Zaitsev", "imprisonment", 5.0),
+        ("Kravchuk", "imprisonment", 5.0),
+        ("Morozko", "imprisonment", 5.0),
+    }
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found if r["line"] == 10} == {
+        ("Mukhanov", "death", None),
+        ("Belyakov", "death", None),
+        ("Zuyev", "death", None),
+        ("Lutsyk", "imprisonment", 10.0),
+    }

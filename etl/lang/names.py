@@ -57,7 +57,7 @@ def title_pattern(kb: Knowledge) -> str:
 def initials_pattern(kb: Knowledge) -> str:
     """Initials of one letter or of a transliterated digraph ("Sh.", "Ya."), one to three."""
     digraphs = "|".join(sorted((row["initial"] for row in kb["initials"]), key=len, reverse=True))
-    return rf"(?:(?:{digraphs}|[{UPPER}])\.[ ]?){{1,3}}"
+    return rf"(?:(?:{digraphs}|[{UPPER}])\.(?:[ ]|\n(?=\S))?){{1,3}}"  # "I. P.\nSurname": wrapped
 
 
 def item_pattern(kb: Knowledge) -> str:

@@ -42,6 +42,7 @@ from etl.extract.sentences.clauses import (
     names_regex,
 )
 from etl.extract.sentences.lists import (
+    colon_lists,
     defendant_lists,
     heading_lists,
     partitive_lists,
@@ -101,6 +102,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
     yield from register_tables(source, kb)
+    yield from colon_lists(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)
     for section in sections:

@@ -201,7 +201,7 @@ def clause_of(
     if verdict:
         for names in name_lists(text, sentence.start, sentence.end, kb, minimum=1):
             before = text[max(0, names.start - 2) : names.start]
-            if "(" in before or "—" in before or "–" in before:
+            if "(" in before or "—" in before or "–" in before or before == "- ":
                 clause.names += [(name, clause.penalties, None) for name in names.names]
     # "(Pletnev 25 years, Rakovsky 20 years and Bessonov 15 years)"
     per_name = re.compile(rf"({WORD})\s+((?:{NUMBER_WORD}|\d+))\s+years\b")
@@ -278,7 +278,7 @@ def clause_of(
 
 
 VERDICT_VERB = (
-    r",?\s+(?:who\s+)?(?:was|were|had been|have been|has been)\s+"
+    r",?\s+(?:who\s+)?(?:was|were|had been|have been|has been|(?:are|is|were) to be)\s+"
     r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly)\s+)?"
     # "was arrested and on 14 May 1936 sentenced": the arrest, then the verdict
     r"(?:(?:arrested|tried|detained)\b[^.;]{0,40}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
@@ -292,7 +292,11 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     A. B. Surname, the division commander C. D. Othername and … were shot", "A. B.
     Surname, who was shot in the same year"."""
     item = object_item(kb)
-    role = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ff]ormer)\s+(?:[a-z()]+\s+){0,4}"
+    # "the former director of the MTS", "the chairman of the kolkhoz "Red Dawn""
+    role = (
+        r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ff]ormer)\s+"
+        r"(?:(?:[a-z()]+|[A-Z]{2,5}|\"[^\"\n]{1,30}\")\s+){0,8}"
+    )
     role_item = rf"(?:{role})?{item}"
     # ", my mother's brother," between a name and "who had been sentenced"
     apposition = r"(?:,\s+(?!who\b|whose\b|which\b)[^,;()]{1,120}?(?=,))?"
@@ -305,9 +309,11 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         return []
     banned = not_names(kb)
     names = []
-    for piece in re.finditer(item, text[m.start("names") : m.end("names")]):
-        start = m.start("names") + piece.start()
-        found = split_subjects(text, start, m.start("names") + piece.end(), kb)
+    # Each name without its post ("the former director of the MTS A. S. Surname").
+    pieces = re.finditer(rf"(?:{role})?(?P<item>{item})", text[m.start("names") : m.end("names")])
+    for piece in pieces:
+        start = m.start("names") + piece.start("item")
+        found = split_subjects(text, start, m.start("names") + piece.end("item"), kb)
         names += [n for n in found or [] if n.surname not in banned]
     given = {row["name"] for row in kb["given_names"]}
     if len(names) == 1 and not (names[0].initials or names[0].title or names[0].given in given):
@@ -447,6 +453,8 @@ def respectively(
         return []
     values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", terms[1])]
     names = subject_names(text, sentence, kb, SENTENCING_VERBS)
+    if len(names) != len(values):  # with their posts: "A. B. Surname and the chairman … C. D. X"
+        names = full_names(text, Block(sentence.start, terms.start()), kb)
     penalty = next((p for p in penalties if p != "death"), "imprisonment")
     if len(names) != len(values) or not all(values):
         return []

@@ -27,6 +27,7 @@ from etl.lang.names import (
     Name,
     name_lists,
     not_names,
+    parse_item,
 )
 from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import find_tables
@@ -250,6 +251,51 @@ def sentenced_elsewhere(
 NAME_HEADER = re.compile(r"surname|name|full name|person|accused|convicted", re.IGNORECASE)
 SENTENCE_HEADER = re.compile(r"sentence|verdict|penalty|punishment|decision|measure", re.IGNORECASE)
 DATE_HEADER = re.compile(r"\bdate\b", re.IGNORECASE)
+
+
+# A penalty and the names it applies to, in one sentence: "Sentenced to be shot: A, B, C.",
+# "To ten years: D and E." (the names are plain surnames: the form is what says they are).
+COLON_LIST = re.compile(r"(?P<head>[^:;.]{3,80}):\s+(?P<names>[^:;]{2,300}?)\.?$")
+COLON_NAME = re.compile(r"\s*(?:,\s*and|,|and)\s+")
+
+
+def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """The names after a colon, each with the penalty and term the words before it state."""
+    text = source.text
+    for block in paragraphs(text):
+        for sentence in sentences(text, block.start, block.end, across_lines=True):
+            m = COLON_LIST.fullmatch(text, sentence.start, sentence.end)
+            if m is None:
+                continue
+            found = [
+                p
+                for p, at, _ in penalties_in(text, m.start("head"), m.end("head"), kb)
+                if not negated(text, sentence, at, kb)
+            ]
+            years = years_in(text, m.start("head"), m.end("head"), kb)
+            if not found and not (years and re.match(r"\s*to\b", m["head"], re.IGNORECASE)):
+                continue
+            penalties = sorted(set(found), key=ORDER.index) or ["imprisonment"]
+            names = []
+            cursor = m.start("names")
+            for sep in [*COLON_NAME.finditer(text, m.start("names"), m.end("names")), None]:
+                end = sep.start() if sep else m.end("names")
+                names.append(parse_item(text, cursor, end, kb))
+                cursor = sep.end() if sep else end
+            if not names or any(n is None or n.surname in not_names(kb) for n in names):
+                continue  # not a list of names alone
+            for name in names:
+                for penalty in penalties:
+                    fields = {
+                        "trial_id": None,
+                        "penalty": penalty,
+                        "term_years": years[0][0] if years and penalty != "death" else None,
+                        "basis": "explicit",
+                    }
+                    span = source.span(sentence.start, sentence.end)
+                    yield Record(
+                        "sentences", fields, span, "sentences.colon_list", refs={"name": name}
+                    )
 
 
 def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
