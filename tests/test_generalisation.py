@@ -750,3 +750,34 @@ def test_a_newspaper_verdict_with_posts_before_names_and_colon_lists():
         ("Zuyev", "death", None),
         ("Lutsyk", "imprisonment", 10.0),
     }
+
+
+def test_a_columns_own_unit_outranks_the_caption_and_a_table_above_is_no_caption():
+    text = (
+        "Table 3. Expulsions from the party by raion, 1936 (membership in thousands)\n"
+        "\n"
+        "Raion\tMembers (thous.)\tExpelled (persons)\tExpelled, %\n"
+        "Lesnoy\t12.4\t1 204\t9.7\n"
+        "\n"
+        "Raion | Checked | Expelled | %\n"
+        "------|---------|----------|----\n"
+        "Lesnoy | 2 104 | 183 | 8.7%\n"
+        "\n"
+        "Table 4. Party purge results (persons; per cent)\n"
+        "\n"
+        "Year    Members and candidates    Expelled    % expelled\n"
+        "1935          36 410            c. 4 000         11.0\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["subject"], r["measure"], r["line"]) for r in found} == {
+        (12400.0, "members", "count", 4),
+        (1204.0, "expelled", "count", 4),
+        (9.7, "expelled", "percent", 4),
+        (2104.0, "investigated", "count", 8),
+        (183.0, "expelled", "count", 8),
+        (8.7, "expelled", "percent", 8),
+        (36410.0, "members", "count", 13),
+        (4000.0, "expelled", "count", 13),
+        (11.0, "expelled", "percent", 13),
+    }
+    assert {r["qualifier"] for r in found if r["value"] == 4000.0} == {"approx"}

@@ -211,6 +211,11 @@ def table_records(
             )
 
 
+OWN_UNIT = re.compile(
+    r"\b(?:persons|people|number|thous(?:and)?s?\.?|millions?|mln)\b|’000|'000", re.IGNORECASE
+)
+
+
 def row_records(
     source: Source,
     kb: Knowledge,
@@ -260,7 +265,8 @@ def row_records(
         except ValueError:
             continue
         if not percent:
-            unit = f"{column.header} {caption}"
+            # A column's own unit ("Expelled (persons)") outranks the caption's ("thousands").
+            unit = column.header if OWN_UNIT.search(column.header) else f"{column.header} {caption}"
             scale = 1000 if THOUSANDS.search(unit) else 1_000_000 if MILLIONS.search(unit) else 1
             value, value_max = value * scale, (value_max * scale if value_max else None)
         # A descending pair ("50-19") or a per cent over 100 is what the text says: the
@@ -289,9 +295,13 @@ def row_records(
             population = None  # the "Total" column
         if subject == "members" and re.search(r"candidate", column.header, re.I):
             population = "candidates"
+        if re.search(r"member.*candidate|candidate.*member", column.header, re.I):
+            population = None  # "Members and candidates": both
         extra: dict = {"category": category, "population": population}
         if value_max is not None:
             extra.update(value_max=value_max, qualifier="range")
+        elif cell.approximate:
+            extra.update(qualifier="approx")
         fields = row(value, "percent" if percent else "count", subject, row_ctx, **extra)
         span = source.span(line_row.block.start, line_row.block.end)
         yield Record("expulsion_stats", fields, span, "expulsions.table")

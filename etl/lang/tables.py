@@ -25,6 +25,8 @@ from etl.lang.text import Block, lines
 RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[|+])*\s*:?[-=]{3,}:?\s*[|+]?\s*$")
 SPACE_SPLIT = re.compile(r"[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*")
 MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|^\(|\)$|^\*\*|^__|__$")  # notes, brackets, bold
+# "c. 4 000", "ca. 250", "~300", "about 1 200": an approximate figure in a cell.
+APPROX = re.compile(r"^(?:c\.|ca\.|circa|approx\.|about|~|≈)\s*", re.IGNORECASE)
 # Thousands grouped by a space, a no-break or thin space, a dot, a comma or an apostrophe.
 GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0\u2009\u202f.,’'])\d{3})(?:(?P=g)\d{3})*"
 NUMBER = rf"(?:{GROUPED}|\d+)(?:[.,]\d+)?"
@@ -43,8 +45,13 @@ class Cell:
 
     @property
     def clean(self) -> str:
-        """The cell without footnote marks and brackets: "1,204[3]" → "1,204"."""
-        return MARKS.sub("", self.text).strip()
+        """The cell without footnote marks, brackets and an "about": "1,204[3]" → "1,204",
+        "c. 4 000" → "4 000"."""
+        return APPROX.sub("", MARKS.sub("", self.text).strip())
+
+    @property
+    def approximate(self) -> bool:
+        return bool(APPROX.match(MARKS.sub("", self.text).strip()))
 
     @property
     def numeric(self) -> bool:
@@ -191,7 +198,8 @@ def _caption(text: str, all_lines: list[Block], first_line: int) -> list[Block]:
             break  # a paragraph of prose above a table is not its caption
         if RULE.match(line):
             continue  # a table's border
-        if line and (split_cells(text, b) or ("", ""))[0] == "pipe":
+        split = split_cells(text, b) if line else None
+        if split is not None and (split[0] == "pipe" or Row(b, split[1]).figures):
             break  # the table above is not the caption of this one
         gap = gap or (not line and bool(caption))
         before = candidates[i - 1] if i > 0 else None
