@@ -419,6 +419,7 @@ def _value(token: str, kb: Knowledge, percent: bool) -> float | None:
 
 def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) -> Iterator[Record]:
     text = source.text
+    flat = text.replace("\n", " ")  # the rules read phrases across a text's line breaks
     topic = re.compile("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
     heading_year: int | None = None
     carried = Context()
@@ -447,7 +448,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             ctx.cited_source = cited(
                 text, sentence.start, min(len(text), sentence.end + 6), notes_table
             )
-            yield from sentence_records(source, kb, sentence, ctx)
+            yield from sentence_records(source, kb, sentence, ctx, flat)
             paragraph = Context(ctx.year, ctx.year_end, ctx.geography, ctx.operation)
             topic_ctx = paragraph
         if topic_ctx is not None:
@@ -506,17 +507,25 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
 FIGURE_YEAR = re.compile(r"\s*(?:per\s?cent\s+|%\s*)?(?:\w+\s+)?(?:in|by|for|of)\s+(19\d\d)\b")
 
 
+# A share written right after its count: "…, or 87.3 per cent", "… (15.6%)".
+APPENDED = re.compile(
+    r"(?:,\s*(?:or|i\.e\.,?|that is,?)\s*(?:some|about|nearly|almost|roughly)?\s*"
+    r"|\d\s*(?:persons|people|members)?\s*\(\s*)$"
+)
+APPENDED_WITHIN = 100  # characters from the end of its count
+
+
 def sentence_records(
-    source: Source, kb: Knowledge, sentence: Block, ctx: Context
+    source: Source, kb: Knowledge, sentence: Block, ctx: Context, flat: str
 ) -> Iterator[Record]:
+    """The figures of one sentence; `flat` is the text with its line breaks as spaces."""
     text = source.text
-    flat = text.replace("\n", " ")  # the rules read phrases across a text's line breaks
     passage = flat[sentence.start : sentence.end]
     estimate = first(kb, "estimate", passage)
     breakdown = re.search(r"\bamong (?:these|them)(?: (?:are|were))?\s*:", passage, re.IGNORECASE)
     previous: str | None = None
-    previous_end = 0
-    for m, value, value_max in figures(text, sentence, kb):
+    previous_end = counts = 0
+    for m, value, value_max in figures(flat, sentence, kb):
         tail = flat[m.end() : sentence.end]
         head = flat[sentence.start : m.start()]
         groups = m.groupdict()
@@ -531,7 +540,7 @@ def sentence_records(
             qualifier = "estimate"
         after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)
         # "312 (13.6 per cent) were expelled", "286, or 8.4 per cent, were expelled"
-        after = re.sub(r"^\s*\([^()]{0,40}\)", "", after)
+        after = re.sub(r"\s*\([^()]{0,40}\)", "", after[:160])  # "2 903 persons (15.6%) were"
         after = re.sub(
             r"^\s*,\s*(?:or|i\.e\.,?|that is,?)?\s*[\d.,]+\s*(?:per\s?cent|%),?", "", after
         )
@@ -544,7 +553,10 @@ def sentence_records(
             about_accusations = re.search(r"accusation", passage, re.I) and not re.search(
                 r"expel|expuls", passage, re.I
             )
-            if first(kb, "reinstated", passage):
+            appended = APPENDED.search(head) and m.start() - previous_end < APPENDED_WITHIN
+            if previous and appended and counts == 1:  # one count: the share is of it
+                subject = previous  # "checked 18 604, or 87.3 per cent", "2 903 (15.6%) were"
+            elif first(kb, "reinstated", passage):
                 subject = "other"
             elif about_accusations:
                 subject = "accusations"
@@ -573,6 +585,7 @@ def sentence_records(
             continue  # not a share: a misread number
         previous = subject if measure == "count" else previous
         previous_end = m.end() if measure == "count" else previous_end
+        counts += measure == "count"
         own_year = FIGURE_YEAR.match(tail)
         figure_ctx = ctx
         if own_year and covered(int(own_year[1])):
