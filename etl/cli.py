@@ -11,43 +11,44 @@ from pathlib import Path
 import click
 
 from etl import paths
-from etl.errors import EtlError, ValidationFailed
+from etl.errors import EtlError, Problem, has_errors, report_json
 from etl.evaluate import DEVSET, EVAL_DIR
 from etl.version import DATA_VERSION
 
 
 def report_errors(command: Callable) -> Callable:
-    """Turn library errors into one clear line and exit 1; tracebacks only with --debug."""
+    """Report a refused operation as its problems, one line each (or, with --json, as the
+    JSON report), and exit 1; tracebacks only with --debug."""
 
     @functools.wraps(command)
     def wrapper(*args: object, **kwargs: object) -> object:
         ctx = click.get_current_context()
         try:
             return command(*args, **kwargs)
-        except ValidationFailed as exc:
-            for failure in exc.failures:
-                line = str(failure)  # a curation Problem already starts with its severity
-                click.echo(line if line.startswith("error: ") else f"error: {line}", err=True)
-            if ctx.find_root().params.get("debug"):
-                raise
-            raise click.ClickException(str(exc)) from None
         except EtlError as exc:
             if ctx.find_root().params.get("debug"):
                 raise
-            raise click.ClickException(str(exc)) from None
+            if kwargs.get("as_json"):
+                click.echo(report_json(exc.problems))
+            else:
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+                if exc.summary:
+                    click.echo(exc.summary, err=True)
+            ctx.exit(1)
 
     return wrapper
 
 
-def print_report(problems: list, as_json: str | None, summary: str) -> None:
+def print_report(problems: list[Problem], as_json: bool, summary: str) -> None:
     """One line per problem and a summary, or the JSON report; exit 1 on any error."""
-    if as_json is not None:
-        click.echo(as_json)
+    if as_json:
+        click.echo(report_json(problems))
     else:
         for problem in problems:
             click.echo(str(problem))
         click.echo(summary)
-    if any(getattr(p, "severity", "error") == "error" for p in problems):
+    if has_errors(problems):
         sys.exit(1)
 
 
@@ -113,8 +114,8 @@ def build(dist: Path, root: Path, quiet: bool, no_cache: bool, scheduler: str | 
         cache=not no_cache,
         scheduler=scheduler,
     )
-    for finding in result.warnings:
-        click.echo(f"{finding.severity}: {finding.check}", err=True)
+    for finding in result.findings:
+        click.echo(str(finding), err=True)
     state = "built" if result.created else "unchanged (identical bytes)"
     counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())
     click.echo(f"{result.release}: {state}; rows: {counts}")
@@ -133,11 +134,11 @@ def validate(path: Path, resource: str | None, as_json: bool) -> None:
 
     Example: etl validate corrections/sentences.csv --resource sentences
     """
-    from etl.contract.validate import failure_count, failures_json, validate_path
+    from etl.contract.validate import count, validate_path
 
-    failures = validate_path(path, resource)
-    summary = f"{path}: {'valid' if not failures else f'{failure_count(failures)} failure(s)'}"
-    print_report(failures, failures_json(failures) if as_json else None, summary)
+    problems = validate_path(path, resource)
+    summary = f"{path}: {'valid' if not problems else f'{count(problems)} failure(s)'}"
+    print_report(problems, as_json, summary)
 
 
 @cli.command()
@@ -150,14 +151,13 @@ def verify(release: Path | None, root: Path, as_json: bool) -> None:
 
     RELEASE defaults to the current version in dist/. Exits 1 on any mismatch.
     """
-    from etl.contract.validate import failures_json
     from etl.contract.verify import verify_release
 
     report = verify_release(release or paths.release_dir(DATA_VERSION), root)
     rows = sum(report.rows.values())
-    verdict = "OK" if report.ok else f"{len(report.failures)} mismatch(es)"
+    verdict = "OK" if report.ok else f"{len(report.problems)} mismatch(es)"
     summary = f"{report.release}: {rows} rows in {len(report.rows)} resources; {verdict}"
-    print_report(report.failures, failures_json(report.failures) if as_json else None, summary)
+    print_report(report.problems, as_json, summary)
 
 
 @cli.command()
@@ -171,15 +171,11 @@ def check(root: Path, as_json: bool) -> None:
     to fix it. Exits 1 on errors; warnings alone do not fail.
     """
     from etl.contribute.check import run_check
-    from etl.contribute.curation import problems_json
 
     problems = run_check(root, root / "dist")
     errors = [p for p in problems if p.severity == "error"]
-    report = json.dumps(
-        {"valid": not errors, "problems": problems_json(problems)}, indent=2, ensure_ascii=False
-    )
     summary = f"check: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)"
-    print_report(problems, report if as_json else None, summary)
+    print_report(problems, as_json, summary)
 
 
 @cli.command()
@@ -235,7 +231,7 @@ def eval_(devset: Path, eval_dir: Path, only: tuple[str, ...], rows: bool, as_js
         click.echo(f"skipped: {devset} not found for {len(report.skipped)} text(s)", err=True)
     below = [] if only else report.below_floors(read_floors(eval_dir / "floors.csv"))
     for problem in below:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(str(problem), err=True)
     if below:
         sys.exit(1)
 

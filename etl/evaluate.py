@@ -21,7 +21,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from etl import paths
-from etl.errors import EtlError
+from etl.errors import EtlError, Problem
 
 RESOURCES = ("sentences", "expulsion_stats")
 EVAL_DIR = paths.ROOT / "tests" / "eval"
@@ -85,7 +85,7 @@ class Report:
                 total += self.scores[(text.name, resource)]
         return total
 
-    def below_floors(self, floors: dict[tuple[str, str, str], float]) -> list[str]:
+    def below_floors(self, floors: dict[tuple[str, str, str], float]) -> list[Problem]:
         """Every (half, resource, metric) whose score is under its floor; none is checked
         for a half that lost texts (the devset is absent), since its score means less."""
         short = {t.half for t in self.texts if t.name in self.skipped}
@@ -96,7 +96,12 @@ class Report:
             value = getattr(self.total(half, resource), metric)
             if value + 1e-9 < floor:
                 problems.append(
-                    f"{half} {resource} {metric} {value:.3f} is below its floor {floor}"
+                    Problem(
+                        code="below-floor",
+                        value=f"{value:.3f}",
+                        message=f"{half} {resource} {metric} is below its floor {floor}",
+                        fix="find what the rules now miss (etl eval lists the rows)",
+                    )
                 )
         return problems
 

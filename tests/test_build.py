@@ -12,7 +12,7 @@ import pytest
 from etl import paths
 from etl.build import build
 from etl.contract.verify import verify_release
-from etl.errors import HashMismatch, SourceError, VersionConflict
+from etl.errors import SourceError, VersionConflict
 from etl.publish import package as publish
 from tests.conftest import seed_path
 
@@ -89,8 +89,10 @@ def test_verify_passes_then_names_a_tampered_file(release: Path, project: Path):
     assert verify_release(release, project).ok
     target = release / "data" / "sources.parquet"
     target.write_bytes(target.read_bytes() + b"x")
-    failures = verify_release(release, project).failures
-    assert [(f.resource, f.value) for f in failures] == [("sources", "data/sources.parquet")]
+    problems = verify_release(release, project).problems
+    assert [(p.code, p.file, p.value) for p in problems] == [
+        ("hash-mismatch", str(target), "data/sources.parquet")
+    ]
 
 
 def test_rebuild_is_byte_identical_and_a_noop(small_project: Path):
@@ -168,8 +170,10 @@ def test_rebuilding_a_version_into_other_bytes_is_refused(small_project: Path):
     before = snapshot(release)
     registry = small_project / "seeds" / "registry.csv"
     registry.write_text(registry.read_text().replace("Leon Trotsky", "L. Trotsky"))
-    with pytest.raises(VersionConflict, match=r"Bump DATA_VERSION in etl/version\.py"):
+    with pytest.raises(VersionConflict) as conflict:
         build(dist=small_project / "dist", root=small_project)
+    (problem,) = conflict.value.problems
+    assert (problem.code, problem.file) == ("version-conflict", str(release))
     assert snapshot(release) == before
 
 
@@ -179,17 +183,19 @@ def test_a_seed_edited_by_one_byte_is_refused_and_dist_untouched(project: Path, 
     data = bytearray(path.read_bytes())
     data[0] = ord("l")
     path.write_bytes(bytes(data))
-    with pytest.raises(HashMismatch, match=r"002_00f24f511f1c3f60.txt: sha256 is [0-9a-f]{64} but"):
+    with pytest.raises(SourceError) as refusal:
         build(dist=project / "dist", root=project)
+    (problem,) = refusal.value.problems
+    assert (problem.code, problem.file) == ("hash-mismatch", "seeds/002_00f24f511f1c3f60.txt")
     assert snapshot(project / "dist") == before
 
 
 def test_missing_seed_is_named(project: Path):
     seed_path(project, "sedov-red-book-part-2").unlink()
-    with pytest.raises(
-        SourceError, match="source 'sedov-red-book-part-2' is registered but the file is missing"
-    ):
+    with pytest.raises(SourceError) as refusal:
         build(dist=project / "dist", root=project)
+    (problem,) = refusal.value.problems
+    assert (problem.code, problem.file) == ("source-unreadable", "seeds/003_01b4453dcb8ce3b0.txt")
     assert not (project / "dist").exists()
 
 

@@ -1,5 +1,6 @@
 """The source registry and `etl sources`."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -22,27 +23,53 @@ def test_seed_registry_pins_every_text(project: Path):
         assert sha256_file(entry.file(project)) == entry.sha256
 
 
+def refusal(registry: Path) -> list[tuple]:
+    """(code, file, line, column, value) of every problem of a registry that is refused."""
+    with pytest.raises(RegistryError) as error:
+        read_registry(registry)
+    return [(p.code, p.file, p.line, p.column, p.value) for p in error.value.problems]
+
+
 def test_malformed_slug_names_line_and_column(project: Path):
     registry = project / "seeds" / "registry.csv"
     rewrite(registry, "trotsky-cable-ap-1936", "Trotsky_Cable")
-    with pytest.raises(
-        RegistryError, match=r"registry.csv, line 4, column 'source_id': 'Trotsky_Cable'"
-    ):
-        read_registry(registry)
+    assert refusal(registry) == [
+        ("constraint-error", "seeds/registry.csv", 4, "source_id", "Trotsky_Cable")
+    ]
 
 
 def test_duplicate_id_is_refused(project: Path):
     registry = project / "seeds" / "registry.csv"
     rewrite(registry, "trotsky-cable-ap-1936", "sedov-red-book-part-2")
-    with pytest.raises(RegistryError, match="duplicates line 4; source ids must be unique"):
-        read_registry(registry)
+    assert refusal(registry) == [
+        ("unique-error", "seeds/registry.csv", 5, "source_id", "sedov-red-book-part-2")
+    ]
 
 
 def test_bad_written_date_is_refused(project: Path):
     registry = project / "seeds" / "registry.csv"
     rewrite(registry, ",1936-01-28,", ",1936-13-28,")
-    with pytest.raises(RegistryError, match="column 'written': '1936-13-28' is not an ISO date"):
-        read_registry(registry)
+    assert refusal(registry) == [
+        ("constraint-error", "seeds/registry.csv", 4, "written", "1936-13-28")
+    ]
+
+
+def test_every_bad_line_is_its_own_problem(project: Path):
+    """Three bad lines, three problems, each with its line and code (`etl check --json`)."""
+    registry = project / "seeds" / "registry.csv"
+    header, *rows = registry.read_text(encoding="utf-8").splitlines(keepends=True)
+    rows[0] = rows[0].replace(",", ",,", 1)  # line 2: one cell too many
+    rows[1] = rows[1].replace(rows[1].split(",")[0], "Bad_Slug", 1)  # line 3
+    rows[3] = rows[3].replace(rows[3].split(",")[1], "/etc/hostname", 1)  # line 5
+    registry.write_text(header + "".join(rows), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--root", str(project), "--json"])
+    assert result.exit_code == 1
+    problems = json.loads(result.output)["problems"]
+    assert [(p["code"], p["file"], p["line"]) for p in problems] == [
+        ("wrong-cell-count", "seeds/registry.csv", 2),
+        ("constraint-error", "seeds/registry.csv", 3),
+        ("path-refused", "seeds/registry.csv", 5),
+    ]
 
 
 def test_add_source_copies_and_pins(project: Path, tmp_path: Path):
@@ -68,7 +95,7 @@ def test_add_source_copies_and_pins(project: Path, tmp_path: Path):
 def test_add_source_refuses_a_taken_id_and_copies_nothing(project: Path, tmp_path: Path):
     new = tmp_path / "again.txt"
     new.write_text("text\n")
-    with pytest.raises(RegistryError, match="'trotsky-cable-ap-1936' is already registered"):
+    with pytest.raises(RegistryError) as error:
         add_source(
             new,
             source_id="trotsky-cable-ap-1936",
@@ -79,6 +106,7 @@ def test_add_source_refuses_a_taken_id_and_copies_nothing(project: Path, tmp_pat
             license="l",
             root=project,
         )
+    assert [(p.code, p.column) for p in error.value.problems] == [("unique-error", "source_id")]
     assert not (project / "seeds" / "again.txt").exists()
 
 
@@ -105,4 +133,4 @@ def test_cli_sources_add_reports_errors_in_one_line(tmp_path: Path):
         ],
     )
     assert result.exit_code == 1
-    assert result.output == f"Error: [registry-error] {missing}: no such file\n"
+    assert result.output == f"error[file-missing]: {missing}: no such file\n"

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from etl import pathguard, paths
-from etl.errors import RegistryError
+from etl.errors import Problem, RegistryError, SourceError
 from etl.lang.corpus import decode_text, sha256_file
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -46,55 +46,107 @@ RULES = {
 }
 
 
-def _check_entry(row: dict[str, str], where: str) -> list[str]:
+def _check_entry(row: dict[str, str], **where: object) -> list[Problem]:
+    """The registry's rules for one entry's values; `where` locates it (file, line)."""
     problems = []
     for column in COLUMNS:
         value = row.get(column) or ""
         if not value.strip():
-            problems.append(f"{where}, column {column!r}: required value is empty")
+            problems.append(
+                Problem(
+                    code="missing-value",
+                    **where,
+                    column=column,
+                    message="a required value is empty",
+                    fix=f"give the text's {column}",
+                )
+            )
         elif column in RULES and not RULES[column][0].match(value):
-            problems.append(f"{where}, column {column!r}: {value!r} is not {RULES[column][1]}")
+            problems.append(
+                Problem(
+                    code="constraint-error",
+                    **where,
+                    column=column,
+                    value=value,
+                    message=f"is not {RULES[column][1]}",
+                    fix=f"give {RULES[column][1]}",
+                )
+            )
     return problems
 
 
 def read_registry(registry: Path = paths.REGISTRY) -> list[SourceEntry]:
-    """Read and check the registry; every problem in it is reported at once."""
+    """Read and check the registry; a `RegistryError` carries every line's problem."""
+    seeds, root = registry.parent, registry.parent.parent
+    file = registry.relative_to(root).as_posix()
     if not registry.is_file():
-        msg = f"{registry}: the source registry is missing"
-        raise RegistryError(msg)
+        fix = "register a text with `etl sources add`, which creates it"
+        raise RegistryError(
+            Problem(
+                code="file-missing", file=file, message="the source registry is missing", fix=fix
+            )
+        )
     reader = csv.DictReader(io.StringIO(registry.read_text(encoding="utf-8"), newline=""))
     header = reader.fieldnames or []
     if header != COLUMNS:
-        msg = f"{registry}, line 1: header is {header}, expected {COLUMNS}"
-        raise RegistryError(msg)
-    seeds, root = registry.parent, registry.parent.parent
+        raise RegistryError(
+            Problem(
+                code="header-mismatch",
+                file=file,
+                line=1,
+                value=",".join(header),
+                message="the header is not the registry's columns",
+                fix=f"make the first line {','.join(COLUMNS)}",
+            )
+        )
     entries: list[SourceEntry] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     seen: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
-        where = f"{registry}, line {line}"
         if None in row:
-            problems.append(f"{where}: more cells than the {len(COLUMNS)} columns of the header")
+            problems.append(
+                Problem(
+                    code="wrong-cell-count",
+                    file=file,
+                    line=line,
+                    message=f"more cells than the {len(COLUMNS)} columns of the header",
+                    fix="quote any value that holds a comma",
+                )
+            )
             continue
-        row_problems = _check_entry(row, where)
+        row_problems = _check_entry(row, file=file, line=line)
         if not row_problems and (why := pathguard.problem(row["path"], seeds, base=root)):
             row_problems.append(
-                f"{where}, column 'path': path {row['path']!r} {why}; "
-                "give the path of a text inside seeds/, relative to the repository"
+                Problem(
+                    code="path-refused",
+                    file=file,
+                    line=line,
+                    column="path",
+                    value=row["path"],
+                    message=f"path {why}",
+                    fix="give the path of a text inside seeds/, relative to the repository",
+                )
             )
         sid = row["source_id"]
         if sid in seen:
             row_problems.append(
-                f"{where}, column 'source_id': {sid!r} duplicates line {seen[sid]}; "
-                "source ids must be unique"
+                Problem(
+                    code="unique-error",
+                    file=file,
+                    line=line,
+                    column="source_id",
+                    value=sid,
+                    message=f"duplicates line {seen[sid]}",
+                    fix="give every text its own source id",
+                )
             )
         seen.setdefault(sid, line)
         problems += row_problems
         if not row_problems:
             entries.append(SourceEntry(**row))
     if problems:
-        raise RegistryError("; ".join(problems))
+        raise RegistryError(*problems)
     return entries
 
 
@@ -121,31 +173,39 @@ def add_source(
     """Register a new text: copy it under seeds/ if needed, pin its hash, append it."""
     registry = root / "seeds" / "registry.csv"
     entries = read_registry(registry) if registry.exists() else []
+    name = str(file)
     if not file.is_file():
-        msg = f"{file}: no such file"
-        raise RegistryError(msg)
-    decode_text(file, file.read_bytes())
+        raise RegistryError(Problem(code="file-missing", file=name, message="no such file"))
+    try:
+        decode_text(file, file.read_bytes())
+    except SourceError as exc:
+        raise SourceError(*exc.located(file, file=name)) from None
     seeds = root / "seeds"
     target = file.resolve()
     written_in_seeds = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(seeds))
     if written_in_seeds and not target.is_relative_to(seeds.resolve()):
-        msg = (
-            f"{file}: is a symlink to {target}, outside seeds/; a registered text must be "
-            f"a file in seeds/: remove the link and add {target} itself (it is copied)"
+        raise RegistryError(
+            Problem(
+                code="path-refused",
+                file=name,
+                value=str(target),
+                message="is a symlink to a file outside seeds/; a registered text is a file",
+                fix="remove the link and add the file it points to (it is copied)",
+            )
         )
-        raise RegistryError(msg)
     copy = not target.is_relative_to(seeds.resolve())
     if copy:
         target = seeds.resolve() / file.name
+        taken = None
         if target.is_symlink():
-            msg = (
-                f"{target}: a symlink of that name is already in seeds/; "
-                "remove it or rename the text"
+            taken = "a symlink of that name is already in seeds/"
+        elif target.exists() and sha256_file(target) != sha256_file(file):
+            taken = "a different file of that name is already in seeds/"
+        if taken:
+            fix = "rename the text (or remove the one in seeds/)"
+            raise RegistryError(
+                Problem(code="name-taken", file=str(target), message=taken, fix=fix)
             )
-            raise RegistryError(msg)
-        if target.exists() and sha256_file(target) != sha256_file(file):
-            msg = f"{target}: a different file of that name is already in seeds/; rename the text"
-            raise RegistryError(msg)
     rel = target.relative_to(root.resolve()).as_posix()
     entry = SourceEntry(
         source_id=source_id,
@@ -157,14 +217,22 @@ def add_source(
         origin=origin,
         license=license,
     )
-    problems = _check_entry(asdict(entry), f"new entry for {file}")
+    problems = _check_entry(asdict(entry), file=name)
     for old in entries:
-        if old.source_id == source_id:
-            problems.append(f"source_id {source_id!r} is already registered for {old.path}")
-        if old.path == rel:
-            problems.append(f"{rel} is already registered as {old.source_id!r}")
+        for column in ("source_id", "path"):
+            if getattr(old, column) == getattr(entry, column):
+                problems.append(
+                    Problem(
+                        code="unique-error",
+                        file=name,
+                        column=column,
+                        value=getattr(entry, column),
+                        message=f"is already registered, as {old.source_id!r} ({old.path})",
+                        fix="a text is registered once, under an id no other text has",
+                    )
+                )
     if problems:
-        raise RegistryError("; ".join(problems))
+        raise RegistryError(*problems)
     if copy:
         shutil.copyfile(file, target)
     write_registry([*entries, entry], registry)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import paths
-from etl.errors import EtlError
+from etl.errors import EtlError, Problem
 
 
 @dataclass
@@ -27,8 +27,13 @@ def release_path(version_or_path: str, dist: Path = paths.DIST) -> Path:
         return path
     if (dist / version_or_path / "datapackage.json").is_file():
         return dist / version_or_path
-    msg = f"{version_or_path}: neither a release folder nor a version in {dist}"
-    raise EtlError(msg)
+    raise EtlError(
+        Problem(
+            code="release-missing",
+            value=version_or_path,
+            message=f"neither a release folder nor a version in {dist}",
+        )
+    )
 
 
 def read_release(folder: Path) -> tuple[dict, dict[str, pd.DataFrame]]:

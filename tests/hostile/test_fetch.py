@@ -221,7 +221,7 @@ def test_descriptor_without_bytes_is_refused(server, site, to, etl, refused):
     url, _ = server
     line = set_descriptor(site, "persons", bytes="a lot")
     result = etl("fetch", VERSION, "--from", url, "--to", to)
-    refused(result, "datapackage.json", f"line {line}", "'bytes' is 'a lot'")
+    refused(result, "[fetch-error]", "datapackage.json", f"line {line}", "'a lot'", ".bytes'")
     nothing_left(to)
 
 
