@@ -19,13 +19,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from etl import paths
-from etl.cache import ExtractionCache, cache_folder, code_hash
+from etl.cache import ExtractionCache, code_hash
 from etl.contribute.registry import SourceEntry, read_registry
 from etl.errors import EtlError, Problem, SourceError, ValidationFailed
 from etl.extract import Record, extract_source
 from etl.lang.corpus import Source, load_source
 from etl.lang.knowledge import Knowledge, load_knowledge
+from etl.project import Project
 from etl.version import DATA_VERSION
 
 if TYPE_CHECKING:
@@ -43,11 +43,11 @@ class BuildResult:
     """The rows of the `checks` resource, as problems (warnings and, as info, agreements)."""
 
 
-def load_sources(entries: list[SourceEntry], root: Path) -> dict[str, Source]:
+def load_sources(entries: list[SourceEntry], project: Project) -> dict[str, Source]:
     """Every registered text, hash-checked; a `SourceError` carries every text's problem."""
     texts, problems = {}, []
     for entry in entries:
-        path = entry.file(root)
+        path = entry.file(project)
         try:
             texts[entry.source_id] = load_source(entry.source_id, path, entry.sha256)
         except SourceError as exc:
@@ -151,7 +151,7 @@ def extraction(
 
 
 def assemble(
-    root: Path = paths.ROOT,
+    project: Project,
     progress: Progress | None = None,
     *,
     cache: bool = True,
@@ -162,10 +162,10 @@ def assemble(
     `cache=False` extracts every text again (and leaves the cache alone); `scheduler`, the
     address of a Dask scheduler, sends the extraction of each text to its workers."""
     # Load.
-    entries = read_registry(root / "seeds" / "registry.csv")
-    texts = load_sources(entries, root)
+    entries = read_registry(project)
+    texts = load_sources(entries, project)
     kb = load_knowledge()
-    store = ExtractionCache(cache_folder(root)) if cache else None
+    store = ExtractionCache(project.cache) if cache else None
     with extraction([texts[e.source_id] for e in entries], store, scheduler) as results:
         # While the workers read the texts: the table stages and the curation files.
         from etl.contract.validate import validate_frames
@@ -174,7 +174,7 @@ def assemble(
         from etl.resolve import crosschecks as checks
         from etl.resolve.claims import resolve
 
-        curation = load_curation(root / "seeds" / "curation", texts, root)
+        curation = load_curation(project, texts)
         if curation.errors:
             summary = f"{len(curation.errors)} problem(s) in seeds/curation/; nothing was published"
             raise ValidationFailed(*curation.errors, summary=summary)
@@ -202,20 +202,21 @@ def assemble(
 
 
 def build(
-    dist: Path = paths.DIST,
-    root: Path = paths.ROOT,
+    project: Project,
+    *,
+    dist: Path | None = None,
     version: str = DATA_VERSION,
     progress: Progress | None = None,
-    *,
     cache: bool = True,
     scheduler: str | None = None,
 ) -> BuildResult:
-    """Build the release `version` into `dist`, or confirm that it is already there
-    (`cache` and `scheduler` as for `assemble`)."""
-    frames = assemble(root, progress, cache=cache, scheduler=scheduler)
+    """Build the release `version` of `project` into `dist` (the project's dist/ unless
+    given), or confirm that it is already there (`cache` and `scheduler` as for
+    `assemble`)."""
+    frames = assemble(project, progress, cache=cache, scheduler=scheduler)
     from etl.publish.package import publish
 
-    release, created = publish(frames, version, dist)
+    release, created = publish(frames, version, dist or project.dist)
     rows = {k: len(v) for k, v in frames.items()}
     return BuildResult(release, created, rows, findings(frames["checks"]))
 

@@ -11,6 +11,7 @@ from etl.cli import cli
 from etl.contribute.check import run_check
 from etl.contribute.curation import curation_columns
 from etl.errors import ValidationFailed
+from etl.project import Project
 
 HEADER = ",".join(curation_columns("sentences"))
 SEDOV = "sedov-red-book-part-2"
@@ -44,13 +45,13 @@ def write(project: Path, name: str, content: str | bytes) -> Path:
 
 
 def problems(project: Path) -> list[tuple]:
-    return [(p.line, p.column, p.code, p.severity) for p in run_check(project, project / "dist")]
+    return [(p.line, p.column, p.code, p.severity) for p in run_check(Project(project))]
 
 
 def test_a_good_addition_is_published_with_its_evidence(project: Path):
     write(project, "sentences.csv", f"{HEADER}\n{row(sentencing_body='GPU')}\n")
     assert problems(project) == []
-    sentences = assemble(project)["sentences"]
+    sentences = assemble(Project(project))["sentences"]
     curated = sentences[sentences.extractor == "curated"]
     assert len(curated) == 1
     (quote,) = curated.quote
@@ -120,11 +121,11 @@ def test_a_50_mb_file_is_refused_without_reading_it(project: Path):
 
 def test_a_bad_contribution_leaves_dist_untouched(project: Path):
     dist = project / "dist"
-    release = build(dist=dist, root=project).release
+    release = build(Project(project), dist=dist).release
     before = {p: p.read_bytes() for p in release.rglob("*") if p.is_file()}
     write(project, "sentences.csv", f"{HEADER}\n{row(penalty='flogging')}\n")
     with pytest.raises(ValidationFailed):
-        build(dist=dist, root=project)
+        build(Project(project), dist=dist)
     assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
 
 
@@ -134,13 +135,13 @@ def test_a_correction_whose_target_is_gone_is_reported(project: Path):
         "sentences.csv",
         f"{HEADER}\n{row(action='correct', target='no:such:row', person_id='', penalty='')}\n",
     )
-    checks = assemble(project)["checks"]
+    checks = assemble(Project(project))["checks"]
     assert "curation-target-missing" in set(checks.rule)
 
 
 def test_cli_check_prints_file_line_column_and_fix(project: Path):
     write(project, "sentences.csv", f"{HEADER}\n{row(term_years='-3')}\n")
-    result = CliRunner().invoke(cli, ["check", "--root", str(project), "--json"])
+    result = CliRunner().invoke(cli, ["--project", str(project), "check", "--json"])
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["valid"] is False
@@ -158,7 +159,7 @@ def test_cli_check_prints_file_line_column_and_fix(project: Path):
 
 def test_cli_check_text_is_one_line_per_problem_then_a_summary(project: Path):
     write(project, "sentences.csv", f"{HEADER}\n{row(term_years='-3', penalty='flogging')}\n")
-    result = CliRunner().invoke(cli, ["check", "--root", str(project)])
+    result = CliRunner().invoke(cli, ["--project", str(project), "check"])
     assert result.exit_code == 1
-    problems = run_check(project, project / "dist")
+    problems = run_check(Project(project))
     assert result.output.splitlines() == [*map(str, problems), "check: 2 error(s), 0 warning(s)"]

@@ -10,6 +10,7 @@ from etl.cli import cli
 from etl.contribute.registry import add_source, read_registry
 from etl.errors import RegistryError
 from etl.lang.corpus import sha256_file
+from etl.project import Project
 
 
 def rewrite(registry: Path, old: str, new: str) -> None:
@@ -17,23 +18,23 @@ def rewrite(registry: Path, old: str, new: str) -> None:
 
 
 def test_seed_registry_pins_every_text(project: Path):
-    entries = read_registry(project / "seeds" / "registry.csv")
+    entries = read_registry(Project(project))
     assert len(entries) == 5
     for entry in entries:
-        assert sha256_file(entry.file(project)) == entry.sha256
+        assert sha256_file(entry.file(Project(project))) == entry.sha256
 
 
-def refusal(registry: Path) -> list[tuple]:
+def refusal(project: Path) -> list[tuple]:
     """(code, file, line, column, value) of every problem of a registry that is refused."""
     with pytest.raises(RegistryError) as error:
-        read_registry(registry)
+        read_registry(Project(project))
     return [(p.code, p.file, p.line, p.column, p.value) for p in error.value.problems]
 
 
 def test_malformed_slug_names_line_and_column(project: Path):
     registry = project / "seeds" / "registry.csv"
     rewrite(registry, "trotsky-cable-ap-1936", "Trotsky_Cable")
-    assert refusal(registry) == [
+    assert refusal(project) == [
         ("constraint-error", "seeds/registry.csv", 4, "source_id", "Trotsky_Cable")
     ]
 
@@ -41,7 +42,7 @@ def test_malformed_slug_names_line_and_column(project: Path):
 def test_duplicate_id_is_refused(project: Path):
     registry = project / "seeds" / "registry.csv"
     rewrite(registry, "trotsky-cable-ap-1936", "sedov-red-book-part-2")
-    assert refusal(registry) == [
+    assert refusal(project) == [
         ("unique-error", "seeds/registry.csv", 5, "source_id", "sedov-red-book-part-2")
     ]
 
@@ -49,7 +50,7 @@ def test_duplicate_id_is_refused(project: Path):
 def test_bad_written_date_is_refused(project: Path):
     registry = project / "seeds" / "registry.csv"
     rewrite(registry, ",1936-01-28,", ",1936-13-28,")
-    assert refusal(registry) == [
+    assert refusal(project) == [
         ("constraint-error", "seeds/registry.csv", 4, "written", "1936-13-28")
     ]
 
@@ -62,7 +63,7 @@ def test_every_bad_line_is_its_own_problem(project: Path):
     rows[1] = rows[1].replace(rows[1].split(",")[0], "Bad_Slug", 1)  # line 3
     rows[3] = rows[3].replace(rows[3].split(",")[1], "/etc/hostname", 1)  # line 5
     registry.write_text(header + "".join(rows), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", "--root", str(project), "--json"])
+    result = CliRunner().invoke(cli, ["--project", str(project), "check", "--json"])
     assert result.exit_code == 1
     problems = json.loads(result.output)["problems"]
     assert [(p["code"], p["file"], p["line"]) for p in problems] == [
@@ -83,13 +84,11 @@ def test_add_source_copies_and_pins(project: Path, tmp_path: Path):
         written="1937",
         origin="written for this test",
         license="CC0",
-        root=project,
+        project=Project(project),
     )
     assert entry.path == "seeds/new_text.txt"
     assert entry.sha256 == sha256_file(new)
-    assert [e.source_id for e in read_registry(project / "seeds" / "registry.csv")][
-        -1
-    ] == "new-text"
+    assert [e.source_id for e in read_registry(Project(project))][-1] == "new-text"
 
 
 def test_add_source_refuses_a_taken_id_and_copies_nothing(project: Path, tmp_path: Path):
@@ -104,7 +103,7 @@ def test_add_source_refuses_a_taken_id_and_copies_nothing(project: Path, tmp_pat
             written="1937",
             origin="o",
             license="l",
-            root=project,
+            project=Project(project),
         )
     assert [(p.code, p.column) for p in error.value.problems] == [("unique-error", "source_id")]
     assert not (project / "seeds" / "again.txt").exists()

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import pathguard, paths
+from etl import pathguard
 from etl.contract import schemas
 from etl.contract.validate import column_problem, package_resources
 from etl.errors import EtlError, Problem, SourceError
 from etl.lang.corpus import Source, load_source
+from etl.project import Project
 from etl.publish.package import file_sha256
 
 
@@ -85,28 +86,31 @@ class VerifyReport:
         return not self.problems
 
 
-def load_texts(sources: pd.DataFrame, root: Path) -> tuple[dict[str, Source], list[Problem]]:
-    """Open every source the release names, checking each against its pinned sha256."""
+def load_texts(sources: pd.DataFrame, project: Project) -> tuple[dict[str, Source], list[Problem]]:
+    """Open every source the release names, in the project's seeds/, checking each against
+    its pinned sha256."""
     texts, failures = {}, []
     missing = [c for c in ("source_id", "path", "sha256") if c not in sources.columns]
     if missing:
         return texts, [column_problem("sources", c) for c in missing]
     for number, row in enumerate(sources.itertuples(index=False), start=1):
         where = {"file": "sources", "row": number, "key": row.source_id, "column": "path"}
-        why = pathguard.problem(row.path, root / "seeds", base=root)
+        why = pathguard.problem(row.path, project.seeds, base=project.root)
         if why:
             message = f"path {why}"
             failures.append(Problem(code="path-refused", **where, value=row.path, message=message))
             continue
+        path = project.path(row.path)
         try:
-            texts[row.source_id] = load_source(row.source_id, root / row.path, row.sha256)
+            texts[row.source_id] = load_source(row.source_id, path, row.sha256)
         except SourceError as exc:
-            failures += exc.located(root / row.path, **where, value=row.path)
+            failures += exc.located(path, **where, value=row.path)
     return texts, failures
 
 
-def verify_release(release: Path, root: Path = paths.ROOT) -> VerifyReport:
-    """Re-open every source of a release and check every span of every row."""
+def verify_release(release: Path, project: Project) -> VerifyReport:
+    """Re-open every source of a release (in the project's seeds/) and check every span of
+    every row."""
     descriptor_path = release / "datapackage.json"
     if not descriptor_path.is_file():
         raise EtlError(
@@ -137,7 +141,7 @@ def verify_release(release: Path, root: Path = paths.ROOT) -> VerifyReport:
             report.problems.append(Problem(code="file-unreadable", **where, message=message))
     report.rows = {name: len(f) for name, f in frames.items()}
     if "sources" in frames:
-        texts, problems = load_texts(frames["sources"], root)
+        texts, problems = load_texts(frames["sources"], project)
         problems += verify_frames(frames, texts)
         report.problems += [replace(p, file=files.get(p.file, p.file)) for p in problems]
     return report

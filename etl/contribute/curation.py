@@ -25,6 +25,7 @@ from etl.contract import schemas
 from etl.errors import Problem, has_errors
 from etl.extract import Record
 from etl.lang.corpus import Source, Span
+from etl.project import Project
 
 ACTIONS = ("add", "correct", "reject")
 META = ["action", "target", "reason", "source_id", "quote", "line"]
@@ -187,13 +188,13 @@ class _Row:
     ok: bool
 
 
-def load_curation(folder: Path, texts: dict[str, Source], root: Path) -> Curation:
-    """Every curation file of the folder, read, checked and turned into records and edits."""
+def load_curation(project: Project, texts: dict[str, Source]) -> Curation:
+    """Every curation file of the project, read, checked and turned into records and edits."""
     result = Curation()
     seen_targets: dict[tuple[str, str], int] = {}
     indexes: dict[str, QuoteIndex] = {}
-    seeds = root / "seeds"
-    if folder.is_dir() and not folder.resolve().is_relative_to(seeds.resolve()):
+    folder = project.curation
+    if folder.is_dir() and not folder.resolve().is_relative_to(project.seeds.resolve()):
         result.problems.append(
             Problem(
                 code="path-refused",
@@ -205,7 +206,7 @@ def load_curation(folder: Path, texts: dict[str, Source], root: Path) -> Curatio
         )
         return result
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        rel = project.relative(path)
         if not path.resolve().is_relative_to(folder.resolve()):
             result.problems.append(
                 Problem(

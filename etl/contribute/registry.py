@@ -14,9 +14,10 @@ import shutil
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from etl import pathguard, paths
+from etl import pathguard
 from etl.errors import Problem, RegistryError, SourceError
 from etl.lang.corpus import decode_text, sha256_file
+from etl.project import Project
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARTIAL_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
@@ -34,8 +35,8 @@ class SourceEntry:
     origin: str
     license: str
 
-    def file(self, root: Path = paths.ROOT) -> Path:
-        return root / self.path
+    def file(self, project: Project) -> Path:
+        return project.path(self.path)
 
 
 COLUMNS = [f.name for f in fields(SourceEntry)]
@@ -75,10 +76,10 @@ def _check_entry(row: dict[str, str], **where: object) -> list[Problem]:
     return problems
 
 
-def read_registry(registry: Path = paths.REGISTRY) -> list[SourceEntry]:
-    """Read and check the registry; a `RegistryError` carries every line's problem."""
-    seeds, root = registry.parent, registry.parent.parent
-    file = registry.relative_to(root).as_posix()
+def read_registry(project: Project) -> list[SourceEntry]:
+    """Read and check the project's registry; a `RegistryError` carries every line's problem."""
+    registry = project.registry
+    file = project.relative(registry)
     if not registry.is_file():
         fix = "register a text with `etl sources add`, which creates it"
         raise RegistryError(
@@ -116,7 +117,8 @@ def read_registry(registry: Path = paths.REGISTRY) -> list[SourceEntry]:
             )
             continue
         row_problems = _check_entry(row, file=file, line=line)
-        if not row_problems and (why := pathguard.problem(row["path"], seeds, base=root)):
+        why = None if row_problems else pathguard.problem(row["path"], project.seeds, project.root)
+        if why:
             row_problems.append(
                 Problem(
                     code="path-refused",
@@ -150,13 +152,13 @@ def read_registry(registry: Path = paths.REGISTRY) -> list[SourceEntry]:
     return entries
 
 
-def write_registry(entries: list[SourceEntry], registry: Path = paths.REGISTRY) -> None:
+def write_registry(entries: list[SourceEntry], project: Project) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for entry in sorted(entries, key=lambda e: e.path):
         writer.writerow(asdict(entry))
-    registry.write_text(buffer.getvalue(), encoding="utf-8")
+    project.registry.write_text(buffer.getvalue(), encoding="utf-8")
 
 
 def add_source(
@@ -168,11 +170,11 @@ def add_source(
     written: str,
     origin: str,
     license: str,
-    root: Path = paths.ROOT,
+    project: Project,
 ) -> SourceEntry:
-    """Register a new text: copy it under seeds/ if needed, pin its hash, append it."""
-    registry = root / "seeds" / "registry.csv"
-    entries = read_registry(registry) if registry.exists() else []
+    """Register a new text in `project`: copy it under seeds/ if needed, pin its hash,
+    append it (a project's first text creates the registry)."""
+    entries = read_registry(project) if project.registry.exists() else []
     name = str(file)
     if not file.is_file():
         raise RegistryError(Problem(code="file-missing", file=name, message="no such file"))
@@ -180,7 +182,7 @@ def add_source(
         decode_text(file, file.read_bytes())
     except SourceError as exc:
         raise SourceError(*exc.located(file, file=name)) from None
-    seeds = root / "seeds"
+    seeds = project.seeds
     target = file.resolve()
     written_in_seeds = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(seeds))
     if written_in_seeds and not target.is_relative_to(seeds.resolve()):
@@ -206,7 +208,7 @@ def add_source(
             raise RegistryError(
                 Problem(code="name-taken", file=str(target), message=taken, fix=fix)
             )
-    rel = target.relative_to(root.resolve()).as_posix()
+    rel = target.relative_to(project.root.resolve()).as_posix()
     entry = SourceEntry(
         source_id=source_id,
         path=rel,
@@ -235,5 +237,5 @@ def add_source(
         raise RegistryError(*problems)
     if copy:
         shutil.copyfile(file, target)
-    write_registry([*entries, entry], registry)
+    write_registry([*entries, entry], project)
     return entry

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import paths
-from etl.errors import EtlError, Problem
+from etl.errors import EtlError, NoProject, Problem
 
 
 @dataclass
@@ -21,10 +20,21 @@ class ResourceDiff:
     schema_changed: bool = False
 
 
-def release_path(version_or_path: str, dist: Path = paths.DIST) -> Path:
+def release_path(version_or_path: str, dist: Path | None) -> Path:
+    """The release folder given, or the folder of the version given in `dist` (None
+    outside a project: then only a folder will do)."""
     path = Path(version_or_path)
     if (path / "datapackage.json").is_file():
         return path
+    if dist is None:
+        raise NoProject(
+            Problem(
+                code="no-project",
+                value=version_or_path,
+                message="not a release folder, and no project here to find it as a version in",
+                fix="give a release folder, or run etl in a project (or pass --project DIR)",
+            )
+        )
     if (dist / version_or_path / "datapackage.json").is_file():
         return dist / version_or_path
     raise EtlError(

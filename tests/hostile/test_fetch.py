@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl import paths
 from etl.publish.fetch import CHUNK
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 
@@ -72,9 +72,7 @@ class Server(http.server.ThreadingHTTPServer):
 def site(tmp_path: Path) -> Path:
     """What the server serves: <site>/<VERSION>/ with SHA256SUMS, descriptor and data."""
     folder = tmp_path / "site" / VERSION
-    shutil.copytree(
-        paths.DIST / VERSION, folder, ignore=shutil.ignore_patterns("csv", "index.html")
-    )
+    shutil.copytree(REPO.dist / VERSION, folder, ignore=shutil.ignore_patterns("csv", "index.html"))
     return folder
 
 

@@ -28,50 +28,50 @@ def curation(repo, content: str | bytes) -> None:
 def test_text_that_is_not_utf8_is_refused_with_its_line(repo, tmp_path, etl, refused):
     text = tmp_path / "latin1.txt"
     text.write_bytes("First line\nSecond line with \xe9\n".encode("latin-1"))
-    result = etl("sources", "add", text, "--id", "latin", *ADD, "--root", repo)
+    result = etl("--project", repo, "sources", "add", text, "--id", "latin", *ADD)
     refused(result, "error[source-unreadable]", "latin1.txt", "line 2")
 
 
 def test_empty_text_is_refused(repo, tmp_path, etl, refused):
     text = tmp_path / "empty.txt"
     text.write_text(" \n\n")
-    result = etl("sources", "add", text, "--id", "empty", *ADD, "--root", repo)
+    result = etl("--project", repo, "sources", "add", text, "--id", "empty", *ADD)
     refused(result, "error[source-unreadable]", "empty.txt")
 
 
 def test_text_changed_after_it_was_pinned_is_refused(repo, etl, refused):
     path = repo / "seeds" / SEDOV_FILE
     path.write_bytes(path.read_bytes() + b"One more line.\n")
-    result = etl("check", "--root", repo)
+    result = etl("--project", repo, "check")
     refused(result, "error[hash-mismatch]", f"seeds/{SEDOV_FILE}")
 
 
 def test_registry_with_a_wrong_header_is_refused(repo, etl, refused):
     registry = repo / "seeds" / "registry.csv"
     registry.write_text(registry.read_text().replace("source_id,", "id,", 1))
-    refused(etl("check", "--root", repo), "error[header-mismatch]", "registry.csv, line 1")
+    refused(etl("--project", repo, "check"), "error[header-mismatch]", "registry.csv, line 1")
 
 
 def test_curation_header_with_semicolons_is_refused(repo, etl, refused):
     curation(repo, HEADER.replace(",", ";") + "\n")
-    refused(etl("check", "--root", repo), "[not-comma-separated]", "sentences.csv, line 1")
+    refused(etl("--project", repo, "check"), "[not-comma-separated]", "sentences.csv, line 1")
 
 
 def test_curation_row_with_too_many_cells_is_refused(repo, etl, refused):
     cells = ["add", "", "why", "sedov-red-book-part-2", "x", "", "smirnov"]
     cells += [""] * (HEADER.count(",") + 1 - len(cells)) + ["extra"]
     curation(repo, f"{HEADER}\n{','.join(cells)}\n")
-    refused(etl("check", "--root", repo), "[wrong-cell-count]", "sentences.csv, line 2")
+    refused(etl("--project", repo, "check"), "[wrong-cell-count]", "sentences.csv, line 2")
 
 
 def test_curation_file_over_the_limit_is_refused_unread(repo, etl, refused):
     curation(repo, HEADER + "\n" + "x" * 5_000_001 + "\n")
-    refused(etl("check", "--root", repo), "[file-too-large]", "sentences.csv")
+    refused(etl("--project", repo, "check"), "[file-too-large]", "sentences.csv")
 
 
 def test_curation_file_named_after_no_resource_is_refused(repo, etl, refused):
     (repo / "seeds" / "curation" / "sentence.csv").write_text(HEADER + "\n")
-    refused(etl("check", "--root", repo), "[unknown-resource]", "seeds/curation/sentence.csv")
+    refused(etl("--project", repo, "check"), "[unknown-resource]", "seeds/curation/sentence.csv")
 
 
 def test_curation_with_bom_and_crlf_is_read_with_warnings(repo, etl):
@@ -79,7 +79,7 @@ def test_curation_with_bom_and_crlf_is_read_with_warnings(repo, etl):
     path = repo / "seeds" / "curation" / "sentences.csv"
     content = path.read_bytes()
     path.write_bytes(b"\xef\xbb\xbf" + content.replace(b"\n", b"\r\n"))
-    result = etl("check", "--root", repo, "--json")
+    result = etl("--project", repo, "check", "--json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["valid"] is True
@@ -105,7 +105,7 @@ def test_failed_build_prints_each_curation_error_once(etl, monkeypatch):
     )
     summary = "1 problem(s) in seeds/curation/; nothing was published"
 
-    def failing_build(**_: object) -> None:
+    def failing_build(*_: object, **__: object) -> None:
         raise ValidationFailed(problem, summary=summary)
 
     monkeypatch.setattr(build_module, "build", failing_build)

@@ -16,13 +16,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl import paths
 from etl.publish.package import file_sha256
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 
 TELEGRAM = "seeds/000_dd2c6800fc199924.txt"  # line 2 of seeds/registry.csv
-RELEASE = paths.DIST / "3.3.1"
+RELEASE = REPO.dist / "3.3.1"
 
 
 def set_registry_path(repo: Path, value: str) -> None:
@@ -56,7 +56,7 @@ def outside_file(tmp_path: Path) -> Path:
 def test_registry_path_leaving_seeds_is_refused(repo, tmp_path, etl, refused, value):
     outside_file(tmp_path)
     set_registry_path(repo, value)
-    result = etl("check", "--root", repo)
+    result = etl("--project", repo, "check")
     refused(result, "[path-refused]", "registry.csv, line 2, column 'path'", repr(value))
 
 
@@ -64,7 +64,7 @@ def test_registry_symlink_leaving_seeds_is_refused(repo, tmp_path, etl, refused)
     link = repo / "seeds" / "link.txt"
     link.symlink_to(outside_file(tmp_path))
     set_registry_path(repo, "seeds/link.txt")
-    result = etl("check", "--root", repo)
+    result = etl("--project", repo, "check")
     refused(result, "[path-refused]", "registry.csv, line 2, column 'path'", "'seeds/link.txt'")
 
 
@@ -73,7 +73,7 @@ def test_registry_symlink_inside_seeds_is_accepted(repo, etl):
     real = repo / TELEGRAM
     (repo / "seeds" / "alias.txt").symlink_to(real)
     set_registry_path(repo, "seeds/alias.txt")
-    result = etl("check", "--root", repo)
+    result = etl("--project", repo, "check")
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("check: 0 error(s), 0 warning(s)")
 
@@ -87,7 +87,7 @@ def test_sources_add_of_a_symlink_leaving_seeds_is_one_line(repo, tmp_path, etl,
     link = repo / "seeds" / "link.txt"
     link.symlink_to(outside_file(tmp_path))
     registry = (repo / "seeds" / "registry.csv").read_bytes()
-    result = etl("sources", "add", link, "--id", "linked", *ADD, "--root", repo)
+    result = etl("--project", repo, "sources", "add", link, "--id", "linked", *ADD)
     refused(result, "error[path-refused]", "link.txt")
     assert "SameFileError" not in result.output
     assert (repo / "seeds" / "registry.csv").read_bytes() == registry
@@ -102,7 +102,7 @@ def test_sources_add_never_writes_through_a_symlink_in_seeds(repo, tmp_path, etl
     text = tmp_path / "elsewhere" / "new.txt"
     text.parent.mkdir()
     text.write_text("Smirnov was sentenced to ten years.\n")
-    result = etl("sources", "add", text, "--id", "new-text", *ADD, "--root", repo)
+    result = etl("--project", repo, "sources", "add", text, "--id", "new-text", *ADD)
     refused(result, "error[name-taken]", "seeds/new.txt")
     assert victim.read_text() == "precious\n"
 
@@ -110,7 +110,7 @@ def test_sources_add_never_writes_through_a_symlink_in_seeds(repo, tmp_path, etl
 def test_sources_add_of_a_plain_text_is_accepted(repo, tmp_path, etl):
     text = tmp_path / "verdict.txt"
     text.write_text("The court sentenced Ivanov to ten years.\n")
-    result = etl("sources", "add", text, "--id", "verdict", *ADD, "--root", repo)
+    result = etl("--project", repo, "sources", "add", text, "--id", "verdict", *ADD)
     assert result.exit_code == 0, result.output
     assert (repo / "seeds" / "verdict.txt").read_bytes() == text.read_bytes()
     assert "seeds/verdict.txt" in (repo / "seeds" / "registry.csv").read_text()
@@ -124,7 +124,7 @@ def test_curation_file_symlink_leaving_the_folder_is_refused(repo, tmp_path, etl
     shutil.copy(repo / "seeds" / "curation" / "sentences.csv", elsewhere)
     (repo / "seeds" / "curation" / "sentences.csv").unlink()
     (repo / "seeds" / "curation" / "sentences.csv").symlink_to(elsewhere)
-    result = etl("check", "--root", repo)
+    result = etl("--project", repo, "check")
     refused(result, "error[path-refused]", "seeds/curation/sentences.csv")
 
 
@@ -211,14 +211,14 @@ def test_published_source_path_leaving_seeds_is_a_verify_failure(tmp_path, etl, 
             resource["hash"] = f"sha256:{file_sha256(release / 'data' / 'sources.parquet')}"
             resource["bytes"] = (release / "data" / "sources.parquet").stat().st_size
     (release / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
-    result = etl("verify", release, "--root", paths.ROOT)
+    result = etl("--project", REPO.root, "verify", release)
     refused(result, "[path-refused]", "sources.parquet, row 2", "'path'", "'../../etc/hostname'")
 
 
 def test_the_committed_release_verifies_and_validates(tmp_path, etl):
     """The guard refuses nothing legitimate: the current release passes both commands."""
     release = release_copy(tmp_path)
-    verified = etl("verify", release, "--root", paths.ROOT)
+    verified = etl("--project", REPO.root, "verify", release)
     assert verified.exit_code == 0 and verified.output.strip().endswith("; OK"), verified.output
     validated = etl("validate", release)
     assert validated.exit_code == 0 and validated.output.strip().endswith(": valid")

@@ -19,6 +19,7 @@ from etl.contract import schemas
 from etl.contract.validate import FIRST
 from etl.contribute.check import run_check
 from etl.contribute.curation import curation_columns
+from etl.project import Project
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 
@@ -62,7 +63,7 @@ def write_curation(repo: Path, rows: list[dict]) -> Path:
 def test_two_thousand_invalid_curation_rows_are_each_reported(repo):
     text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
     write_curation(repo, additions(text, 2000, penalty="flogging"))
-    problems = run_check(repo, repo / "dist")
+    problems = run_check(Project(repo))
     penalty = [p for p in problems if p.column == "penalty"]
     assert [p.line for p in penalty] == list(range(2, 2002))
     assert {(p.code, p.value) for p in penalty} == {("constraint-error", "flogging")}
@@ -72,7 +73,7 @@ def test_a_duplicated_curation_row_is_reported(repo, etl, refused):
     text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
     rows = additions(text, 3)
     write_curation(repo, [*rows, rows[1]])  # line 5 repeats line 3
-    result = etl("check", "--root", repo)
+    result = etl("--project", repo, "check")
     refused(result, "error[duplicate-row]", "seeds/curation/sentences.csv, line 5")
 
 
@@ -83,7 +84,7 @@ def test_two_thousand_valid_curation_rows_are_published(repo, monkeypatch):
     text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
     rows = additions(text, 2000)
     write_curation(repo, rows)
-    sentences = assemble(repo)["sentences"]
+    sentences = assemble(Project(repo))["sentences"]
     curated = sentences[(sentences.extractor == "curated") & (sentences.source_id == SOUSA)]
     assert sorted(curated.quote) == sorted(r["quote"] for r in rows)
 
