@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -180,7 +181,7 @@ class SourceError(EtlError):
 
     code = "source-unreadable"
 
-    def located(self, path: object, **fields: object) -> list[Problem]:
+    def located(self, path: Path | str, **fields: object) -> list[Problem]:
         """The problems with `path` (as given to etl.lang.corpus) taken out of the message
         and `fields` (file, line, row, key, column, value) set instead."""
         prefix = f"{path}: "

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -207,51 +208,18 @@ def load_curation(project: Project, texts: dict[str, Source]) -> Curation:
         return result
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
         rel = project.relative(path)
-        if not path.resolve().is_relative_to(folder.resolve()):
-            result.problems.append(
-                Problem(
-                    code="path-refused",
-                    file=rel,
-                    value=str(path.resolve()),
-                    message="is a symlink leaving seeds/curation/",
-                    fix="put the file itself in seeds/curation/, not a link to it",
-                )
-            )
+        refused = _refused_file(path, folder, rel)
+        if refused:
+            result.problems.append(refused)
             continue
         resource = path.stem
-        if resource not in schemas.MODELS or resource in ("sources", "checks"):
-            result.problems.append(
-                Problem(
-                    code="unknown-resource",
-                    file=rel,
-                    message="the file is named after no resource",
-                    fix=f"name it after a resource: {', '.join(schemas.CLAIMS)}",
-                )
-            )
-            continue
         rows, problems = read_rows(path, resource, rel)
         file_result = Curation(problems=problems)
-        seen_rows: dict[tuple, int] = {}
         pending = [
             read_row(file_result, resource, rel, line, row, texts, seen_targets, indexes)
             for line, row in rows
         ]
-        for line, row in rows:
-            if row["action"] in ("correct", "reject"):
-                continue  # two rows for one target are reported by read_row
-            same = (row["action"], row["target"], row["source_id"], row["quote"], row["line"])
-            key = (*same, tuple(sorted((k, v) for k, v in row.items() if k not in META)))
-            if key in seen_rows:
-                file_result.problems.append(
-                    Problem(
-                        code="duplicate-row",
-                        file=rel,
-                        line=line,
-                        message=f"duplicate: line {seen_rows[key]} is the same curation",
-                        fix="delete one of the two rows",
-                    )
-                )
-            seen_rows.setdefault(key, line)
+        file_result.problems += duplicate_rows(rows, rel)
         check_values(file_result, resource, rel, pending)
         file_result.problems.sort(key=lambda p: p.line or 0)
         result.problems += file_result.problems
@@ -259,6 +227,50 @@ def load_curation(project: Project, texts: dict[str, Source]) -> Curation:
         result.corrections += file_result.corrections
         result.rejections += file_result.rejections
     return result
+
+
+def _refused_file(path: Path, folder: Path, rel: str) -> Problem | None:
+    """Why a file of seeds/curation/ is not read: a link out of the folder, or a name that
+    is no curated resource."""
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return Problem(
+            code="path-refused",
+            file=rel,
+            value=str(path.resolve()),
+            message="is a symlink leaving seeds/curation/",
+            fix="put the file itself in seeds/curation/, not a link to it",
+        )
+    if path.stem not in schemas.MODELS or path.stem in ("sources", "checks"):
+        return Problem(
+            code="unknown-resource",
+            file=rel,
+            message="the file is named after no resource",
+            fix=f"name it after a resource: {', '.join(schemas.CLAIMS)}",
+        )
+    return None
+
+
+def duplicate_rows(rows: list[tuple[int, dict]], rel: str) -> list[Problem]:
+    """Additions that repeat an earlier row of the file (two rows for one target of a
+    correction or rejection are reported by `read_row`)."""
+    problems, seen = [], {}
+    for line, row in rows:
+        if row["action"] in ("correct", "reject"):
+            continue
+        same = (row["action"], row["target"], row["source_id"], row["quote"], row["line"])
+        key = (*same, tuple(sorted((k, v) for k, v in row.items() if k not in META)))
+        if key in seen:
+            problems.append(
+                Problem(
+                    code="duplicate-row",
+                    file=rel,
+                    line=line,
+                    message=f"duplicate: line {seen[key]} is the same curation",
+                    fix="delete one of the two rows",
+                )
+            )
+        seen.setdefault(key, line)
+    return problems
 
 
 def read_row(
@@ -300,7 +312,19 @@ def read_row(
             problem("duplicate-target", "target", message, fix, row["target"])
         else:
             seen[key] = line
-    span = None
+    span = _evidence(row, texts, {} if indexes is None else indexes, problem)
+    fields = {k: v for k, v in row.items() if k not in META and v != ""}
+    if resource == "sentences" and action == "add":
+        fields.setdefault("basis", "explicit")
+    ok = len(result.problems) == before
+    return _Row(line, action, row["target"], fields, span, row["source_id"], ok)
+
+
+def _evidence(
+    row: dict, texts: dict[str, Source], indexes: dict[str, QuoteIndex], problem: Callable
+) -> Span | None:
+    """The span of a row's evidence (source_id, quote and line), or None once `problem` has
+    heard why it cannot be placed."""
     source = texts.get(row["source_id"])
     if source is None:
         fix = "use a source_id of seeds/registry.csv (etl sources list)"
@@ -312,19 +336,13 @@ def read_row(
         fix = "give the 1-based line of the quote"
         problem("type-error", "line", "not a line number", fix, row["line"])
     else:
-        indexes = {} if indexes is None else indexes
         index = indexes.setdefault(source.source_id, QuoteIndex(source))
         where = locate(index, row["quote"], row["line"])
-        if isinstance(where, Unplaced):
-            fix = "copy the passage exactly from the text, or give its line"
-            problem(where.code, "quote", where.message, fix, row["quote"][:60])
-        else:
-            span = source.span(*where, strip=False)
-    fields = {k: v for k, v in row.items() if k not in META and v != ""}
-    if resource == "sentences" and action == "add":
-        fields.setdefault("basis", "explicit")
-    ok = len(result.problems) == before
-    return _Row(line, action, row["target"], fields, span, row["source_id"], ok)
+        if not isinstance(where, Unplaced):
+            return source.span(*where, strip=False)
+        fix = "copy the passage exactly from the text, or give its line"
+        problem(where.code, "quote", where.message, fix, row["quote"][:60])
+    return None
 
 
 def check_values(result: Curation, resource: str, rel: str, rows: list[_Row]) -> None:

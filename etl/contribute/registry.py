@@ -11,6 +11,7 @@ import io
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -78,15 +79,40 @@ def _check_entry(row: dict[str, str], **where: object) -> list[Problem]:
 
 def read_registry(project: Project) -> list[SourceEntry]:
     """Read and check the project's registry; a `RegistryError` carries every line's problem."""
-    registry = project.registry
-    file = project.relative(registry)
+    file = project.relative(project.registry)
+    entries: list[SourceEntry] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for line, row in _lines(project.registry, file):
+        found = _line_problems(row, project, file=file, line=line)
+        sid = row.get("source_id")
+        if sid in seen and None not in row:
+            found.append(
+                Problem(
+                    code="unique-error",
+                    file=file,
+                    line=line,
+                    column="source_id",
+                    value=sid,
+                    message=f"duplicates line {seen[sid]}",
+                    fix="give every text its own source id",
+                )
+            )
+        seen.setdefault(sid, line)
+        problems += found
+        if not found:
+            entries.append(SourceEntry(**row))
+    if problems:
+        raise RegistryError(*problems)
+    return entries
+
+
+def _lines(registry: Path, file: str) -> Iterator[tuple[int, dict]]:
+    """(line number, row) of each line of the registry, once its header is checked."""
     if not registry.is_file():
         fix = "register a text with `etl sources add`, which creates it"
-        raise RegistryError(
-            Problem(
-                code="file-missing", file=file, message="the source registry is missing", fix=fix
-            )
-        )
+        message = "the source registry is missing"
+        raise RegistryError(Problem(code="file-missing", file=file, message=message, fix=fix))
     reader = csv.DictReader(io.StringIO(registry.read_text(encoding="utf-8"), newline=""))
     header = reader.fieldnames or []
     if header != COLUMNS:
@@ -100,56 +126,31 @@ def read_registry(project: Project) -> list[SourceEntry]:
                 fix=f"make the first line {','.join(COLUMNS)}",
             )
         )
-    entries: list[SourceEntry] = []
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
     for row in reader:
-        line = reader.line_num
-        if None in row:
-            problems.append(
-                Problem(
-                    code="wrong-cell-count",
-                    file=file,
-                    line=line,
-                    message=f"more cells than the {len(COLUMNS)} columns of the header",
-                    fix="quote any value that holds a comma",
-                )
+        yield reader.line_num, row
+
+
+def _line_problems(row: dict, project: Project, *, file: str, line: int) -> list[Problem]:
+    """The problems of one registry line on its own: its cells, values and path."""
+    if None in row:
+        message = f"more cells than the {len(COLUMNS)} columns of the header"
+        fix = "quote any value that holds a comma"
+        return [Problem(code="wrong-cell-count", file=file, line=line, message=message, fix=fix)]
+    found = _check_entry(row, file=file, line=line)
+    why = None if found else pathguard.problem(row["path"], project.seeds, project.root)
+    if why:
+        found.append(
+            Problem(
+                code="path-refused",
+                file=file,
+                line=line,
+                column="path",
+                value=row["path"],
+                message=f"path {why}",
+                fix="give the path of a text inside seeds/, relative to the repository",
             )
-            continue
-        row_problems = _check_entry(row, file=file, line=line)
-        why = None if row_problems else pathguard.problem(row["path"], project.seeds, project.root)
-        if why:
-            row_problems.append(
-                Problem(
-                    code="path-refused",
-                    file=file,
-                    line=line,
-                    column="path",
-                    value=row["path"],
-                    message=f"path {why}",
-                    fix="give the path of a text inside seeds/, relative to the repository",
-                )
-            )
-        sid = row["source_id"]
-        if sid in seen:
-            row_problems.append(
-                Problem(
-                    code="unique-error",
-                    file=file,
-                    line=line,
-                    column="source_id",
-                    value=sid,
-                    message=f"duplicates line {seen[sid]}",
-                    fix="give every text its own source id",
-                )
-            )
-        seen.setdefault(sid, line)
-        problems += row_problems
-        if not row_problems:
-            entries.append(SourceEntry(**row))
-    if problems:
-        raise RegistryError(*problems)
-    return entries
+        )
+    return found
 
 
 def write_registry(entries: list[SourceEntry], project: Project) -> None:
@@ -182,32 +183,7 @@ def add_source(
         decode_text(file, file.read_bytes())
     except SourceError as exc:
         raise SourceError(*exc.located(file, file=name)) from None
-    seeds = project.seeds
-    target = file.resolve()
-    written_in_seeds = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(seeds))
-    if written_in_seeds and not target.is_relative_to(seeds.resolve()):
-        raise RegistryError(
-            Problem(
-                code="path-refused",
-                file=name,
-                value=str(target),
-                message="is a symlink to a file outside seeds/; a registered text is a file",
-                fix="remove the link and add the file it points to (it is copied)",
-            )
-        )
-    copy = not target.is_relative_to(seeds.resolve())
-    if copy:
-        target = seeds.resolve() / file.name
-        taken = None
-        if target.is_symlink():
-            taken = "a symlink of that name is already in seeds/"
-        elif target.exists() and sha256_file(target) != sha256_file(file):
-            taken = "a different file of that name is already in seeds/"
-        if taken:
-            fix = "rename the text (or remove the one in seeds/)"
-            raise RegistryError(
-                Problem(code="name-taken", file=str(target), message=taken, fix=fix)
-            )
+    target, copy = _place(file, project.seeds)
     rel = target.relative_to(project.root.resolve()).as_posix()
     entry = SourceEntry(
         source_id=source_id,
@@ -219,23 +195,52 @@ def add_source(
         origin=origin,
         license=license,
     )
-    problems = _check_entry(asdict(entry), file=name)
-    for old in entries:
-        for column in ("source_id", "path"):
-            if getattr(old, column) == getattr(entry, column):
-                problems.append(
-                    Problem(
-                        code="unique-error",
-                        file=name,
-                        column=column,
-                        value=getattr(entry, column),
-                        message=f"is already registered, as {old.source_id!r} ({old.path})",
-                        fix="a text is registered once, under an id no other text has",
-                    )
-                )
+    problems = _check_entry(asdict(entry), file=name) + [
+        Problem(
+            code="unique-error",
+            file=name,
+            column=column,
+            value=getattr(entry, column),
+            message=f"is already registered, as {old.source_id!r} ({old.path})",
+            fix="a text is registered once, under an id no other text has",
+        )
+        for old in entries
+        for column in ("source_id", "path")
+        if getattr(old, column) == getattr(entry, column)
+    ]
     if problems:
         raise RegistryError(*problems)
     if copy:
         shutil.copyfile(file, target)
     write_registry([*entries, entry], project)
     return entry
+
+
+def _place(file: Path, seeds: Path) -> tuple[Path, bool]:
+    """Where a text being registered will be in seeds/, and whether it must be copied there
+    (it is outside). Never through a symlink: a link in seeds/ to a file outside, or a
+    link (or another file) of the text's name already in seeds/, is refused."""
+    target = file.resolve()
+    written_in_seeds = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(seeds))
+    if written_in_seeds and not target.is_relative_to(seeds.resolve()):
+        raise RegistryError(
+            Problem(
+                code="path-refused",
+                file=str(file),
+                value=str(target),
+                message="is a symlink to a file outside seeds/; a registered text is a file",
+                fix="remove the link and add the file it points to (it is copied)",
+            )
+        )
+    if target.is_relative_to(seeds.resolve()):
+        return target, False
+    target = seeds.resolve() / file.name
+    taken = None
+    if target.is_symlink():
+        taken = "a symlink of that name is already in seeds/"
+    elif target.exists() and sha256_file(target) != sha256_file(file):
+        taken = "a different file of that name is already in seeds/"
+    if taken:
+        fix = "rename the text (or remove the one in seeds/)"
+        raise RegistryError(Problem(code="name-taken", file=str(target), message=taken, fix=fix))
+    return target, True
