@@ -61,10 +61,10 @@ def median(command: list[str], repeat: int, before=None) -> tuple[float, float]:
 def build(root: Path, dist: Path, *options: str) -> list[str]:
     return [
         str(BIN / "etl"),
+        "--project",
+        str(root),
         "build",
         "--quiet",
-        "--root",
-        str(root),
         "--dist",
         str(dist),
         *options,

@@ -24,8 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl import paths, schemas  # noqa: E402
+from etl.contract import schemas  # noqa: E402
 from etl.contribute.curation import curation_columns  # noqa: E402
+from etl.project import Project  # noqa: E402
 
 SEDOV = "sousa-class-struggle-thirties"
 SEDOV_FILE = "001_79c8a30b1e1272db.txt"
@@ -64,7 +65,7 @@ def run(*args: str) -> tuple[float, str, int]:
 def bench_check(rows: int) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         repo = Path(scratch)
-        shutil.copytree(paths.SEEDS, repo / "seeds")
+        shutil.copytree(Project(ROOT).seeds, repo / "seeds")
         text = (repo / "seeds" / SEDOV_FILE).read_text(encoding="utf-8")
         for invalid in (False, True):
             table = curation_rows(text, rows, invalid)
@@ -74,7 +75,7 @@ def bench_check(rows: int) -> None:
                 )
                 writer.writeheader()
                 writer.writerows(table)
-            took, last, _ = run(str(ROOT / ".venv/bin/etl"), "check", "--root", str(repo))
+            took, last, _ = run(str(ROOT / ".venv/bin/etl"), "--project", str(repo), "check")
             kind = "invalid" if invalid else "valid"
             print(f"etl check, {len(table)} {kind} curation rows: {took:.1f} s; {last}")
 

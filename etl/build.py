@@ -15,23 +15,21 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from etl import paths
-from etl.cache import ExtractionCache, cache_folder, code_hash
+from etl.cache import ExtractionCache, code_hash
 from etl.contribute.registry import SourceEntry, read_registry
-from etl.errors import EtlError, SourceError, ValidationFailed
+from etl.errors import EtlError, Problem, SourceError, ValidationFailed
 from etl.extract import Record, extract_source
 from etl.lang.corpus import Source, load_source
 from etl.lang.knowledge import Knowledge, load_knowledge
+from etl.project import Project
 from etl.version import DATA_VERSION
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from etl.contract.validate import Failure
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
 
@@ -41,21 +39,21 @@ class BuildResult:
     release: Path
     created: bool
     rows: dict[str, int]
-    warnings: list[Failure] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
+    """The rows of the `checks` resource, as problems (warnings and, as info, agreements)."""
 
 
-def load_sources(entries: list[SourceEntry], root: Path) -> dict[str, Source]:
-    """Every registered text, hash-checked; all unreadable texts reported together."""
+def load_sources(entries: list[SourceEntry], project: Project) -> dict[str, Source]:
+    """Every registered text, hash-checked; a `SourceError` carries every text's problem."""
     texts, problems = {}, []
     for entry in entries:
+        path = entry.file(project)
         try:
-            texts[entry.source_id] = load_source(entry.source_id, entry.file(root), entry.sha256)
+            texts[entry.source_id] = load_source(entry.source_id, path, entry.sha256)
         except SourceError as exc:
-            problems.append(exc)
-    if len(problems) == 1:
-        raise problems[0]
+            problems += exc.located(path, file=entry.path)
     if problems:
-        raise SourceError("; ".join(str(p) for p in problems))
+        raise SourceError(*problems)
     return texts
 
 
@@ -153,7 +151,7 @@ def extraction(
 
 
 def assemble(
-    root: Path = paths.ROOT,
+    project: Project,
     progress: Progress | None = None,
     *,
     cache: bool = True,
@@ -164,10 +162,10 @@ def assemble(
     `cache=False` extracts every text again (and leaves the cache alone); `scheduler`, the
     address of a Dask scheduler, sends the extraction of each text to its workers."""
     # Load.
-    entries = read_registry(root / "seeds" / "registry.csv")
-    texts = load_sources(entries, root)
+    entries = read_registry(project)
+    texts = load_sources(entries, project)
     kb = load_knowledge()
-    store = ExtractionCache(cache_folder(root)) if cache else None
+    store = ExtractionCache(project.cache) if cache else None
     with extraction([texts[e.source_id] for e in entries], store, scheduler) as results:
         # While the workers read the texts: the table stages and the curation files.
         from etl.contract.validate import validate_frames
@@ -176,10 +174,10 @@ def assemble(
         from etl.resolve import crosschecks as checks
         from etl.resolve.claims import resolve
 
-        curation = load_curation(root / "seeds" / "curation", texts, root)
+        curation = load_curation(project, texts)
         if curation.errors:
-            msg = f"{len(curation.errors)} problem(s) in seeds/curation/; nothing was published"
-            raise ValidationFailed(msg, curation.errors)
+            summary = f"{len(curation.errors)} problem(s) in seeds/curation/; nothing was published"
+            raise ValidationFailed(*curation.errors, summary=summary)
         # Extract: per text, a pure function of (text, knowledge).
         records: list[Record] = []
         for done, (entry, found) in enumerate(zip(entries, results, strict=True), 1):
@@ -191,37 +189,49 @@ def assemble(
     warnings += apply_edits(frames, curation)
     dangling = foreign_key_problems(curation, frames)
     if dangling:
-        msg = f"{len(dangling)} problem(s) in seeds/curation/; nothing was published"
-        raise ValidationFailed(msg, dangling)
+        summary = f"{len(dangling)} problem(s) in seeds/curation/; nothing was published"
+        raise ValidationFailed(*dangling, summary=summary)
     frames["checks"] = checks.run_checks(frames, warnings)
     # Validate and verify: every failure collected before giving up.
     failures = validate_frames(frames) + verify_frames(frames, texts)
     if failures:
-        msg = f"{len(failures)} problem(s) in the extracted data; nothing was published"
-        raise ValidationFailed(msg, failures)
+        summary = f"{len(failures)} problem(s) in the extracted data; nothing was published"
+        fix = "correct the row with seeds/curation/ or fix the extractor that made it"
+        raise ValidationFailed(*[replace(p, fix=fix) for p in failures], summary=summary)
     return frames
 
 
 def build(
-    dist: Path = paths.DIST,
-    root: Path = paths.ROOT,
+    project: Project,
+    *,
+    dist: Path | None = None,
     version: str = DATA_VERSION,
     progress: Progress | None = None,
-    *,
     cache: bool = True,
     scheduler: str | None = None,
 ) -> BuildResult:
-    """Build the release `version` into `dist`, or confirm that it is already there
-    (`cache` and `scheduler` as for `assemble`)."""
-    frames = assemble(root, progress, cache=cache, scheduler=scheduler)
-    from etl.contract.validate import Failure
+    """Build the release `version` of `project` into `dist` (the project's dist/ unless
+    given), or confirm that it is already there (`cache` and `scheduler` as for
+    `assemble`)."""
+    frames = assemble(project, progress, cache=cache, scheduler=scheduler)
     from etl.publish.package import publish
 
-    release, created = publish(frames, version, dist)
-    warnings = [
-        Failure(
-            "checks", None, row.check_id, None, None, f"{row.rule}: {row.message}", row.severity
+    release, created = publish(frames, version, dist or project.dist)
+    rows = {k: len(v) for k, v in frames.items()}
+    return BuildResult(release, created, rows, findings(frames["checks"]))
+
+
+def findings(checks: pd.DataFrame) -> list[Problem]:
+    """The rows of the `checks` resource as problems: the rule is the code, the row's
+    check_id its key."""
+    return [
+        Problem(
+            code=row.rule,
+            severity=row.severity,
+            file="checks",
+            key=row.check_id,
+            value=row.subject if isinstance(row.subject, str) else None,
+            message=row.message,
         )
-        for row in frames["checks"].itertuples(index=False)
+        for row in checks.itertuples(index=False)
     ]
-    return BuildResult(release, created, {k: len(v) for k, v in frames.items()}, warnings)

@@ -7,7 +7,8 @@ the imports of etl/extract/, transitively), the knowledge files, the Python vers
 and the versions of the libraries those modules import. Change any of them and the
 text is extracted again; nothing has to be invalidated by hand.
 
-The folder is `<root>/.cache/extract/` (ignored by git), or $ETL_CACHE when set.
+The folder is `extract/` in the project's cache folder (`Project.cache`: `.cache/`,
+ignored by git, or $ETL_CACHE when set).
 Entries are pickles: read only a cache folder you wrote yourself.
 """
 
@@ -31,11 +32,6 @@ from etl.lang.corpus import Source
 
 FORMAT = "1"  # bump when the layout of an entry changes
 PACKAGE = Path(__file__).resolve().parent
-
-
-def cache_folder(root: Path) -> Path:
-    """Where a build under `root` keeps its extraction cache."""
-    return Path(os.environ["ETL_CACHE"]) if os.environ.get("ETL_CACHE") else root / ".cache"
 
 
 def _module_file(name: str) -> Path | None:

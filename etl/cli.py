@@ -1,4 +1,9 @@
-"""The `etl` command: a thin click layer over the library; each command calls one function."""
+"""The `etl` command: a thin click layer over the library; each command calls one function.
+
+Commands act on the project found by `Project.find` (`--project DIR`, $ETL_PROJECT, or
+the current folder upward); those that need none (`etl validate FILE`, `etl fetch`) work
+anywhere. Outside a project the others say so in one line and exit 2.
+"""
 
 from __future__ import annotations
 
@@ -10,65 +15,83 @@ from pathlib import Path
 
 import click
 
-from etl import paths
-from etl.errors import EtlError, ValidationFailed
-from etl.evaluate import DEVSET, EVAL_DIR
+from etl.errors import EtlError, NoProject, Problem, has_errors, report_json
+from etl.project import ENV, Project
 from etl.version import DATA_VERSION
 
 
 def report_errors(command: Callable) -> Callable:
-    """Turn library errors into one clear line and exit 1; tracebacks only with --debug."""
+    """Report a refused operation as its problems, one line each (or, with --json, as the
+    JSON report), and exit 1, or 2 outside a project; tracebacks only with --debug."""
 
     @functools.wraps(command)
     def wrapper(*args: object, **kwargs: object) -> object:
         ctx = click.get_current_context()
         try:
             return command(*args, **kwargs)
-        except ValidationFailed as exc:
-            for failure in exc.failures:
-                line = str(failure)  # a curation Problem already starts with its severity
-                click.echo(line if line.startswith("error: ") else f"error: {line}", err=True)
-            if ctx.find_root().params.get("debug"):
-                raise
-            raise click.ClickException(str(exc)) from None
         except EtlError as exc:
             if ctx.find_root().params.get("debug"):
                 raise
-            raise click.ClickException(str(exc)) from None
+            if kwargs.get("as_json"):
+                click.echo(report_json(exc.problems))
+            else:
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+                if exc.summary:
+                    click.echo(exc.summary, err=True)
+            ctx.exit(2 if isinstance(exc, NoProject) else 1)
 
     return wrapper
 
 
-def print_report(problems: list, as_json: str | None, summary: str) -> None:
+def print_report(problems: list[Problem], as_json: bool, summary: str) -> None:
     """One line per problem and a summary, or the JSON report; exit 1 on any error."""
-    if as_json is not None:
-        click.echo(as_json)
+    if as_json:
+        click.echo(report_json(problems))
     else:
         for problem in problems:
             click.echo(str(problem))
         click.echo(summary)
-    if any(getattr(p, "severity", "error") == "error" for p in problems):
+    if has_errors(problems):
         sys.exit(1)
 
 
-def root_option(help_text: str) -> Callable:
-    return click.option(
-        "--root",
-        type=click.Path(path_type=Path),
-        default=paths.ROOT,
-        show_default=True,
-        help=help_text,
-    )
+def _given_project() -> Path | None:
+    return click.get_current_context().find_root().params.get("project")
+
+
+def project() -> Project:
+    """The project of this command line (--project, $ETL_PROJECT or the current folder
+    upward). Found only when a command needs it, so that --help and the commands that
+    need none work anywhere."""
+    return Project.find(_given_project())
+
+
+def optional_project() -> Project | None:
+    """The project, or None outside any (a --project that is no folder is still refused)."""
+    try:
+        return project()
+    except NoProject:
+        if _given_project() is not None:
+            raise
+        return None
 
 
 @click.group()
+@click.option(
+    "--project",
+    type=click.Path(path_type=Path, file_okay=False),
+    help=f"The project to act on (default: ${ENV}, else the first folder from here upward "
+    "that holds seeds/registry.csv).",
+)
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
 @click.version_option(DATA_VERSION, message="soviet-purges data version %(version)s")
-def cli(debug: bool) -> None:
+def cli(project: Path | None, debug: bool) -> None:
     """Build, check and publish the soviet-purges dataset.
 
     Every published row is a claim of one source text with the exact span it
-    was read from. Start with `etl build`, then `etl verify`.
+    was read from. Start with `etl build`, then `etl verify`. Each command acts
+    on the project it is run in (see --project).
     """
 
 
@@ -76,11 +99,8 @@ def cli(debug: bool) -> None:
 @click.option(
     "--dist",
     type=click.Path(path_type=Path),
-    default=paths.DIST,
-    show_default=True,
-    help="Folder that holds the releases.",
+    help="Folder that holds the releases (default: the project's dist/).",
 )
-@root_option("The repository whose seeds/ to build.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--no-cache", is_flag=True, help="Extract every text again (ignore .cache/extract/).")
 @click.option(
@@ -89,7 +109,7 @@ def cli(debug: bool) -> None:
     help="Extract the texts on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port).",
 )
 @report_errors
-def build(dist: Path, root: Path, quiet: bool, no_cache: bool, scheduler: str | None) -> None:
+def build(dist: Path | None, quiet: bool, no_cache: bool, scheduler: str | None) -> None:
     """Extract, resolve, validate, verify and publish dist/<version>/.
 
     A version already in DIST is never overwritten: the build confirms it is
@@ -107,14 +127,14 @@ def build(dist: Path, root: Path, quiet: bool, no_cache: bool, scheduler: str | 
         click.echo(f"extracting [{done}/{total}] {source_id}", err=True)
 
     result = run_build(
+        project(),
         dist=dist,
-        root=root,
         progress=None if quiet else progress,
         cache=not no_cache,
         scheduler=scheduler,
     )
-    for finding in result.warnings:
-        click.echo(f"{finding.severity}: {finding.check}", err=True)
+    for finding in result.findings:
+        click.echo(str(finding), err=True)
     state = "built" if result.created else "unchanged (identical bytes)"
     counts = ", ".join(f"{name} {n}" for name, n in result.rows.items())
     click.echo(f"{result.release}: {state}; rows: {counts}")
@@ -133,53 +153,49 @@ def validate(path: Path, resource: str | None, as_json: bool) -> None:
 
     Example: etl validate corrections/sentences.csv --resource sentences
     """
-    from etl.contract.validate import failure_count, failures_json, validate_path
+    from etl.contract.validate import count, validate_path
 
-    failures = validate_path(path, resource)
-    summary = f"{path}: {'valid' if not failures else f'{failure_count(failures)} failure(s)'}"
-    print_report(failures, failures_json(failures) if as_json else None, summary)
+    problems = validate_path(path, resource)
+    summary = f"{path}: {'valid' if not problems else f'{count(problems)} failure(s)'}"
+    print_report(problems, as_json, summary)
 
 
 @cli.command()
 @click.argument("release", type=click.Path(path_type=Path), required=False)
-@root_option("Folder the source paths are relative to (the repository).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @report_errors
-def verify(release: Path | None, root: Path, as_json: bool) -> None:
-    """Re-open every source and check every row's quote, offsets and lines.
+def verify(release: Path | None, as_json: bool) -> None:
+    """Re-open every source (in the project's seeds/) and check every row's quote,
+    offsets and lines.
 
-    RELEASE defaults to the current version in dist/. Exits 1 on any mismatch.
+    RELEASE defaults to the current version in the project's dist/. Exits 1 on any
+    mismatch.
     """
-    from etl.contract.validate import failures_json
     from etl.contract.verify import verify_release
 
-    report = verify_release(release or paths.release_dir(DATA_VERSION), root)
+    found = project()
+    report = verify_release(release or found.release(), found)
     rows = sum(report.rows.values())
-    verdict = "OK" if report.ok else f"{len(report.failures)} mismatch(es)"
+    verdict = "OK" if report.ok else f"{len(report.problems)} mismatch(es)"
     summary = f"{report.release}: {rows} rows in {len(report.rows)} resources; {verdict}"
-    print_report(report.failures, failures_json(report.failures) if as_json else None, summary)
+    print_report(report.problems, as_json, summary)
 
 
 @cli.command()
-@root_option("The repository to check (its seeds/ and dist/).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @report_errors
-def check(root: Path, as_json: bool) -> None:
+def check(as_json: bool) -> None:
     """Check a contribution: registry, curation files, the build and the release.
 
     Prints each problem with its file, line, column, value, the rule it breaks and how
     to fix it. Exits 1 on errors; warnings alone do not fail.
     """
     from etl.contribute.check import run_check
-    from etl.contribute.curation import problems_json
 
-    problems = run_check(root, root / "dist")
+    problems = run_check(project())
     errors = [p for p in problems if p.severity == "error"]
-    report = json.dumps(
-        {"valid": not errors, "problems": problems_json(problems)}, indent=2, ensure_ascii=False
-    )
     summary = f"check: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)"
-    print_report(problems, report if as_json else None, summary)
+    print_report(problems, as_json, summary)
 
 
 @cli.command()
@@ -188,13 +204,16 @@ def check(root: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @report_errors
 def diff(old: str, new: str, as_json: bool) -> None:
-    """Rows added, removed and changed between two releases (versions in dist/ or folders).
+    """Rows added, removed and changed between two releases (versions in the project's
+    dist/, or release folders, which need no project).
 
     Example: etl diff 3.2.1 3.3.0
     """
     from etl.publish.diff import diff_json, diff_releases, diff_text, release_path
 
-    diffs = diff_releases(release_path(old), release_path(new))
+    found = optional_project()
+    dist = found.dist if found else None
+    diffs = diff_releases(release_path(old, dist), release_path(new, dist))
     click.echo(diff_json(diffs) if as_json else diff_text(old, new, diffs), nl=not as_json)
 
 
@@ -202,22 +221,22 @@ def diff(old: str, new: str, as_json: bool) -> None:
 @click.option(
     "--devset",
     type=click.Path(path_type=Path),
-    default=DEVSET,
-    show_default=True,
-    help="Folder of the real development texts (read, never copied).",
+    help="Folder of the real development texts, read, never copied "
+    "(default: ../shared/devset beside the project).",
 )
 @click.option(
     "--eval-dir",
     type=click.Path(path_type=Path),
-    default=EVAL_DIR,
-    show_default=True,
-    help="Folder with corpus.csv, floors.csv, gold/ and texts/.",
+    help="Folder with corpus.csv, floors.csv, gold/ and texts/ (default: the project's "
+    "tests/eval/).",
 )
 @click.option("--text", "only", multiple=True, help="Score only this text (repeatable).")
 @click.option("--rows/--no-rows", default=True, help="List the missed and unexpected rows.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @report_errors
-def eval_(devset: Path, eval_dir: Path, only: tuple[str, ...], rows: bool, as_json: bool) -> None:
+def eval_(
+    devset: Path | None, eval_dir: Path | None, only: tuple[str, ...], rows: bool, as_json: bool
+) -> None:
     """Score extraction against the hand-annotated gold of tests/eval/.
 
     Builds the evaluation texts into a scratch project, prints precision and recall
@@ -226,6 +245,9 @@ def eval_(devset: Path, eval_dir: Path, only: tuple[str, ...], rows: bool, as_js
     """
     from etl.evaluate import evaluate, format_report, read_floors
 
+    if devset is None or eval_dir is None:
+        found = project()
+        devset, eval_dir = devset or found.devset, eval_dir or found.eval_dir
     report = evaluate(eval_dir, devset, list(only) or None)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
@@ -235,37 +257,47 @@ def eval_(devset: Path, eval_dir: Path, only: tuple[str, ...], rows: bool, as_js
         click.echo(f"skipped: {devset} not found for {len(report.skipped)} text(s)", err=True)
     below = [] if only else report.below_floors(read_floors(eval_dir / "floors.csv"))
     for problem in below:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(str(problem), err=True)
     if below:
         sys.exit(1)
 
 
 @cli.command()
-@click.option("--dist", type=click.Path(path_type=Path), default=paths.DIST, show_default=True)
+@click.option(
+    "--dist",
+    type=click.Path(path_type=Path),
+    help="Folder that holds the releases (default: the project's dist/).",
+)
 @report_errors
-def release(dist: Path) -> None:
+def release(dist: Path | None) -> None:
     """Write the artefacts of every release that lacks them (CSV copies, page, SHA256SUMS,
     zip) and dist/CHANGELOG.md. Existing artefacts are never rewritten."""
-    from etl.publish.release import make_release, versions, write_changelog
+    from etl.publish.release import write_releases
 
-    for version in versions(dist):
-        state = "written" if make_release(version, dist) else "already there"
-        click.echo(f"{version}: artefacts {state}", err=True)
-    click.echo(str(write_changelog(dist)))
+    def progress(version: str, written: bool) -> None:
+        click.echo(f"{version}: artefacts {'written' if written else 'already there'}", err=True)
+
+    found = project()
+    click.echo(str(write_releases(dist or found.dist, found, progress)))
 
 
 @cli.command()
 @click.argument("version", default=DATA_VERSION)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8001, show_default=True, help="Port (0: any free port).")
-@click.option("--dist", type=click.Path(path_type=Path), default=paths.DIST, show_default=True)
+@click.option(
+    "--dist",
+    type=click.Path(path_type=Path),
+    help="Folder that holds the releases (default: the project's dist/).",
+)
 @click.option(
     "--cache",
     type=click.Path(path_type=Path),
-    help="Where to write the metadata (and a SQLite copy of a release that has none).",
+    help="Where to write the metadata (and a SQLite copy of a release that has none; "
+    "default: serve/ in the project's cache folder).",
 )
 @report_errors
-def serve(version: str, host: str, port: int, dist: Path, cache: Path | None) -> None:
+def serve(version: str, host: str, port: int, dist: Path | None, cache: Path | None) -> None:
     """Explore a release in Datasette: its SQLite copy, column descriptions and canned queries.
 
     Example: etl serve 3.4.0 --port 8001, then open http://127.0.0.1:8001/
@@ -273,7 +305,7 @@ def serve(version: str, host: str, port: int, dist: Path, cache: Path | None) ->
     from etl.publish.serve import serve as run_serve
 
     click.echo(f"serving release {version} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    run_serve(version, host, port, dist, cache)
+    run_serve(project(), version, host, port, dist, cache)
 
 
 @cli.command()
@@ -314,7 +346,7 @@ def sources_list(as_json: bool) -> None:
 
     from etl.contribute.registry import read_registry
 
-    entries = read_registry()
+    entries = read_registry(project())
     if as_json:
         click.echo(json.dumps([asdict(e) for e in entries], indent=2, ensure_ascii=False))
         return
@@ -330,7 +362,6 @@ def sources_list(as_json: bool) -> None:
 @click.option("--written", required=True, help="ISO date, possibly partial: 1936, 1936-01.")
 @click.option("--origin", required=True, help="Where the text comes from.")
 @click.option("--license", "license_", required=True, help="The text's licence.")
-@root_option("The repository whose seeds/ receives the text.")
 @report_errors
 def sources_add(
     path: Path,
@@ -340,9 +371,9 @@ def sources_add(
     written: str,
     origin: str,
     license_: str,
-    root: Path,
 ) -> None:
-    """Register a new text: copy it into seeds/ and pin its sha256.
+    """Register a new text: copy it into the project's seeds/ and pin its sha256 (the
+    first text of a new project, named by --project, creates its registry).
 
     Example: etl sources add ~/verdict.txt --id verdict-1936 --title "Verdict"
     --author "Military Collegium" --written 1936-08-24 --origin "..." --license "..."
@@ -357,18 +388,22 @@ def sources_add(
         written=written,
         origin=origin,
         license=license_,
-        root=root,
+        project=project(),
     )
     click.echo(f"registered {entry.source_id}: {entry.path} sha256 {entry.sha256}")
 
 
 @cli.command()
 @click.option(
-    "--to", "folder", type=click.Path(path_type=Path), default=paths.SCHEMAS, show_default=True
+    "--to",
+    "folder",
+    type=click.Path(path_type=Path),
+    help="Folder to write them in (default: the project's schemas/).",
 )
-def schemas(folder: Path) -> None:
+@report_errors
+def schemas(folder: Path | None) -> None:
     """Write the Frictionless Table Schemas generated from the Pandera models."""
     from etl.contract.tableschema import write_schemas
 
-    for path in write_schemas(folder):
+    for path in write_schemas(folder or project().schemas):
         click.echo(str(path))

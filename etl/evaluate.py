@@ -20,12 +20,10 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from etl import paths
-from etl.errors import EtlError
+from etl.errors import EtlError, Problem
+from etl.project import Project
 
 RESOURCES = ("sentences", "expulsion_stats")
-EVAL_DIR = paths.ROOT / "tests" / "eval"
-DEVSET = paths.ROOT.parent / "shared" / "devset"  # real texts beside the clone, never copied
 HALVES = ("dev", "report")
 
 
@@ -85,7 +83,7 @@ class Report:
                 total += self.scores[(text.name, resource)]
         return total
 
-    def below_floors(self, floors: dict[tuple[str, str, str], float]) -> list[str]:
+    def below_floors(self, floors: dict[tuple[str, str, str], float]) -> list[Problem]:
         """Every (half, resource, metric) whose score is under its floor; none is checked
         for a half that lost texts (the devset is absent), since its score means less."""
         short = {t.half for t in self.texts if t.name in self.skipped}
@@ -96,7 +94,12 @@ class Report:
             value = getattr(self.total(half, resource), metric)
             if value + 1e-9 < floor:
                 problems.append(
-                    f"{half} {resource} {metric} {value:.3f} is below its floor {floor}"
+                    Problem(
+                        code="below-floor",
+                        value=f"{value:.3f}",
+                        message=f"{half} {resource} {metric} is below its floor {floor}",
+                        fix="find what the rules now miss (etl eval lists the rows)",
+                    )
                 )
         return problems
 
@@ -284,7 +287,8 @@ def build_texts(texts: Iterable[EvalText], workdir: Path) -> dict:
     from etl.build import assemble
     from etl.contribute.registry import add_source
 
-    (workdir / "seeds").mkdir()
+    project = Project(workdir)
+    project.seeds.mkdir()
     for text in texts:
         add_source(
             text.path,
@@ -294,16 +298,14 @@ def build_texts(texts: Iterable[EvalText], workdir: Path) -> dict:
             written=text.written,
             origin=str(text.path),
             license="see tests/eval/corpus.csv",
-            root=workdir,
+            project=project,
         )
-    return assemble(workdir)
+    return assemble(project)
 
 
-def evaluate(
-    eval_dir: Path = EVAL_DIR,
-    devset: Path = DEVSET,
-    only: list[str] | None = None,
-) -> Report:
+def evaluate(eval_dir: Path, devset: Path, only: list[str] | None = None) -> Report:
+    """Build the corpus of `eval_dir` (its real texts read from `devset`) into a scratch
+    project and score every text and resource against its gold."""
     texts, skipped = read_corpus(eval_dir, devset)
     if only:
         texts = [t for t in texts if t.name in only]

@@ -14,23 +14,13 @@ import os
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from etl.errors import EtlError
+from etl.errors import EtlError, Problem
 
 URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # http:, file:, C: (a Windows drive) alike
 
 
 class PathRefused(EtlError):
     code = "path-refused"
-
-
-def where(file: str | Path, line: int | None = None, column: str | None = None) -> str:
-    """ "file, line N, column 'c'", how every refusal names the place a value came from."""
-    text = str(file)
-    if line is not None:
-        text += f", line {line}"
-    if column:
-        text += f", column {column!r}"
-    return text
 
 
 def problem(value: str, root: Path, base: Path | None = None) -> str | None:
@@ -69,11 +59,17 @@ def inside(
     """`base / value` if it stays inside `root` once resolved; else PathRefused in one line."""
     why = problem(value, root, base)
     if why:
-        msg = (
-            f"{where(file, line, column)}: path {value!r} {why}; "
-            f"give a relative path inside {root.name}/"
+        raise PathRefused(
+            Problem(
+                code="path-refused",
+                file=str(file),
+                line=line,
+                column=column,
+                value=value,
+                message=f"path {why}",
+                fix=f"give a relative path inside {root.name}/",
+            )
         )
-        raise PathRefused(msg)
     return (root if base is None else base) / value
 
 
@@ -81,11 +77,15 @@ def file_inside(path: Path, root: Path, *, file: str | Path | None = None) -> Pa
     """A file found on disk (by globbing a folder) that must not be a symlink leaving `root`."""
     resolved = path.resolve()
     if not resolved.is_relative_to(root.resolve()):
-        msg = (
-            f"{file or path}: is a symlink to {resolved}, outside {root.name}/; "
-            f"put the file itself in {root.name}/"
+        raise PathRefused(
+            Problem(
+                code="path-refused",
+                file=str(file or path),
+                value=str(resolved),
+                message=f"is a symlink to a file outside {root.name}/",
+                fix=f"put the file itself in {root.name}/",
+            )
         )
-        raise PathRefused(msg)
     return path
 
 
@@ -107,17 +107,18 @@ def read_descriptor(path: Path, label: str | None = None) -> tuple[dict, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        msg = f"{name}: not valid UTF-8 ({exc.reason})"
-        raise EtlError(msg) from None
+        message = f"not valid UTF-8 ({exc.reason})"
+        raise EtlError(Problem(code="not-utf8", file=name, message=message)) from None
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as exc:
-        msg = f"{where(name, exc.lineno)}, column {exc.colno}: not valid JSON ({exc.msg})"
-        raise EtlError(msg) from None
+        message = f"not valid JSON ({exc.msg}, at character {exc.colno})"
+        invalid = Problem(code="descriptor-invalid", file=name, line=exc.lineno, message=message)
+        raise EtlError(invalid) from None
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
-        msg = f"{name}: 'resources' is not a list of resources; not a data package"
-        raise EtlError(msg)
+        message = "'resources' is not a list of resources; not a data package"
+        raise EtlError(Problem(code="descriptor-invalid", file=name, message=message))
     return descriptor, text
 
 

@@ -1,14 +1,8 @@
-"""Every path the pipeline uses, defined once."""
+"""Where the package's own data files are: the same for every project.
+
+The paths of a project (its seeds, registry, dist, cache, …) are `etl.project.Project`'s.
+"""
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-REGISTRY = SEEDS / "registry.csv"
-SCHEMAS = ROOT / "schemas"
-DIST = ROOT / "dist"
 KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
-
-
-def release_dir(version: str, dist: Path = DIST) -> Path:
-    return dist / version

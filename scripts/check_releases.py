@@ -15,17 +15,17 @@ from pathlib import Path
 
 import frictionless
 
-from etl import paths
 from etl.contract.verify import verify_release
+from etl.project import Project
 
 
 def check(job: tuple[str, Path]) -> tuple[bool, str]:
     kind, path = job
     if kind == "verify":
-        report = verify_release(path, paths.ROOT)
-        lines = [f"error: {failure}" for failure in report.failures]
+        report = verify_release(path, Project.find())
+        lines = [str(problem) for problem in report.problems]
         rows = sum(report.rows.values())
-        verdict = "OK" if report.ok else f"{len(report.failures)} mismatch(es)"
+        verdict = "OK" if report.ok else f"{len(report.problems)} mismatch(es)"
         lines.append(f"{path}: {rows} rows in {len(report.rows)} resources; {verdict}")
         return report.ok, "\n".join(lines)
     report = frictionless.validate(path)

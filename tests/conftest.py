@@ -16,8 +16,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl import paths
+from etl.project import Project
 from etl.version import DATA_VERSION
+
+REPO = Project(Path(__file__).resolve().parent.parent)
+"""The project these tests belong to: its seeds are copied, never changed."""
 
 SMALL = {
     "moskvin-telegram-lithuania-1937",
@@ -29,24 +32,26 @@ SMALL = {
 @pytest.fixture(scope="session", autouse=True)
 def extraction_cache(tmp_path_factory) -> Iterator[Path]:
     """One extraction cache for the whole session (its keys are hashes of each text and of
-    the extraction code, so builds of different scratch projects can share it)."""
+    the extraction code, so builds of different scratch projects can share it); and no
+    $ETL_PROJECT of the caller's, so every command finds the project it is run in."""
     folder = tmp_path_factory.mktemp("cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ETL_CACHE", str(folder))
+        patch.delenv("ETL_PROJECT", raising=False)
         yield folder
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A folder laid out like the repository: seeds/ with the registry and the texts."""
-    shutil.copytree(paths.SEEDS, tmp_path / "seeds")
+    shutil.copytree(REPO.seeds, tmp_path / "seeds")
     return tmp_path
 
 
 @pytest.fixture
 def small_project(tmp_path: Path) -> Path:
     """A project of the three short seed texts (no curation files, which cite the others)."""
-    shutil.copytree(paths.SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns("curation"))
+    shutil.copytree(REPO.seeds, tmp_path / "seeds", ignore=shutil.ignore_patterns("curation"))
     registry = tmp_path / "seeds" / "registry.csv"
     header, *rows = registry.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [row for row in rows if row.split(",", 1)[0] in SMALL]
@@ -58,7 +63,7 @@ def small_project(tmp_path: Path) -> Path:
 def seed_project(tmp_path_factory) -> Path:
     """A scratch copy of the seeds shared by the session: read it, never change it."""
     root = tmp_path_factory.mktemp("seed-project")
-    shutil.copytree(paths.SEEDS, root / "seeds")
+    shutil.copytree(REPO.seeds, root / "seeds")
     return root
 
 
@@ -67,7 +72,7 @@ def seed_release(seed_project: Path) -> Path:
     """The seed release, built once per session: read it, never change it."""
     from etl.build import build
 
-    return build(dist=seed_project / "dist", root=seed_project).release
+    return build(Project(seed_project), dist=seed_project / "dist").release
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +80,7 @@ def seed_frames(seed_project: Path, seed_release: Path) -> dict[str, pd.DataFram
     """Every resource of the seed release as the build assembles it (tests get copies)."""
     from etl.build import assemble
 
-    return assemble(seed_project)
+    return assemble(Project(seed_project))
 
 
 @pytest.fixture
@@ -89,10 +94,8 @@ def release(project: Path, seed_release: Path) -> Path:
 def seed_path(project: Path, source_id: str) -> Path:
     from etl.contribute.registry import read_registry
 
-    entry = next(
-        e for e in read_registry(project / "seeds" / "registry.csv") if e.source_id == source_id
-    )
-    return entry.file(project)
+    entry = next(e for e in read_registry(Project(project)) if e.source_id == source_id)
+    return entry.file(Project(project))
 
 
 def register(project: Path, path: Path, source_id: str, title: str = "T") -> None:
@@ -107,5 +110,5 @@ def register(project: Path, path: Path, source_id: str, title: str = "T") -> Non
         written="1937",
         origin="written for this test",
         license="CC0",
-        root=project,
+        project=Project(project),
     )

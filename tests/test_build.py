@@ -12,7 +12,8 @@ import pytest
 from etl import paths
 from etl.build import build
 from etl.contract.verify import verify_release
-from etl.errors import HashMismatch, SourceError, VersionConflict
+from etl.errors import SourceError, VersionConflict
+from etl.project import Project
 from etl.publish import package as publish
 from tests.conftest import seed_path
 
@@ -86,17 +87,19 @@ def test_frictionless_rejects_a_readable_file_with_an_altered_value(release: Pat
 
 
 def test_verify_passes_then_names_a_tampered_file(release: Path, project: Path):
-    assert verify_release(release, project).ok
+    assert verify_release(release, Project(project)).ok
     target = release / "data" / "sources.parquet"
     target.write_bytes(target.read_bytes() + b"x")
-    failures = verify_release(release, project).failures
-    assert [(f.resource, f.value) for f in failures] == [("sources", "data/sources.parquet")]
+    problems = verify_release(release, Project(project)).problems
+    assert [(p.code, p.file, p.value) for p in problems] == [
+        ("hash-mismatch", str(target), "data/sources.parquet")
+    ]
 
 
 def test_rebuild_is_byte_identical_and_a_noop(small_project: Path):
-    release = build(dist=small_project / "dist", root=small_project).release
+    release = build(Project(small_project), dist=small_project / "dist").release
     before = snapshot(release)
-    again = build(dist=small_project / "dist", root=small_project)
+    again = build(Project(small_project), dist=small_project / "dist")
     assert again.created is False
     assert snapshot(release) == before
 
@@ -106,10 +109,10 @@ def test_builds_with_a_cold_cache_a_warm_cache_and_none_give_the_same_bytes(
 ):
     """(`make check` also reproduces the committed seed release with --no-cache.)"""
     monkeypatch.setenv("ETL_CACHE", str(tmp_path / "cache"))
-    cold = build(dist=tmp_path / "cold", root=small_project).release
+    cold = build(Project(small_project), dist=tmp_path / "cold").release
     assert len(list((tmp_path / "cache" / "extract").rglob("*.pickle"))) == 3  # one per text
-    warm = build(dist=tmp_path / "warm", root=small_project).release
-    none = build(dist=tmp_path / "none", root=small_project, cache=False).release
+    warm = build(Project(small_project), dist=tmp_path / "warm").release
+    none = build(Project(small_project), dist=tmp_path / "none", cache=False).release
     assert snapshot(cold) == snapshot(warm) == snapshot(none)
 
 
@@ -123,18 +126,19 @@ def test_the_cache_is_read_under_its_key_and_no_cache_ignores_it(
     from etl.cli import cli
 
     monkeypatch.setenv("ETL_CACHE", str(tmp_path / "cache"))
-    full = build(dist=tmp_path / "full", root=small_project).release
+    full = build(Project(small_project), dist=tmp_path / "full").release
     stats = pd.read_parquet(full / "data" / "expulsion_stats.parquet")
     assert len(stats) > 0
     entries = sorted((tmp_path / "cache" / "extract").rglob("*.pickle"))
     assert len(entries) == 3
     for entry in entries:
         entry.write_bytes(pickle.dumps([]))  # as if no text had anything to extract
-    emptied = build(dist=tmp_path / "emptied", root=small_project).release
+    emptied = build(Project(small_project), dist=tmp_path / "emptied").release
     assert len(pd.read_parquet(emptied / "data" / "expulsion_stats.parquet")) == 0
     again = tmp_path / "again"
     result = CliRunner().invoke(
-        cli, ["build", "--quiet", "--no-cache", "--root", str(small_project), "--dist", str(again)]
+        cli,
+        ["--project", str(small_project), "build", "--quiet", "--no-cache", "--dist", str(again)],
     )
     assert result.exit_code == 0, result.output
     assert snapshot(again / full.name) == snapshot(full)
@@ -144,10 +148,10 @@ def test_an_unreadable_cache_entry_is_extracted_again(
     small_project: Path, tmp_path: Path, monkeypatch
 ):
     monkeypatch.setenv("ETL_CACHE", str(tmp_path / "cache"))
-    first = build(dist=tmp_path / "first", root=small_project).release
+    first = build(Project(small_project), dist=tmp_path / "first").release
     for entry in (tmp_path / "cache" / "extract").rglob("*.pickle"):
         entry.write_bytes(entry.read_bytes()[:20])  # a write cut short
-    second = build(dist=tmp_path / "second", root=small_project).release
+    second = build(Project(small_project), dist=tmp_path / "second").release
     assert snapshot(first) == snapshot(second)
 
 
@@ -178,12 +182,14 @@ def test_the_cache_key_covers_every_module_extraction_runs():
 
 
 def test_rebuilding_a_version_into_other_bytes_is_refused(small_project: Path):
-    release = build(dist=small_project / "dist", root=small_project).release
+    release = build(Project(small_project), dist=small_project / "dist").release
     before = snapshot(release)
     registry = small_project / "seeds" / "registry.csv"
     registry.write_text(registry.read_text().replace("Leon Trotsky", "L. Trotsky"))
-    with pytest.raises(VersionConflict, match=r"Bump DATA_VERSION in etl/version\.py"):
-        build(dist=small_project / "dist", root=small_project)
+    with pytest.raises(VersionConflict) as conflict:
+        build(Project(small_project), dist=small_project / "dist")
+    (problem,) = conflict.value.problems
+    assert (problem.code, problem.file) == ("version-conflict", str(release))
     assert snapshot(release) == before
 
 
@@ -193,17 +199,19 @@ def test_a_seed_edited_by_one_byte_is_refused_and_dist_untouched(project: Path, 
     data = bytearray(path.read_bytes())
     data[0] = ord("l")
     path.write_bytes(bytes(data))
-    with pytest.raises(HashMismatch, match=r"002_00f24f511f1c3f60.txt: sha256 is [0-9a-f]{64} but"):
-        build(dist=project / "dist", root=project)
+    with pytest.raises(SourceError) as refusal:
+        build(Project(project), dist=project / "dist")
+    (problem,) = refusal.value.problems
+    assert (problem.code, problem.file) == ("hash-mismatch", "seeds/002_00f24f511f1c3f60.txt")
     assert snapshot(project / "dist") == before
 
 
 def test_missing_seed_is_named(project: Path):
     seed_path(project, "sedov-red-book-part-2").unlink()
-    with pytest.raises(
-        SourceError, match="source 'sedov-red-book-part-2' is registered but the file is missing"
-    ):
-        build(dist=project / "dist", root=project)
+    with pytest.raises(SourceError) as refusal:
+        build(Project(project), dist=project / "dist")
+    (problem,) = refusal.value.problems
+    assert (problem.code, problem.file) == ("source-unreadable", "seeds/003_01b4453dcb8ce3b0.txt")
     assert not (project / "dist").exists()
 
 
@@ -224,7 +232,7 @@ def test_failure_half_way_through_writing_leaves_dist_untouched(small_project: P
 
     monkeypatch.setattr(publish, "write_parquet", write_then_fail)
     with pytest.raises(OSError, match="disk full"):
-        build(dist=dist, root=small_project)
+        build(Project(small_project), dist=dist)
     assert written == ["sources"]
     assert snapshot(dist) == before
     assert sorted(p.name for p in dist.iterdir()) == ["0.9.0"]
@@ -271,15 +279,15 @@ def test_a_text_of_noise_builds_and_verifies(small_project: Path, tmp_path: Path
     path = tmp_path / "noise.txt"
     path.write_text(" ".join(rng.choice(pieces) for _ in range(8000)), encoding="utf-8")
     register(small_project, path, "noise")
-    release = build(dist=small_project / "dist", root=small_project).release
-    assert verify_release(release, small_project).ok
+    release = build(Project(small_project), dist=small_project / "dist").release
+    assert verify_release(release, Project(small_project)).ok
     assert frictionless.validate(release / "datapackage.json").valid
 
 
 def test_a_dask_cluster_on_localhost_gives_the_same_bytes(small_project: Path, tmp_path: Path):
     from dask.distributed import LocalCluster
 
-    local = build(dist=tmp_path / "local", root=small_project, cache=False).release
+    local = build(Project(small_project), dist=tmp_path / "local", cache=False).release
     with LocalCluster(
         n_workers=1,
         threads_per_worker=1,
@@ -291,7 +299,7 @@ def test_a_dask_cluster_on_localhost_gives_the_same_bytes(small_project: Path, t
         address = cluster.scheduler_address
         assert address.startswith("tcp://127.0.0.1:")
         remote = build(
-            dist=tmp_path / "dask", root=small_project, cache=False, scheduler=address
+            Project(small_project), dist=tmp_path / "dask", cache=False, scheduler=address
         ).release
     assert snapshot(remote) == snapshot(local)
 
@@ -304,7 +312,8 @@ def test_a_build_without_scheduler_imports_no_dask(small_project: Path):
 
     script = (
         "import sys; from pathlib import Path; from etl.build import build; "
-        f"build(dist=Path({str(small_project / 'dist')!r}), root=Path({str(small_project)!r})); "
+        "from etl.project import Project; "
+        f"build(Project(Path({str(small_project)!r})), dist=Path({str(small_project / 'dist')!r})); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
     )
     result = subprocess.run(
@@ -319,5 +328,5 @@ def test_a_cache_that_cannot_be_written_does_not_fail_the_build(
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder should be")
     monkeypatch.setenv("ETL_CACHE", str(blocked))
-    release = build(dist=tmp_path / "dist", root=small_project).release
-    assert verify_release(release, small_project).ok
+    release = build(Project(small_project), dist=tmp_path / "dist").release
+    assert verify_release(release, Project(small_project)).ok

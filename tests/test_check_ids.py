@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl import paths
 from etl.resolve.crosschecks import run_checks
+from tests.conftest import REPO
 
-RELEASE = paths.DIST / "3.3.1" / "data"
+RELEASE = REPO.dist / "3.3.1" / "data"
 
 
 def frames() -> dict[str, pd.DataFrame]:

@@ -1,5 +1,6 @@
 """Contributions through seeds/curation/: bad input gets a report naming file, line, column."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from etl.cli import cli
 from etl.contribute.check import run_check
 from etl.contribute.curation import curation_columns
 from etl.errors import ValidationFailed
+from etl.project import Project
 
 HEADER = ",".join(curation_columns("sentences"))
 SEDOV = "sedov-red-book-part-2"
@@ -43,13 +45,13 @@ def write(project: Path, name: str, content: str | bytes) -> Path:
 
 
 def problems(project: Path) -> list[tuple]:
-    return [(p.line, p.column, p.rule, p.severity) for p in run_check(project, project / "dist")]
+    return [(p.line, p.column, p.code, p.severity) for p in run_check(Project(project))]
 
 
 def test_a_good_addition_is_published_with_its_evidence(project: Path):
     write(project, "sentences.csv", f"{HEADER}\n{row(sentencing_body='GPU')}\n")
     assert problems(project) == []
-    sentences = assemble(project)["sentences"]
+    sentences = assemble(Project(project))["sentences"]
     curated = sentences[sentences.extractor == "curated"]
     assert len(curated) == 1
     (quote,) = curated.quote
@@ -62,27 +64,21 @@ def test_a_good_addition_is_published_with_its_evidence(project: Path):
 @pytest.mark.parametrize(
     ("cells", "expected"),
     [
-        ({"person_id": "nobody-at-all"}, (2, "person_id", "no such person_id in persons")),
-        ({"source_id": "no-such-text"}, (2, "source_id", "unknown source")),
-        ({"quote": "Smirnov was acquitted"}, (2, "quote", "the quote does not occur in the text")),
-        ({"quote": "Smirnov"}, (2, "quote", "the quote occurs")),
-        (
-            {"penalty": "flogging"},
-            (2, "penalty", "must be one of death, imprisonment, exile, other"),
-        ),
-        ({"term_years": "-3"}, (2, "term_years", "must be a number of at least 0")),
-        ({"date": "1937-13-01"}, (2, "date", "must be an ISO date")),
-        ({"action": "amend"}, (2, "action", "unknown action")),
-        ({"reason": ""}, (2, "reason", "every curation needs a reason")),
+        ({"person_id": "nobody-at-all"}, (2, "person_id", "foreign-key-error")),
+        ({"source_id": "no-such-text"}, (2, "source_id", "unknown-source")),
+        ({"quote": "Smirnov was acquitted"}, (2, "quote", "quote-not-found")),
+        ({"quote": "Smirnov"}, (2, "quote", "quote-ambiguous")),
+        ({"penalty": "flogging"}, (2, "penalty", "constraint-error")),
+        ({"term_years": "-3"}, (2, "term_years", "constraint-error")),
+        ({"date": "1937-13-01"}, (2, "date", "constraint-error")),
+        ({"action": "amend"}, (2, "action", "unknown-action")),
+        ({"reason": ""}, (2, "reason", "missing-value")),
     ],
 )
 def test_bad_rows_are_reported_by_line_and_column(project: Path, cells, expected):
     write(project, "sentences.csv", f"{HEADER}\n{row(**cells)}\n")
     found = problems(project)
-    assert any(
-        (line, column) == expected[:2] and expected[2] in rule and severity == "error"
-        for line, column, rule, severity in found
-    ), found
+    assert (*expected, "error") in found, found
 
 
 def test_a_duplicate_correction(project: Path):
@@ -91,24 +87,21 @@ def test_a_duplicate_correction(project: Path):
         row(action="correct", target=target, penalty="", person_id="") for _ in range(2)
     )
     write(project, "sentences.csv", f"{HEADER}\n{twice}\n")
-    assert (3, "target", "duplicate: line 2 already curates it", "error") in problems(project)
+    assert (3, "target", "duplicate-target", "error") in problems(project)
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (
-            HEADER.replace(",term_years", "") + "\n",
-            (1, "term_years", "a required column is missing"),
-        ),
-        (HEADER + ",colour\n", (1, "colour", "column is not in the schema")),
-        (HEADER.replace(",", ";") + "\n", (1, None, "the header is not comma-separated")),
-        (f"{HEADER}\n{row()},extra\n", (2, None, "wrong number of cells")),
+        (HEADER.replace(",term_years", "") + "\n", (1, "term_years", "missing-column")),
+        (HEADER + ",colour\n", (1, "colour", "extra-column")),
+        (HEADER.replace(",", ";") + "\n", (1, None, "not-comma-separated")),
+        (f"{HEADER}\n{row()},extra\n", (2, None, "wrong-cell-count")),
     ],
 )
 def test_bad_files_are_reported(project: Path, content: str, expected):
     write(project, "sentences.csv", content)
-    found = [(line, column, rule) for line, column, rule, _ in problems(project)]
+    found = [(line, column, code) for line, column, code, _ in problems(project)]
     assert expected in found
 
 
@@ -116,27 +109,23 @@ def test_bom_crlf_and_a_missing_last_newline_are_warnings_and_still_read(project
     content = ("\ufeff" + f"{HEADER}\r\n{row()}").encode()
     write(project, "sentences.csv", content)
     found = problems(project)
-    rules = {rule for _, _, rule, severity in found if severity == "warning"}
-    assert rules == {
-        "starts with a byte-order mark",
-        "has Windows line endings",
-        "the last line has no line ending (truncated?)",
-    }
+    codes = {code for _, _, code, severity in found if severity == "warning"}
+    assert codes == {"byte-order-mark", "windows-line-endings", "no-final-newline"}
     assert not [f for f in found if f[3] == "error"]
 
 
 def test_a_50_mb_file_is_refused_without_reading_it(project: Path):
     write(project, "sentences.csv", HEADER + "\n" + "x" * 50_000_000)
-    assert problems(project) == [(None, None, "file is too large", "error")]
+    assert problems(project) == [(None, None, "file-too-large", "error")]
 
 
 def test_a_bad_contribution_leaves_dist_untouched(project: Path):
     dist = project / "dist"
-    release = build(dist=dist, root=project).release
+    release = build(Project(project), dist=dist).release
     before = {p: p.read_bytes() for p in release.rglob("*") if p.is_file()}
     write(project, "sentences.csv", f"{HEADER}\n{row(penalty='flogging')}\n")
     with pytest.raises(ValidationFailed):
-        build(dist=dist, root=project)
+        build(Project(project), dist=dist)
     assert {p: p.read_bytes() for p in release.rglob("*") if p.is_file()} == before
 
 
@@ -146,15 +135,31 @@ def test_a_correction_whose_target_is_gone_is_reported(project: Path):
         "sentences.csv",
         f"{HEADER}\n{row(action='correct', target='no:such:row', person_id='', penalty='')}\n",
     )
-    checks = assemble(project)["checks"]
+    checks = assemble(Project(project))["checks"]
     assert "curation-target-missing" in set(checks.rule)
 
 
 def test_cli_check_prints_file_line_column_and_fix(project: Path):
     write(project, "sentences.csv", f"{HEADER}\n{row(term_years='-3')}\n")
-    result = CliRunner().invoke(cli, ["check", "--root", str(project)])
+    result = CliRunner().invoke(cli, ["--project", str(project), "check", "--json"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
-        "error: seeds/curation/sentences.csv, line 2, column 'term_years': "
-        "must be a number of at least 0 (value '-3.0'). Fix: give a number of at least 0"
-    )
+    report = json.loads(result.output)
+    assert report["valid"] is False
+    (problem,) = report["problems"]
+    assert problem["fix"]
+    assert {k: problem[k] for k in ("code", "severity", "file", "line", "column", "value")} == {
+        "code": "constraint-error",
+        "severity": "error",
+        "file": "seeds/curation/sentences.csv",
+        "line": 2,
+        "column": "term_years",
+        "value": "-3.0",
+    }
+
+
+def test_cli_check_text_is_one_line_per_problem_then_a_summary(project: Path):
+    write(project, "sentences.csv", f"{HEADER}\n{row(term_years='-3', penalty='flogging')}\n")
+    result = CliRunner().invoke(cli, ["--project", str(project), "check"])
+    assert result.exit_code == 1
+    problems = run_check(Project(project))
+    assert result.output.splitlines() == [*map(str, problems), "check: 2 error(s), 0 warning(s)"]

@@ -69,5 +69,6 @@ def test_scores_count_each_row_once_and_leave_optional_rows_out(tmp_path: Path):
 def test_a_score_below_its_floor_fails_the_command(tmp_path: Path):
     result = run(eval_dir(tmp_path, 0.5))
     assert result.exit_code == 1
-    assert "dev sentences recall 0.333 is below its floor 0.5" in result.output
+    (below,) = [line for line in result.output.splitlines() if "[below-floor]" in line]
+    assert below.startswith("error[below-floor]: dev sentences recall") and "'0.333'" in below
     assert "missed      line 9: person=Petrov" in result.output

@@ -9,15 +9,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl import paths
 from etl.build import build
+from etl.project import Project
 from etl.publish.release import make_release
-from tests.conftest import register
+from tests.conftest import REPO, register
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 HOSTILE = "The court sentenced Orlov <script>alert('x')</script> to ten years imprisonment.\n"
 # Screenshots for review: kept after the test run (not in a temporary folder).
-SCREENSHOTS = Path(os.environ.get("SCREENSHOTS", paths.ROOT / ".cache" / "screenshots"))
+SCREENSHOTS = Path(os.environ.get("SCREENSHOTS", REPO.root / ".cache" / "screenshots"))
 needs_chromium = pytest.mark.skipif(
     not (CHROMIUM.exists() and DRIVER.exists()),
     reason="needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver "
@@ -29,12 +29,13 @@ needs_chromium = pytest.mark.skipif(
 def release(tmp_path_factory) -> Path:
     """A release of the seeds plus a hostile text, with its artefacts (page included)."""
     project = tmp_path_factory.mktemp("project")
-    shutil.copytree(paths.SEEDS, project / "seeds")
+    shutil.copytree(REPO.seeds, project / "seeds")
+    shutil.copytree(REPO.root / "docs", project / "docs")  # the contract the copies quote
     text = project / "hostile.txt"
     text.write_text(HOSTILE, encoding="utf-8")
     register(project, text, "hostile", title="<b>Hostile</b>")
-    folder = build(dist=project / "dist", root=project).release
-    make_release(folder.name, project / "dist", root=project)
+    folder = build(Project(project), dist=project / "dist").release
+    make_release(folder.name, project / "dist", Project(project))
     return folder
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from etl.build import assemble
+from etl.project import Project
 from tests.conftest import register
 
 SOUSA = "sousa-class-struggle-thirties"
@@ -106,7 +107,7 @@ def add(project: Path, tmp_path: Path, text: str, source_id: str) -> dict[str, p
     path = tmp_path / f"{source_id}.txt"
     path.write_text(text, encoding="utf-8")
     register(project, path, source_id)
-    return assemble(project)
+    return assemble(Project(project))
 
 
 def test_a_new_verdict_in_the_same_style(project: Path, tmp_path: Path):

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from etl import paths
 from etl.version import DATA_VERSION
+from tests.conftest import REPO
 
 
 def free_port() -> int:
@@ -58,7 +58,7 @@ def server(tmp_path_factory) -> Iterator[str]:
         process.wait(timeout=20)
     # A release published without a SQLite copy is served from one in the cache, never
     # from one written into dist/ (published releases are immutable).
-    release = paths.DIST / DATA_VERSION
+    release = REPO.dist / DATA_VERSION
     if "soviet-purges.sqlite" not in (release / "SHA256SUMS").read_text():
         assert not (release / "soviet-purges.sqlite").exists()
         assert (cache / DATA_VERSION / "soviet-purges.sqlite").is_file()

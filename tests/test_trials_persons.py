@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from etl.build import assemble
+from etl.project import Project
 from tests.conftest import register
 
 SOUSA = "sousa-class-struggle-thirties"
@@ -215,7 +216,7 @@ def test_a_new_text_links_new_spellings_to_known_persons(project: Path, tmp_path
         encoding="utf-8",
     )
     register(project, text, "notes-1937")
-    frames = assemble(project)
+    frames = assemble(Project(project))
     d = frames["defendants"]
     new = d[d.source_id == "notes-1937"]
     assert set(new.trial_id) == {"anti-soviet-trotskyite-centre-1937"}

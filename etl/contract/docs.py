@@ -11,16 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from etl import paths
 from etl.contract import schemas
+from etl.errors import EtlError, Problem
 
-CONTRACT = Path("docs") / "data-contract.md"
 ROW = re.compile(r"^\|\s*`([a-z_0-9]+)`\s*\|")
 CELL = re.compile(r"(?<!\\)\|")
-
-
-def contract_path(root: Path = paths.ROOT) -> Path:
-    return root / CONTRACT
 
 
 def sections(text: str) -> dict[str, dict[str, str]]:
@@ -37,10 +32,20 @@ def sections(text: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def column_descriptions(root: Path = paths.ROOT) -> dict[str, dict[str, str]]:
-    """{resource: {column: meaning}} for every column of every model that the contract
-    describes (provenance columns from its `provenance` section)."""
-    found = sections(contract_path(root).read_text(encoding="utf-8"))
+def column_descriptions(contract: Path) -> dict[str, dict[str, str]]:
+    """{resource: {column: meaning}} for every column of every model that the contract (the
+    project's docs/data-contract.md) describes (provenance columns from its `provenance`
+    section)."""
+    if not contract.is_file():
+        raise EtlError(
+            Problem(
+                code="file-missing",
+                file=str(contract),
+                message="the data contract is missing; it describes every published column",
+                fix="copy docs/data-contract.md from the repository into the project",
+            )
+        )
+    found = sections(contract.read_text(encoding="utf-8"))
     provenance = found.get("provenance", {})
     result = {}
     for resource, model in schemas.MODELS.items():

@@ -1,13 +1,15 @@
 """Validation of resource tables: Pandera checks (lazy, all failures kept) and foreign keys.
 
-A `Failure` names resource, row, primary key, column, value and the broken
-check, so that a report line can be acted on without reading the code.
+Every failure is a `Problem` naming the table (its file, or the resource's name
+while the build holds it), the row and its primary key, the column, the value and
+the broken check in words a contributor can act on (`describe`), so that a
+report line can be acted on without reading the code.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -16,55 +18,85 @@ import pandera.pandas as pa
 from etl import pathguard
 from etl.contract import schemas
 from etl.contract.tableschema import field_type
-from etl.errors import EtlError
-
-
-@dataclass(frozen=True)
-class Failure:
-    resource: str
-    row: int | None
-    key: str | None
-    column: str | None
-    value: str | None
-    check: str
-    severity: str = "error"
-    more: int = 0
-    """On a summary line: how many more rows break this check in this column, not listed."""
-
-    def __str__(self) -> str:
-        where = [self.resource]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.key:
-            where.append(f"key {self.key}")
-        if self.column:
-            where.append(f"column {self.column!r}")
-        if self.more:
-            return f"{', '.join(where)}: {self.more} more row(s) break {self.check} (not listed)"
-        value = "" if self.value is None else f": value {self.value!r}"
-        return f"{', '.join(where)}{value} breaks {self.check}"
-
+from etl.errors import EtlError, Problem
 
 FIRST = 10
 """`etl validate` lists the first FIRST failures of each check in each column and counts the
 rest, so a file whose every row is wrong gives a short report, as fast as a valid one."""
 
 
-def failure_count(failures: list[Failure]) -> int:
-    """Every failure, the listed ones and those a summary line counts."""
-    return sum(f.more or 1 for f in failures)
+def describe(check: str) -> tuple[str, str, str]:
+    """(code, message, fix) of a broken Pandera check (or "type T"), in plain words."""
+    if check == "not_nullable":
+        return "missing-value", "a value is required", "give a value (the column is required)"
+    if check == "field_uniqueness":
+        return "unique-error", "must be unique", "give each row its own value"
+    if check.startswith("type "):
+        return "type-error", f"must be of type {check[5:]}", f"give a value of type {check[5:]}"
+    words = _plain(check)
+    if words is None:
+        return "constraint-error", f"breaks the check {check!r}", "correct the row"
+    return "constraint-error", f"must be {words}", f"give {words}"
+
+
+def _plain(check: str) -> str | None:
+    """What a column check asks for, in words; None for a check that is a sentence itself."""
+    if m := re.fullmatch(r"isin\(\[(.*)\]\)", check):
+        return "one of " + m[1].replace("'", "")
+    if m := re.fullmatch(r"greater_than_or_equal_to\((.*)\)", check):
+        return f"a number of at least {m[1]}"
+    if m := re.fullmatch(r"less_than_or_equal_to\((.*)\)", check):
+        return f"a number of at most {m[1]}"
+    if schemas.PARTIAL_DATE in check:
+        return "an ISO date: 1937, 1937-01 or 1937-01-30"
+    if schemas.SLUG in check:
+        return "a slug of lowercase letters, digits and hyphens"
+    return None
+
+
+def failure(
+    resource: str,
+    check: str,
+    *,
+    row: int | None = None,
+    key: str | None = None,
+    column: str | None = None,
+    value: str | None = None,
+    more: int = 0,
+) -> Problem:
+    """The problem of one cell (or row, or column) of a table that breaks `check`; with
+    `more`, the summary of that many further failures of it, not listed."""
+    code, message, fix = describe(check)
+    if more:
+        message = f"{more} more row(s) break this: {message} (not listed)"
+    return Problem(
+        code=code,
+        file=resource,
+        row=row,
+        key=key,
+        column=column,
+        value=value,
+        message=message,
+        fix=fix,
+        more=more,
+    )
+
+
+def count(problems: list[Problem]) -> int:
+    """Every problem, the listed ones and those a summary line counts."""
+    return sum(p.count for p in problems)
 
 
 def coerce(
     resource: str, frame: pd.DataFrame, first: int | None = None
-) -> tuple[pd.DataFrame, list[Failure]]:
+) -> tuple[pd.DataFrame, list[Problem]]:
     """Give each column its published type; cells that cannot take it become failures
     (the first `first` of each column, and a count of the rest; all if None).
 
     Blank cells are missing values; whether a column may have them is the
     model's business, checked afterwards.
     """
-    failures: list[Failure] = []
+    failures: list[Problem] = []
     out = frame.copy()
     dtypes = schemas.MODELS[resource].to_schema().dtypes
     for name, dtype in dtypes.items():
@@ -87,12 +119,12 @@ def coerce(
         listed = cells if first is None else cells.head(first)
         check = f"type {kind}"
         failures += [
-            Failure(resource, int(index) + 1, None, name, str(value), check)
+            failure(resource, check, row=int(index) + 1, column=name, value=str(value))
             for index, value in listed.items()
         ]
         if len(cells) > len(listed):
             more = len(cells) - len(listed)
-            failures.append(Failure(resource, None, None, name, None, check, more=more))
+            failures.append(failure(resource, check, column=name, more=more))
         if kind == "integer":
             converted = converted.astype("Int64")
             if str(dtype) == "int64" and converted.notna().all():
@@ -117,8 +149,8 @@ def _key_of(frame: pd.DataFrame, resource: str, index: object) -> str | None:
     return ",".join(str(frame.at[index, c]) for c in key)
 
 
-def check_frame(resource: str, frame: pd.DataFrame, first: int | None = None) -> list[Failure]:
-    """The Pandera failures of one table (lazy validation: every check runs), as `Failure`s:
+def check_frame(resource: str, frame: pd.DataFrame, first: int | None = None) -> list[Problem]:
+    """The Pandera failures of one table (lazy validation: every check runs), as problems:
     the first `first` of each check in each column and a count of the rest (all if None).
 
     With `first`, the model's own checks are run column by column to count the failures,
@@ -132,12 +164,12 @@ def check_frame(resource: str, frame: pd.DataFrame, first: int | None = None) ->
     return _check_all(resource, frame, first)
 
 
-def _check_all(resource: str, frame: pd.DataFrame, first: int | None) -> list[Failure]:
+def _check_all(resource: str, frame: pd.DataFrame, first: int | None) -> list[Problem]:
     model = schemas.MODELS[resource]
     try:
         model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        return _failures(resource, frame, exc.failure_cases, first)
+        return _failures(resource, frame, _grouped(exc.failure_cases, first))
     return []
 
 
@@ -176,7 +208,7 @@ def _label(check: pa.Check) -> str:
     return str(check.error if check.error is not None else check.name)
 
 
-def _check_sample(resource: str, frame: pd.DataFrame, first: int) -> list[Failure] | None:
+def _check_sample(resource: str, frame: pd.DataFrame, first: int) -> list[Problem] | None:
     """`check_frame` for a large table: counts from `_failing_rows`, wording from Pandera on
     a sample of the failing rows; None if the two disagree on which checks fail (then the
     caller runs Pandera on the whole table)."""
@@ -197,24 +229,30 @@ def _check_sample(resource: str, frame: pd.DataFrame, first: int) -> list[Failur
         cases = exc.failure_cases
     else:
         return None if totals else []
-    failures = _failures(resource, frame, cases, first, totals)
-    seen = {(f.column, f.check) for f in failures}
-    per_row = {(f.column, f.check) for f in failures if f.row is not None or f.more}
+    groups = _grouped(cases, first, totals)
+    seen = {(column, check) for column, check, _, _ in groups}
+    per_row = {
+        (column, check)
+        for column, check, listed, total in groups
+        if listed["index"].notna().any() or total > len(listed)
+    }
     if not set(totals) <= seen or not per_row <= set(totals):
         return None
-    return failures
+    return _failures(resource, frame, groups)
 
 
-def _failures(
-    resource: str,
-    frame: pd.DataFrame,
+Group = tuple[str | None, str, pd.DataFrame, int]
+"""(column, check, the failure cases to list, how many there are in all)."""
+
+
+def _grouped(
     cases: pd.DataFrame,
     first: int | None,
     totals: dict[tuple[str | None, str], int] | None = None,
-) -> list:
-    """Pandera's failure_cases table as Failures, grouped by (column, check), in its order;
-    `totals`, if given, counts the failures of each (column, check) in the whole table when
-    `cases` holds only a sample of them."""
+) -> list[Group]:
+    """Pandera's failure_cases table grouped by (column, check), in its order; `totals`, if
+    given, counts the failures of each (column, check) in the whole table when `cases`
+    holds only a sample of them."""
     cases = cases[["schema_context", "column", "check", "index", "failure_case"]].copy()
     # A check across columns fails the whole row: no single column or value to name.
     wide = (cases["schema_context"] == "DataFrameSchema") & cases["index"].notna()
@@ -222,26 +260,30 @@ def _failures(
     cases["failure_case"] = cases["failure_case"].where(~wide & cases["failure_case"].notna())
     cases["check"] = cases["check"].astype(str)
     cases = cases.drop_duplicates(["column", "check", "index", "failure_case"])
-    failures: list[Failure] = []
+    groups = []
     for (column, check), group in cases.groupby(["column", "check"], sort=False, dropna=False):
         column = None if pd.isna(column) else str(column)
         listed = group if first is None else group.head(first)
-        rows = []
+        total = len(group) if totals is None else totals.get((column, check), len(group))
+        groups.append((column, check, listed, total))
+    return groups
+
+
+def _failures(resource: str, frame: pd.DataFrame, groups: list[Group]) -> list[Problem]:
+    """The listed failure cases of each group as problems, and a summary of the rest."""
+    failures: list[Problem] = []
+    for column, check, listed, total in groups:
         for case in listed.itertuples(index=False):
             row = None if pd.isna(case.index) else int(case.index) + 1
             value = None if pd.isna(case.failure_case) else str(case.failure_case)
             key = None if row is None else _key_of(frame, resource, case.index)
-            rows.append(Failure(resource, row, key, column, value, check))
-        failures += rows
-        total = len(group) if totals is None else totals.get((column, check), len(group))
+            failures.append(failure(resource, check, row=row, key=key, column=column, value=value))
         if total > len(listed):
-            failures.append(
-                Failure(resource, None, None, column, None, check, more=total - len(listed))
-            )
+            failures.append(failure(resource, check, column=column, more=total - len(listed)))
     return failures
 
 
-def check_foreign_keys(frames: dict[str, pd.DataFrame], first: int | None = None) -> list:
+def check_foreign_keys(frames: dict[str, pd.DataFrame], first: int | None = None) -> list[Problem]:
     """Every foreign key of every table resolves (Pandera cannot check across tables)."""
     failures = []
     for resource, frame in frames.items():
@@ -254,17 +296,24 @@ def check_foreign_keys(frames: dict[str, pd.DataFrame], first: int | None = None
             values = frame[column]
             bad = values[values.notna() & ~values.isin(known)]
             listed = bad if first is None else bad.head(first)
-            check = f"foreign key to {ref}.{ref_column}"
+            missing = Problem(
+                code="foreign-key-error",
+                file=resource,
+                column=column,
+                message=f"names no {ref_column} of {ref}",
+                fix=f"use an existing {ref_column} (see the {ref} resource)",
+            )
             for index, value in listed.items():
                 key = _key_of(frame, resource, index)
-                failures.append(Failure(resource, int(index) + 1, key, column, str(value), check))
+                failures.append(replace(missing, row=int(index) + 1, key=key, value=str(value)))
             if len(bad) > len(listed):
                 more = len(bad) - len(listed)
-                failures.append(Failure(resource, None, None, column, None, check, more=more))
+                message = f"{more} more row(s) name no {ref_column} of {ref} (not listed)"
+                failures.append(replace(missing, message=message, more=more))
     return failures
 
 
-def validate_frames(frames: dict[str, pd.DataFrame], first: int | None = FIRST) -> list[Failure]:
+def validate_frames(frames: dict[str, pd.DataFrame], first: int | None = FIRST) -> list[Problem]:
     failures = []
     for resource, frame in frames.items():
         failures += check_frame(resource, frame, first)
@@ -273,83 +322,108 @@ def validate_frames(frames: dict[str, pd.DataFrame], first: int | None = FIRST) 
 
 def read_table_file(
     path: Path, resource: str, first: int | None = FIRST
-) -> tuple[pd.DataFrame, list[Failure]]:
-    """Read one resource from CSV or Parquet and coerce it to the published types."""
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read one resource from CSV or Parquet and coerce it to the published types; the
+    problems are located in the file (`file` is the path)."""
+    unreadable = Problem(code="file-unreadable", file=str(path), message="")
     try:
         if path.suffix == ".parquet":
             frame = pd.read_parquet(path)
         elif path.suffix == ".csv":
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         else:
-            msg = f"{path}: expected a .csv or .parquet file, or a datapackage.json"
-            raise EtlError(msg)
+            message = "expected a .csv or .parquet file, or a datapackage.json"
+            raise EtlError(replace(unreadable, message=message))
     except EtlError:
         raise
     except UnicodeDecodeError as exc:
-        msg = f"{path}: byte {exc.start}: not valid UTF-8 ({exc.reason}); save it as UTF-8"
-        raise EtlError(msg) from None
+        message = f"byte {exc.start}: not valid UTF-8 ({exc.reason})"
+        problem = replace(unreadable, code="not-utf8", message=message, fix="save it as UTF-8")
+        raise EtlError(problem) from None
     except Exception as exc:  # pandas' ParserError names the line; pyarrow's errors vary
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
-        msg = f"{path}: cannot be read as {path.suffix[1:].upper()}: {reason}"
-        raise EtlError(msg) from None
-    failures = []
+        message = f"cannot be read as {path.suffix[1:].upper()}: {reason}"
+        raise EtlError(replace(unreadable, message=message)) from None
     expected = schemas.columns(resource)
-    missing = [c for c in expected if c not in frame.columns]
+    failures = [column_problem(resource, c) for c in expected if c not in frame.columns]
     extra = [c for c in frame.columns if c not in expected]
-    for column in missing:
-        failures.append(Failure(resource, None, None, column, None, "column is required"))
-    for column in extra:
-        failures.append(Failure(resource, None, None, column, None, "column is not in the schema"))
+    failures += [column_problem(resource, c, extra=True) for c in extra]
     frame, type_failures = coerce(resource, frame, first)
-    return frame, failures + type_failures
+    return frame, [replace(p, file=str(path)) for p in failures + type_failures]
 
 
-def validate_path(path: Path, resource: str | None = None) -> list[Failure]:
+def column_problem(resource: str, column: str, *, extra: bool = False) -> Problem:
+    """A column the table lacks (or, `extra`, has and should not)."""
+    if extra:
+        fix = f"remove it; the columns are {','.join(schemas.columns(resource))}"
+        message = "the column is not in the schema"
+        return Problem(code="extra-column", file=resource, column=column, message=message, fix=fix)
+    message = "a required column is missing"
+    fix = "add the column (see schemas/)"
+    return Problem(code="missing-column", file=resource, column=column, message=message, fix=fix)
+
+
+def package_resources(descriptor_path: Path) -> list[tuple[str, Path, dict]]:
+    """(name, file, resource) of each resource of a data package, its path guarded to stay
+    in the package; a name that is no published resource is refused with its line."""
+    descriptor, text = pathguard.read_descriptor(descriptor_path)
+    found = []
+    for res in descriptor["resources"]:
+        file = pathguard.resource_path(res, descriptor_path.parent, descriptor_path, text)
+        name = res.get("name")
+        if name not in schemas.MODELS:
+            raise EtlError(
+                Problem(
+                    code="unknown-resource",
+                    file=str(descriptor_path),
+                    line=pathguard.json_line(text, name),
+                    column="resources[].name",
+                    value=str(name),
+                    message="is not a published resource",
+                    fix=f"use one of {', '.join(schemas.MODELS)}",
+                )
+            )
+        found.append((name, file, res))
+    return found
+
+
+def validate_path(path: Path, resource: str | None = None) -> list[Problem]:
     """Validate a data package, or one CSV/Parquet file of a resource (named or by file stem).
 
     Every check runs; each check lists its first FIRST failures per column and counts the rest.
     Paths in a descriptor must stay inside the package's folder."""
     if not path.exists():
-        msg = f"{path}: no such file"
-        raise EtlError(msg)
+        raise EtlError(Problem(code="file-missing", file=str(path), message="no such file"))
     if path.name == "datapackage.json" or path.is_dir():
         descriptor_path = path / "datapackage.json" if path.is_dir() else path
-        descriptor, text = pathguard.read_descriptor(descriptor_path)
-        frames, failures = {}, []
-        for res in descriptor["resources"]:
-            file = pathguard.resource_path(res, descriptor_path.parent, descriptor_path, text)
-            name = res.get("name")
-            if name not in schemas.MODELS:
-                line = pathguard.json_line(text, name)
-                msg = (
-                    f"{pathguard.where(descriptor_path, line)}: resource name {name!r} "
-                    f"is not one of {', '.join(schemas.MODELS)}"
-                )
-                raise EtlError(msg)
+        frames, failures, files = {}, [], {}
+        for name, file, res in package_resources(descriptor_path):
             if not file.is_file():
-                msg = f"{descriptor_path}: resource {name!r}: {res['path']!r} is not a file"
-                raise EtlError(msg)
+                raise EtlError(
+                    Problem(
+                        code="file-missing",
+                        file=str(descriptor_path),
+                        column=f"resources[{name}].path",
+                        value=res["path"],
+                        message="is not a file",
+                    )
+                )
             frame, read_failures = read_table_file(file, name)
-            frames[name] = frame
+            frames[name], files[name] = frame, str(file)
             failures += read_failures
-        return failures + validate_frames(frames)
+        table_failures = validate_frames(frames)
+        return failures + [replace(p, file=files.get(p.file, p.file)) for p in table_failures]
     resource = resource or path.stem
     if resource not in schemas.MODELS:
-        known = ", ".join(schemas.MODELS)
-        msg = f"{path}: cannot tell which resource this is; pass --resource (one of {known})"
-        raise EtlError(msg)
+        raise EtlError(
+            Problem(
+                code="unknown-resource",
+                file=str(path),
+                message="cannot tell which resource this is",
+                fix=f"pass --resource (one of {', '.join(schemas.MODELS)})",
+            )
+        )
     frame, failures = read_table_file(path, resource)
-    if any(f.check.startswith("column is") for f in failures):
+    if any(p.code in ("missing-column", "extra-column") for p in failures):
         return failures
-    return failures + check_frame(resource, frame, FIRST)
-
-
-def failures_json(failures: list[Failure]) -> str:
-    return json.dumps(
-        {
-            "valid": not any(f.severity == "error" for f in failures),
-            "failures": [asdict(f) for f in failures],
-        },
-        indent=2,
-        ensure_ascii=False,
-    )
+    return failures + [replace(p, file=str(path)) for p in check_frame(resource, frame, FIRST)]

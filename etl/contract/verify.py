@@ -6,53 +6,68 @@ a user can check a downloaded package against the source texts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
-from etl import pathguard, paths
+from etl import pathguard
 from etl.contract import schemas
-from etl.contract.validate import Failure
-from etl.errors import EtlError, SourceError
+from etl.contract.validate import column_problem, package_resources
+from etl.errors import EtlError, Problem, SourceError
 from etl.lang.corpus import Source, load_source
+from etl.project import Project
 from etl.publish.package import file_sha256
 
 
-def span_failures(resource: str, frame: pd.DataFrame, texts: dict[str, Source]) -> list[Failure]:
+def span_failures(resource: str, frame: pd.DataFrame, texts: dict[str, Source]) -> list[Problem]:
     """Rows whose quote, offsets or line numbers do not match their source."""
     failures = []
     key_cols = schemas.primary_key(resource)
     cols = ["source_id", "char_start", "char_end", "line_start", "line_end", "quote", *key_cols]
     missing = [c for c in cols if c not in frame.columns]
     if missing:
-        return [Failure(resource, None, None, c, None, "column is required") for c in missing]
+        return [column_problem(resource, c) for c in missing]
     for number, row in enumerate(frame[cols].itertuples(index=False), start=1):
         rec = row._asdict()
         key = ",".join(str(rec[c]) for c in key_cols)
-
-        def fail(column: str, value: object, check: str, key: str = key, n: int = number) -> None:
-            failures.append(Failure(resource, n, key, column, str(value), check))
-
-        source = texts.get(rec["source_id"])
-        if source is None:
-            fail("source_id", rec["source_id"], "source is not in the sources resource")
-            continue
-        start, end = int(rec["char_start"]), int(rec["char_end"])
-        if not 0 <= start < end <= len(source.text):
-            fail("char_end", end, f"offsets inside the text (0..{len(source.text)})")
-            continue
-        actual = source.text[start:end]
-        if actual != rec["quote"]:
-            fail("quote", rec["quote"], f"quote == text[{start}:{end}] (text has {actual!r})")
-        if int(rec["line_start"]) != source.line_of(start):
-            fail("line_start", rec["line_start"], f"line of char_start is {source.line_of(start)}")
-        if int(rec["line_end"]) != source.line_of(end - 1):
-            fail("line_end", rec["line_end"], f"line of char_end - 1 is {source.line_of(end - 1)}")
+        failures += [
+            Problem(
+                code=code,
+                file=resource,
+                row=number,
+                key=key,
+                column=column,
+                value=str(rec[column]),
+                message=message,
+            )
+            for code, column, message in _span_mismatches(rec, texts.get(rec["source_id"]))
+        ]
     return failures
 
 
-def verify_frames(frames: dict[str, pd.DataFrame], texts: dict[str, Source]) -> list[Failure]:
+def _span_mismatches(rec: dict, source: Source | None) -> list[tuple[str, str, str]]:
+    """(code, column, message) of each way one row's span does not match its text."""
+    if source is None:
+        return [("unknown-source", "source_id", "names no text of the sources resource")]
+    start, end = int(rec["char_start"]), int(rec["char_end"])
+    if not 0 <= start < end <= len(source.text):
+        message = f"offsets {start}-{end} are not inside the text (0..{len(source.text)})"
+        return [("offsets-outside-text", "char_end", message)]
+    found = []
+    actual = source.text[start:end]
+    if actual != rec["quote"]:
+        found.append(("quote-mismatch", "quote", f"is not text[{start}:{end}], {actual!r}"))
+    if int(rec["line_start"]) != source.line_of(start):
+        message = f"char_start is on line {source.line_of(start)}"
+        found.append(("line-mismatch", "line_start", message))
+    if int(rec["line_end"]) != source.line_of(end - 1):
+        message = f"char_end - 1 is on line {source.line_of(end - 1)}"
+        found.append(("line-mismatch", "line_end", message))
+    return found
+
+
+def verify_frames(frames: dict[str, pd.DataFrame], texts: dict[str, Source]) -> list[Problem]:
     failures = []
     for resource in schemas.CLAIMS:
         if resource in frames:
@@ -64,80 +79,69 @@ def verify_frames(frames: dict[str, pd.DataFrame], texts: dict[str, Source]) -> 
 class VerifyReport:
     release: Path
     rows: dict[str, int] = field(default_factory=dict)
-    failures: list[Failure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.problems
 
 
-def load_texts(sources: pd.DataFrame, root: Path) -> tuple[dict[str, Source], list[Failure]]:
-    """Open every source the release names, checking each against its pinned sha256."""
+def load_texts(sources: pd.DataFrame, project: Project) -> tuple[dict[str, Source], list[Problem]]:
+    """Open every source the release names, in the project's seeds/, checking each against
+    its pinned sha256."""
     texts, failures = {}, []
     missing = [c for c in ("source_id", "path", "sha256") if c not in sources.columns]
     if missing:
-        return texts, [
-            Failure("sources", None, None, c, None, "column is required") for c in missing
-        ]
+        return texts, [column_problem("sources", c) for c in missing]
     for number, row in enumerate(sources.itertuples(index=False), start=1):
-        why = pathguard.problem(row.path, root / "seeds", base=root)
+        where = {"file": "sources", "row": number, "key": row.source_id, "column": "path"}
+        why = pathguard.problem(row.path, project.seeds, base=project.root)
         if why:
-            failures.append(
-                Failure("sources", number, row.source_id, "path", row.path, f"path {why}")
-            )
+            message = f"path {why}"
+            failures.append(Problem(code="path-refused", **where, value=row.path, message=message))
             continue
+        path = project.path(row.path)
         try:
-            texts[row.source_id] = load_source(row.source_id, root / row.path, row.sha256)
+            texts[row.source_id] = load_source(row.source_id, path, row.sha256)
         except SourceError as exc:
-            failures.append(
-                Failure("sources", number, row.source_id, "sha256", row.sha256, exc.message)
-            )
+            failures += exc.located(path, **where, value=row.path)
     return texts, failures
 
 
-def verify_release(release: Path, root: Path = paths.ROOT) -> VerifyReport:
-    """Re-open every source of a release and check every span of every row."""
+def verify_release(release: Path, project: Project) -> VerifyReport:
+    """Re-open every source of a release (in the project's seeds/) and check every span of
+    every row."""
     descriptor_path = release / "datapackage.json"
     if not descriptor_path.is_file():
-        msg = f"{descriptor_path}: no data package here; build one with `etl build`"
-        raise EtlError(msg)
-    descriptor, text = pathguard.read_descriptor(descriptor_path)
-    report = VerifyReport(release)
-    frames = {}
-    for res in descriptor["resources"]:
-        path = pathguard.resource_path(res, release, descriptor_path, text)
-        name = str(res.get("name"))
-        if name not in schemas.MODELS:
-            msg = (
-                f"{pathguard.where(descriptor_path, pathguard.json_line(text, res.get('name')))}"
-                f": resource name {res.get('name')!r} is not one of {', '.join(schemas.MODELS)}"
+        raise EtlError(
+            Problem(
+                code="release-missing",
+                file=str(descriptor_path),
+                message="no data package here",
+                fix="build one with `etl build`",
             )
-            raise EtlError(msg)
+        )
+    report = VerifyReport(release)
+    frames, files = {}, {}
+    for name, path, res in package_resources(descriptor_path):
+        where = {"file": str(path), "value": res["path"]}
         if not path.is_file():
-            report.failures.append(Failure(name, None, None, None, res["path"], "file exists"))
+            report.problems.append(Problem(code="file-missing", **where, message="no such file"))
             continue
         digest = f"sha256:{file_sha256(path)}"
         if digest != res.get("hash"):
-            report.failures.append(
-                Failure(
-                    name,
-                    None,
-                    None,
-                    None,
-                    res["path"],
-                    f"hash {res.get('hash')} of the descriptor (file has {digest})",
-                )
-            )
+            message = f"the file's hash is {digest}, the descriptor's {res.get('hash')}"
+            report.problems.append(Problem(code="hash-mismatch", **where, message=message))
             continue
         try:
-            frames[name] = pd.read_parquet(path)
+            frames[name], files[name] = pd.read_parquet(path), str(path)
         except Exception as exc:  # pyarrow raises several kinds on a file that is not Parquet
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            report.failures.append(
-                Failure(name, None, None, None, res["path"], f"a readable Parquet file ({reason})")
-            )
+            message = f"not a readable Parquet file ({reason})"
+            report.problems.append(Problem(code="file-unreadable", **where, message=message))
     report.rows = {name: len(f) for name, f in frames.items()}
     if "sources" in frames:
-        texts, failures = load_texts(frames["sources"], root)
-        report.failures += failures + verify_frames(frames, texts)
+        texts, problems = load_texts(frames["sources"], project)
+        problems += verify_frames(frames, texts)
+        report.problems += [replace(p, file=files.get(p.file, p.file)) for p in problems]
     return report

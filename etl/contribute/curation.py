@@ -15,45 +15,40 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
 from etl.contract import schemas
+from etl.errors import Problem, has_errors
 from etl.extract import Record
 from etl.lang.corpus import Source, Span
+from etl.project import Project
 
 ACTIONS = ("add", "correct", "reject")
 META = ["action", "target", "reason", "source_id", "quote", "line"]
 MAX_BYTES = 5_000_000  # a curation file is a few hundred rows; anything larger is a mistake
 CURATED = "curated"
+WARNINGS = {"byte-order-mark", "windows-line-endings", "no-final-newline"}
+"""Problems of a file's form that do not stop it being read."""
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a contribution, and how to fix it."""
+class Origin:
+    """The curation row a record or an edit comes from, for the problems found later."""
 
     file: str
-    line: int | None
-    column: str | None
-    value: str | None
-    rule: str
-    fix: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        where = self.file + (f", line {self.line}" if self.line else "")
-        where += f", column {self.column!r}" if self.column else ""
-        value = f" (value {self.value!r})" if self.value is not None else ""
-        return f"{self.severity}: {where}: {self.rule}{value}. Fix: {self.fix}"
+    line: int
 
 
 @dataclass
 class Curation:
     records: list[Record] = field(default_factory=list)
-    corrections: list[tuple[str, str, dict, Problem]] = field(default_factory=list)
-    rejections: list[tuple[str, str, Problem]] = field(default_factory=list)
+    corrections: list[tuple[str, str, dict, Origin]] = field(default_factory=list)
+    rejections: list[tuple[str, str, Origin]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -70,108 +65,60 @@ def curation_columns(resource: str) -> list[str]:
 def read_rows(path: Path, resource: str, rel: str) -> tuple[list[tuple[int, dict]], list[Problem]]:
     """The rows of one curation file, with every problem of its form reported."""
     problems: list[Problem] = []
+
+    def problem(code: str, message: str, fix: str, **where: object) -> None:
+        severity = "warning" if code in WARNINGS else "error"
+        problems.append(
+            Problem(code=code, severity=severity, file=rel, message=message, fix=fix, **where)
+        )
+
     if path.stat().st_size > MAX_BYTES:
         fix = f"split it or remove what is not curation; the limit is {MAX_BYTES} bytes"
-        return [], [Problem(rel, None, None, str(path.stat().st_size), "file is too large", fix)]
+        problem("file-too-large", "the file is too large", fix, value=str(path.stat().st_size))
+        return [], problems
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return [], [Problem(rel, line, None, None, "not valid UTF-8", "save the file as UTF-8")]
+        problem("not-utf8", "not valid UTF-8", "save the file as UTF-8", line=line)
+        return [], problems
     if text.startswith("\ufeff"):
         text = text[1:]
-        problems.append(
-            Problem(
-                rel,
-                1,
-                None,
-                None,
-                "starts with a byte-order mark",
-                "save as UTF-8 without BOM (it was ignored)",
-                "warning",
-            )
-        )
+        fix = "save as UTF-8 without BOM (it was ignored)"
+        problem("byte-order-mark", "starts with a byte-order mark", fix, line=1)
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
-        problems.append(
-            Problem(
-                rel,
-                None,
-                None,
-                None,
-                "has Windows line endings",
-                "save with \\n line endings (they were read as such)",
-                "warning",
-            )
-        )
+        fix = "save with \\n line endings (they were read as such)"
+        problem("windows-line-endings", "has Windows line endings", fix)
     if text and not text.endswith("\n"):
-        problems.append(
-            Problem(
-                rel,
-                text.count("\n") + 1,
-                None,
-                None,
-                "the last line has no line ending (truncated?)",
-                "check that the last row is complete and end it with a newline",
-                "warning",
-            )
-        )
+        message = "the last line has no line ending (truncated?)"
+        fix = "check that the last row is complete and end it with a newline"
+        problem("no-final-newline", message, fix, line=text.count("\n") + 1)
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     expected = curation_columns(resource)
     if len(header) == 1 and re.search(r"[;\t|]", header[0]):
-        return [], [
-            *problems,
-            Problem(
-                rel,
-                1,
-                None,
-                header[0],
-                "the header is not comma-separated",
-                "separate the columns with commas",
-            ),
-        ]
+        message = "the header is not comma-separated"
+        fix = "separate the columns with commas"
+        problem("not-comma-separated", message, fix, line=1, value=header[0])
+        return [], problems
     for column in expected:
         if column not in header:
-            problems.append(
-                Problem(
-                    rel,
-                    1,
-                    column,
-                    None,
-                    "a required column is missing",
-                    f"add the column; the header is {','.join(expected)}",
-                )
-            )
+            fix = f"add the column; the header is {','.join(expected)}"
+            problem("missing-column", "a required column is missing", fix, line=1, column=column)
     for column in header:
         if column not in expected:
-            problems.append(
-                Problem(
-                    rel,
-                    1,
-                    column,
-                    None,
-                    "column is not in the schema",
-                    f"remove it; the columns are {','.join(expected)}",
-                )
-            )
-    if any(p.severity == "error" for p in problems):
+            fix = f"remove it; the columns are {','.join(expected)}"
+            problem("extra-column", "column is not in the schema", fix, line=1, column=column)
+    if has_errors(problems):
         return [], problems
     rows = []
     for row in reader:
         line = reader.line_num
         if None in row or any(v is None for v in row.values()):
-            problems.append(
-                Problem(
-                    rel,
-                    line,
-                    None,
-                    None,
-                    "wrong number of cells",
-                    f"give exactly {len(expected)} cells, quoting any comma",
-                )
-            )
+            fix = f"give exactly {len(expected)} cells, quoting any comma"
+            problem("wrong-cell-count", "wrong number of cells", fix, line=line)
             continue
         rows.append((line, {k: v.strip() for k, v in row.items()}))
     return rows, problems
@@ -204,7 +151,14 @@ class QuoteIndex:
         return [at for at in self._grams.get(quote[: self.K], ()) if text.startswith(quote, at)]
 
 
-def locate(source: Source | QuoteIndex, quote: str, line: str) -> tuple[int, int] | str:
+class Unplaced(NamedTuple):
+    """Why a quote cannot be placed: not in the text, or in it more than once."""
+
+    code: str
+    message: str
+
+
+def locate(source: Source | QuoteIndex, quote: str, line: str) -> tuple[int, int] | Unplaced:
     """Offsets of the quote in the text, or why it cannot be placed."""
     index = source if isinstance(source, QuoteIndex) else QuoteIndex(source)
     source = index.source
@@ -212,11 +166,13 @@ def locate(source: Source | QuoteIndex, quote: str, line: str) -> tuple[int, int
     if line:
         starts = [s for s in starts if source.line_of(s) == int(line)]
     if not starts:
-        return "the quote does not occur in the text" + (f" on line {line}" if line else "")
+        message = "the quote does not occur in the text" + (f" on line {line}" if line else "")
+        return Unplaced("quote-not-found", message)
     if len(starts) > 1:
         lines = ", ".join(str(source.line_of(s)) for s in starts[:8])
         more = ", …" if len(starts) > 8 else ""
-        return f"the quote occurs {len(starts)} times (lines {lines}{more}); give its line"
+        message = f"the quote occurs {len(starts)} times (lines {lines}{more}); give its line"
+        return Unplaced("quote-ambiguous", message)
     return starts[0], starts[0] + len(quote)
 
 
@@ -233,54 +189,37 @@ class _Row:
     ok: bool
 
 
-def load_curation(folder: Path, texts: dict[str, Source], root: Path) -> Curation:
-    """Every curation file of the folder, read, checked and turned into records and edits."""
+def load_curation(project: Project, texts: dict[str, Source]) -> Curation:
+    """Every curation file of the project, read, checked and turned into records and edits."""
     result = Curation()
     seen_targets: dict[tuple[str, str], int] = {}
     indexes: dict[str, QuoteIndex] = {}
-    seeds = root / "seeds"
-    if folder.is_dir() and not folder.resolve().is_relative_to(seeds.resolve()):
-        fix = "make seeds/curation/ a real folder of the repository"
+    folder = project.curation
+    if folder.is_dir() and not folder.resolve().is_relative_to(project.seeds.resolve()):
         result.problems.append(
-            Problem(str(folder), None, None, str(folder.resolve()), "leaves seeds/", fix)
+            Problem(
+                code="path-refused",
+                file=str(folder),
+                value=str(folder.resolve()),
+                message="leaves seeds/",
+                fix="make seeds/curation/ a real folder of the repository",
+            )
         )
         return result
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        if not path.resolve().is_relative_to(folder.resolve()):
-            fix = "put the file itself in seeds/curation/, not a link to it"
-            rule = "is a symlink leaving seeds/curation/"
-            result.problems.append(Problem(rel, None, None, str(path.resolve()), rule, fix))
+        rel = project.relative(path)
+        refused = _refused_file(path, folder, rel)
+        if refused:
+            result.problems.append(refused)
             continue
         resource = path.stem
-        if resource not in schemas.MODELS or resource in ("sources", "checks"):
-            fix = f"name it after a resource: {', '.join(schemas.CLAIMS)}"
-            result.problems.append(Problem(rel, None, None, None, "unknown resource file", fix))
-            continue
         rows, problems = read_rows(path, resource, rel)
         file_result = Curation(problems=problems)
-        seen_rows: dict[tuple, int] = {}
         pending = [
             read_row(file_result, resource, rel, line, row, texts, seen_targets, indexes)
             for line, row in rows
         ]
-        for line, row in rows:
-            if row["action"] in ("correct", "reject"):
-                continue  # two rows for one target are reported by read_row
-            same = (row["action"], row["target"], row["source_id"], row["quote"], row["line"])
-            key = (*same, tuple(sorted((k, v) for k, v in row.items() if k not in META)))
-            if key in seen_rows:
-                file_result.problems.append(
-                    Problem(
-                        rel,
-                        line,
-                        None,
-                        None,
-                        f"duplicate: line {seen_rows[key]} is the same curation",
-                        "delete one of the two rows",
-                    )
-                )
-            seen_rows.setdefault(key, line)
+        file_result.problems += duplicate_rows(rows, rel)
         check_values(file_result, resource, rel, pending)
         file_result.problems.sort(key=lambda p: p.line or 0)
         result.problems += file_result.problems
@@ -288,6 +227,50 @@ def load_curation(folder: Path, texts: dict[str, Source], root: Path) -> Curatio
         result.corrections += file_result.corrections
         result.rejections += file_result.rejections
     return result
+
+
+def _refused_file(path: Path, folder: Path, rel: str) -> Problem | None:
+    """Why a file of seeds/curation/ is not read: a link out of the folder, or a name that
+    is no curated resource."""
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return Problem(
+            code="path-refused",
+            file=rel,
+            value=str(path.resolve()),
+            message="is a symlink leaving seeds/curation/",
+            fix="put the file itself in seeds/curation/, not a link to it",
+        )
+    if path.stem not in schemas.MODELS or path.stem in ("sources", "checks"):
+        return Problem(
+            code="unknown-resource",
+            file=rel,
+            message="the file is named after no resource",
+            fix=f"name it after a resource: {', '.join(schemas.CLAIMS)}",
+        )
+    return None
+
+
+def duplicate_rows(rows: list[tuple[int, dict]], rel: str) -> list[Problem]:
+    """Additions that repeat an earlier row of the file (two rows for one target of a
+    correction or rejection are reported by `read_row`)."""
+    problems, seen = [], {}
+    for line, row in rows:
+        if row["action"] in ("correct", "reject"):
+            continue
+        same = (row["action"], row["target"], row["source_id"], row["quote"], row["line"])
+        key = (*same, tuple(sorted((k, v) for k, v in row.items() if k not in META)))
+        if key in seen:
+            problems.append(
+                Problem(
+                    code="duplicate-row",
+                    file=rel,
+                    line=line,
+                    message=f"duplicate: line {seen[key]} is the same curation",
+                    fix="delete one of the two rows",
+                )
+            )
+        seen.setdefault(key, line)
+    return problems
 
 
 def read_row(
@@ -304,58 +287,32 @@ def read_row(
     with the whole file's by `check_values`."""
     before = len(result.problems)
 
-    def problem(column: str | None, value: str | None, rule: str, fix: str) -> None:
-        result.problems.append(Problem(rel, line, column, value, rule, fix))
+    def problem(code: str, column: str, message: str, fix: str, value: str | None = None) -> None:
+        result.problems.append(
+            Problem(
+                code=code, file=rel, line=line, column=column, value=value, message=message, fix=fix
+            )
+        )
 
     action = row["action"]
     if action not in ACTIONS:
-        problem("action", action, "unknown action", f"use one of {', '.join(ACTIONS)}")
+        fix = f"use one of {', '.join(ACTIONS)}"
+        problem("unknown-action", "action", "unknown action", fix, action)
     if not row["reason"]:
-        problem("reason", None, "every curation needs a reason", "say why, with the source")
+        fix = "say why, with the source"
+        problem("missing-value", "reason", "every curation needs a reason", fix)
     if action in ("correct", "reject"):
         key = (resource, row["target"])
         if not row["target"]:
-            problem(
-                "target",
-                None,
-                f"a {action} names its target",
-                f"give the {schemas.primary_key(resource)[0]} of the row to {action}",
-            )
+            fix = f"give the {schemas.primary_key(resource)[0]} of the row to {action}"
+            problem("missing-value", "target", f"a {action} names its target", fix)
         elif key in seen:
-            problem(
-                "target",
-                row["target"],
-                f"duplicate: line {seen[key]} already curates it",
-                "merge the two rows into one",
-            )
+            message = f"duplicate: line {seen[key]} already curates it"
+            fix = "merge the two rows into one"
+            problem("duplicate-target", "target", message, fix, row["target"])
         else:
             seen[key] = line
-    span = None
-    source = texts.get(row["source_id"])
-    if source is None:
-        problem(
-            "source_id",
-            row["source_id"],
-            "unknown source",
-            "use a source_id of seeds/registry.csv (etl sources list)",
-        )
-    elif not row["quote"]:
-        problem("quote", None, "the evidence quote is empty", "copy the passage from the text")
-    elif row["line"] and not row["line"].isdigit():
-        problem("line", row["line"], "not a line number", "give the 1-based line of the quote")
-    else:
-        indexes = {} if indexes is None else indexes
-        index = indexes.setdefault(source.source_id, QuoteIndex(source))
-        where = locate(index, row["quote"], row["line"])
-        if isinstance(where, str):
-            problem(
-                "quote",
-                row["quote"][:60],
-                where,
-                "copy the passage exactly from the text, or give its line",
-            )
-        else:
-            span = source.span(*where, strip=False)
+    span = _evidence(row, texts, {} if indexes is None else indexes, problem)
     fields = {k: v for k, v in row.items() if k not in META and v != ""}
     if resource == "sentences" and action == "add":
         fields.setdefault("basis", "explicit")
@@ -363,66 +320,61 @@ def read_row(
     return _Row(line, action, row["target"], fields, span, row["source_id"], ok)
 
 
+def _evidence(
+    row: dict, texts: dict[str, Source], indexes: dict[str, QuoteIndex], problem: Callable
+) -> Span | None:
+    """The span of a row's evidence (source_id, quote and line), or None once `problem` has
+    heard why it cannot be placed."""
+    source = texts.get(row["source_id"])
+    if source is None:
+        fix = "use a source_id of seeds/registry.csv (etl sources list)"
+        problem("unknown-source", "source_id", "unknown source", fix, row["source_id"])
+    elif not row["quote"]:
+        fix = "copy the passage from the text"
+        problem("missing-value", "quote", "the evidence quote is empty", fix)
+    elif row["line"] and not row["line"].isdigit():
+        fix = "give the 1-based line of the quote"
+        problem("type-error", "line", "not a line number", fix, row["line"])
+    else:
+        index = indexes.setdefault(source.source_id, QuoteIndex(source))
+        where = locate(index, row["quote"], row["line"])
+        if not isinstance(where, Unplaced):
+            return source.span(*where, strip=False)
+        fix = "copy the passage exactly from the text, or give its line"
+        problem(where.code, "quote", where.message, fix, row["quote"][:60])
+    return None
+
+
 def check_values(result: Curation, resource: str, rel: str, rows: list[_Row]) -> None:
     """Every value of every row of one file against the resource's schema, in one validation;
     the rows with no problem become records, corrections and rejections."""
-    found = value_problems_all(
+    found = value_problems(
         resource,
         [(r.fields, r.span or Span(r.source_id or "x", 0, 1, 1, 1, "x")) for r in rows],
         [r.action == "add" for r in rows],
     )
     for row, problems in zip(rows, found, strict=True):
-        for column, value, rule in problems:
-            result.problems.append(
-                Problem(
-                    rel, row.line, column, value, f"must be {plain(rule)}", f"give {plain(rule)}"
-                )
-            )
+        result.problems += [replace(p, file=rel, line=row.line) for p in problems]
         if problems or not row.ok or row.span is None:
             continue
-        entry = Problem(rel, row.line, None, None, "", "")
+        origin = Origin(rel, row.line)
         if row.action == "add":
             result.records.append(
-                Record(resource, row.fields, row.span, CURATED, refs={"curation": entry})
+                Record(resource, row.fields, row.span, CURATED, refs={"curation": origin})
             )
         elif row.action == "correct":
-            result.corrections.append((resource, row.target, row.fields, entry))
+            result.corrections.append((resource, row.target, row.fields, origin))
         else:
-            result.rejections.append((resource, row.target, entry))
-
-
-def plain(rule: str) -> str:
-    """A Pandera check in words a contributor can act on."""
-    if rule == "a value is required":
-        return "given (the column is required)"
-    if m := re.fullmatch(r"isin\(\[(.*)\]\)", rule):
-        return "one of " + m[1].replace("'", "")
-    if m := re.fullmatch(r"greater_than_or_equal_to\((.*)\)", rule):
-        return f"a number of at least {m[1]}"
-    if m := re.fullmatch(r"less_than_or_equal_to\((.*)\)", rule):
-        return f"a number of at most {m[1]}"
-    if rule.startswith("type "):
-        return f"of type {rule[5:]}"
-    if schemas.PARTIAL_DATE in rule:
-        return "an ISO date: 1937, 1937-01 or 1937-01-30"
-    if schemas.SLUG in rule:
-        return "a slug of lowercase letters, digits and hyphens"
-    return rule
+            result.rejections.append((resource, row.target, origin))
 
 
 def value_problems(
-    resource: str, fields: dict, span: object, required: bool
-) -> list[tuple[str, str | None, str]]:
-    """(column, value, rule) for every value of a curation row its resource's schema refuses;
-    with `required`, also every required column left empty. Keys are made up here."""
-    return value_problems_all(resource, [(fields, span)], [required])[0]
-
-
-def value_problems_all(
     resource: str, rows: list[tuple[dict, Span]], required: list[bool]
-) -> list[list[tuple[str, str | None, str]]]:
-    """`value_problems` of many rows at once: one frame, one coercion, one Pandera validation
-    (lazy, every failure kept), the failures sorted back to their rows."""
+) -> list[list[Problem]]:
+    """The problems of each row's values (its fields, at its span) that the resource's schema
+    refuses, and with `required` every required column left empty, without row or file (the
+    caller gives the line). One frame, one coercion, one Pandera validation (lazy, every
+    failure kept), the failures sorted back to their rows; keys are made up here."""
     from etl.contract.validate import check_frame, coerce
 
     if not rows:
@@ -438,10 +390,10 @@ def value_problems_all(
         row.update(fields)
         table.append(row)
     frame, failures = coerce(resource, pd.DataFrame(table, columns=columns))
-    found: list[list[tuple[str, str | None, str]]] = [[] for _ in rows]
-    typed: set[tuple[int, str]] = set()
+    found: list[list[Problem]] = [[] for _ in rows]
+    typed: set[tuple[int, str | None]] = set()
     for failure in failures:
-        found[failure.row - 1].append((failure.column, failure.value, failure.check))
+        found[failure.row - 1].append(replace(failure, row=None, key=None))
         typed.add((failure.row - 1, failure.column))
     for failure in check_frame(resource, frame):
         if failure.row is None:
@@ -452,8 +404,8 @@ def value_problems_all(
             continue
         if column is None and not needed:
             continue
-        rule = "a value is required" if failure.check == "not_nullable" else failure.check
-        found[number].append((column, failure.value if column in fields else None, rule))
+        value = failure.value if column in fields else None
+        found[number].append(replace(failure, row=None, key=None, value=value))
     return found
 
 
@@ -468,12 +420,13 @@ def foreign_key_problems(curation: Curation, frames: dict[str, pd.DataFrame]) ->
             if value and value not in set(frames[ref][ref_column]):
                 problems.append(
                     Problem(
-                        entry.file,
-                        entry.line,
-                        column,
-                        value,
-                        f"no such {ref_column} in {ref}",
-                        f"use an existing {ref_column} (see the {ref} resource)",
+                        code="foreign-key-error",
+                        file=entry.file,
+                        line=entry.line,
+                        column=column,
+                        value=value,
+                        message=f"no such {ref_column} in {ref}",
+                        fix=f"use an existing {ref_column} (see the {ref} resource)",
                     )
                 )
     return problems
@@ -521,7 +474,7 @@ def apply_edits(frames: dict[str, pd.DataFrame], curation: Curation) -> list[dic
     return findings
 
 
-def missing_target(resource: str, target: str, entry: Problem, kind: str) -> dict:
+def missing_target(resource: str, target: str, entry: Origin, kind: str) -> dict:
     return {
         "rule": "curation-target-missing",
         "resource": resource,
@@ -529,7 +482,3 @@ def missing_target(resource: str, target: str, entry: Problem, kind: str) -> dic
         "message": f"the {kind} at {entry.file}, line {entry.line} matches no extracted row",
         "evidence": None,
     }
-
-
-def problems_json(problems: list[Problem]) -> list[dict]:
-    return [asdict(p) for p in problems]

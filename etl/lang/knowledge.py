@@ -16,12 +16,12 @@ from functools import cache
 from pathlib import Path
 
 from etl import paths
-from etl.errors import EtlError
+from etl.errors import EtlError, Problem
 from etl.lang import bounds
 
 
 class KnowledgeError(EtlError):
-    code = "knowledge-error"
+    """A knowledge file that breaks its form or the contract's vocabularies."""
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
@@ -35,18 +35,21 @@ def read_table(path: Path) -> list[dict[str, str]]:
     ]
     reader = csv.DictReader(io.StringIO("\n".join(line for _, line in numbered)))
     if not reader.fieldnames or reader.fieldnames[-1] != "why":
-        msg = f"{path}: the last column must be 'why' (a reason for each entry)"
-        raise KnowledgeError(msg)
+        message = "the last column must be 'why' (a reason for each entry)"
+        raise KnowledgeError(Problem(code="header-mismatch", file=str(path), message=message))
     rows = []
     for row in reader:
-        where = f"{path}, line {numbered[reader.line_num - 1][0]}"
+        where = {"file": str(path), "line": numbered[reader.line_num - 1][0]}
         if None in row or any(v is None for v in row.values()):
-            msg = f"{where}: wrong number of cells for {reader.fieldnames}"
-            raise KnowledgeError(msg)
+            message = f"wrong number of cells for {reader.fieldnames}"
+            raise KnowledgeError(Problem(code="wrong-cell-count", **where, message=message))
         row = {k: v.strip() for k, v in row.items()}
-        for column, problem in row_problems(path.stem, row):
-            msg = f"{where}, column {column!r}: {problem} (value {row[column]!r})"
-            raise KnowledgeError(msg)
+        problems = [
+            Problem(code=code, **where, column=column, value=row[column], message=message)
+            for code, column, message in row_problems(path.stem, row)
+        ]
+        if problems:
+            raise KnowledgeError(*problems)
         rows.append(row)
     return rows
 
@@ -68,21 +71,24 @@ STATS_VALUES = {
 PATTERN_COLUMNS = {"pattern", "term"}
 
 
-def row_problems(table: str, row: dict[str, str]) -> list[tuple[str, str]]:
+def row_problems(table: str, row: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(code, column, message) of every value of one entry that the contract refuses."""
     problems = []
     if not row["why"]:
-        problems.append(("why", "every entry needs a reason"))
+        problems.append(("missing-value", "why", "every entry needs a reason"))
     for (name, column), allowed in VOCABULARIES.items():
         if table == name and column in row and row[column] not in allowed:
-            problems.append((column, f"must be one of {', '.join(allowed)}"))
+            message = f"must be one of {', '.join(allowed)}"
+            problems.append(("constraint-error", column, message))
     allowed = STATS_VALUES.get(row.get("kind", "")) if table == "stats_vocabulary" else None
     if allowed and row.get("value") and row["value"] not in allowed:
-        problems.append(("value", f"a {row['kind']} must be one of {', '.join(allowed)}"))
+        message = f"a {row['kind']} must be one of {', '.join(allowed)}"
+        problems.append(("constraint-error", "value", message))
     for column in PATTERN_COLUMNS & row.keys():
         try:
             re.compile(row[column])
         except re.error as exc:
-            problems.append((column, f"not a regular expression: {exc}"))
+            problems.append(("bad-pattern", column, f"not a regular expression: {exc}"))
     return problems
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import paths
-from etl.errors import EtlError
+from etl.errors import EtlError, NoProject, Problem
 
 
 @dataclass
@@ -21,14 +20,30 @@ class ResourceDiff:
     schema_changed: bool = False
 
 
-def release_path(version_or_path: str, dist: Path = paths.DIST) -> Path:
+def release_path(version_or_path: str, dist: Path | None) -> Path:
+    """The release folder given, or the folder of the version given in `dist` (None
+    outside a project: then only a folder will do)."""
     path = Path(version_or_path)
     if (path / "datapackage.json").is_file():
         return path
+    if dist is None:
+        raise NoProject(
+            Problem(
+                code="no-project",
+                value=version_or_path,
+                message="not a release folder, and no project here to find it as a version in",
+                fix="give a release folder, or run etl in a project (or pass --project DIR)",
+            )
+        )
     if (dist / version_or_path / "datapackage.json").is_file():
         return dist / version_or_path
-    msg = f"{version_or_path}: neither a release folder nor a version in {dist}"
-    raise EtlError(msg)
+    raise EtlError(
+        Problem(
+            code="release-missing",
+            value=version_or_path,
+            message=f"neither a release folder nor a version in {dist}",
+        )
+    )
 
 
 def read_release(folder: Path) -> tuple[dict, dict[str, pd.DataFrame]]:

@@ -24,7 +24,7 @@ import pandas as pd
 import pooch
 
 from etl import pathguard
-from etl.errors import EtlError
+from etl.errors import EtlError, Problem
 from etl.publish.release import SUMS
 
 # Where dist/ is served. The project has no public host yet: this placeholder is the one
@@ -124,13 +124,15 @@ def planned(descriptor: dict, text: str, label: str, staging: Path, sums: dict) 
         dest = pathguard.resource_path(resource, staging, label, text)
         name = resource["path"]
         size, digest = resource.get("bytes"), HASH.match(str(resource.get("hash", "")))
-        where = pathguard.where(label, pathguard.json_line(text, name), f"resources[{name}]")
+        at = {"code": "fetch-error", "file": label, "line": pathguard.json_line(text, name)}
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            msg = f"{where}: 'bytes' is {size!r}, not a byte count; the download cannot be capped"
-            raise FetchError(msg)
+            message = "not a byte count; the download cannot be capped"
+            column = f"resources[{name}].bytes"
+            raise FetchError(Problem(**at, column=column, value=repr(size), message=message))
         if not digest:
-            msg = f"{where}: 'hash' is {resource.get('hash')!r}, not 'sha256:<64 hex digits>'"
-            raise FetchError(msg)
+            message = "not 'sha256:<64 hex digits>'"
+            column, value = f"resources[{name}].hash", repr(resource.get("hash"))
+            raise FetchError(Problem(**at, column=column, value=value, message=message))
         if sums.get(name, digest[1]) != digest[1]:
             msg = f"{name}: {SUMS} and datapackage.json give different hashes; refused"
             raise FetchError(msg)
@@ -175,7 +177,7 @@ def fetch(version: str, url: str | None = None, to: Path | None = None) -> Path:
         except pathguard.PathRefused:
             raise
         except EtlError as exc:
-            raise FetchError(exc.message) from None
+            raise FetchError(*exc.problems) from None
         for dest, name, size, digest in planned(
             descriptor, text, base + "datapackage.json", staging, sums
         ):

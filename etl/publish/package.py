@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from etl.contract import schemas
 from etl.contract.tableschema import table_schema
-from etl.errors import VersionConflict
+from etl.errors import Problem, VersionConflict
 from etl.version import RELEASED
 
 ARROW_TYPES = {
@@ -234,12 +234,17 @@ def publish(frames: dict[str, pd.DataFrame], version: str, dist: Path) -> tuple[
         write_files(frames, version, staging)
         if target.exists():
             if not same_release(staging, target):
-                msg = (
-                    f"{target} already holds release {version} with other data; a published "
-                    "version is immutable. Bump DATA_VERSION in etl/version.py "
-                    "(PATCH fixes data, MINOR adds records, MAJOR changes a schema)"
+                raise VersionConflict(
+                    Problem(
+                        code="version-conflict",
+                        file=str(target),
+                        value=version,
+                        message="already holds this release with other data; a published "
+                        "version is immutable",
+                        fix="bump DATA_VERSION in etl/version.py (PATCH fixes data, MINOR "
+                        "adds records, MAJOR changes a schema)",
+                    )
                 )
-                raise VersionConflict(msg)
             (target / "datapackage.json").touch()
             return target, False
         staging.chmod(0o755)

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.contract.docs import contract_path
 from etl.lang.corpus import load_source
+from etl.project import Project
 from etl.publish.sqlite import FILENAME, read_sqlite
 
 PAGE_SIZE = 50
@@ -515,7 +515,7 @@ def table_script(name: str, title: str, frame: pd.DataFrame) -> str:
     return f"{head}TABLES[{json.dumps(name)}] = {embedded_json(data)};\n"
 
 
-def write_page(folder: Path, root: Path, changes: str | None = None) -> Path:
+def write_page(folder: Path, project: Project, changes: str | None = None) -> Path:
     """Write index.html, persons/, tables.html, tables/, charts/ and texts.js into the
     release folder (its SQLite copy must be there: the page reads its views)."""
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -524,7 +524,7 @@ def write_page(folder: Path, root: Path, changes: str | None = None) -> Path:
     claims = read_sqlite(database, "person_claims")
     sources = {}
     for row in frames["sources"].itertuples(index=False):
-        source = load_source(row.source_id, root / row.path, row.sha256)
+        source = load_source(row.source_id, project.path(row.path), row.sha256)
         sources[row.source_id] = {"title": row.title, "author": row.author, "text": source.text}
     authors = {k: v["author"] for k, v in sources.items()}
     trials = dict(zip(frames["trials"]["trial_id"], frames["trials"]["name"], strict=True))
@@ -533,8 +533,8 @@ def write_page(folder: Path, root: Path, changes: str | None = None) -> Path:
         shutil.rmtree(folder / sub, ignore_errors=True)
         (folder / sub).mkdir()
     (folder / "style.css").write_text(STYLE.lstrip(), encoding="utf-8")
-    if contract_path().is_file():
-        shutil.copy(contract_path(), folder / "data-contract.md")
+    if project.contract.is_file():
+        shutil.copy(project.contract, folder / "data-contract.md")
 
     # Charts, from the views of the SQLite copy.
     figures: dict[str, tuple[str, str, str]] = {}

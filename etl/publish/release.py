@@ -25,6 +25,7 @@ import json
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -32,7 +33,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from etl import paths
+from etl.project import Project
 from etl.publish.diff import diff_releases, diff_text
 from etl.publish.package import remove_stale_staging, staging_folder
 from etl.publish.page import write_page
@@ -51,7 +52,7 @@ NULLABLE = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def versions(dist: Path = paths.DIST) -> list[str]:
+def versions(dist: Path) -> list[str]:
     """Released versions in SemVer order."""
     found = [
         p.name
@@ -146,8 +147,10 @@ def write_zip(folder: Path, target: Path) -> None:
             archive.writestr(info, path.read_bytes())
 
 
-def make_release(version: str, dist: Path = paths.DIST, root: Path = paths.ROOT) -> bool:
-    """Write the artefacts of one version if it has none yet; True if written."""
+def make_release(version: str, dist: Path, project: Project) -> bool:
+    """Write the artefacts of one version in `dist` if it has none yet; True if written.
+    The page quotes the project's texts and both copies describe columns with its data
+    contract."""
     folder = dist / version
     if (folder / SUMS).is_file():
         return False
@@ -159,13 +162,13 @@ def make_release(version: str, dist: Path = paths.DIST, root: Path = paths.ROOT)
         shutil.copy2(folder / "datapackage.json", work / "datapackage.json")
         shutil.copytree(folder / "data", work / "data")
         write_csv_copy(work)
-        write_sqlite(work)
+        write_sqlite(work, project.contract)
         earlier = [v for v in versions(dist) if semver_key(v) < semver_key(version)]
         changes = None
         if earlier:
             previous = earlier[-1]
             changes = diff_text(previous, version, diff_releases(dist / previous, work))
-        write_page(work, root, changes)
+        write_page(work, project, changes)
         write_sums(work)
         zip_name = f"soviet-purges-{version}.zip"
         write_zip(work, staging / zip_name)
@@ -184,13 +187,27 @@ def make_release(version: str, dist: Path = paths.DIST, root: Path = paths.ROOT)
     return True
 
 
-def write_changelog(dist: Path = paths.DIST) -> Path:
-    """dist/CHANGELOG.md: for every release, what changed since the one before."""
+def write_releases(
+    dist: Path, project: Project, progress: Callable[[str, bool], None] | None = None
+) -> Path:
+    """`etl release`: the artefacts of every release in `dist` that lacks them (`progress`
+    hears of each version, and whether they were written), then dist/CHANGELOG.md, whose
+    path it returns."""
+    for version in versions(dist):
+        written = make_release(version, dist, project)
+        if progress:
+            progress(version, written)
+    return write_changelog(dist, project)
+
+
+def write_changelog(dist: Path, project: Project) -> Path:
+    """dist/CHANGELOG.md: for every release, what changed since the one before, after the
+    project's release notes for it."""
     found = versions(dist)
     parts = ["# Changes in the published data", ""]
     for old, new in reversed(list(pairwise(found))):
         parts.append(f"## {new}\n")
-        notes = paths.ROOT / "docs" / "releases" / f"{new}.md"
+        notes = project.release_notes / f"{new}.md"
         if notes.is_file():  # why the data changed, in the maintainers' words
             parts.append(notes.read_text(encoding="utf-8").strip() + "\n")
         parts.append(diff_text(old, new, diff_releases(dist / old, dist / new), limit=5))

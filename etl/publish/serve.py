@@ -16,9 +16,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from etl import paths
 from etl.contract.docs import column_descriptions
-from etl.errors import EtlError
+from etl.errors import EtlError, Problem
+from etl.project import Project
 from etl.publish.sqlite import FILENAME, FULL_TEXT, VIEW_TITLES, write_sqlite
 
 DATABASE = Path(FILENAME).stem
@@ -57,28 +57,32 @@ class ServeError(EtlError):
     code = "serve-error"
 
 
-def database_for(release: Path, cache: Path) -> Path:
-    """The release's SQLite copy, or one written into `cache` for an older release."""
+def database_for(release: Path, cache: Path, contract: Path) -> Path:
+    """The release's SQLite copy, or one written into `cache` for an older release (its
+    columns described by `contract`)."""
     if (release / FILENAME).is_file():
         return release / FILENAME
     if not (release / "datapackage.json").is_file():
-        msg = f"{release}: no release here; build it first (make)"
-        raise ServeError(msg)
+        missing = Problem(
+            code="release-missing", file=str(release), message="no release here", fix="make"
+        )
+        raise ServeError(missing)
     copy = cache / release.name
     if not (copy / FILENAME).is_file():
         shutil.rmtree(copy, ignore_errors=True)
         copy.mkdir(parents=True)
         shutil.copy2(release / "datapackage.json", copy / "datapackage.json")
         shutil.copytree(release / "data", copy / "data")
-        write_sqlite(copy)
+        write_sqlite(copy, contract)
     return copy / FILENAME
 
 
-def metadata(release: Path) -> dict:
-    """Datasette metadata: title, licence, sources, column descriptions, canned queries."""
+def metadata(release: Path, contract: Path) -> dict:
+    """Datasette metadata: title, licence, sources, column descriptions (from `contract`),
+    canned queries."""
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     licence = descriptor["licenses"][0]
-    described = column_descriptions()
+    described = column_descriptions(contract)
     sources = "".join(
         f"<li>{html.escape(s['title'])}"
         + (f" — {html.escape(s['description'])}" if s.get("description") else "")
@@ -112,16 +116,22 @@ def metadata(release: Path) -> dict:
 
 
 def serve_command(
-    version: str, host: str, port: int, dist: Path = paths.DIST, cache: Path | None = None
+    project: Project,
+    version: str,
+    host: str,
+    port: int,
+    dist: Path | None = None,
+    cache: Path | None = None,
 ) -> list[str]:
-    """The Datasette command line for a release (its metadata file written beside the
-    database it serves)."""
-    release = dist / version
-    cache = cache or paths.ROOT / ".cache" / "serve"
-    database = database_for(release, cache)
+    """The Datasette command line for a release of the project's dist/ (or of `dist`), its
+    metadata file written in `cache` (the project's cache/serve/ unless given)."""
+    release = (dist or project.dist) / version
+    cache = cache or project.cache / "serve"
+    database = database_for(release, cache, project.contract)
     meta_path = cache / f"{version}-metadata.json"
     meta_path.parent.mkdir(parents=True, exist_ok=True)
-    meta_path.write_text(json.dumps(metadata(release), indent=2, ensure_ascii=False), "utf-8")
+    meta = metadata(release, project.contract)
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), "utf-8")
     return [
         sys.executable,
         "-m",
@@ -141,7 +151,15 @@ def serve_command(
     ]
 
 
-def serve(version: str, host: str, port: int, dist: Path = paths.DIST, cache: Path | None = None):
-    """Replace this process by Datasette (so that stopping it stops the server)."""
-    command = serve_command(version, host, port, dist, cache)
+def serve(
+    project: Project,
+    version: str,
+    host: str,
+    port: int,
+    dist: Path | None = None,
+    cache: Path | None = None,
+) -> None:
+    """Replace this process by Datasette (so that stopping it stops the server); the
+    arguments as for `serve_command`."""
+    command = serve_command(project, version, host, port, dist, cache)
     os.execv(command[0], command)

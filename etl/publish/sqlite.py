@@ -110,13 +110,13 @@ def records(frame: pd.DataFrame, fields: list[dict]) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
-def write_sqlite(folder: Path) -> Path:
+def write_sqlite(folder: Path, contract: Path) -> Path:
     """Write folder/soviet-purges.sqlite from the release's Parquet files and descriptor,
-    with the column descriptions of this code's data contract."""
+    with the column descriptions of the data contract (`contract`, the project's)."""
     import sqlite_utils
 
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    described = column_descriptions()
+    described = column_descriptions(contract)
     path = folder / FILENAME
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from etl import paths
 from etl.cli import cli
+from tests.conftest import REPO
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -34,16 +34,16 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 @pytest.fixture
 def dist_unchanged() -> Iterator[None]:
     """The repository's dist/ is exactly as it was before the test."""
-    before = snapshot(paths.DIST)
+    before = snapshot(REPO.dist)
     yield
-    assert snapshot(paths.DIST) == before, "a hostile-input test changed dist/"
+    assert snapshot(REPO.dist) == before, "a hostile-input test changed dist/"
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A scratch repository: seeds/ (texts, registry, curation) and an empty dist/."""
     root = tmp_path / "repo"
-    shutil.copytree(paths.SEEDS, root / "seeds")
+    shutil.copytree(REPO.seeds, root / "seeds")
     (root / "dist").mkdir()
     return root
 

@@ -17,7 +17,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl import paths
 from etl.build import assemble
 from etl.contract.validate import check_frame
 from etl.contribute.registry import add_source
@@ -25,6 +24,8 @@ from etl.extract import Record, extract_source, guarded
 from etl.lang import bounds
 from etl.lang.corpus import Source
 from etl.lang.knowledge import load_knowledge
+from etl.project import Project
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 
@@ -55,14 +56,14 @@ def tiny_repo(root: Path, texts: dict[str, str]) -> Path:
             written="1936",
             origin="written for this test",
             license="CC0",
-            root=root,
+            project=Project(root),
         )
     return root
 
 
 def test_descending_range_becomes_a_warning_with_its_span(tmp_path, monkeypatch):
     monkeypatch.setenv("ETL_JOBS", "1")
-    frames = assemble(tiny_repo(tmp_path / "repo", {"ivanovo": TABLE}))
+    frames = assemble(Project(tiny_repo(tmp_path / "repo", {"ivanovo": TABLE})))
     stats, checks = frames["expulsion_stats"], frames["checks"]
     assert not (stats.value_max < stats.value).any()
     assert "Passivity" in set(stats.category)  # the row's count is kept, only the range goes
@@ -135,7 +136,7 @@ def test_texts_with_values_out_of_bounds_give_no_row_out_of_bounds():
 
 def test_extraction_bounds_import_no_pandas():
     code = "import sys, etl.lang.bounds, etl.extract; sys.exit('pandas' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], cwd=paths.ROOT).returncode == 0
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO.root).returncode == 0
 
 
 # Property-based: the schema's bounds and the pure-Python guard agree.
@@ -225,10 +226,10 @@ def test_mutated_texts_always_build_and_every_row_passes(
 ):
     monkeypatch.setenv("ETL_JOBS", "1")
     texts = {
-        source_id: mutate((paths.SEEDS / name).read_text(encoding="utf-8"), mutations)
+        source_id: mutate((REPO.seeds / name).read_text(encoding="utf-8"), mutations)
         for source_id, name in SMALL_SEEDS.items()
     }
     texts["table"] = mutate(TABLE, table_mutations)
-    frames = assemble(tiny_repo(tmp_path_factory.mktemp("mutated"), texts))  # validates
+    frames = assemble(Project(tiny_repo(tmp_path_factory.mktemp("mutated"), texts)))  # validates
     for name, frame in frames.items():
         assert check_frame(name, frame) == [], name

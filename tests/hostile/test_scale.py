@@ -9,6 +9,7 @@ counts the rest exactly.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,7 @@ from etl.contract import schemas
 from etl.contract.validate import FIRST
 from etl.contribute.check import run_check
 from etl.contribute.curation import curation_columns
+from etl.project import Project
 
 pytestmark = pytest.mark.usefixtures("dist_unchanged")
 
@@ -61,18 +63,18 @@ def write_curation(repo: Path, rows: list[dict]) -> Path:
 def test_two_thousand_invalid_curation_rows_are_each_reported(repo):
     text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
     write_curation(repo, additions(text, 2000, penalty="flogging"))
-    problems = run_check(repo, repo / "dist")
+    problems = run_check(Project(repo))
     penalty = [p for p in problems if p.column == "penalty"]
     assert [p.line for p in penalty] == list(range(2, 2002))
-    assert all("must be one of death, imprisonment, exile, other" in p.rule for p in penalty)
+    assert {(p.code, p.value) for p in penalty} == {("constraint-error", "flogging")}
 
 
 def test_a_duplicated_curation_row_is_reported(repo, etl, refused):
     text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
     rows = additions(text, 3)
     write_curation(repo, [*rows, rows[1]])  # line 5 repeats line 3
-    result = etl("check", "--root", repo)
-    refused(result, "seeds/curation/sentences.csv, line 5", "duplicate: line 3")
+    result = etl("--project", repo, "check")
+    refused(result, "error[duplicate-row]", "seeds/curation/sentences.csv, line 5")
 
 
 def test_two_thousand_valid_curation_rows_are_published(repo, monkeypatch):
@@ -82,7 +84,7 @@ def test_two_thousand_valid_curation_rows_are_published(repo, monkeypatch):
     text = (repo / "seeds" / SOUSA_FILE).read_text(encoding="utf-8")
     rows = additions(text, 2000)
     write_curation(repo, rows)
-    sentences = assemble(repo)["sentences"]
+    sentences = assemble(Project(repo))["sentences"]
     curated = sentences[(sentences.extractor == "curated") & (sentences.source_id == SOUSA)]
     assert sorted(curated.quote) == sorted(r["quote"] for r in rows)
 
@@ -114,23 +116,27 @@ def bad_stats(path: Path, n: int) -> Path:
 
 def test_validate_lists_the_first_failures_per_check_and_counts_the_rest(tmp_path, etl):
     n = 50_000
-    result = etl("validate", bad_stats(tmp_path / "expulsion_stats.csv", n))
+    path = bad_stats(tmp_path / "expulsion_stats.csv", n)
+    result = etl("validate", path, "--json")
     assert result.exit_code == 1
-    lines = result.output.splitlines()
-    for check in ("isin(", "less_than_or_equal_to(1960)", "a percent is at most 100"):
-        listed = [line for line in lines if check in line and " more row(s) " not in line]
-        summary = [line for line in lines if check in line and " more row(s) " in line]
-        assert len(listed) == FIRST, (check, listed)
-        assert len(summary) == 1 and f": {n - FIRST} more row(s) break" in summary[0]
-    assert lines[-1].endswith(f"expulsion_stats.csv: {3 * n} failure(s)")
-    assert len(lines) == 3 * (FIRST + 1) + 1
+    problems = json.loads(result.output)["problems"]
+    checks = [("constraint-error", "subject"), ("constraint-error", "year_start")]
+    checks.append(("constraint-error", None))  # a percent is at most 100
+    assert sorted({(p["code"], p["column"]) for p in problems}, key=str) == sorted(checks, key=str)
+    for code, column in checks:
+        mine = [p for p in problems if (p["code"], p["column"]) == (code, column)]
+        listed = [p for p in mine if not p["more"]]
+        assert [p["row"] for p in listed] == list(range(1, FIRST + 1)), (code, column)
+        assert [p["more"] for p in mine if p["more"]] == [n - FIRST]
+    assert len(problems) == 3 * (FIRST + 1)
+    text = etl("validate", path).output.splitlines()
+    assert len(text) == 3 * (FIRST + 1) + 1
+    assert text[-1].endswith(f"expulsion_stats.csv: {3 * n} failure(s)")
 
 
 def test_validate_json_counts_every_failure(tmp_path, etl):
-    import json
-
     n = 2_000
     result = etl("validate", bad_stats(tmp_path / "expulsion_stats.csv", n), "--json")
     report = json.loads(result.output)
     assert report["valid"] is False
-    assert sum(f["more"] or 1 for f in report["failures"]) == 3 * n
+    assert sum(p["more"] or 1 for p in report["problems"]) == 3 * n
