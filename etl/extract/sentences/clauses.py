@@ -173,6 +173,9 @@ def subject_names(
     return names
 
 
+Named = list[tuple[Name, list[str], float | None]]  # (name, penalties, term) of a clause
+
+
 def clause_of(
     source: Source,
     paragraph: list[Block],
@@ -182,88 +185,33 @@ def clause_of(
     above: list[Block] = (),
 ) -> Clause | None:
     """The verdict statement of paragraph[index], if it is one; `above` holds the
-    sentences of the lines just above the paragraph (texts that put one sentence a line)."""
+    sentences of the lines just above the paragraph (texts that put one sentence a line).
+    The rules that name its persons run in order, most specific first; most run only while
+    no earlier rule has named anyone."""
     text = source.text
     sentence = paragraph[index]
-    found = penalties_in(text, sentence.start, sentence.end, kb)
-    if not found and not OBJECT.search(text, sentence.start, sentence.end):
-        return None
-    found = [f for f in found if not negated(text, sentence, f[1], kb)]
-    if not found and not OBJECT.search(text, sentence.start, sentence.end):
-        return None  # a demand, a threat, a term served: no sentence was passed
+    found = verdict_penalties(text, sentence, kb)
+    if found is None:
+        return None  # no penalty, or a demand, a threat, a term served
     terms = penalty_terms(text, sentence, sentence.start, kb)
     penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
     clause = Clause(
         sentence.start, sentence.end, trial_id, penalties, [t for t, _, _ in terms] or [None]
     )
     verdict = term_pattern(kb, "verdict").search(text, sentence.start, sentence.end)
-    # A bracketed or dashed list in a verdict.
     if verdict:
-        for names in name_lists(text, sentence.start, sentence.end, kb, minimum=1):
-            before = text[max(0, names.start - 2) : names.start]
-            if "(" in before or "—" in before or "–" in before or before == "- ":
-                clause.names += [(name, clause.penalties, None) for name in names.names]
-    # "(Pletnev 25 years, Rakovsky 20 years and Bessonov 15 years)"
-    per_name = re.compile(rf"({WORD})\s+((?:{NUMBER_WORD}|\d+))\s+years\b")
-    for m in per_name.finditer(text, sentence.start, sentence.end):
-        name = parse_item(text, m.start(1), m.end(1), kb)
-        value = parse_count(m[2], kb)
-        if name and value and value <= MAX_TERM:
-            clause.names = [n for n in clause.names if n[0].start != name.start]
-            clause.names.append((name, ["imprisonment"], float(value)))
+        clause.names += listed_in_verdict(text, sentence, kb, clause.penalties)
+    clause.names = with_own_terms(text, sentence, kb, clause.names)
     clause.names += respectively(text, sentence, kb, clause.penalties)
-    if not clause.names:
-        clause.names += sentenced_objects(text, sentence, kb)
-    if not clause.names:
-        clause.names += inline_items(text, sentence, kb) + names_in_respect(text, sentence, kb)
-    if not clause.names:
-        clause.names += names_among(text, sentence, kb)
-    # Objects: "from shooting Orlov", "cost Orlov a sentence of ten years".
-    titles = {row["title"] for row in kb["titles"]}
-    for m in OBJECT.finditer(text, sentence.start, sentence.end):
-        name = parse_item(text, m.start(2), m.end(2), kb)
-        if name is None or name.surname in not_names(kb) or name.surname in titles:
-            continue  # "sentenced Professor X": a title is not the person
-        if any(n.start <= name.start < n.end for n, _, _ in clause.names):
-            continue  # already read, with its title or initials
-        after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
-        if m[1] in ("shooting", "shot", "executed"):
-            penalty = ["death"]
-        else:
-            penalty = [p for p, _, _ in after if p != "death"][:1]
-        if penalty:
-            years = years_in(text, m.end(), min(sentence.end, m.end() + 60), kb)
-            clause.names.append((name, penalty, years[0][0] if years else None))
-    # Collective verdicts.
-    collective = term_pattern(kb, "collective")
-    if not clause.names and verdict and collective.search(text, sentence.start, sentence.end):
-        clause.collective = True
-        words = re.search(rf"\bthe ({NUMBER_WORD}|\d+)\b", text[sentence.start : sentence.end])
-        clause.count = parse_count(words[1], kb) if words else None
+    for rule in (sentenced_objects, items_and_respects, names_among):
+        if not clause.names:
+            clause.names += rule(text, sentence, kb)
+    clause.names += verdict_objects(text, sentence, kb, clause.names)
+    if not clause.names and verdict and collective_verdict(text, sentence, kb, clause):
         return clause
-    # Subjects, or the person a pronoun stands for.
     if not clause.names:
-        subject = subject_names(text, sentence, kb) or names_before_verdict(text, sentence, kb)
-        clause.names += [
-            own_clause(text, sentence, name, clause, kb)
-            if sentence.start <= name.start < sentence.end
-            else (name, clause.penalties, None)
-            for name in subject
-        ]
-        if len(subject) == 1:
-            clause.names += continued_verdicts(text, sentence, subject[0], kb)
-        # A pronoun for the penalties before the first subject's clause (all, if none):
-        # "He was … sentenced to death …; his deputy, A. B. Surname, received eight years".
-        first = min((n.start for n in subject), default=sentence.end)
-        early = [f for f in found if f[1] < first and CLAUSE_BREAK.search(text, f[2], first)]
-        pronoun = pronoun_near_penalty(text, sentence, early if subject else found, kb)
-        if pronoun is not None:
-            penalties = sorted({p for p, _, _ in early}, key=ORDER.index) if subject else None
-            antecedent = resolve_pronoun(
-                source, paragraph[:index], above, sentence, pronoun, kb, clause
-            )
-            clause.names += [(n, penalties or clause.penalties, None) for n in antecedent]
-    if not clause.names and not clause.collective:
+        clause.names += subjects(source, paragraph, index, above, kb, clause, found)
+    if not clause.names:
         heads = entry_of_subjectless(source, sentence, kb)
         if heads:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
             clause.start = min(clause.start, heads[0].start)
@@ -275,6 +223,118 @@ def clause_of(
         count = parse_count(partitive[1], kb)
         clause.count = count if count and count > len(clause.names) else None
     return clause
+
+
+def verdict_penalties(
+    text: str, sentence: Block, kb: Knowledge
+) -> list[tuple[str, int, int]] | None:
+    """The penalties a sentence passes (not those demanded, threatened or served), or None
+    when it passes none and names no verdict's object ("sentenced Orlov")."""
+    found = penalties_in(text, sentence.start, sentence.end, kb)
+    found = [f for f in found if not negated(text, sentence, f[1], kb)]
+    if not found and not OBJECT.search(text, sentence.start, sentence.end):
+        return None
+    return found
+
+
+def listed_in_verdict(text: str, sentence: Block, kb: Knowledge, penalties: list[str]) -> Named:
+    """A bracketed or dashed list in a verdict: "(A, B and C)", "– A, B and C –"."""
+    found: Named = []
+    for names in name_lists(text, sentence.start, sentence.end, kb, minimum=1):
+        before = text[max(0, names.start - 2) : names.start]
+        if "(" in before or "—" in before or "–" in before or before == "- ":
+            found += [(name, penalties, None) for name in names.names]
+    return found
+
+
+PER_NAME = re.compile(rf"({WORD})\s+((?:{NUMBER_WORD}|\d+))\s+years\b")
+
+
+def with_own_terms(text: str, sentence: Block, kb: Knowledge, named: Named) -> Named:
+    """Names written with their own terms: "(Pletnev 25 years, Rakovsky 20 years and
+    Bessonov 15 years)"; such a name replaces the same name read without its term."""
+    named = list(named)
+    for m in PER_NAME.finditer(text, sentence.start, sentence.end):
+        name = parse_item(text, m.start(1), m.end(1), kb)
+        value = parse_count(m[2], kb)
+        if name and value and value <= MAX_TERM:
+            named = [n for n in named if n[0].start != name.start]
+            named.append((name, ["imprisonment"], float(value)))
+    return named
+
+
+def items_and_respects(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """Numbered items inside the sentence, and "in respect of A and B"."""
+    return inline_items(text, sentence, kb) + names_in_respect(text, sentence, kb)
+
+
+def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> Named:
+    """The object of a verdict's verb not yet read: "from shooting Orlov", "cost Orlov a
+    sentence of ten years" (a title alone is not the person: "sentenced Professor X")."""
+    titles = {row["title"] for row in kb["titles"]}
+    found: Named = []
+    for m in OBJECT.finditer(text, sentence.start, sentence.end):
+        name = parse_item(text, m.start(2), m.end(2), kb)
+        if name is None or name.surname in not_names(kb) or name.surname in titles:
+            continue
+        if any(n.start <= name.start < n.end for n, _, _ in [*named, *found]):
+            continue  # already read, with its title or initials
+        after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
+        if m[1] in ("shooting", "shot", "executed"):
+            penalty = ["death"]
+        else:
+            penalty = [p for p, _, _ in after if p != "death"][:1]
+        if penalty:
+            years = years_in(text, m.end(), min(sentence.end, m.end() + 60), kb)
+            found.append((name, penalty, years[0][0] if years else None))
+    return found
+
+
+def collective_verdict(text: str, sentence: Block, kb: Knowledge, clause: Clause) -> bool:
+    """ "found the sixteen guilty and convicted them": the verdict is on the trial's list;
+    the count it gives, if any, is kept to check against the list."""
+    if not term_pattern(kb, "collective").search(text, sentence.start, sentence.end):
+        return False
+    clause.collective = True
+    words = re.search(rf"\bthe ({NUMBER_WORD}|\d+)\b", text[sentence.start : sentence.end])
+    clause.count = parse_count(words[1], kb) if words else None
+    return True
+
+
+def subjects(
+    source: Source,
+    paragraph: list[Block],
+    index: int,
+    above: list[Block],
+    kb: Knowledge,
+    clause: Clause,
+    found: list[tuple[str, int, int]],
+) -> Named:
+    """The sentence's subjects, each with its own clause's penalties and the clauses that
+    continue it; and a pronoun's person for the penalties before the first subject's
+    clause (all of them, if there is no subject): "He was … sentenced to death …; his
+    deputy, A. B. Surname, received eight years"."""
+    text = source.text
+    sentence = paragraph[index]
+    subject = subject_names(text, sentence, kb) or names_before_verdict(text, sentence, kb)
+    named: Named = [
+        own_clause(text, sentence, name, clause, kb)
+        if sentence.start <= name.start < sentence.end
+        else (name, clause.penalties, None)
+        for name in subject
+    ]
+    if len(subject) == 1:
+        named += continued_verdicts(text, sentence, subject[0], kb)
+    first = min((n.start for n in subject), default=sentence.end)
+    early = [f for f in found if f[1] < first and CLAUSE_BREAK.search(text, f[2], first)]
+    pronoun = pronoun_near_penalty(text, sentence, early if subject else found, kb)
+    if pronoun is not None:
+        penalties = sorted({p for p, _, _ in early}, key=ORDER.index) if subject else None
+        antecedent = resolve_pronoun(
+            source, paragraph[:index], above, sentence, pronoun, kb, clause
+        )
+        named += [(n, penalties or clause.penalties, None) for n in antecedent]
+    return named
 
 
 VERDICT_VERB = (
