@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from etl.extract import Record
@@ -34,6 +34,8 @@ from etl.lang.tables import (
     MILLIONS,
     PERCENT_HEADER,
     THOUSANDS,
+    Cell,
+    Column,
     Row,
     Table,
     cell_at,
@@ -216,6 +218,32 @@ OWN_UNIT = re.compile(
 )
 
 
+@dataclass
+class RowLabel:
+    """What a table row's words say: its label, a year, whether it is the total or a row of
+    per cents, and (in a table turned on its side) what it counts."""
+
+    text: str | None
+    year: int | None
+    total: bool
+    percent: bool
+    subject: str | None
+
+
+def row_label_of(kb: Knowledge, table: Table, line_row: Row, transposed: bool) -> RowLabel:
+    labels = [c.clean for c in line_row.cells if not c.numeric and c.clean]
+    year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
+    label = " ".join(x for x in labels if not year_cell(x)) or None
+    total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
+    percent = bool(label and PERCENT_HEADER.search(label.strip(" ()")))
+    # A table turned on its side: the columns are populations ("Members", "Candidates",
+    # "Total") or years, the rows say what is counted ("Checked", "Expelled").
+    subject = column_subject(kb, label) if label and not total else None
+    if transposed and label and not subject and not percent:
+        subject = "other"  # a row the vocabulary does not know: counted, not expelled
+    return RowLabel(label, year, total, percent, subject)
+
+
 def row_records(
     source: Source,
     kb: Knowledge,
@@ -226,85 +254,115 @@ def row_records(
     caption_percent: bool,
     caption: str,
 ) -> Iterator[Record]:
-    labels = [c.clean for c in line_row.cells if not c.numeric and c.clean]
-    year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
-    label = " ".join(x for x in labels if not year_cell(x)) or None
-    is_total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
-    row_percent = bool(label and PERCENT_HEADER.search(label.strip(" ()")))
-    # A table turned on its side: the columns are populations ("Members", "Candidates",
-    # "Total"), the rows say what is counted ("Checked", "Expelled").
-    label_subject = column_subject(kb, label) if label and not is_total else None
+    """A row per figure of one table row: each cell of a column about the party, read by
+    its column's conventions, about what its column (or its row) counts."""
     transposed = is_transposed(kb, table)
-    if transposed and label and not label_subject and not row_percent:
-        label_subject = "other"  # a row the vocabulary does not know: counted, not expelled
+    label = row_label_of(kb, table, line_row, transposed)
+    row_ctx = label_context(kb, table, label, ctx)
     for column in table.columns:
         cell = cell_at(line_row, column.position)
         if cell is None or not cell.numeric or cell.clean in ABSENT or year_cell(cell.clean):
             continue
-        if first(kb, "not_table", column.header):
-            continue  # delegates, hectares, roubles: a column about something else
-        if SERIAL.fullmatch(column.header.strip()):
-            continue  # row numbers, or a column of years
+        if first(kb, "not_table", column.header) or SERIAL.fullmatch(column.header.strip()):
+            continue  # delegates, hectares, roubles; row numbers, or a column of years
         percent = (
-            row_percent
+            label.percent
             or bool(PERCENT_HEADER.search(column.header))
             or cell.clean.endswith("%")
             or (caption_percent and not column_subject(kb, column.header))
         )
-        subject = column_subject(kb, column.header)
-        bare = POPULATION.fullmatch(column.header.strip())
-        if transposed and (label_subject or row_percent):
-            subject = label_subject or default or "expelled"
-        elif (subject is None or bare) and default not in (None, "members"):
-            subject = default  # "Members" under a caption "Expelled …": expelled members
-        subject = subject or default or "expelled"
-        low, high = split_range(cell.clean.rstrip("%").strip())
-        try:
-            value = read_number(low, column.decimal)
-            value_max = read_number(high, column.decimal) if high else None
-        except ValueError:
+        subject = cell_subject(kb, column, label, transposed, default)
+        values = cell_values(cell, column, percent, caption)
+        if values is None:
             continue
-        if not percent:
-            # A column's own unit ("Expelled (persons)") outranks the caption's ("thousands").
-            unit = column.header if OWN_UNIT.search(column.header) else f"{column.header} {caption}"
-            scale = 1000 if THOUSANDS.search(unit) else 1_000_000 if MILLIONS.search(unit) else 1
-            value, value_max = value * scale, (value_max * scale if value_max else None)
         # A descending pair ("50-19") or a per cent over 100 is what the text says: the
         # bounds guard of etl.extract turns such a row into a warning with its span.
+        value, value_max = values
         column_year = year_cell(column.header.strip())
-        row_year = year or column_year
-        row_ctx = Context(
-            row_year or ctx.year,
-            row_year or ctx.year_end,
-            ctx.geography,
-            ctx.operation,
-            ctx.cited_source,
-        )
-        category = None
-        if year is not None:
-            row_ctx.operation = label or ctx.operation
-        elif label and not is_total and not row_percent:
-            if re.search(
-                "|".join(p.pattern for p, _ in vocabulary(kb, "region")), label, re.I
-            ) or place_column(table, kb):
-                row_ctx.geography = label
-            else:
-                category = label
-        population = first(kb, "population", column.header) if subject != "members" else None
-        if transposed and not re.search(r"member|candidate", column.header, re.I):
-            population = None  # the "Total" column
-        if subject == "members" and re.search(r"candidate", column.header, re.I):
-            population = "candidates"
-        if re.search(r"member.*candidate|candidate.*member", column.header, re.I):
-            population = None  # "Members and candidates": both
-        extra: dict = {"category": category, "population": population}
+        cell_ctx = row_ctx
+        if column_year and not label.year:  # a column of a year: "| 1933 | 1934 |"
+            cell_ctx = replace(row_ctx, year=column_year, year_end=column_year)
+        extra: dict = {
+            "category": label_category(kb, table, label),
+            "population": cell_population(kb, column, subject, transposed),
+        }
         if value_max is not None:
             extra.update(value_max=value_max, qualifier="range")
         elif cell.approximate:
             extra.update(qualifier="approx")
-        fields = row(value, "percent" if percent else "count", subject, row_ctx, **extra)
+        fields = row(value, "percent" if percent else "count", subject, cell_ctx, **extra)
         span = source.span(line_row.block.start, line_row.block.end)
         yield Record("expulsion_stats", fields, span, "expulsions.table")
+
+
+def is_place(kb: Knowledge, table: Table, label: str) -> bool:
+    """Whether a row label is a place: a region word in it, or a first column of places."""
+    regions = "|".join(p.pattern for p, _ in vocabulary(kb, "region"))
+    return bool(re.search(regions, label, re.I)) or place_column(table, kb)
+
+
+def label_context(kb: Knowledge, table: Table, label: RowLabel, ctx: Context) -> Context:
+    """The table's context for one row: the row's year, its operation (a row of years is
+    labelled by what happened in it), or its place."""
+    year, year_end = (label.year, label.year) if label.year else (ctx.year, ctx.year_end)
+    row_ctx = Context(year, year_end, ctx.geography, ctx.operation, ctx.cited_source)
+    if label.year is not None:
+        row_ctx.operation = label.text or ctx.operation
+    elif label.text and not label.total and not label.percent and is_place(kb, table, label.text):
+        row_ctx.geography = label.text
+    return row_ctx
+
+
+def label_category(kb: Knowledge, table: Table, label: RowLabel) -> str | None:
+    """A row label that is neither a year, a total, a per cent nor a place is a category
+    ("Passivity", "Alien elements")."""
+    if label.year is not None or not label.text or label.total or label.percent:
+        return None
+    return None if is_place(kb, table, label.text) else label.text
+
+
+def cell_subject(
+    kb: Knowledge, column: Column, label: RowLabel, transposed: bool, default: str | None
+) -> str:
+    """What a cell counts: its column's header, its row's label in a table turned on its
+    side, or the caption's ("Members" under a caption "Expelled …": expelled members)."""
+    subject = column_subject(kb, column.header)
+    bare = POPULATION.fullmatch(column.header.strip())
+    if transposed and (label.subject or label.percent):
+        subject = label.subject or default or "expelled"
+    elif (subject is None or bare) and default not in (None, "members"):
+        subject = default
+    return subject or default or "expelled"
+
+
+def cell_values(
+    cell: Cell, column: Column, percent: bool, caption: str
+) -> tuple[float, float | None] | None:
+    """A cell's value (and the top of a range), read by its column's decimal mark and unit;
+    a column's own unit ("Expelled (persons)") outranks the caption's ("thousands")."""
+    low, high = split_range(cell.clean.rstrip("%").strip())
+    try:
+        value = read_number(low, column.decimal)
+        value_max = read_number(high, column.decimal) if high else None
+    except ValueError:
+        return None
+    if not percent:
+        unit = column.header if OWN_UNIT.search(column.header) else f"{column.header} {caption}"
+        scale = 1000 if THOUSANDS.search(unit) else 1_000_000 if MILLIONS.search(unit) else 1
+        value, value_max = value * scale, (value_max * scale if value_max else None)
+    return value, value_max
+
+
+def cell_population(kb: Knowledge, column: Column, subject: str, transposed: bool) -> str | None:
+    """Members or candidates, when the column says which ("Members and candidates": both)."""
+    population = first(kb, "population", column.header) if subject != "members" else None
+    if transposed and not re.search(r"member|candidate", column.header, re.I):
+        population = None  # the "Total" column
+    if subject == "members" and re.search(r"candidate", column.header, re.I):
+        population = "candidates"
+    if re.search(r"member.*candidate|candidate.*member", column.header, re.I):
+        population = None
+    return population
 
 
 def place_column(table: Table, kb: Knowledge) -> bool:
