@@ -573,11 +573,44 @@ APPENDED = re.compile(
 APPENDED_WITHIN = 100  # characters from the end of its count
 
 
+def words_after(tail: str) -> str:
+    """The words after a figure that say what it counts, without the share, the bracket or
+    the ", or N per cent" written beside it: "312 (13.6 per cent) were expelled", "286, or
+    8.4 per cent, were expelled", "2 903 persons (15.6%) were expelled"."""
+    after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)
+    after = re.sub(r"\s*\([^()]{0,40}\)", "", after[:160])
+    after = re.sub(r"^\s*,\s*(?:or|i\.e\.,?|that is,?)?\s*[\d.,]+\s*(?:per\s?cent|%),?", "", after)
+    return after[:80]
+
+
+def percent_subject(
+    kb: Knowledge, passage: str, head: str, previous: str | None, appended: bool
+) -> str:
+    """What a share is of: the sentence's only count when written right after it, else
+    what the passage is about."""
+    if previous and appended:
+        return previous  # "checked 18 604, or 87.3 per cent", "2 903 (15.6%) were"
+    if first(kb, "reinstated", passage):
+        return "other"
+    if re.search(r"accusation", passage, re.I) and not re.search(r"expel|expuls", passage, re.I):
+        return "accusations"
+    if re.search(r"expel|expuls|purge|ejected|removed|cleans", passage, re.I):
+        return "expelled"
+    return "members"  # "62% of the members were industrial workers"
+
+
+def percent_category(after: str) -> str | None:
+    """The group a share is of, named right after it: "41.5 per cent passive elements"."""
+    words = re.match(r"\s*([a-z][a-z/-]+(?: [a-z/-]+){0,2}?)(?=,|\s+and\b|\.)", after)
+    if words and not re.match(r"(?:of|were|was|had|in|from|to|expelled|related)\b", words[1]):
+        return words[1].strip()
+    return None
+
+
 def sentence_records(
     source: Source, kb: Knowledge, sentence: Block, ctx: Context, flat: str
 ) -> Iterator[Record]:
     """The figures of one sentence; `flat` is the text with its line breaks as spaces."""
-    text = source.text
     passage = flat[sentence.start : sentence.end]
     estimate = first(kb, "estimate", passage)
     breakdown = re.search(r"\bamong (?:these|them)(?: (?:are|were))?\s*:", passage, re.IGNORECASE)
@@ -589,47 +622,21 @@ def sentence_records(
         groups = m.groupdict()
         percent = bool(PERCENT.match(tail)) or any(groups.get(g) for g in ("frac", "onein", "half"))
         measure = "percent" if percent else "count"
-        qualifier = (
-            "range"
-            if value_max is not None
-            else (first(kb, "qualifier", head[-30:], "end") or "exact")
-        )
-        if estimate:
-            qualifier = "estimate"
-        after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)
-        # "312 (13.6 per cent) were expelled", "286, or 8.4 per cent, were expelled"
-        after = re.sub(r"\s*\([^()]{0,40}\)", "", after[:160])  # "2 903 persons (15.6%) were"
-        after = re.sub(
-            r"^\s*,\s*(?:or|i\.e\.,?|that is,?)?\s*[\d.,]+\s*(?:per\s?cent|%),?", "", after
-        )
-        after = after[:80]
+        hedge = first(kb, "qualifier", head[-30:], "end")  # "about", "more than"
+        qualifier = "range" if value_max is not None else (hedge or "exact")
+        qualifier = "estimate" if estimate else qualifier
+        after = words_after(tail)
         category = None
         if breakdown and breakdown.end() <= m.start() - sentence.start and measure == "count":
             words = re.match(r"\s*([^;,.]+)", tail)
             subject, category = "expelled", (words[1].strip() if words else None)
         elif measure == "percent":
-            about_accusations = re.search(r"accusation", passage, re.I) and not re.search(
-                r"expel|expuls", passage, re.I
-            )
-            appended = APPENDED.search(head) and m.start() - previous_end < APPENDED_WITHIN
-            if previous and appended and counts == 1:  # one count: the share is of it
-                subject = previous  # "checked 18 604, or 87.3 per cent", "2 903 (15.6%) were"
-            elif first(kb, "reinstated", passage):
-                subject = "other"
-            elif about_accusations:
-                subject = "accusations"
-            elif re.search(r"expel|expuls|purge|ejected|removed|cleans", passage, re.I):
-                subject = "expelled"
-            else:
-                subject = "members"  # "62% of the members were industrial workers"
-            words = re.match(r"\s*([a-z][a-z/-]+(?: [a-z/-]+){0,2}?)(?=,|\s+and\b|\.)", after)
-            if words and not re.match(
-                r"(?:of|were|was|had|in|from|to|expelled|related)\b", words[1]
-            ):
-                category = words[1].strip()
+            appended = bool(APPENDED.search(head)) and m.start() - previous_end < APPENDED_WITHIN
+            subject = percent_subject(kb, passage, head, previous, appended and counts == 1)
+            category = percent_category(after)
         else:
             subject = subject_of(kb, head, after, passage, previous)
-            gap = text[previous_end : m.start()]
+            gap = flat[previous_end : m.start()]
             if subject == "other" and previous and previous_end and LIST_GAP.fullmatch(gap):
                 subject = previous  # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"
         population = first(kb, "population", after[:30] if measure == "count" else head[-60:])
@@ -641,9 +648,8 @@ def sentence_records(
             continue  # a number about something else (schools, libraries)
         if measure == "percent" and max(value, value_max or 0) > 100:
             continue  # not a share: a misread number
-        previous = subject if measure == "count" else previous
-        previous_end = m.end() if measure == "count" else previous_end
-        counts += measure == "count"
+        if measure == "count":
+            previous, previous_end, counts = subject, m.end(), counts + 1
         own_year = FIGURE_YEAR.match(tail)
         figure_ctx = ctx
         if own_year and covered(int(own_year[1])):
