@@ -108,71 +108,79 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     for section in sections:
         yield from execution_before_arrest(source, kb, section)
     yield from numbered_verdicts(source, kb, sections)
+    yield from verdict_paragraphs(source, kb, sections)
+    # After the trial-aware rules, so that a count a trial's list closes keeps its trial.
+    yield from partitive_lists(source, kb)
+
+
+def verdict_paragraphs(source: Source, kb: Knowledge, sections: list) -> Iterator[Record]:
+    """The verdict clauses of each paragraph, with the modifiers its sentences state."""
+    text = source.text
     lists = defendant_lists(source, kb)
-    rights = term_pattern(kb, "rights")
-    confiscation = term_pattern(kb, "confiscation")
-    body_pattern = term_pattern(kb, "body")
     above: list[Block] = []
     for line in paragraphs(text):
         paragraph = list(sentences(text, line.start, line.end, across_lines=True))
-        clauses: list[Clause] = []
-        for index, sentence in enumerate(paragraph):
-            section = next((s for s in sections if s.heading.end <= sentence.start < s.end), None)
-            named = trial_mentions(
-                text, sentence.start, sentence.end, kb, section.context if section else ""
-            )
-            trial_id = named[0].trial_id if named else (section.trial_id if section else None)
-            clause = clause_of(source, paragraph, index, kb, trial_id, above)
-            if clause:
-                clause.trial_named = bool(named)
-            if clause and (clause.names or clause.collective):
-                clauses.append(clause)
+        clauses = paragraph_clauses(source, kb, paragraph, sections, above)
         above = (above + paragraph)[-3:] if paragraph else []  # a blank line ends the run
         if not clauses:
             continue
-        # Paragraph-level modifiers: rights, confiscation, verdict date, sentencing body.
-        modifiers = []
-        for sentence in paragraph:
-            span = (sentence.start, sentence.end)
-            r = rights.search(text, *span)
-            rights_years = None
-            if r:
-                years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
-                rights_years = years[0][0] if years else None
-            body = body_pattern.search(text, *span)
-            dated = find_dates(text, kb, *span)
-            dates = [
-                d
-                for d in dated
-                if PRONOUNCED.search(text[max(span[0], d.span[0] - 30) : d.span[0]])
-            ]
-            event_dates = [
-                d
-                for d in dated
-                if EVENT_DATE.search(text[max(span[0], d.span[0] - 140) : d.span[0]])
-            ]
-            modifiers.append(
-                {
-                    "span": span,
-                    "rights": rights_years,
-                    "imprisonment_only": bool(
-                        re.search(r"imprisonment|prison", text[span[0] : span[1]], re.IGNORECASE)
-                    ),
-                    "confiscation": bool(confiscation.search(text, *span)),
-                    "all": bool(re.search(r"\ball\b", text[span[0] : span[1]], re.IGNORECASE)),
-                    "date": dates[0].start if dates else None,
-                    "event_date": event_dates[0].start if event_dates else None,
-                    "body": next((g for g in body.groups() if g), None) if body else None,
-                }
-            )
-        sentenced: set[tuple[str, str]] = set()
-        for clause in clauses:
-            for name, _, _ in clause.names:
-                sentenced.add((clause.trial_id or "", name.surname))
+        modifiers = [sentence_modifiers(text, kb, sentence) for sentence in paragraph]
+        sentenced = {
+            (clause.trial_id or "", name.surname)
+            for clause in clauses
+            for name, _, _ in clause.names
+        }
         for clause in clauses:
             yield from clause_records(source, kb, clause, modifiers, lists, sentenced)
-    # After the trial-aware rules, so that a count a trial's list closes keeps its trial.
-    yield from partitive_lists(source, kb)
+
+
+def paragraph_clauses(
+    source: Source, kb: Knowledge, paragraph: list[Block], sections: list, above: list[Block]
+) -> list[Clause]:
+    """The verdict clauses of a paragraph's sentences that name someone (or all the
+    accused), each with the trial the sentence or its section names."""
+    text = source.text
+    clauses: list[Clause] = []
+    for index, sentence in enumerate(paragraph):
+        section = next((s for s in sections if s.heading.end <= sentence.start < s.end), None)
+        named = trial_mentions(
+            text, sentence.start, sentence.end, kb, section.context if section else ""
+        )
+        trial_id = named[0].trial_id if named else (section.trial_id if section else None)
+        clause = clause_of(source, paragraph, index, kb, trial_id, above)
+        if clause:
+            clause.trial_named = bool(named)
+        if clause and (clause.names or clause.collective):
+            clauses.append(clause)
+    return clauses
+
+
+def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
+    """What one sentence of a verdict paragraph says about its verdicts: the term of lost
+    rights, confiscation, the date it was pronounced or passed, the sentencing body."""
+    span = (sentence.start, sentence.end)
+    passage = text[span[0] : span[1]]
+    r = term_pattern(kb, "rights").search(text, *span)
+    rights_years = None
+    if r:
+        years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
+        rights_years = years[0][0] if years else None
+    body = term_pattern(kb, "body").search(text, *span)
+    dated = find_dates(text, kb, *span)
+    dates = [d for d in dated if PRONOUNCED.search(text[max(span[0], d.span[0] - 30) : d.span[0]])]
+    event_dates = [
+        d for d in dated if EVENT_DATE.search(text[max(span[0], d.span[0] - 140) : d.span[0]])
+    ]
+    return {
+        "span": span,
+        "rights": rights_years,
+        "imprisonment_only": bool(re.search(r"imprisonment|prison", passage, re.IGNORECASE)),
+        "confiscation": bool(term_pattern(kb, "confiscation").search(text, *span)),
+        "all": bool(re.search(r"\ball\b", passage, re.IGNORECASE)),
+        "date": dates[0].start if dates else None,
+        "event_date": event_dates[0].start if event_dates else None,
+        "body": next((g for g in body.groups() if g), None) if body else None,
+    }
 
 
 def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) -> tuple[int, int]:

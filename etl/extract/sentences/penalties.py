@@ -64,7 +64,12 @@ def _term_of_other(text: str, penalty: tuple[str, int, int], found: list) -> boo
 
 
 def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
-    terms = [r["pattern"] for r in kb["sentence_terms"] if r["kind"] == kind]
+    """The words of one kind of etl/knowledge/sentence_terms.csv in one pattern."""
+    return _joined(tuple(r["pattern"] for r in kb["sentence_terms"] if r["kind"] == kind))
+
+
+@cache
+def _joined(terms: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{t})" for t in terms), re.IGNORECASE)
 
 
