@@ -397,15 +397,28 @@ FIGURE = re.compile(
 )
 
 
-def figures(
-    text: str, sentence: Block, kb: Knowledge
-) -> Iterator[tuple[re.Match, float, float | None]]:
+Figure = tuple[re.Match, float, float | None]  # (match, value, value_max)
+
+
+def figures(text: str, sentence: Block, kb: Knowledge) -> Iterator[Figure]:
     """(match, value, value_max) of each figure in a sentence that is not a year, a
     footnote, a date or a quantity of something else; ranges ("between two and three",
     "ten to twenty thousand", "two/three") give both ends."""
-    dates = [d.span for d in find_dates(text, kb, sentence.start, sentence.end)]
-    found: list[tuple[re.Match, float, float | None]] = []
-    taken: list[tuple[int, int]] = list(dates)
+    taken = [d.span for d in find_dates(text, kb, sentence.start, sentence.end)]
+    found = list(ranges(text, sentence, kb, taken))
+    taken += [f[0].span() for f in found]
+    for m in FIGURE.finditer(text, sentence.start, sentence.end):
+        if any(a <= m.start() < b for a, b in taken) or not_a_figure(text, sentence, m, kb):
+            continue
+        tail = text[m.end() : min(sentence.end, m.end() + 30)]
+        value = figure_value(m, kb, bool(PERCENT.match(tail)))
+        if value is not None:
+            found.append((m, value, None))
+    return iter(sorted(found, key=lambda f: f[0].start()))
+
+
+def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[Figure]:
+    """ "between 400 and 500", "ten to twenty thousand": both ends, the lower first."""
     for m in RANGE.finditer(text, sentence.start, sentence.end):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -413,58 +426,51 @@ def figures(
         percent = bool(PERCENT.match(tail))
         low = _value(m["low"] or m["low2"], kb, percent)
         high = _value(m["high"] or m["high2"], kb, percent)
-        if (
-            low is not None
-            and high is not None
-            and high > low
-            and not YEAR.fullmatch(m["low"] or m["low2"])
-        ):
-            found.append((m, with_multiplier(low, m["mult"]), with_multiplier(high, m["mult"])))
-            taken.append(m.span())
-    for m in FIGURE.finditer(text, sentence.start, sentence.end):
-        if any(a <= m.start() < b for a, b in taken):
+        if low is None or high is None or high <= low or YEAR.fullmatch(m["low"] or m["low2"]):
             continue
-        before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
-        if before == "[" or after == "]" or before.isalpha() or (after.isalpha() and m["num"]):
-            continue  # a footnote marker, or digits inside a word
-        if before == "(" and after == ")":
-            continue  # an enumeration: "(1) Bolshevik-Leninists; (2) …"
-        if before == "-" and text[max(0, m.start() - 2) : m.start() - 1].isdigit():
-            continue  # the second part of "1929-32" or "Article 58-10"
-        if after == ")" and m.start() == sentence.start:
-            continue  # a note's or an item's number: "2) Including those expelled …"
-        tail = text[m.end() : min(sentence.end, m.end() + 30)]
-        if first(kb, "not_stat", tail, "start") or re.match(r"\s*-?ies\b|-\d", tail):
-            continue
-        percent = bool(PERCENT.match(tail))
-        if m["num"]:
-            if YEAR.fullmatch(m["num"]) and not m["mult"]:
-                continue
-            value = _value(m["num"], kb, percent)
-            if m["mult"] and re.fullmatch(r"\d+[.,]\d+", m["num"]):
-                value = float(m["num"].replace(",", "."))  # "1.234 thousand": a decimal
-            if value is not None:
-                found.append((m, with_multiplier(value, m["mult"]), None))
-        elif m["andhalf"]:  # "four and a half thousand"
-            whole = parse_count(m["andhalf"].split()[0].lower(), kb)
-            if whole:
-                found.append((m, with_multiplier(whole + 0.5, m["halfmult"]), None))
-        elif m["onein"]:
-            every = parse_count(m["onein"].split()[-1].lower(), kb)
-            if every and every > 1:
-                found.append((m, 100 / every, None))
-        elif m["half"]:
-            found.append((m, 50.0, None))
-        elif m["frac"]:
-            number, part = re.split(r"[- ]", m["frac"].lower())
-            found.append(
-                (m, FRACTIONS[part] * (2 if number == "two" and part == "third" else 1), None)
-            )
-        else:
-            value = parse_count(m["words"].lower(), kb)
-            if value and (percent or value >= 100):
-                found.append((m, float(value), None))
-    return iter(sorted(found, key=lambda f: f[0].start()))
+        yield m, with_multiplier(low, m["mult"]), with_multiplier(high, m["mult"])
+
+
+def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool:
+    """A footnote marker, digits in a word, an enumeration or item number, the second part
+    of "1929-32" or "Article 58-10", or a quantity of something else (years, roubles)."""
+    before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
+    tail = text[m.end() : min(sentence.end, m.end() + 30)]
+    return (
+        before == "["
+        or after == "]"
+        or before.isalpha()
+        or (after.isalpha() and bool(m["num"]))
+        or (before == "(" and after == ")")  # "(1) Bolshevik-Leninists; (2) …"
+        or (before == "-" and text[max(0, m.start() - 2) : m.start() - 1].isdigit())
+        or (after == ")" and m.start() == sentence.start)  # "2) Including those expelled …"
+        or bool(first(kb, "not_stat", tail, "start"))
+        or bool(re.match(r"\s*-?ies\b|-\d", tail))
+        or bool(m["num"] and YEAR.fullmatch(m["num"]) and not m["mult"])
+    )
+
+
+def figure_value(m: re.Match, kb: Knowledge, percent: bool) -> float | None:
+    """The value of one figure, however it is written: digits with a multiplier, "four and
+    a half thousand", "one in eight", "half", "a third", number words."""
+    if m["num"]:
+        value = _value(m["num"], kb, percent)
+        if m["mult"] and re.fullmatch(r"\d+[.,]\d+", m["num"]):
+            value = float(m["num"].replace(",", "."))  # "1.234 thousand": a decimal
+        return with_multiplier(value, m["mult"]) if value is not None else None
+    if m["andhalf"]:
+        whole = parse_count(m["andhalf"].split()[0].lower(), kb)
+        return with_multiplier(whole + 0.5, m["halfmult"]) if whole else None
+    if m["onein"]:
+        every = parse_count(m["onein"].split()[-1].lower(), kb)
+        return 100 / every if every and every > 1 else None
+    if m["half"]:
+        return 50.0
+    if m["frac"]:
+        number, part = re.split(r"[- ]", m["frac"].lower())
+        return FRACTIONS[part] * (2 if number == "two" and part == "third" else 1)
+    value = parse_count(m["words"].lower(), kb)
+    return float(value) if value and (percent or value >= 100) else None
 
 
 def _value(token: str, kb: Knowledge, percent: bool) -> float | None:
