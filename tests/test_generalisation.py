@@ -781,3 +781,27 @@ def test_a_columns_own_unit_outranks_the_caption_and_a_table_above_is_no_caption
         (11.0, "expelled", "percent", 13),
     }
     assert {r["qualifier"] for r in found if r["value"] == 4000.0} == {"approx"}
+
+
+def test_an_aligned_table_whose_header_runs_over_two_lines():
+    nbsp, thin = "\u00a0", "\u2009"
+    text = (
+        "Table 5. Verification of party documents in the gorkoms of the oblast, 1935\n"
+        "\n"
+        "                      Members and     Checked     Expelled    of them       Readmitted\n"
+        " Gorkom               candidates                              candidates    on appeal\n"
+        f" 1. Lesnoy              4{nbsp}512         4{nbsp}300          512          131            44\n"
+        f" 2. Zarechny            2{thin}104         2{thin}050          188           57            --\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["subject"], r["population"], r["geography"]) for r in found} == {
+        (4512.0, "members", None, "Lesnoy"),
+        (4300.0, "investigated", None, "Lesnoy"),
+        (512.0, "expelled", None, "Lesnoy"),
+        (131.0, "expelled", "candidates", "Lesnoy"),
+        (44.0, "other", None, "Lesnoy"),
+        (2104.0, "members", None, "Zarechny"),
+        (2050.0, "investigated", None, "Zarechny"),
+        (188.0, "expelled", None, "Zarechny"),
+        (57.0, "expelled", "candidates", "Zarechny"),
+    }

@@ -218,6 +218,9 @@ OWN_UNIT = re.compile(
 )
 
 
+ITEM_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")  # "1. Lesnoy": the row's number is not its label
+
+
 @dataclass
 class RowLabel:
     """What a table row's words say: its label, a year, whether it is the total or a row of
@@ -231,7 +234,7 @@ class RowLabel:
 
 
 def row_label_of(kb: Knowledge, table: Table, line_row: Row, transposed: bool) -> RowLabel:
-    labels = [c.clean for c in line_row.cells if not c.numeric and c.clean]
+    labels = [ITEM_NUMBER.sub("", c.clean) for c in line_row.cells if not c.numeric and c.clean]
     year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
     label = " ".join(x for x in labels if not year_cell(x)) or None
     total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
@@ -271,7 +274,8 @@ def row_records(
             or cell.clean.endswith("%")
             or (caption_percent and not column_subject(kb, column.header))
         )
-        subject = cell_subject(kb, column, label, transposed, default)
+        left = column_subject(kb, left_header(table, column))
+        subject = cell_subject(kb, column, label, transposed, default, left)
         values = cell_values(cell, column, percent, caption)
         if values is None:
             continue
@@ -293,6 +297,12 @@ def row_records(
         fields = row(value, "percent" if percent else "count", subject, cell_ctx, **extra)
         span = source.span(line_row.block.start, line_row.block.end)
         yield Record("expulsion_stats", fields, span, "expulsions.table")
+
+
+def left_header(table: Table, column: Column) -> str:
+    """The header of the column before this one ("" for the first)."""
+    before = [c for c in table.columns if c.position == column.position - 1]
+    return before[0].header if before else ""
 
 
 def is_place(kb: Knowledge, table: Table, label: str) -> bool:
@@ -321,12 +331,22 @@ def label_category(kb: Knowledge, table: Table, label: RowLabel) -> str | None:
     return None if is_place(kb, table, label.text) else label.text
 
 
+PART_OF = re.compile(r"\s*(?:of (?:them|whom|these)|incl(?:uding|\.)?|among them)\b", re.I)
+
+
 def cell_subject(
-    kb: Knowledge, column: Column, label: RowLabel, transposed: bool, default: str | None
+    kb: Knowledge,
+    column: Column,
+    label: RowLabel,
+    transposed: bool,
+    default: str | None,
+    left: str | None = None,
 ) -> str:
     """What a cell counts: its column's header, its row's label in a table turned on its
     side, or the caption's ("Members" under a caption "Expelled …": expelled members)."""
     subject = column_subject(kb, column.header)
+    if PART_OF.match(column.header) and left is not None:
+        subject = left  # "Expelled | of them candidates": a part of the column before
     bare = POPULATION.fullmatch(column.header.strip())
     if transposed and (label.subject or label.percent):
         subject = label.subject or default or "expelled"
@@ -366,10 +386,12 @@ def cell_population(kb: Knowledge, column: Column, subject: str, transposed: boo
 
 
 def place_column(table: Table, kb: Knowledge) -> bool:
-    """Whether the table's rows are places: its first header cell says so."""
+    """Whether the table's rows are places: the header of its first column says so."""
     if not table.header or not table.header[0].cells:
         return False
-    return bool(first(kb, "place_header", table.header[0].cells[0].clean))
+    first_column = table.columns[0].header if table.columns and not table.columns[0].numeric else ""
+    heads = (table.header[0].cells[0].clean, first_column)
+    return any(first(kb, "place_header", head) for head in heads if head)
 
 
 # Prose.

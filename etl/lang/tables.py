@@ -322,11 +322,14 @@ def cell_at(row: Row, position: int) -> Cell | None:
 def read_columns(text: str, table: Table) -> list[Column]:
     width = max(len(r.cells) for r in table.rows)
     caption = " ".join(text[b.start : b.end] for b in table.caption[-2:])
+    aligned = _headers_by_place(text, table, width) if table.kind == "space" else None
     columns = []
     for position in range(-width, 0):
         header = " ".join(
             c.clean for h in table.header if (c := cell_at(h, position)) is not None and c.clean
         )
+        if aligned is not None:
+            header = aligned[position]
         if table.header_above and table.header:
             # A one-cell line above the figures heads the last column only.
             cells = table.header[0].cells
@@ -337,6 +340,34 @@ def read_columns(text: str, table: Table) -> list[Column]:
         unit = f"{header} {caption}"  # "(in thousands)" may stand in the caption
         columns.append(Column(position, header, decimal_mark(tokens, unit), numeric))
     return columns
+
+
+def _headers_by_place(text: str, table: Table, width: int) -> dict[int, str] | None:
+    """Each column's header in an aligned table whose header runs over several lines,
+    read by where its words stand on the line ("Members and" over "candidates"), not by
+    how many cells the header line has; None when the header is one line."""
+    if len(table.header) < 2:
+        return None
+    extents: dict[int, tuple[int, int]] = {}
+    for r in table.rows:
+        line_start = r.block.start
+        for position in range(-len(r.cells), 0):
+            c = r.cells[position]
+            a, b = c.start - line_start, c.end - line_start
+            lo, hi = extents.get(position, (a, b))
+            extents[position] = (min(lo, a), max(hi, b))
+    words: dict[int, list[str]] = {p: [] for p in range(-width, 0)}
+    for h in table.header:
+        for c in h.cells:
+            a, b = c.start - h.block.start, c.end - h.block.start
+            if c.clean:
+                words[max(extents, key=lambda p: _fit((a, b), extents[p]))].append(c.clean)
+    return {p: " ".join(w) for p, w in words.items()}
+
+
+def _fit(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How well two extents of a line agree: their overlap, less the gap between them."""
+    return min(a[1], b[1]) - max(a[0], b[0])
 
 
 PERCENT_HEADER = re.compile(r"%|per\s?cent|percent|share|proportion", re.IGNORECASE)
