@@ -805,3 +805,20 @@ def test_an_aligned_table_whose_header_runs_over_two_lines():
         (188.0, "expelled", None, "Zarechny"),
         (57.0, "expelled", "candidates", "Zarechny"),
     }
+
+
+def test_ages_orders_tables_and_page_numbers_are_not_counts():
+    text = (
+        "The Nizhnetorsk gorkom is the weak point. Its secretary, comrade Vasko, aged 38, "
+        "accepted the results, and the gorkom has not yet reviewed 96 appeals from expelled "
+        "members. Order No. 0112 of the krai committee instructs the gorkoms to finish the "
+        "review of appeals by 1 September. The social position of the expelled is shown in "
+        "Table 1. A further 73 persons were transferred from members to candidates and 45 to "
+        "sympathisers; nearly a fifth of the members were expelled.\n"
+    )
+    assert figures(text) == {
+        (96.0, "count", "other"),
+        (73.0, "count", "other"),
+        (45.0, "count", "other"),
+        (20.0, "percent", "expelled"),
+    }

@@ -49,7 +49,17 @@ YEAR = re.compile(r"(?<!since )(?<!after )(?<!before )(?<!until )\b(19\d\d)\b(?!
 DECADE = re.compile(r"\b(19\d0)(?:-ies|s)\b")
 FOOTNOTE = re.compile(r"\[\d+\]")
 PERCENT = re.compile(r"^\s*(?:per\s?cent|percent|%)", re.IGNORECASE)
-FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "fourth": 25.0, "quarter": 25.0}
+FRACTIONS = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "thirds": 200 / 3,
+    "fourth": 25.0,
+    "quarter": 25.0,
+    "fifth": 20.0,
+    "sixth": 100 / 6,
+    "eighth": 12.5,
+    "tenth": 10.0,
+}
 
 
 @cache
@@ -410,7 +420,7 @@ RANGE = re.compile(
 FIGURE = re.compile(
     rf"(?P<num>{NUMERAL})(?:\s*(?P<mult>million|millions|thousand))?"
     rf"|(?P<andhalf>\b{NUMBER_WORDS}\s+and\s+a\s+half\s+(?P<halfmult>thousand|million)\b)"
-    rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter)\b"
+    rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter|fifth|sixth|eighth|tenth)\b"
     rf"(?!\s+(?:thousand|million|hundred)))"
     rf"|(?P<half>\bhalf\b(?= of| the| were| was| had))"
     rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
@@ -467,6 +477,7 @@ def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool
         or (before == "-" and text[max(0, m.start() - 2) : m.start() - 1].isdigit())
         or (after == ")" and m.start() == sentence.start)  # "2) Including those expelled …"
         or bool(first(kb, "not_stat", tail, "start"))
+        or bool(first(kb, "not_stat_before", text[max(sentence.start, m.start() - 30) : m.start()]))
         or bool(re.match(r"\s*-?ies\b|-\d", tail))
         or bool(m["num"] and YEAR.fullmatch(m["num"]) and not m["mult"])
     )
@@ -644,6 +655,7 @@ def sentence_records(
     breakdown = re.search(r"\bamong (?:these|them)(?: (?:are|were))?\s*:", passage, re.IGNORECASE)
     previous: str | None = None
     previous_end = counts = 0
+    kept_outcome = False
     for m, value, value_max in figures(flat, sentence, kb):
         tail = flat[m.end() : sentence.end]
         head = flat[sentence.start : m.start()]
@@ -655,6 +667,7 @@ def sentence_records(
         qualifier = "estimate" if estimate else qualifier
         after = words_after(tail)
         category = None
+        kept = False  # the next of a series of outcomes
         if breakdown and breakdown.end() <= m.start() - sentence.start and measure == "count":
             words = re.match(r"\s*([^;,.]+)", tail)
             subject, category = "expelled", (words[1].strip() if words else None)
@@ -665,19 +678,23 @@ def sentence_records(
         else:
             subject = subject_of(kb, head, after, passage, previous)
             gap = flat[previous_end : m.start()]
-            if subject == "other" and previous and previous_end and LIST_GAP.fullmatch(gap):
+            series = bool(previous and previous_end and LIST_GAP.fullmatch(gap))
+            kept = kept_outcome and bool(re.search(r"(?:,|\band)\s*$", gap)) and ";" not in gap
+            if subject == "other" and series:
                 subject = previous  # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"
         population = first(kb, "population", after[:30] if measure == "count" else head[-60:])
         if subject == "members" or population not in ("members", "candidates"):
             population = None
-        if subject == "other" and not (
-            first(kb, "reinstated", passage) or first(kb, "outcome", after[:60], "start")
-        ):
+        outcome = bool(first(kb, "outcome", after[:60], "start"))
+        if subject == "other" and not (first(kb, "reinstated", passage) or outcome or kept):
             continue  # a number about something else (schools, libraries)
         if measure == "percent" and max(value, value_max or 0) > 100:
             continue  # not a share: a misread number
         if measure == "count":
             previous, previous_end, counts = subject, m.end(), counts + 1
+            # "73 were transferred to candidates and 45 to sympathisers": the next of a series
+            # of outcomes is kept as its first is
+            kept_outcome = subject == "other"
         own_year = FIGURE_YEAR.match(tail)
         figure_ctx = ctx
         if own_year and covered(int(own_year[1])):
