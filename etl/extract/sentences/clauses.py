@@ -46,8 +46,9 @@ NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sente
 # "sentenced the saboteur Kuzmin of the sawmill to ten years".
 OBJECT = re.compile(
     r"\b(shooting|shot|executed|exiled|cost|sentenced)\s+"
-    r"(?:(?:the|a|an|former)\s+(?:(?!to\b|in\b|on\b|by\b|at\b|for\b|with\b)[a-z]+\s+){1,2})?"
-    rf"({WORD})\b"
+    r"(?:(?:the|a|an|former|my|his|her|their|our)\s+"
+    r"(?:(?!to\b|in\b|on\b|by\b|at\b|for\b|with\b)[a-z-]+\s+){1,2})?"
+    rf"({WORD}(?:\s+{WORD}){{0,2}})\b"  # "exiled my brother-in-law Aron Fishman"
 )
 
 
@@ -274,7 +275,9 @@ def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> 
     titles = {row["title"] for row in kb["titles"]}
     found: Named = []
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
-        name = parse_item(text, m.start(2), m.end(2), kb)
+        name = parse_item(text, m.start(2), m.end(2), kb)  # "Aron Fishman"
+        if name is None:  # the words are not one name: the first alone ("Orlov Moscow")
+            name = parse_item(text, m.start(2), m.start(2) + len(m[2].split()[0]), kb)
         if name is None or name.surname in not_names(kb) or name.surname in titles:
             continue
         if any(n.start <= name.start < n.end for n, _, _ in [*named, *found]):
@@ -339,7 +342,8 @@ def subjects(
 
 VERDICT_VERB = (
     r",?\s+(?:who\s+)?(?:was|were|had been|have been|has been|(?:are|is|were) to be)\s+"
-    r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly)\s+)?"
+    r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly|in fact|actually"
+    r"|eventually|finally|immediately|secretly)\s+)?"
     # "was arrested and on 14 May 1936 sentenced": the arrest, then the verdict
     r"(?:(?:arrested|tried|detained)\b[^.;]{0,40}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
     r"(?:shot|executed|sentenced|condemned|convicted)\b"
