@@ -822,3 +822,25 @@ def test_ages_orders_tables_and_page_numbers_are_not_counts():
         (45.0, "count", "other"),
         (20.0, "percent", "expelled"),
     }
+
+
+def test_a_biographical_dictionary_with_abbreviations():
+    text = (
+        "ANTONENKO, Pavel Ilyich (1895-1937). Party worker. Memb. of the RCP(b) from 1917. Arr. "
+        "12 Mar. 1937; sent. by the Mil. Coll. of the Sup. Court of the USSR to death 2 Oct. "
+        "1937; shot the same day. Rehab. 1957.\n"
+        "BELOUSOVA, Anna Markovna (1899-1975). Teacher. Arr. 1937; sent. by the OSO to 8 yrs' "
+        "imprisonment in a labour camp; released 1945.\n"
+        "CHERNYSH, Grigory Fyodorovich (1880-1938). Before the revolution sentenced to penal "
+        "servitude (katorga) for 6 yrs (1907). In 1937 arr. and condemned to death by the NKVD "
+        "troika; shot 1938.\n"
+        "EIDELS, Rosa Solomonovna (1905-1987). Wife of the above. Exiled for 5 yrs to Kazakhstan "
+        "(1938) as a member of the family of a traitor to the motherland.\n"
+    )
+    assert sentenced(text) == {
+        ("Antonenko", "death", None),
+        ("Belousova", "imprisonment", 8.0),
+        ("Chernysh", "imprisonment", 6.0),
+        ("Chernysh", "death", None),
+        ("Eidels", "exile", 5.0),
+    }

@@ -534,7 +534,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
         )
         on_topic = False
         topic_ctx: Context | None = None
-        for sentence in sentences(text, line.start, line.end, across_lines=True):
+        for sentence in sentences(text, line.start, line.end, across_lines=True, kb=kb):
             passage = text[sentence.start : sentence.end]
             continues = on_topic and re.match(r"(?:among (?:these|them)|of these)\b", passage, re.I)
             on_topic = bool(topic.search(passage)) or bool(continues)

@@ -196,7 +196,7 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     first_named: dict[str, tuple[Block, TrialMention]] = {}
     listed: set[str] = set()
     previous: Block | None = None
-    for sentence in sentences(text):
+    for sentence in sentences(text, kb=kb):
         if previous and "\n" in text[previous.end : sentence.start]:
             previous = None  # the sentence before must be in the same paragraph
         section = next((s for s in sections if s.heading.end <= sentence.start < s.end), None)
@@ -245,7 +245,7 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
         if mention.end == 0:  # known only from the text as a whole: name its first mention
             found = trial_mentions(text, 0, len(text), kb, "")
             mention = next(m for m in found if m.trial_id == trial_id)
-            sentence = next(b for b in sentences(text) if b.start <= mention.start < b.end)
+            sentence = next(b for b in sentences(text, kb=kb) if b.start <= mention.start < b.end)
         yield trial_record(source, sentence, mention, None, "trials.named")
 
 

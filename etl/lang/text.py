@@ -16,9 +16,20 @@ from etl.lang.knowledge import Knowledge
 # but not after an initial ("I. Petrov", "B. Ya. Surname") or a common abbreviation.
 # A bracket after a full stop continues the sentence ("… to prison. (Pletnev 25 years, …)").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"\[A-Z])")
-_NO_BREAK_BEFORE = re.compile(
-    r"(?:\b[A-Z]|\b(?:Sh|Ch|Zh|Ts|Kh|Ya|Yu|Dr|Mr|Mrs|St|Gen|Col|Vol|No|op|f|d|p|pp|cf|vs|i\.e|e\.g))\.$"
-)
+
+
+def _no_break_before(kb: Knowledge) -> re.Pattern:
+    """An initial or an abbreviation of etl/knowledge/abbreviations.csv before a full stop."""
+    words = [r["abbreviation"] for r in kb["abbreviations"]] + [
+        r["initial"] for r in kb["initials"]
+    ]
+    return _abbreviations(tuple(sorted(words, key=len, reverse=True)))
+
+
+@cache
+def _abbreviations(words: tuple[str, ...]) -> re.Pattern:
+    listed = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:\b[A-Z]|\b(?:{listed}))\.$")
 
 
 @dataclass(frozen=True)
@@ -45,18 +56,25 @@ def lines(text: str) -> Iterator[Block]:
 
 
 def sentences(
-    text: str, start: int = 0, end: int | None = None, *, across_lines: bool = False
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    kb: Knowledge,
+    across_lines: bool = False,
 ) -> Iterator[Block]:
     """Sentences of every line of text[start:end], by offsets, white space trimmed; with
-    `across_lines`, of text[start:end] as one paragraph (a sentence may run over lines)."""
+    `across_lines`, of text[start:end] as one paragraph (a sentence may run over lines).
+    A full stop after an initial or a known abbreviation ends no sentence."""
     end = len(text) if end is None else end
+    no_break = _no_break_before(kb)
     pieces = [Block(0, end - start)] if across_lines else lines(text[start:end])
     for line in pieces:
         line_start, line_end = start + line.start, start + line.end
         piece_start = line_start
         for match in _SENTENCE_END.finditer(text, line_start, line_end):
             before = text[max(line_start, match.start() - 12) : match.start()]
-            if _NO_BREAK_BEFORE.search(before.rstrip('”"’)]')):
+            if no_break.search(before.rstrip('”"’)]')):
                 continue
             yield from _trimmed(text, piece_start, match.start())
             piece_start = match.end()

@@ -119,7 +119,7 @@ def verdict_paragraphs(source: Source, kb: Knowledge, sections: list) -> Iterato
     lists = defendant_lists(source, kb)
     above: list[Block] = []
     for line in paragraphs(text):
-        paragraph = list(sentences(text, line.start, line.end, across_lines=True))
+        paragraph = list(sentences(text, line.start, line.end, across_lines=True, kb=kb))
         clauses = paragraph_clauses(source, kb, paragraph, sections, above)
         above = (above + paragraph)[-3:] if paragraph else []  # a blank line ends the run
         if not clauses:
@@ -295,7 +295,7 @@ def aggregate_claims(source: Source, kb: Knowledge) -> Iterator[Record]:
     """ "In the so called Moscow trials 55 people got capital punishment and 7 imprisonment":
     a count per penalty over several trials, to be reconciled with the rows (a check)."""
     text = source.text
-    for sentence in sentences(text):
+    for sentence in sentences(text, kb=kb):
         if not AGGREGATE_SUBJECT.search(text, sentence.start, sentence.end):
             continue
         counts: dict[str, int] = {}
@@ -323,7 +323,7 @@ def execution_before_arrest(source: Source, kb: Knowledge, section) -> Iterator[
     arrest = term_pattern(kb, "arrest")
     year = ""
     arrests, executions = [], []
-    for sentence in sentences(text, section.heading.start, section.end):
+    for sentence in sentences(text, section.heading.start, section.end, kb=kb):
         dated = find_dates(text, kb, sentence.start, sentence.end)
         year = next((d.start[:4] for d in dated if d.start[:1] == "1"), year)
         if not year:

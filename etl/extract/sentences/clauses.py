@@ -736,14 +736,16 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
 
 # A verdict without a subject: "Sentenced by the troika … to VMN", "In 1907 sentenced by
 # the Court Chamber to …", "By decision of the Special Board of … sentenced, as …, to …",
-# "previously sentenced in 1930 by …".
+# "previously sentenced in 1930 by …", "sent. by the Mil. Coll. …" (dictionaries), "Exiled
+# for 5 yrs to Kazakhstan".
 SUBJECTLESS = re.compile(
-    r"(?:(?:[A-Z][a-z]+ [\d.]+(?: \w+\.?)?|(?:in|on|by|at)\b[^;]{0,160}?)[,;]?\s+)?"
+    r"(?:(?:[A-Z][a-z]+ [\d.]+(?: \w+\.?)?|(?:in|on|by|at|before|after|during)\b[^;]{0,160}?)"
+    r"[,;]?\s+)?"
     r"(?:(?:previously|later|subsequently|again|then|also|once)\s+)?"
-    r"(?:re-?)?(?:sentenced|condemned|convicted)\b",
+    r"(?:re-?)?(?:sentenced|condemned|convicted|sent\.|exiled|banished|deported)",
     re.IGNORECASE,
 )
-VERDICT_WORD = re.compile(r"\b(?:sentenced|condemned|convicted|exiled|banished)\b")
+VERDICT_WORD = re.compile(r"\b(?:sentenced|condemned|convicted|exiled|banished|sent\.)")
 ENTRY_LINES = 8  # how far above a verdict an entry's head may stand
 
 

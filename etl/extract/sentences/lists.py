@@ -141,7 +141,7 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     text = source.text
     all_lines = list(lines(text))
     for number, line in enumerate(all_lines):
-        for sentence in sentences(text, line.start, line.end):
+        for sentence in sentences(text, line.start, line.end, kb=kb):
             m = PARTITIVE_OF.search(text, sentence.start, sentence.end)
             if m is None:
                 continue
@@ -219,7 +219,7 @@ def prose_list(
     the text says how many)."""
     wanted = parse_count(count, kb) if count else None
     cue = cue_pattern(kb, "defendant")
-    candidates = [s for line in recent for s in sentences(text, line.start, line.end)]
+    candidates = [s for line in recent for s in sentences(text, line.start, line.end, kb=kb)]
     for sentence in reversed([s for s in candidates if s.end <= here.start]):
         if not cue.search(text, sentence.start, sentence.end):
             continue
@@ -235,7 +235,7 @@ def sentenced_elsewhere(
     """Surnames of the list that sentences in `window` (other than `here`) sentence or
     acquit by name."""
     named: set[str] = set()
-    for sentence in sentences(text, window.start, window.end):
+    for sentence in sentences(text, window.start, window.end, kb=kb):
         if sentence.start <= here.start < sentence.end:
             continue
         if not (
@@ -263,7 +263,7 @@ def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     """The names after a colon, each with the penalty and term the words before it state."""
     text = source.text
     for block in paragraphs(text):
-        for sentence in sentences(text, block.start, block.end, across_lines=True):
+        for sentence in sentences(text, block.start, block.end, across_lines=True, kb=kb):
             m = COLON_LIST.fullmatch(text, sentence.start, sentence.end)
             if m is None:
                 continue
