@@ -844,3 +844,20 @@ def test_a_biographical_dictionary_with_abbreviations():
         ("Chernysh", "death", None),
         ("Eidels", "exile", 5.0),
     }
+
+
+def test_a_procurators_review_objects_pronouns_and_hypotheticals():
+    text = (
+        "1. In the case of Kovalenko I. S., a brigadier, the troika of the UNKVD on 12 October "
+        "1937 sentenced Kovalenko to eight years of ITL, though the evidence was a neighbour's.\n"
+        "2. The case of Gromyko A. P. The oblast court sentenced her on 3 March 1938 to six "
+        "years.\n"
+        "4. Petrenko M. F. should have been sentenced under Article 109, not 58-7.\n"
+        "5. By the decision of the military tribunal of 5 May 1938 Sidorchuk was condemned to "
+        "be shot.\n"
+    )
+    assert sentenced(text) == {
+        ("Kovalenko", "imprisonment", 8.0),
+        ("Gromyko", "imprisonment", 6.0),
+        ("Sidorchuk", "death", None),
+    }

@@ -109,8 +109,8 @@ INTRODUCTION = (
     r"(?:(?i:in|on|at|after|during|by|within|later|then|soon|following|before)\b[^,;.]{0,60},\s*)?"
 )
 # A date before a clause's subject without a comma: "In 1938 Surname was sentenced …",
-# "On 3 May 1937 Surname …", "In March 1938 Surname …".
-DATED = r"(?:In|On|By|During)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}\s+(?=[A-Z])"
+# "On 3 May 1937 Surname …", "By the decision of the tribunal of 5 May 1938 Surname …".
+DATED = r"(?:In|On|By|During)\b[^,;.]{0,80}?\b\d{4}\s+(?=[A-Z])"
 
 
 def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name] | None:
@@ -408,6 +408,8 @@ def resolve_pronoun(
         for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
         if agrees(n, word) and (n.given or n.initials or n.title or n.start == sentence.start)
     ][-1:]
+    # else a full name before it: "The case of Surname A. P. The court sentenced her …"
+    found = found or [n for n in full_names(text, here, kb) if agrees(n, word)][-1:]
     if found:
         return found
     for before in [*reversed(earlier), *reversed(above)][:3]:
@@ -739,8 +741,9 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
 # "previously sentenced in 1930 by …", "sent. by the Mil. Coll. …" (dictionaries), "Exiled
 # for 5 yrs to Kazakhstan".
 SUBJECTLESS = re.compile(
-    r"(?:(?:[A-Z][a-z]+ [\d.]+(?: \w+\.?)?|(?:in|on|by|at|before|after|during)\b[^;]{0,160}?)"
-    r"[,;]?\s+)?"
+    r"(?:(?:[A-Z][a-z]+ [\d.]+(?: \w+\.?)?"
+    r"|(?:in|on|by|at|before|after|during)\b(?:(?!\b(?:was|were|is|are|had|has)\b)[^;]){0,160}?)"
+    r"[,;]?\s+)?"  # no verb of its own before: "By decision of … of 1938 X was" has a subject
     r"(?:(?:previously|later|subsequently|again|then|also|once)\s+)?"
     r"(?:re-?)?(?:sentenced|condemned|convicted|sent\.|exiled|banished|deported)",
     re.IGNORECASE,
@@ -859,6 +862,8 @@ def pronoun_near_penalty(
         object_of = text[max(sentence.start, m.start() - 20) : m.start()]
         if m[0].lower() == "him" and not VERDICT_ON_HIM.search(object_of):
             continue  # "nothing could save him from the capital punishment"
+        if m[0].lower() == "her" and VERDICT_ON_HIM.search(object_of):
+            return m.start()  # "the court sentenced her on 3 March 1938 to six years"
         reach = 200 if m["subject"] else 20
         for _, a, b in penalties:
             near = min(abs(m.start() - b), abs(a - m.end())) <= reach
