@@ -690,12 +690,22 @@ def names_in_respect(
     return []
 
 
+# Surname endings that show a man (Ivanov, Belyaev, Lenin, Gorsky); others (Gromyko,
+# Petrenko, Kovalchuk, Ter-Avetisyan) are a man's or a woman's alike.
+MASCULINE_SURNAME = re.compile(r"(?:ov|ev|ёv|in|yn|sky|skiy|skii|skoi|oy|iy)$")
+
+
 def agrees(name: Name, pronoun: str) -> bool:
     """A pronoun and its antecedent agree in gender, as Russian names show it: a feminine
     given name or surname ends in -a or -aya (Yekaterina, Larina); "she" needs one, "he"
-    must not have one. Without a given name, a surname in -a is taken as feminine."""
-    feminine = bool(re.search(r"(?:a|aya)$", name.given.split()[0] if name.given else name.surname))
-    return feminine == pronoun.lower().startswith(("she", "her"))
+    must not have one. Without a given name, a surname in -a is taken as feminine, and one
+    that shows no gender agrees with either."""
+    word = name.given.split()[0] if name.given else name.surname
+    feminine = bool(re.search(r"(?:a|aya)$", word))
+    she = pronoun.lower().startswith(("she", "her"))
+    if not name.given and not feminine and not MASCULINE_SURNAME.search(word):
+        return True
+    return feminine == she
 
 
 LEAD = re.compile(r"\s*(?:\(|,|was\b|is\b|were\b|\[)")
