@@ -297,8 +297,29 @@ def scan_mentions(
 def resolve_persons(
     records: list[Record], texts: dict[str, Source], kb: Knowledge
 ) -> tuple[list[dict], list[Record], list[dict]]:
-    """Persons, the records with `person_id` set, and warnings for names left unresolved."""
+    """Persons, the records with `person_id` set, and warnings for names left unresolved.
+
+    Steps: anchor the names of defendants, sentences and mentions (strongest first), find
+    every occurrence of a known name in every text, then give each record its person."""
     index = PersonIndex(kb)
+    order, anchored = anchor_order(records)
+    owner, by_text = anchor_names(index, anchored, order)
+    mentions = scan_all_mentions(index, texts, owner, by_text)
+    ids = person_ids(index.persons, index.aliases)
+    out, warnings = with_persons(records, index, owner, ids)
+    for source_id, name, person in mentions:
+        span = texts[source_id].span(name.start, name.end)
+        fields = {"person_id": ids[id(person)], "name_as_written": name.written}
+        out.append(Record("mentions", fields, span, "persons.mention"))
+    return [person_row(person, ids) for person in index.persons], out, warnings
+
+
+Order = dict[int, tuple[int, int]]  # id(record) → (text's rank in the registry, offset)
+
+
+def anchor_order(records: list[Record]) -> tuple[Order, list[Record]]:
+    """The records that name someone, strongest first: defendants, then sentences, then
+    mentions; full names before bare surnames; then in registry and text order."""
     rank: dict[str, int] = {}
     for record in records:  # records come text by text, in registry order
         rank.setdefault(record.span.source_id, len(rank))
@@ -312,13 +333,24 @@ def resolve_persons(
             order[id(r)],
         )
     )
-    owner: dict[tuple[str, int], Person] = {}
+    return order, anchored
+
+
+Owners = dict[tuple[str, int], Person]  # (source_id, name offset) → person
+
+
+def anchor_names(
+    index: PersonIndex, anchored: list[Record], order: Order
+) -> tuple[Owners, dict[str, dict[str, set[int]]]]:
+    """Each anchored name added to the index (an inferred sentence names a person its list
+    already anchored); the owner of each name, and each text's persons by surname key."""
+    owner: Owners = {}
     by_text: dict[str, dict[str, set[int]]] = {}
     for record in anchored:
         name: Name = record.refs["name"]
         role = record.refs.get("role") or ("defendant" if record.resource == "defendants" else "")
         if record.resource == "sentences" and record.fields.get("basis") != "explicit":
-            continue  # an inferred sentence names a person its list already anchored
+            continue
         person = index.add(name, role)
         if person is not None:
             person.first = min(person.first, (*order[id(record)], name.surname))
@@ -326,10 +358,20 @@ def resolve_persons(
             by_text.setdefault(record.span.source_id, {}).setdefault(
                 index.key(name.surname)[0], set()
             ).add(id(person))
-    # Every occurrence of a known name, in every text.
+    return owner, by_text
+
+
+def scan_all_mentions(
+    index: PersonIndex,
+    texts: dict[str, Source],
+    owner: Owners,
+    by_text: dict[str, dict[str, set[int]]],
+) -> list[tuple[str, Name, Person]]:
+    """Every occurrence of a known name in every text (no new person is made now); a name
+    in a note's citation makes its person a cited author."""
     mentions: list[tuple[str, Name, Person]] = []
     persons_by_id = {id(p): p for p in index.persons}
-    seen: dict[tuple[str, str], tuple[Person | None, str, bool]] = {}  # no anchor is added now
+    seen: dict[tuple[str, str], tuple[Person | None, str, bool]] = {}
     for source_id, source in sorted(texts.items()):
         local = {
             key: persons_by_id[next(iter(ids))]
@@ -344,7 +386,15 @@ def resolve_persons(
             person.add(name, role="cited author" if cited else "", why=why)
             mentions.append((source_id, name, person))
             owner.setdefault((source_id, name.start), person)
-    ids = person_ids(index.persons, index.aliases)
+    return mentions
+
+
+def with_persons(
+    records: list[Record], index: PersonIndex, owner: Owners, ids: dict[int, str]
+) -> tuple[list[Record], list[dict]]:
+    """Every record with its person's id (anchoring mentions are made again with every
+    other mention); a claim whose name matches no person, or several, is left out with
+    a warning."""
     out: list[Record] = []
     warnings: list[dict] = []
     for record in records:
@@ -368,25 +418,19 @@ def resolve_persons(
                 }
             )
             continue
-        if record.resource == "mentions":
-            continue  # anchors are re-created below with every other mention
-        out.append(replace(record, fields={**record.fields, "person_id": ids[id(person)]}))
-    for source_id, name, person in mentions:
-        span = texts[source_id].span(name.start, name.end)
-        fields = {"person_id": ids[id(person)], "name_as_written": name.written}
-        out.append(Record("mentions", fields, span, "persons.mention"))
-    rows = []
-    for person in index.persons:
-        spellings = sorted(s for s in person.spellings if s)
-        merged = [f"{s}: {why}" for s, why in sorted(person.merges.items()) if why]
-        rows.append(
-            {
-                "person_id": ids[id(person)],
-                "name": person.fullest,
-                "surname": surname_of(person),
-                "variants": " | ".join(spellings),
-                "merged_by": " | ".join(merged) or None,
-                "roles": " | ".join(sorted(person.roles)) or None,
-            }
-        )
-    return rows, out, warnings
+        if record.resource != "mentions":
+            out.append(replace(record, fields={**record.fields, "person_id": ids[id(person)]}))
+    return out, warnings
+
+
+def person_row(person: Person, ids: dict[int, str]) -> dict:
+    spellings = sorted(s for s in person.spellings if s)
+    merged = [f"{s}: {why}" for s, why in sorted(person.merges.items()) if why]
+    return {
+        "person_id": ids[id(person)],
+        "name": person.fullest,
+        "surname": surname_of(person),
+        "variants": " | ".join(spellings),
+        "merged_by": " | ".join(merged) or None,
+        "roles": " | ".join(sorted(person.roles)) or None,
+    }
