@@ -861,3 +861,17 @@ def test_a_procurators_review_objects_pronouns_and_hypotheticals():
         ("Gromyko", "imprisonment", 6.0),
         ("Sidorchuk", "death", None),
     }
+
+
+def test_gapped_verdict_groups_after_semicolons_with_respective_terms():
+    text = (
+        "On 14 September the court sentenced Mukhin, Belets and Zuyenko to be shot; Lysyk and "
+        "Olenich to ten and eight years of deprivation of liberty respectively.\n"
+    )
+    assert sentenced(text) == {
+        ("Mukhin", "death", None),
+        ("Belets", "death", None),
+        ("Zuyenko", "death", None),
+        ("Lysyk", "imprisonment", 10.0),
+        ("Olenich", "imprisonment", 8.0),
+    }

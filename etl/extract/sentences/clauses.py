@@ -507,24 +507,35 @@ def continued_verdicts(
     return found
 
 
+def respective_terms(text: str, clause: Block, kb: Knowledge, count: int) -> list[float] | None:
+    """ "to ten and eight years … respectively": the terms in order, when there are as many
+    as names."""
+    if not re.search(r"\brespectively\b", text[clause.start : clause.end]):
+        return None
+    terms = RESPECTIVE_TERMS.search(text, clause.start, clause.end)
+    if terms is None:
+        return None
+    values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", terms[1])]
+    if len(values) != count or not all(values):
+        return None
+    return [float(v) for v in values if v]
+
+
 def respectively(
     text: str, sentence: Block, kb: Knowledge, penalties: list[str]
 ) -> list[tuple[Name, list[str], float | None]]:
     """ "A and B received fifteen and ten years … respectively": the n-th
     name gets the n-th term, when the counts agree."""
-    if not re.search(r"\brespectively\b", text[sentence.start : sentence.end]):
-        return []
-    terms = RESPECTIVE_TERMS.search(text, sentence.start, sentence.end)
+    names = subject_names(text, sentence, kb, SENTENCING_VERBS)
+    terms = respective_terms(text, sentence, kb, len(names))
+    written = RESPECTIVE_TERMS.search(text, sentence.start, sentence.end)
+    if terms is None and written:  # with their posts: "A. B. Surname and the chairman … C. X"
+        names = full_names(text, Block(sentence.start, written.start()), kb)
+        terms = respective_terms(text, sentence, kb, len(names))
     if terms is None:
         return []
-    values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", terms[1])]
-    names = subject_names(text, sentence, kb, SENTENCING_VERBS)
-    if len(names) != len(values):  # with their posts: "A. B. Surname and the chairman … C. D. X"
-        names = full_names(text, Block(sentence.start, terms.start()), kb)
     penalty = next((p for p in penalties if p != "death"), "imprisonment")
-    if len(names) != len(values) or not all(values):
-        return []
-    return [(n, [penalty], float(v)) for n, v in zip(names, values, strict=True)]
+    return [(n, [penalty], v) for n, v in zip(names, terms, strict=True)]
 
 
 def sentenced_objects(
@@ -539,7 +550,7 @@ def sentenced_objects(
         rf"\b(?:sentenced|condemned|convicted|SENTENCED|CONDEMNED):?\s+(?:the\s+)?"
         rf"(?:accused\s+|defendants?\s+)?(?P<names>{names})\s+(?:to|for)\b"
     )
-    more = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<names>{names})\s+to\b")
+    more = re.compile(rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<names>{names})\s+to\b")
     found = []
     for m in first.finditer(text, sentence.start, sentence.end):
         groups = [m]
@@ -551,12 +562,13 @@ def sentenced_objects(
                 {p for p, _, _ in penalties_in(text, group.end(), end, kb)}, key=ORDER.index
             )
             years = years_in(text, group.end(), end, kb)
-            for name in split_subjects(text, group.start("names"), group.end("names"), kb) or []:
-                if name.surname in not_names(kb):
-                    continue
-                found += [
-                    (name, [p], years[0][0] if years and p != "death" else None) for p in penalties
-                ]
+            group_names = split_subjects(text, group.start("names"), group.end("names"), kb) or []
+            group_names = [n for n in group_names if n.surname not in not_names(kb)]
+            # "A and B to ten and eight years respectively": each name its own term
+            own = respective_terms(text, Block(group.end(), end), kb, len(group_names))
+            for name, term in zip(group_names, own or [None] * len(group_names), strict=True):
+                term = term or (years[0][0] if years else None)
+                found += [(name, [p], term if p != "death" else None) for p in penalties]
     return found
 
 
@@ -588,14 +600,17 @@ def elided_verdicts(
         years = years_in(text, m.end(), end, kb)
         if not penalties and years:
             penalties = ["imprisonment"]  # "to five years each": a bare term is prison
+        names = []
         for piece in re.finditer(names_regex(kb), text[m.start("names") : m.end("names")]):
             start = m.start("names") + piece.start()
             name = parse_item(text, start, m.start("names") + piece.end(), kb)
-            if name is None or name.surname in not_names(kb) or name.start in seen:
-                continue
+            if name is not None and name.surname not in not_names(kb) and name.start not in seen:
+                names.append(name)
+        terms = respective_terms(text, Block(m.end(), end), kb, len(names))
+        for name, own in zip(names, terms or [None] * len(names), strict=True):
             for penalty in sorted(set(penalties), key=ORDER.index):
-                term = years[0][0] if years and penalty != "death" else None
-                found.append((name, [penalty], term))
+                term = own or (years[0][0] if years else None)
+                found.append((name, [penalty], term if penalty != "death" else None))
     return found
 
 
