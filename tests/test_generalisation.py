@@ -875,3 +875,25 @@ def test_gapped_verdict_groups_after_semicolons_with_respective_terms():
         ("Lysyk", "imprisonment", 10.0),
         ("Olenich", "imprisonment", 8.0),
     }
+
+
+def test_a_troika_list_without_marks_and_a_decision_with_items_after_a_colon():
+    text = (
+        "The troika sentenced:\n"
+        "IVANENKO Ivan Ivanovich, b. 1890 – VMN.\n"
+        "PETRUK Anna Petrovna, b. 1902 – 10 years ITL.\n"
+        "SIDORCHUK S. S., b. 1885 – 8 (eight) years of corrective labour camp.\n"
+        "KUZMENKO K. K. – acquitted.\n"
+        "\n"
+        "Decision of the OSO of 12.I.1938: HOLUB Mikhail Yakovlevich – exile to Kazakhstan for "
+        "5 years; LEVINSON Sara Isaakovna – 3 years ITL.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Ivanenko", "death", None),
+        ("Petruk", "imprisonment", 10.0),
+        ("Sidorchuk", "imprisonment", 8.0),
+        ("Holub", "exile", 5.0),
+        ("Levinson", "imprisonment", 3.0),
+    }
+    assert {r["date"] for r in found if r["line"] == 7} == {"1938-01-12"}

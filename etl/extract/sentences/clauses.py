@@ -9,11 +9,10 @@ from functools import lru_cache
 
 from etl.extract.sentences.forms import (
     CAPS_SURNAME,
-    LIST_MARK,
     REGISTER_INITIALS,
     TRAILING,
     list_item_name,
-    opening_names,
+    register_heads,
 )
 from etl.extract.sentences.penalties import (
     CLAUSE_BREAK,
@@ -22,6 +21,7 @@ from etl.extract.sentences.penalties import (
     negated,
     penalties_in,
     penalty_terms,
+    respective_terms,
     term_pattern,
     years_in,
 )
@@ -507,20 +507,6 @@ def continued_verdicts(
     return found
 
 
-def respective_terms(text: str, clause: Block, kb: Knowledge, count: int) -> list[float] | None:
-    """ "to ten and eight years … respectively": the terms in order, when there are as many
-    as names."""
-    if not re.search(r"\brespectively\b", text[clause.start : clause.end]):
-        return None
-    terms = RESPECTIVE_TERMS.search(text, clause.start, clause.end)
-    if terms is None:
-        return None
-    values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", terms[1])]
-    if len(values) != count or not all(values):
-        return None
-    return [float(v) for v in values if v]
-
-
 def respectively(
     text: str, sentence: Block, kb: Knowledge, penalties: list[str]
 ) -> list[tuple[Name, list[str], float | None]]:
@@ -806,18 +792,6 @@ def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> list
             return []
         line_start = text.rfind("\n", 0, line_start - 1) + 1
     return []
-
-
-def register_heads(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
-    """The names text[start:end] opens with (after a list mark), if written in full."""
-    mark = LIST_MARK.match(text, start, end)
-    at = mark.end() if mark else start + len(text[start:end]) - len(text[start:end].lstrip())
-    title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[at:end])
-    at += title.end() if title else 0  # "Citizen KOVAL Ivan Petrovich, born 1899, …"
-    heads = opening_names(text, at, end, kb)
-    if not heads or not (heads[0].given or heads[0].initials):
-        return []
-    return heads
 
 
 def entry_verdicts(

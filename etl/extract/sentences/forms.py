@@ -13,6 +13,7 @@ from etl.lang.names import (
     not_names,
     parse_inverted,
     parse_item,
+    title_pattern,
 )
 
 REGISTER_INITIALS = rf"(?:[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"  # "Sh. G.", "Ts. I.", "A. F."
@@ -81,3 +82,15 @@ def opening_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
             break
         at = joined.end()
     return names
+
+
+def register_heads(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """The names text[start:end] opens with (after a list mark), if written in full."""
+    mark = LIST_MARK.match(text, start, end)
+    at = mark.end() if mark else start + len(text[start:end]) - len(text[start:end].lstrip())
+    title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[at:end])
+    at += title.end() if title else 0  # "Citizen KOVAL Ivan Petrovich, born 1899, …"
+    heads = opening_names(text, at, end, kb)
+    if not heads or not (heads[0].given or heads[0].initials):
+        return []
+    return heads

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from etl.extract import Record
-from etl.extract.sentences.forms import LIST_MARK, list_item_name, opening_names
+from etl.extract.sentences.forms import LIST_MARK, list_item_name, opening_names, register_heads
 from etl.extract.sentences.penalties import (
     ORDER,
-    RESPECTIVE_TERMS,
     negated,
     penalties_in,
     penalty_terms,
+    respective_terms,
     term_pattern,
     years_in,
 )
@@ -90,23 +91,34 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 continue  # under a heading that sentences nobody, an item must say it
             own_terms = [y for y, _, _ in penalty_terms(text, block, names[-1].end, kb)]
             penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
-            term_list = (own_terms if own else terms) or [None]
-            respective = "respectively" in text[item.start : item.end] and len(names) > 1
-            if respective:
-                listed = RESPECTIVE_TERMS.search(text, item.start, item.end)
-                values = re.split(r"\s*(?:,\s*and|,|and)\s*", listed[1]) if listed else []
-                term_list = [float(parse_count(v, kb) or 0) or None for v in values] or [None]
+            term = ((own_terms if own else terms) or [None])[0]
+            respective = respective_terms(text, block, kb, len(names)) if len(names) > 1 else None
             for position, name in enumerate(names):
-                term = term_list[position] if respective and len(term_list) == len(names) else None
-                if not respective:
-                    term = term_list[0]
+                if respective:
+                    term = respective[position]  # "A and B, … ten and eight years respectively"
                 for penalty in penalties:
-                    fields = {**shared, "penalty": penalty}
+                    fields = {
+                        **shared,
+                        **item_modifiers(text, kb, block, shared),
+                        "penalty": penalty,
+                    }
                     fields["term_years"] = term if penalty != "death" else None
                     span = source.span(line.start, item.end)
                     yield Record(
                         "sentences", fields, span, "sentences.heading_list", refs={"name": name}
                     )
+
+
+def item_modifiers(text: str, kb: Knowledge, item: Block, shared: dict) -> dict:
+    """The date and body an item states itself, where its heading states none."""
+    found = {}
+    if not shared["date"]:
+        dates = find_dates(text, kb, item.start, item.end)
+        found["date"] = dates[0].start if dates else None
+    if not shared["sentencing_body"]:
+        body = term_pattern(kb, "body").search(text, item.start, item.end)
+        found["sentencing_body"] = next((g for g in body.groups() if g), None) if body else None
+    return found
 
 
 def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[Block, list[Name]]]:
@@ -120,7 +132,9 @@ def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[B
                 break
             continue
         mark = LIST_MARK.match(text, item.start, item.end)
+        # a marked item, or a line that opens with a name in full ("SURNAME Given …, b. 1890")
         names = opening_names(text, mark.end(), item.end, kb) if mark else []
+        names = names or register_heads(text, item.start, item.end, kb)
         if not names:
             break
         items.append((item, names))
@@ -254,48 +268,77 @@ DATE_HEADER = re.compile(r"\bdate\b", re.IGNORECASE)
 
 
 # A penalty and the names it applies to, in one sentence: "Sentenced to be shot: A, B, C.",
-# "To ten years: D and E." (the names are plain surnames: the form is what says they are).
-COLON_LIST = re.compile(r"(?P<head>[^:;.]{3,80}):\s+(?P<names>[^:;]{2,300}?)\.?$")
+# "To ten years: D and E." (the names are plain surnames: the form is what says they are),
+# or a decision and its items: "Decision of the OSO of 12.I.1938: A – exile; B – 3 years".
+COLON_LIST = re.compile(r"(?P<head>[^:;]{3,80}):\s+(?P<names>[^:]{2,400}?)\.?$")
 COLON_NAME = re.compile(r"\s*(?:,\s*and|,|and)\s+")
 
 
 def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
-    """The names after a colon, each with the penalty and term the words before it state."""
+    """The names after a colon, each with the penalty and term the words before it state;
+    or items after a colon, each a name and its own verdict ("Decision of the OSO of
+    12.I.1938: SURNAME Given Patronymic – exile for 5 years; OTHER Given – 3 years ITL")."""
     text = source.text
     for block in paragraphs(text):
-        for sentence in sentences(text, block.start, block.end, across_lines=True, kb=kb):
+        for sentence in sentences(text, block.start, block.end, kb=kb, across_lines=True):
             m = COLON_LIST.fullmatch(text, sentence.start, sentence.end)
             if m is None:
                 continue
-            found = [
-                p
-                for p, at, _ in penalties_in(text, m.start("head"), m.end("head"), kb)
-                if not negated(text, sentence, at, kb)
-            ]
-            years = years_in(text, m.start("head"), m.end("head"), kb)
-            if not found and not (years and re.match(r"\s*to\b", m["head"], re.IGNORECASE)):
-                continue
-            penalties = sorted(set(found), key=ORDER.index) or ["imprisonment"]
-            names = []
-            cursor = m.start("names")
-            for sep in [*COLON_NAME.finditer(text, m.start("names"), m.end("names")), None]:
-                end = sep.start() if sep else m.end("names")
-                names.append(parse_item(text, cursor, end, kb))
-                cursor = sep.end() if sep else end
-            if not names or any(n is None or n.surname in not_names(kb) for n in names):
-                continue  # not a list of names alone
-            for name in names:
+            dates = find_dates(text, kb, m.start("head"), m.end("head"))  # "Decision of 12.I.1938"
+            for name, penalties, term in colon_items(text, kb, sentence, m):
                 for penalty in penalties:
                     fields = {
                         "trial_id": None,
                         "penalty": penalty,
-                        "term_years": years[0][0] if years and penalty != "death" else None,
+                        "term_years": term if penalty != "death" else None,
+                        "date": dates[0].start if dates else None,
                         "basis": "explicit",
                     }
                     span = source.span(sentence.start, sentence.end)
                     yield Record(
                         "sentences", fields, span, "sentences.colon_list", refs={"name": name}
                     )
+
+
+ITEM_VERDICT = re.compile(r"\s+[–—-]\s+")  # "SURNAME Given Patronymic – 10 years ITL"
+
+
+def colon_items(
+    text: str, kb: Knowledge, sentence: Block, m: re.Match
+) -> list[tuple[Name, list[str], float | None]]:
+    """(name, penalties, term) of a colon list: the head's verdict for plain names, or each
+    item's own."""
+    found = [
+        p
+        for p, at, _ in penalties_in(text, m.start("head"), m.end("head"), kb)
+        if not negated(text, sentence, at, kb)
+    ]
+    years = years_in(text, m.start("head"), m.end("head"), kb)
+    if found or (years and re.match(r"\s*to\b", m["head"], re.IGNORECASE)):
+        penalties = sorted(set(found), key=ORDER.index) or ["imprisonment"]
+        names = []
+        cursor = m.start("names")
+        for sep in [*COLON_NAME.finditer(text, m.start("names"), m.end("names")), None]:
+            end = sep.start() if sep else m.end("names")
+            names.append(parse_item(text, cursor, end, kb))
+            cursor = sep.end() if sep else end
+        if not names or any(n is None or n.surname in not_names(kb) for n in names):
+            return []  # not a list of names alone
+        term = years[0][0] if years else None
+        return [(n, penalties, term) for n in names if n is not None]
+    items: list[tuple[Name, list[str], float | None]] = []
+    semicolons = re.compile(";").finditer(text, m.start("names"), m.end("names"))
+    cuts = [m.start("names"), *(c.end() for c in semicolons), m.end("names")]
+    for a, b in pairwise(cuts):
+        dash = ITEM_VERDICT.search(text, a, b)
+        names = register_heads(text, a, dash.start(), kb) if dash else []
+        own = penalties_in(text, dash.end(), b, kb) if dash else []
+        if not names or not own:
+            continue
+        terms = years_in(text, dash.end(), b, kb)
+        penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
+        items += [(n, penalties, terms[0][0] if terms else None) for n in names]
+    return items
 
 
 def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:

@@ -134,3 +134,17 @@ def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
     breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, at))
     start = breaks[-1].end() if breaks else sentence.start
     return bool(term_pattern(kb, "not_verdict").search(text, start, at))
+
+
+def respective_terms(text: str, clause: Block, kb: Knowledge, count: int) -> list[float] | None:
+    """ "to ten and eight years … respectively": the terms in order, when there are as many
+    as names."""
+    if not re.search(r"\brespectively\b", text[clause.start : clause.end]):
+        return None
+    terms = RESPECTIVE_TERMS.search(text, clause.start, clause.end)
+    if terms is None:
+        return None
+    values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", terms[1])]
+    if len(values) != count or not all(values):
+        return None
+    return [float(v) for v in values if v]
