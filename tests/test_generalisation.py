@@ -897,3 +897,19 @@ def test_a_troika_list_without_marks_and_a_decision_with_items_after_a_colon():
         ("Levinson", "imprisonment", 3.0),
     }
     assert {r["date"] for r in found if r["line"] == 7} == {"1938-01-12"}
+
+
+def test_a_cell_with_a_count_and_its_share_in_brackets():
+    text = (
+        "Table 6. Results of the exchange of party documents, Zarechnaya oblast, 1936\n"
+        "\n"
+        "| Raion | Members | Cards issued | Expelled (% of members) |\n"
+        "|---|---|---|---|\n"
+        "| Lesnoy | 4 512 | 4 120 | 211 (4.7%) |\n"
+    )
+    assert figures(text) == {
+        (4512.0, "count", "members"),
+        (4120.0, "count", "cards_issued"),
+        (211.0, "count", "expelled"),
+        (4.7, "percent", "expelled"),
+    }

@@ -31,7 +31,9 @@ from etl.lang.numbers import NUMERAL, parse_number, with_multiplier
 from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import (
     ABSENT,
+    HIGH,
     MILLIONS,
+    NUMBER,
     PERCENT_HEADER,
     THOUSANDS,
     Cell,
@@ -244,7 +246,11 @@ class RowLabel:
 
 
 def row_label_of(kb: Knowledge, table: Table, line_row: Row, transposed: bool) -> RowLabel:
-    labels = [ITEM_NUMBER.sub("", c.clean) for c in line_row.cells if not c.numeric and c.clean]
+    labels = [
+        ITEM_NUMBER.sub("", c.clean)
+        for c in line_row.cells
+        if not c.numeric and c.clean and not share_in_brackets(c)
+    ]
     year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
     label = " ".join(x for x in labels if not year_cell(x)) or None
     total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
@@ -268,45 +274,67 @@ def row_records(
     caption: str,
 ) -> Iterator[Record]:
     """A row per figure of one table row: each cell of a column about the party, read by
-    its column's conventions, about what its column (or its row) counts."""
+    its column's conventions, about what its column (or its row) counts; a cell "211
+    (4.7%)" gives its count and its share."""
     transposed = is_transposed(kb, table)
     label = row_label_of(kb, table, line_row, transposed)
     row_ctx = label_context(kb, table, label, ctx)
+    span = source.span(line_row.block.start, line_row.block.end)
     for column in table.columns:
         cell = cell_at(line_row, column.position)
-        if cell is None or not cell.numeric or cell.clean in ABSENT or year_cell(cell.clean):
+        if cell is None:
             continue
         if first(kb, "not_table", column.header) or SERIAL.fullmatch(column.header.strip()):
             continue  # delegates, hectares, roubles; row numbers, or a column of years
-        percent = (
-            label.percent
-            or bool(PERCENT_HEADER.search(column.header))
-            or cell.clean.endswith("%")
-            or (caption_percent and not column_subject(kb, column.header))
-        )
-        left = column_subject(kb, left_header(table, column))
-        subject = cell_subject(kb, column, label, transposed, default, left)
-        values = cell_values(cell, column, percent, caption)
-        if values is None:
-            continue
-        # A descending pair ("50-19") or a per cent over 100 is what the text says: the
-        # bounds guard of etl.extract turns such a row into a warning with its span.
-        value, value_max = values
-        column_year = year_cell(column.header.strip())
-        cell_ctx = row_ctx
-        if column_year and not label.year:  # a column of a year: "| 1933 | 1934 |"
-            cell_ctx = replace(row_ctx, year=column_year, year_end=column_year)
-        extra: dict = {
-            "category": label_category(kb, table, label),
-            "population": cell_population(kb, column, subject, transposed),
-        }
-        if value_max is not None:
-            extra.update(value_max=value_max, qualifier="range")
-        elif cell.approximate:
-            extra.update(qualifier="approx")
-        fields = row(value, "percent" if percent else "count", subject, cell_ctx, **extra)
-        span = source.span(line_row.block.start, line_row.block.end)
-        yield Record("expulsion_stats", fields, span, "expulsions.table")
+        for part, share in split_share(cell):
+            if not part.numeric or part.clean in ABSENT or year_cell(part.clean):
+                continue
+            percent = (
+                share
+                or (label.percent and not share_in_brackets(cell))
+                or (bool(PERCENT_HEADER.search(column.header)) and not share_in_brackets(cell))
+                or part.clean.endswith("%")
+                or (caption_percent and not column_subject(kb, column.header))
+            )
+            left = column_subject(kb, left_header(table, column))
+            subject = cell_subject(kb, column, label, transposed, default, left)
+            values = cell_values(part, column, percent, caption)
+            if values is None:
+                continue
+            # A descending pair ("50-19") or a per cent over 100 is what the text says: the
+            # bounds guard of etl.extract turns such a row into a warning with its span.
+            value, value_max = values
+            column_year = year_cell(column.header.strip())
+            cell_ctx = row_ctx
+            if column_year and not label.year:  # a column of a year: "| 1933 | 1934 |"
+                cell_ctx = replace(row_ctx, year=column_year, year_end=column_year)
+            extra: dict = {
+                "category": label_category(kb, table, label),
+                "population": cell_population(kb, column, subject, transposed),
+            }
+            if value_max is not None:
+                extra.update(value_max=value_max, qualifier="range")
+            elif part.approximate:
+                extra.update(qualifier="approx")
+            fields = row(value, "percent" if percent else "count", subject, cell_ctx, **extra)
+            yield Record("expulsion_stats", fields, span, "expulsions.table")
+
+
+SHARE = re.compile(rf"(?P<count>{NUMBER})\s*\(\s*(?P<share>{HIGH})\s*%\s*\)")
+
+
+def share_in_brackets(cell: Cell) -> re.Match | None:
+    return SHARE.fullmatch(cell.text)
+
+
+def split_share(cell: Cell) -> list[tuple[Cell, bool]]:
+    """A cell and whether it is a share; "211 (4.7%)" is a count and a share."""
+    m = share_in_brackets(cell)
+    if m is None:
+        return [(cell, False)]
+    count = Cell(m["count"], cell.start + m.start("count"), cell.start + m.end("count"))
+    share = Cell(m["share"], cell.start + m.start("share"), cell.start + m.end("share"))
+    return [(count, False), (share, True)]
 
 
 def left_header(table: Table, column: Column) -> str:
