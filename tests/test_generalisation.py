@@ -913,3 +913,17 @@ def test_a_cell_with_a_count_and_its_share_in_brackets():
         (211.0, "count", "expelled"),
         (4.7, "percent", "expelled"),
     }
+
+
+def test_review_findings_sent_ends_a_sentence_and_two_groups_keep_their_penalties():
+    assert sentenced("The parcel was never sent. Orlik was shot in 1938.\n") == {
+        ("Orlik", "death", None)
+    }
+    assert sentenced("The court sentenced Ivanenko to ten years and Petrik to death.\n") == {
+        ("Ivanenko", "imprisonment", 10.0),
+        ("Petrik", "death", None),
+    }
+    assert sentenced("The court sentenced Sidorik to ten years and Belik to seven years.\n") == {
+        ("Sidorik", "imprisonment", 10.0),
+        ("Belik", "imprisonment", 7.0),
+    }

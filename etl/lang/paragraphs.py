@@ -23,6 +23,9 @@ from etl.lang.text import Block, is_heading, lines
 MAX_WRAP = 130  # a text most of whose lines are longer is written a paragraph per line
 MIN_WRAP = 50  # a text most of whose lines are shorter is a list or a table, not wrapped prose
 FILLED = 0.6  # a line this full (of the text's width) runs on into the next
+# A block no longer than this: a text with no blank lines and no full stops is not one
+# sentence (the rules read a sentence in time that grows faster than its length).
+MAX_PARAGRAPH = 3000
 # What opens a block of its own: a list mark, a protocol's label ("HEARD:", "HAS
 # SENTENCED:"), or a register's name in capitals ("VELDRE Ansis Karlovich, under Art. …").
 OPENS = re.compile(
@@ -52,7 +55,8 @@ def paragraphs(text: str) -> Iterator[Block]:
     current: Block | None = None
     last: Block | None = None
     for block in blocks:
-        if current is not None and last is not None and _continues(text, last, block, width):
+        joined = current is not None and block.end - current.start <= MAX_PARAGRAPH
+        if joined and last is not None and _continues(text, last, block, width):
             current, last = Block(current.start, block.end), block
             continue
         if current is not None:

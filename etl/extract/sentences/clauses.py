@@ -548,6 +548,11 @@ def sentenced_objects(
                 {p for p, _, _ in penalties_in(text, group.end(), end, kb)}, key=ORDER.index
             )
             years = years_in(text, group.end(), end, kb)
+            if (
+                not penalties
+            ):  # the verb is the first group's: "… and B to death", "… to seven years"
+                to_death = re.match(r"\s*death\b", text[group.end() : end])
+                penalties = ["death"] if to_death else (["imprisonment"] if years else [])
             group_names = split_subjects(text, group.start("names"), group.end("names"), kb) or []
             group_names = [n for n in group_names if n.surname not in not_names(kb)]
             # "A and B to ten and eight years respectively": each name its own term
@@ -632,7 +637,8 @@ def inline_items(
 # organiser A. B. Surname …", "among them C. D. Othername", "Among those shot: SURNAME
 # Given Patronymic, …; the former mullah SURNAME A. B.; …".
 AMONG = re.compile(
-    r"\b(?:among (?:those|them|whom|these)\b[^:;,.]{0,40}?\s*:|among them|including)\s+"
+    r"\b(?:among (?:those|them|whom|these)\b[^:;,.]{0,40}?\s*:|among them|including)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -643,7 +649,7 @@ def names_among(
     with the penalties and term of that clause (up to the next ";", or, after a colon,
     the items up to the sentence's end)."""
     found: list[tuple[Name, list[str], float | None]] = []
-    for m in re.compile(AMONG.pattern, re.IGNORECASE).finditer(text, sentence.start, sentence.end):
+    for m in AMONG.finditer(text, sentence.start, sentence.end):
         clause_start = max(text.rfind(";", sentence.start, m.start()) + 1, sentence.start)
         own = [
             f

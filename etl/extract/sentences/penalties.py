@@ -54,13 +54,23 @@ GENERIC_TERM = re.compile(r"(?:years?|yrs?\.?|months?)\W*$", re.IGNORECASE)
 OTHER_AFTER = 40
 
 
+BARE_VERB = re.compile(r"(?:sentenced|condemned|convicted|sent\.)", re.IGNORECASE)
+TERM_WORD = re.compile(r"\b(?:years?|yrs?\.?|months?)\b", re.IGNORECASE)
+
+
 def _term_of_other(text: str, penalty: tuple[str, int, int], found: list) -> bool:
-    name, _, end = penalty
-    return (
-        name == "imprisonment"
-        and bool(GENERIC_TERM.search(text[penalty[1] : end]))
-        and any(p in ("exile", "other") and end <= a <= end + OTHER_AFTER for p, a, _ in found)
-    )
+    """Whether an imprisonment read from a term alone ("sentenced … to three years",
+    "received ten years") is the term of an exile or other penalty named right after it."""
+    name, start, end = penalty
+    matched = text[start:end]
+    if name != "imprisonment":
+        return False
+    if BARE_VERB.fullmatch(matched):  # the verb, its term ahead: where does the term end?
+        term = TERM_WORD.search(text, end, end + 160)
+        end = term.end() if term else end
+    elif not GENERIC_TERM.search(matched):
+        return False
+    return any(p in ("exile", "other") and end <= a <= end + OTHER_AFTER for p, a, _ in found)
 
 
 def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
