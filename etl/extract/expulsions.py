@@ -230,7 +230,7 @@ OWN_UNIT = re.compile(
 )
 
 
-ITEM_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")  # "1. Lesnoy": the row's number is not its label
+ITEM_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")  # "1. Raionname": the row's number is not its label
 
 
 @dataclass
@@ -590,8 +590,8 @@ LIST_GAP = re.compile(
 )
 
 
-# A count followed by its reason, in a breakdown of the expelled: "437 for passivity",
-# "296 as Trotskyists", "some 680 persons, for moral corruption", "60 of them as kulaks".
+# A count followed by its reason, in a breakdown of the expelled: "N for passivity",
+# "N as Trotskyists", "some N persons, for moral corruption", "N of them as kulaks".
 REASON = re.compile(
     r"\s*(?:of (?:them|these|whom)\s+)?(?:(?:persons|people|members|communists|candidates)"
     r"\s*,?\s*)?(?:as|for|because of|owing to|on account of)\s+(?P<reason>[^;,.]+)",
@@ -606,7 +606,7 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     if previous and re.search(r"\bof (?:whom|them|these)\s*$", head):
         return previous  # "2.3 thousand were expelled, of whom 0.4 thousand were candidates"
     if previous == "expelled" and REASON.match(after) and not first(kb, "subject", after, "start"):
-        return "expelled"  # "…, 437 for passivity, 389 for concealing their origin"
+        return "expelled"  # "…, N for passivity, M for concealing their origin"
     after_subject = first(kb, "subject", after, "start")
     explicit = after_subject not in (None, "members") and not first(kb, "reinstated", after[:40])
     if first(kb, "reinstated", passage) and not explicit:
@@ -632,7 +632,7 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
 FIGURE_YEAR = re.compile(r"\s*(?:per\s?cent\s+|%\s*)?(?:\w+\s+)?(?:in|by|for|of)\s+(19\d\d)\b")
 
 
-# A share written right after its count: "…, or 87.3 per cent", "… (15.6%)".
+# A share written right after its count: "…, or N per cent", "… (N%)".
 APPENDED = re.compile(
     r"(?:,\s*(?:or|i\.e\.,?|that is,?)\s*(?:some|about|nearly|almost|roughly)?\s*"
     r"|\d\s*(?:persons|people|members)?\s*\(\s*)$"
@@ -643,7 +643,7 @@ APPENDED_WITHIN = 100  # characters from the end of its count
 def words_after(tail: str) -> str:
     """The words after a figure that say what it counts, without the share, the bracket or
     the ", or N per cent" written beside it: "312 (13.6 per cent) were expelled", "286, or
-    8.4 per cent, were expelled", "2 903 persons (15.6%) were expelled"."""
+    8.4 per cent, were expelled", "N persons (P%) were expelled"."""
     after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)
     after = re.sub(r"\s*\([^()]{0,40}\)", "", after[:160])
     after = re.sub(r"^\s*,\s*(?:or|i\.e\.,?|that is,?)?\s*[\d.,]+\s*(?:per\s?cent|%),?", "", after)
@@ -656,7 +656,7 @@ def percent_subject(
     """What a share is of: the sentence's only count when written right after it, else
     what the passage is about."""
     if previous and appended:
-        return previous  # "checked 18 604, or 87.3 per cent", "2 903 (15.6%) were"
+        return previous  # "checked N, or P per cent", "N (P%) were"
     if first(kb, "reinstated", passage):
         return "other"
     if re.search(r"accusation", passage, re.I) and not re.search(r"expel|expuls", passage, re.I):
@@ -720,7 +720,7 @@ def sentence_records(
             continue  # not a share: a misread number
         if measure == "count":
             previous, previous_end, counts = subject, m.end(), counts + 1
-            # "73 were transferred to candidates and 45 to sympathisers": the next of a series
+            # "N were transferred to candidates and M to sympathisers": the next of a series
             # of outcomes is kept as its first is
             kept_outcome = subject == "other"
         own_year = FIGURE_YEAR.match(tail)

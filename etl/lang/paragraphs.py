@@ -27,7 +27,7 @@ FILLED = 0.6  # a line this full (of the text's width) runs on into the next
 # sentence (the rules read a sentence in time that grows faster than its length).
 MAX_PARAGRAPH = 3000
 # What opens a block of its own: a list mark, a protocol's label ("HEARD:", "HAS
-# SENTENCED:"), or a register's name in capitals ("VELDRE Ansis Karlovich, under Art. …").
+# SENTENCED:"), or a register's name in capitals ("SURNAME Given Patronymic, under Art. …").
 OPENS = re.compile(
     r"\s*(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[–—•*-]\s|[A-Z][A-Z ]{2,}:"
     r"|[A-Z][A-Z’'-]{2,}\s+(?:[A-Z][a-z]{0,2}\.\s?){1,3}"  # "DOLGOVA F. M., …"

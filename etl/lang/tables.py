@@ -25,7 +25,7 @@ from etl.lang.text import Block, lines
 RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[|+])*\s*:?[-=]{3,}:?\s*[|+]?\s*$")
 SPACE_SPLIT = re.compile(r"[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*")
 MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|^\(|\)$|^\*\*|^__|__$")  # notes, brackets, bold
-# "c. 4 000", "ca. 250", "~300", "about 1 200": an approximate figure in a cell.
+# "c. N 000", "ca. N", "~N", "about N": an approximate figure in a cell.
 APPROX = re.compile(r"^(?:c\.|ca\.|circa|approx\.|about|~|≈)\s*", re.IGNORECASE)
 # Thousands grouped by a space, a no-break or thin space, a dot, a comma or an apostrophe.
 GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0\u2009\u202f.,’'])\d{3})(?:(?P=g)\d{3})*"
@@ -46,7 +46,7 @@ class Cell:
     @property
     def clean(self) -> str:
         """The cell without footnote marks, brackets and an "about": "1,204[3]" → "1,204",
-        "c. 4 000" → "4 000"."""
+        "c. 1 500" → "1 500"."""
         return APPROX.sub("", MARKS.sub("", self.text).strip())
 
     @property

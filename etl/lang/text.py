@@ -193,7 +193,7 @@ def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
-# Day-first numeric dates of Soviet documents: "29.09.1937", "12.VIII.1937" (a Roman month).
+# Day-first numeric dates of Soviet documents: "DD.MM.YYYY", "DD.VIII.YYYY" (a Roman month).
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<month>[01]?\d|X{0,1}(?:IX|IV|V?I{0,3})|XI{1,2})\."
     r"(?P<year>19\d\d)(?![\d])"
@@ -222,7 +222,7 @@ def find_dates(
     text: str, kb: Knowledge, start: int = 0, end: int | None = None, default_year: str = ""
 ) -> list[DateRange]:
     """Dates and date ranges in text[start:end] as partial ISO dates, in text order:
-    with a month name, or day-first in figures ("29.09.1937", "12.VIII.1937").
+    with a month name, or day-first in figures ("DD.MM.YYYY", "DD.VIII.YYYY").
 
     A day and month without a year ("On May 12th") is read only when the caller
     knows the year from the context (`default_year`).

@@ -43,12 +43,12 @@ from etl.lang.text import NUMBER_WORD, Block, lines, parse_count
 PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
 NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
 # The person a verdict verb takes as object, after an article and a role or two:
-# "sentenced the saboteur Kuzmin of the sawmill to ten years".
+# "sentenced the saboteur Surname of the factory to ten years".
 OBJECT = re.compile(
     r"\b(shooting|shot|executed|exiled|cost|sentenced)\s+"
     r"(?:(?:the|a|an|former|my|his|her|their|our)\s+"
     r"(?:(?!to\b|in\b|on\b|by\b|at\b|for\b|with\b)[a-z-]+\s+){1,2})?"
-    rf"({WORD}(?:\s+{WORD}){{0,2}})\b"  # "exiled my brother-in-law Aron Fishman"
+    rf"({WORD}(?:\s+{WORD}){{0,2}})\b"  # "exiled my brother-in-law Given Surname"
 )
 
 
@@ -152,7 +152,7 @@ def subject_names(
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our) [a-z]+(?: [a-z]+)?,\s+)?"
         rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
-        # an apposition or relative clause: ", who conducted cases 3, 6 and 7,"
+        # an apposition or relative clause: ", who led the case and others,"
         rf"(?:,[^,;.]{{1,120}},|,\s+who\b[^;.]{{1,120}}?,)?"
         rf"(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
     )
@@ -275,7 +275,7 @@ def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> 
     titles = {row["title"] for row in kb["titles"]}
     found: Named = []
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
-        name = parse_item(text, m.start(2), m.end(2), kb)  # "Aron Fishman"
+        name = parse_item(text, m.start(2), m.end(2), kb)  # "Given Surname"
         if name is None:  # the words are not one name: the first alone ("Orlov Moscow")
             name = parse_item(text, m.start(2), m.start(2) + len(m[2].split()[0]), kb)
         if name is None or name.surname in not_names(kb) or name.surname in titles:
@@ -344,7 +344,7 @@ VERDICT_VERB = (
     r",?\s+(?:who\s+)?(?:was|were|had been|have been|has been|(?:are|is|were) to be)\s+"
     r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly|in fact|actually"
     r"|eventually|finally|immediately|secretly)\s+)?"
-    # "was arrested and on 14 May 1936 sentenced": the arrest, then the verdict
+    # "was arrested and on DATE sentenced": the arrest, then the verdict
     r"(?:(?:arrested|tried|detained)\b[^.;]{0,40}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
     r"(?:shot|executed|sentenced|condemned|convicted)\b"
 )
@@ -362,7 +362,7 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         r"(?:(?:[a-z()]+|[A-Z]{2,5}|\"[^\"\n]{1,30}\")\s+){0,8}"
     )
     role_item = rf"(?:{role})?{item}"
-    # ", my mother's brother," between a name and "who had been sentenced"
+    # ", an old friend of the family," between a name and "who had been sentenced"
     apposition = r"(?:,\s+(?!who\b|whose\b|which\b)[^,;()]{1,120}?(?=,))?"
     pattern = re.compile(
         rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*)"
@@ -402,7 +402,7 @@ def resolve_pronoun(
     word = text[pronoun : pronoun + 3]
     here = Block(sentence.start, pronoun)
     # In its own sentence: a full name, or the bare surname the sentence opens with as its
-    # subject ("Surname, it emerged, is no stranger to the dock: … sentenced him").
+    # subject ("Surname, it turned out, had been tried before: … sentenced him").
     found = [
         n
         for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
@@ -567,7 +567,7 @@ def object_item(kb: Knowledge) -> str:
     """A name as verdicts write it after their verb: the usual forms with initials after
     the surname, or a capitalised surname with initials or given names."""
     caps = (
-        rf"(?:(?:{title_pattern(kb)})\s+)?"  # "Citizen KOVAL Ivan Petrovich"
+        rf"(?:(?:{title_pattern(kb)})\s+)?"  # "Citizen SURNAME Given Patronymic"
         rf"{CAPS_SURNAME}(?:\s+{REGISTER_INITIALS}(?=\s|,|$)|\s+{WORD}(?:\s+{WORD})?)"
     )
     return rf"(?:{caps}|{names_regex(kb)}{TRAILING})"
@@ -635,7 +635,7 @@ def inline_items(
 
 # Names a verdict's clause lists after its count: "Sentenced to VMN – 15, including the
 # organiser A. B. Surname …", "among them C. D. Othername", "Among those shot: SURNAME
-# Given Patronymic, …; the former mullah SURNAME A. B.; …".
+# Given Patronymic, …; the former teacher SURNAME A. B.; …".
 AMONG = re.compile(
     r"\b(?:among (?:those|them|whom|these)\b[^:;,.]{0,40}?\s*:|among them|including)\s+",
     re.IGNORECASE,
@@ -697,8 +697,8 @@ def names_in_respect(
     return []
 
 
-# Surname endings that show a man (Ivanov, Belyaev, Lenin, Gorsky); others (Gromyko,
-# Petrenko, Kovalchuk, Ter-Avetisyan) are a man's or a woman's alike.
+# Surname endings that show a man (-ov, -ev, -in, -sky); others (-ko, -enko,
+# -uk, -yan, -dze) are a man's or a woman's alike.
 MASCULINE_SURNAME = re.compile(r"(?:ov|ev|ёv|in|yn|sky|skiy|skii|skoi|oy|iy)$")
 
 
@@ -715,7 +715,6 @@ def agrees(name: Name, pronoun: str) -> bool:
     return feminine == she
 
 
-LEAD = re.compile(r"\s*(?:\(|,|was\b|is\b|were\b|\[)")
 CAPITALS = re.compile(
     rf"[{UPPER}][{UPPER}’'-]+(?: [{UPPER}][{UPPER}’'-]+){{0,3}}(?=\s*[(,\[]|\s+was\b)"
 )
@@ -804,8 +803,8 @@ def entry_verdicts(
     text: str, sentence: Block, head: Name, kb: Knowledge
 ) -> list[tuple[Name, list[str], float | None]]:
     """The penalties of each clause of an entry's verdict (clauses end at ";" and at each
-    verdict verb), each with the term nearest it in its clause: "In 1930 sentenced … to 3
-    years in a camp; in 1933 exiled … for 3 years" is two sentences of one person."""
+    verdict verb), each with the term nearest it in its clause: "In YEAR sentenced … to N
+    years in a camp; in YEAR exiled … for N years" is two sentences of one person."""
     cuts = [sentence.start]
     cuts += [m.end() for m in re.compile(";").finditer(text, sentence.start, sentence.end)]
     cuts += [m.start() for m in VERDICT_WORD.finditer(text, sentence.start, sentence.end)]
@@ -844,7 +843,7 @@ PRONOUN_ROLE = re.compile(
     r"|him\b",
     re.IGNORECASE,
 )
-# "sentenced him", "gave him eight years", "cost him ten years" (not "nothing could save him").
+# "sentenced him", "gave him eight years", "cost him ten years" (not "nothing could spare him").
 VERDICT_ON_HIM = re.compile(
     r"\b(?:sentenced|condemned|convicted|exiled|banished|deported|shot|executed|gave|give|cost)"
     r"\s+$",
@@ -866,7 +865,7 @@ def pronoun_near_penalty(
             continue  # "he mobilized the people imprisoned": not a sentence passed on him
         object_of = text[max(sentence.start, m.start() - 20) : m.start()]
         if m[0].lower() == "him" and not VERDICT_ON_HIM.search(object_of):
-            continue  # "nothing could save him from the capital punishment"
+            continue  # "nothing could spare him that punishment"
         if m[0].lower() == "her" and VERDICT_ON_HIM.search(object_of):
             return m.start()  # "the court sentenced her on 3 March 1938 to six years"
         reach = 200 if m["subject"] else 20

@@ -391,7 +391,7 @@ PROTOCOL_LABEL = re.compile(r"[ \t]*[A-Z]{3,}[ \t]*:")
 def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
     """Protocol lines: "RESOLVED: Surname, Given Patronymic, to be shot." (the troika's and
     special board's HEARD / RESOLVED form), and the lines after it up to a blank line or
-    the protocol's next part that open with a name ("DOLGIKH F. M. … to be confined"): the
+    the protocol's next part that open with a name ("SURNAME A. B. … to be confined"): the
     names a line opens with get the penalties and term of that line."""
     text = source.text
     resolving = False
