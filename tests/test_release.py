@@ -170,7 +170,8 @@ def server(dist: Path) -> Iterator[tuple[str, type]]:
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(dist))
     )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # serve_forever polls for shutdown every 0.5 s by default: half a second per test.
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/", handler
     httpd.shutdown()
