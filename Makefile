@@ -57,10 +57,14 @@ lint: $(VENV)/.stamp ## ruff check and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The plugins the suite uses are named rather than autoloaded: pytest rewrites the asserts of
+# every module of every installed distribution that ships a plugin (hypothesis, anyio,
+# typeguard, ...: 150 modules), and under PYTHONDONTWRITEBYTECODE=1 it cannot cache them, so
+# the main process and each worker did it again (0.9 s each).
 unittest: $(VENV)/.stamp ## Run the test suite
 	@echo '==> Running tests'
 	@$(COMPILE)
-	$(BIN)/pytest -n auto
+	PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/pytest -p xdist -p hypothesispytest -n auto
 
 check: $(VENV)/.stamp ## Check contributions, reproduce the committed release, verify all releases
 	@echo '==> Checking the registry, the curation files and the data (etl check)'
