@@ -150,6 +150,9 @@ def test_a_build_killed_while_publishing_leaves_nothing_that_blocks(clone: Path)
     deadline = time.monotonic() + 120
     while not staging and build_process.poll() is None and time.monotonic() < deadline:
         staging = [name for name in os.listdir(dist) if name.startswith(".staging-")]
+        # Look every millisecond, not in a busy loop that takes a core from the build (and
+        # from the other tests): the staging folder lives while eight files are written.
+        time.sleep(0.001)
     build_process.send_signal(signal.SIGKILL)
     build_process.wait()
     assert staging, "the build ended before its staging folder was seen"
