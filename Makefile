@@ -17,7 +17,8 @@ SCHEMA_FILES := $(patsubst %,schemas/%.schema.json,sources persons mentions tria
 COMPILE := $(BIN)/python -m compileall -q etl frictionless_parquetstats.py
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup build schemas test lint unittest check eval bench release serve clean
+.PHONY: all help setup build schemas test lint unittest check eval bench release serve clean \
+	check-contributions check-reproduction check-releases
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -66,14 +67,25 @@ unittest: $(VENV)/.stamp ## Run the test suite
 	@$(COMPILE)
 	PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/pytest -p xdist -p hypothesispytest -n auto
 
+# The three checks are independent (each reads seeds/ and dist/, the reproduction writes
+# only .scratch/) and mostly single-threaded: they run at once, each one's output printed
+# whole when it ends.
 check: $(VENV)/.stamp ## Check contributions, reproduce the committed release, verify all releases
-	@echo '==> Checking the registry, the curation files and the data (etl check)'
 	@$(COMPILE)
+	@$(MAKE) --no-print-directory -j3 --output-sync=target \
+		check-contributions check-reproduction check-releases
+
+check-contributions: $(VENV)/.stamp
+	@echo '==> Checking the registry, the curation files and the data (etl check)'
 	$(BIN)/etl check
+
+check-reproduction: $(VENV)/.stamp
 	@echo '==> Checking that the committed release $(VERSION) is reproduced byte for byte'
 	@rm -rf .scratch && mkdir -p .scratch && cp -r dist/$(VERSION) .scratch/
 	$(BIN)/etl build --quiet --no-cache --dist .scratch
 	@rm -rf .scratch
+
+check-releases: $(VENV)/.stamp
 	@echo '==> Verifying every span of every release and validating them with frictionless'
 	@$(BIN)/python scripts/check_releases.py dist
 
