@@ -13,12 +13,15 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pytest
 
 from etl.project import Project
 from etl.version import DATA_VERSION
+
+if TYPE_CHECKING:  # pandas is imported by the tests that use it, not by pytest's main process
+    import pandas as pd
 
 REPO = Project(Path(__file__).resolve().parent.parent)
 """The project these tests belong to: its seeds are copied, never changed."""
