@@ -61,11 +61,14 @@ lint: $(VENV)/.stamp ## ruff check and format check
 # The plugins the suite uses are named rather than autoloaded: pytest rewrites the asserts of
 # every module of every installed distribution that ships a plugin (hypothesis, anyio,
 # typeguard, ...: 150 modules), and under PYTHONDONTWRITEBYTECODE=1 it cannot cache them, so
-# the main process and each worker did it again (0.9 s each).
+# the main process and each worker did it again (0.9 s each). Work stealing: the tests last
+# from milliseconds to seconds, and a worker that runs out takes half of the other's queue
+# instead of waiting for its last few slow tests.
 unittest: $(VENV)/.stamp ## Run the test suite
 	@echo '==> Running tests'
 	@$(COMPILE)
-	PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/pytest -p xdist -p hypothesispytest -n auto
+	PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/pytest -p xdist -p hypothesispytest -n auto \
+		--dist worksteal
 
 # The three checks are independent (each reads seeds/ and dist/, the reproduction writes
 # only .scratch/) and mostly single-threaded: they run at once, each one's output printed
