@@ -51,7 +51,12 @@ $(SCHEMA_FILES) &: $(VENV)/.stamp etl/contract/schemas.py etl/contract/tablesche
 	@echo '==> Writing schemas/ from the Pandera models'
 	$(BIN)/etl schemas > /dev/null
 
-test: lint unittest check eval ## Set up .venv, then lint, unit tests, release checks and the evaluation floors
+# After the unit tests, `make check` without its rebuild of the release (the unit tests have
+# built the seed release, and test_the_seeds_reproduce_the_committed_release compares it with
+# the committed one by the rule `etl build` applies; `make check` alone still rebuilds it),
+# and the evaluation: independent of each other, so they run at once, as in `make check`.
+test: lint unittest ## Set up .venv, then lint, unit tests, release checks and the evaluation floors
+	@$(MAKE) --no-print-directory -j3 --output-sync=target check-contributions check-releases eval
 
 lint: $(VENV)/.stamp ## ruff check and format check
 	@echo '==> Linting'
