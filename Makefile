@@ -17,7 +17,8 @@ SCHEMA_FILES := $(patsubst %,schemas/%.schema.json,sources persons mentions tria
 COMPILE := $(BIN)/python -m compileall -q etl frictionless_parquetstats.py
 
 .DEFAULT_GOAL := all
-.PHONY: all help setup build schemas test lint unittest check eval bench release serve clean
+.PHONY: all help setup build schemas test lint unittest check eval bench release serve clean \
+	check-contributions check-reproduction check-releases
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -50,26 +51,49 @@ $(SCHEMA_FILES) &: $(VENV)/.stamp etl/contract/schemas.py etl/contract/tablesche
 	@echo '==> Writing schemas/ from the Pandera models'
 	$(BIN)/etl schemas > /dev/null
 
-test: lint unittest check eval ## Set up .venv, then lint, unit tests, release checks and the evaluation floors
+# After the unit tests, `make check` without its rebuild of the release (the unit tests have
+# built the seed release, and test_the_seeds_reproduce_the_committed_release compares it with
+# the committed one by the rule `etl build` applies; `make check` alone still rebuilds it),
+# and the evaluation: independent of each other, so they run at once, as in `make check`.
+test: lint unittest ## Set up .venv, then lint, unit tests, release checks and the evaluation floors
+	@$(MAKE) --no-print-directory -j3 --output-sync=target check-contributions check-releases eval
 
 lint: $(VENV)/.stamp ## ruff check and format check
 	@echo '==> Linting'
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The plugins the suite uses are named rather than autoloaded: pytest rewrites the asserts of
+# every module of every installed distribution that ships a plugin (hypothesis, anyio,
+# typeguard, ...: 150 modules), and under PYTHONDONTWRITEBYTECODE=1 it cannot cache them, so
+# the main process and each worker did it again (0.9 s each). Work stealing: the tests last
+# from milliseconds to seconds, and a worker that runs out takes half of the other's queue
+# instead of waiting for its last few slow tests.
 unittest: $(VENV)/.stamp ## Run the test suite
 	@echo '==> Running tests'
 	@$(COMPILE)
-	$(BIN)/pytest -n auto
+	PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 $(BIN)/pytest -p xdist -p hypothesispytest -n auto \
+		--dist worksteal
 
+# The three checks are independent (each reads seeds/ and dist/, the reproduction writes
+# only .scratch/) and mostly single-threaded: they run at once, each one's output printed
+# whole when it ends.
 check: $(VENV)/.stamp ## Check contributions, reproduce the committed release, verify all releases
-	@echo '==> Checking the registry, the curation files and the data (etl check)'
 	@$(COMPILE)
+	@$(MAKE) --no-print-directory -j3 --output-sync=target \
+		check-contributions check-reproduction check-releases
+
+check-contributions: $(VENV)/.stamp
+	@echo '==> Checking the registry, the curation files and the data (etl check)'
 	$(BIN)/etl check
+
+check-reproduction: $(VENV)/.stamp
 	@echo '==> Checking that the committed release $(VERSION) is reproduced byte for byte'
 	@rm -rf .scratch && mkdir -p .scratch && cp -r dist/$(VERSION) .scratch/
 	$(BIN)/etl build --quiet --no-cache --dist .scratch
 	@rm -rf .scratch
+
+check-releases: $(VENV)/.stamp
 	@echo '==> Verifying every span of every release and validating them with frictionless'
 	@$(BIN)/python scripts/check_releases.py dist
 

@@ -9,15 +9,19 @@ extraction cache, so each text is extracted once however many tests build it.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pytest
 
 from etl.project import Project
 from etl.version import DATA_VERSION
+
+if TYPE_CHECKING:  # pandas is imported by the tests that use it, not by pytest's main process
+    import pandas as pd
 
 REPO = Project(Path(__file__).resolve().parent.parent)
 """The project these tests belong to: its seeds are copied, never changed."""
@@ -33,8 +37,15 @@ SMALL = {
 def extraction_cache(tmp_path_factory) -> Iterator[Path]:
     """One extraction cache for the whole session (its keys are hashes of each text and of
     the extraction code, so builds of different scratch projects can share it); and no
-    $ETL_PROJECT of the caller's, so every command finds the project it is run in."""
-    folder = tmp_path_factory.mktemp("cache")
+    $ETL_PROJECT of the caller's, so every command finds the project it is run in. The
+    workers of `pytest -n` share the cache too, so that each extracts the seeds only if no
+    other worker did (entries are written to a temporary file and renamed, so concurrent
+    writers are safe)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder, above each worker's own
+    folder = base / "extraction-cache"
+    folder.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ETL_CACHE", str(folder))
         patch.delenv("ETL_PROJECT", raising=False)

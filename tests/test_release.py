@@ -170,7 +170,8 @@ def server(dist: Path) -> Iterator[tuple[str, type]]:
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(dist))
     )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # serve_forever polls for shutdown every 0.5 s by default: half a second per test.
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/", handler
     httpd.shutdown()
@@ -217,3 +218,31 @@ def test_a_dropped_connection_is_refused_and_nothing_is_left(server, tmp_path: P
     with pytest.raises(FetchError, match=r"mentions\.parquet"):
         fetch(VERSION, url, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_diff_names_each_changed_column_and_nothing_else(tmp_path: Path):
+    """Cells compared as values: two missing cells are equal, a missing and a present one
+    differ, and a column whose type changed (int to float) with the same values does not."""
+    from etl.publish.diff import diff_releases
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    package_only(REPO.dist / VERSION, old)
+    package_only(REPO.dist / VERSION, new)
+    path = new / "data" / "sentences.parquet"
+    frame = pd.read_parquet(path)
+    first, second, third = frame.sentence_id.iloc[:3]
+    assert frame.penalty.iloc[0] != "death" and pd.isna(frame.date.iloc[1])
+    assert pd.notna(frame.penalty.iloc[2])
+    frame.loc[0, "penalty"] = "death"  # a string changed
+    frame.loc[1, "date"] = "1936-08-24"  # a missing cell given a value
+    frame.loc[2, "penalty"] = None  # a present cell emptied
+    frame["line_start"] = frame.line_start.astype("float64")  # same values, another type
+    frame.to_parquet(path)
+    diffs = {d.resource: d for d in diff_releases(old, new)}
+    assert diffs["sentences"].changed == {
+        first: ["penalty"],
+        second: ["date"],
+        third: ["penalty"],
+    }
+    assert not diffs["sentences"].added and not diffs["sentences"].removed
+    assert all(not d.changed for name, d in diffs.items() if name != "sentences")

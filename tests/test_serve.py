@@ -51,7 +51,7 @@ def server(tmp_path_factory) -> Iterator[str]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     output = process.stdout.read().decode() if process.stdout else ""
                     pytest.fail(f"etl serve did not start: {output[-2000:]}")
-                time.sleep(0.3)
+                time.sleep(0.05)
         yield url
     finally:
         process.terminate()

@@ -129,15 +129,21 @@ class QuoteIndex:
     so ten thousand rows are located without scanning the text ten thousand times."""
 
     K = 8  # quotes at least this long are looked up by their first K characters
+    # Indexing a text costs as much as a few thousand scans of it (0.16 s against 0.07 ms
+    # for the longest seed): the first quotes of a text are found by scanning, and only
+    # files with many more of them build the index.
+    SCANS = 1000
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self._grams: dict[str, list[int]] | None = None
+        self._lookups = 0
 
     def starts(self, quote: str) -> list[int]:
         """Every offset where `quote` occurs (overlapping occurrences too), in order."""
         text = self.source.text
-        if len(quote) < self.K:
+        self._lookups += 1
+        if len(quote) < self.K or (self._grams is None and self._lookups <= self.SCANS):
             found, at = [], text.find(quote)
             while at >= 0:
                 found.append(at)

@@ -24,6 +24,7 @@ import html
 import io
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -321,6 +322,19 @@ def spans(value: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def _or_empty(value: object) -> object:
+    return "" if _missing(value) else value
+
+
+def _distinct(rows: list[dict], column: str) -> int:
+    """The number of distinct values of `column` that are not missing (Series.nunique)."""
+    return len({r[column] for r in rows if not _missing(r[column])})
+
+
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
@@ -351,25 +365,31 @@ def person_page(
     parts.append(f'<h2 id="claims">Claims ({len(claims)})</h2>')
     if claims.empty:
         parts.append("<p>No source makes a claim about this person; see the mentions.</p>")
-    groups = claims.assign(trial_key=claims["trial_id"].fillna("")).groupby(
-        ["kind", "trial_key"], sort=True
-    )
-    for (kind, trial_id), group in groups:
+    # Grouped in Python, as groupby(sort=True) groups them: a person has a few claims, and
+    # pandas' grouping cost more than the page. Rows without kind or source are left out.
+    rows = [
+        r
+        for r in claims.to_dict("records")
+        if not _missing(r["kind"]) and not _missing(r["source_id"])
+    ]
+    for kind, trial_id in sorted({(r["kind"], _or_empty(r["trial_id"])) for r in rows}):
+        group = [r for r in rows if (r["kind"], _or_empty(r["trial_id"])) == (kind, trial_id)]
         trial = trials.get(trial_id, "no trial named") if trial_id else "no trial named"
         heading = f"{'Defendant' if kind == 'defendant' else 'Sentence'}: {trial}"
-        disagree = group["claim"].nunique() > 1 and group["source_id"].nunique() > 1
+        disagree = _distinct(group, "claim") > 1 and _distinct(group, "source_id") > 1
         badge = " <span class=disagree>the sources disagree</span>" if disagree else ""
         parts.append(f"<h3>{cell(heading)}{badge}</h3><div class=side>")
-        for source_id, by_source in group.groupby("source_id", sort=True):
+        for source_id in sorted({r["source_id"] for r in group}):
             source = sources[source_id]
             parts.append(
                 f'<section class=src data-source="{cell(source_id)}">'
                 f"<h4>{cell(source['author'])}: {cell(source['title'])}</h4>"
             )
-            for row in by_source.itertuples(index=False):
-                count = f"{row.passages} passage{'s' if row.passages > 1 else ''}"
-                parts.append(f"<p class=claim>{cell(row.claim)} <small>({count})</small></p>")
-                for span_source, start, end in spans(row.spans):
+            for row in (r for r in group if r["source_id"] == source_id):
+                passages = row["passages"]
+                count = f"{passages} passage{'s' if passages > 1 else ''}"
+                parts.append(f"<p class=claim>{cell(row['claim'])} <small>({count})</small></p>")
+                for span_source, start, end in spans(row["spans"]):
                     text = sources[span_source]["text"]
                     where = (
                         f"{source['title']} — lines {line_of(text, start)}–"
@@ -378,12 +398,15 @@ def person_page(
                     parts.append(passage_html(text, start, end, where))
             parts.append("</section>")
         parts.append("</div>")
-    counts = mentions.groupby("source_id").size()
+    counts: dict[str, int] = {}
+    for s in mentions["source_id"].tolist():
+        if not _missing(s):
+            counts[s] = counts.get(s, 0) + 1
     parts.append("<h2>Mentions</h2><table><tr><th>source</th><th>times named</th></tr>")
     parts += [
         f"<tr><td>{cell(sources[s]['author'])}: {cell(sources[s]['title'])}</td>"
-        f"<td class=n>{n}</td></tr>"
-        for s, n in counts.items()
+        f"<td class=n>{counts[s]}</td></tr>"
+        for s in sorted(counts)
     ]
     parts.append(
         f'</table><p><a href="../tables.html#mentions/{cell(person["person_id"])}">'
@@ -515,6 +538,14 @@ def table_script(name: str, title: str, frame: pd.DataFrame) -> str:
     return f"{head}TABLES[{json.dumps(name)}] = {embedded_json(data)};\n"
 
 
+def rows_by_person(frame: pd.DataFrame) -> Callable[[str], pd.DataFrame]:
+    """`frame[frame.person_id == person_id]` for any person_id, the rows in frame order with
+    their index, from one pass over the frame."""
+    parts = {key: rows for key, rows in frame.groupby("person_id", sort=False)}
+    empty = frame.iloc[0:0]
+    return lambda person_id: parts.get(person_id, empty)
+
+
 def write_page(folder: Path, project: Project, changes: str | None = None) -> Path:
     """Write index.html, persons/, tables.html, tables/, charts/ and texts.js into the
     release folder (its SQLite copy must be there: the page reads its views)."""
@@ -569,14 +600,15 @@ def write_page(folder: Path, project: Project, changes: str | None = None) -> Pa
             "See the rows.",
         )
 
-    # Person pages.
-    mentions = frames["mentions"]
+    # Person pages; each person's claims and mentions split off once, not selected from the
+    # whole tables for every person.
+    claims_of, mentions_of = rows_by_person(claims), rows_by_person(frames["mentions"])
     for person in frames["persons"].to_dict("records"):
         person = {k: plain(v) for k, v in person.items()}
         page = person_page(
             person,
-            claims[claims["person_id"] == person["person_id"]],
-            mentions[mentions["person_id"] == person["person_id"]],
+            claims_of(person["person_id"]),
+            mentions_of(person["person_id"]),
             trials,
             sources,
         )

@@ -80,7 +80,8 @@ def site(tmp_path: Path) -> Path:
 def server(site: Path) -> Iterator[tuple[str, type]]:
     handler = type("Spoiled", (Handler,), {"endless": None, "announce": None, "sent": 0})
     httpd = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site.parent)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # serve_forever polls for shutdown every 0.5 s by default: half a second per test.
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/", handler
     httpd.shutdown()
