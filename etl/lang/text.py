@@ -18,12 +18,19 @@ from etl.lang.knowledge import Knowledge
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"\[A-Z])")
 
 
+_NO_BREAK: dict[int, tuple[Knowledge, re.Pattern]] = {}  # by id of the knowledge, kept alive
+
+
 def _no_break_before(kb: Knowledge) -> re.Pattern:
-    """An initial or an abbreviation of etl/knowledge/abbreviations.csv before a full stop."""
-    words = [r["abbreviation"] for r in kb["abbreviations"]] + [
-        r["initial"] for r in kb["initials"]
-    ]
-    return _abbreviations(tuple(sorted(words, key=len, reverse=True)))
+    """An initial or an abbreviation of etl/knowledge/abbreviations.csv before a full stop
+    (built once per knowledge: sentences() runs for every paragraph of every text)."""
+    known = _NO_BREAK.get(id(kb))
+    if known is None or known[0] is not kb:
+        words = [r["abbreviation"] for r in kb["abbreviations"]]
+        words += [r["initial"] for r in kb["initials"]]
+        pattern = _abbreviations(tuple(sorted(words, key=len, reverse=True)))
+        known = _NO_BREAK[id(kb)] = (kb, pattern)
+    return known[1]
 
 
 @cache
