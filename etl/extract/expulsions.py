@@ -172,7 +172,13 @@ POPULATION = re.compile(
 
 
 def row_label(row: Row) -> str:
-    return " ".join(c.clean for c in row.cells if not c.numeric and c.clean)
+    """The words of a row: its cells that are not figures, without an item's number ("1.
+    Raionname") or a count with its share ("211 (4.7%)")."""
+    return " ".join(
+        ITEM_NUMBER.sub("", c.clean)
+        for c in row.cells
+        if not c.numeric and c.clean and not share_in_brackets(c)
+    )
 
 
 def is_transposed(kb: Knowledge, table: Table) -> bool:
@@ -245,14 +251,9 @@ class RowLabel:
     subject: str | None
 
 
-def row_label_of(kb: Knowledge, table: Table, line_row: Row, transposed: bool) -> RowLabel:
-    labels = [
-        ITEM_NUMBER.sub("", c.clean)
-        for c in line_row.cells
-        if not c.numeric and c.clean and not share_in_brackets(c)
-    ]
+def row_label_of(kb: Knowledge, line_row: Row, transposed: bool) -> RowLabel:
     year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
-    label = " ".join(x for x in labels if not year_cell(x)) or None
+    label = " ".join(w for w in row_label(line_row).split() if not year_cell(w)) or None
     total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
     percent = bool(label and PERCENT_HEADER.search(label.strip(" ()")))
     # A table turned on its side: the columns are populations ("Members", "Candidates",
@@ -277,7 +278,7 @@ def row_records(
     its column's conventions, about what its column (or its row) counts; a cell "211
     (4.7%)" gives its count and its share."""
     transposed = is_transposed(kb, table)
-    label = row_label_of(kb, table, line_row, transposed)
+    label = row_label_of(kb, line_row, transposed)
     row_ctx = label_context(kb, table, label, ctx)
     span = source.span(line_row.block.start, line_row.block.end)
     for column in table.columns:
@@ -650,9 +651,7 @@ def words_after(tail: str) -> str:
     return after[:80]
 
 
-def percent_subject(
-    kb: Knowledge, passage: str, head: str, previous: str | None, appended: bool
-) -> str:
+def percent_subject(kb: Knowledge, passage: str, previous: str | None, appended: bool) -> str:
     """What a share is of: the sentence's only count when written right after it, else
     what the passage is about."""
     if previous and appended:
@@ -701,7 +700,7 @@ def sentence_records(
             subject, category = "expelled", (words[1].strip() if words else None)
         elif measure == "percent":
             appended = bool(APPENDED.search(head)) and m.start() - previous_end < APPENDED_WITHIN
-            subject = percent_subject(kb, passage, head, previous, appended and counts == 1)
+            subject = percent_subject(kb, passage, previous, appended and counts == 1)
             category = percent_category(after)
         else:
             subject = subject_of(kb, head, after, passage, previous)

@@ -11,13 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from etl import paths
 from etl.errors import EtlError, Problem
 from etl.lang import bounds
+
+T = TypeVar("T")
 
 
 class KnowledgeError(EtlError):
@@ -98,9 +102,17 @@ class Knowledge:
 
     folder: Path
     tables: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
+    _derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> list[dict[str, str]]:
         return self.tables[name]
+
+    def derived(self, name: str, build: Callable[[Knowledge], T]) -> T:
+        """A value made from the tables (a word set, a compiled pattern), made once: the
+        extractors ask for it for every paragraph of every text."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[return-value]
 
 
 @cache

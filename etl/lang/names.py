@@ -77,6 +77,11 @@ def strip_possessive(word: str) -> str:
 
 
 def not_names(kb: Knowledge) -> frozenset[str]:
+    """Capitalised words that are never a person's name: not_names.csv and month names."""
+    return kb.derived("not_names", _not_names)
+
+
+def _not_names(kb: Knowledge) -> frozenset[str]:
     return frozenset(row["word"] for row in kb["not_names"]) | frozenset(
         row["name"].capitalize() for row in kb["months"]
     )

@@ -322,7 +322,7 @@ def cell_at(row: Row, position: int) -> Cell | None:
 def read_columns(text: str, table: Table) -> list[Column]:
     width = max(len(r.cells) for r in table.rows)
     caption = " ".join(text[b.start : b.end] for b in table.caption[-2:])
-    aligned = _headers_by_place(text, table, width) if table.kind == "space" else None
+    aligned = _headers_by_place(table, width) if table.kind == "space" else None
     columns = []
     for position in range(-width, 0):
         header = " ".join(
@@ -342,7 +342,7 @@ def read_columns(text: str, table: Table) -> list[Column]:
     return columns
 
 
-def _headers_by_place(text: str, table: Table, width: int) -> dict[int, str] | None:
+def _headers_by_place(table: Table, width: int) -> dict[int, str] | None:
     """Each column's header in an aligned table whose header runs over several lines,
     read by where its words stand on the line ("Members and" over "candidates"), not by
     how many cells the header line has; None when the header is one line."""

@@ -18,24 +18,15 @@ from etl.lang.knowledge import Knowledge
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"\[A-Z])")
 
 
-_NO_BREAK: dict[int, tuple[Knowledge, re.Pattern]] = {}  # by id of the knowledge, kept alive
-
-
 def _no_break_before(kb: Knowledge) -> re.Pattern:
-    """An initial or an abbreviation of etl/knowledge/abbreviations.csv before a full stop
-    (built once per knowledge: sentences() runs for every paragraph of every text)."""
-    known = _NO_BREAK.get(id(kb))
-    if known is None or known[0] is not kb:
-        words = [r["abbreviation"] for r in kb["abbreviations"]]
-        words += [r["initial"] for r in kb["initials"]]
-        pattern = _abbreviations(tuple(sorted(words, key=len, reverse=True)))
-        known = _NO_BREAK[id(kb)] = (kb, pattern)
-    return known[1]
+    """An initial or an abbreviation of etl/knowledge/abbreviations.csv before a full stop."""
+    return kb.derived("no_break_before", _abbreviations)
 
 
-@cache
-def _abbreviations(words: tuple[str, ...]) -> re.Pattern:
-    listed = "|".join(re.escape(w) for w in words)
+def _abbreviations(kb: Knowledge) -> re.Pattern:
+    words = [r["abbreviation"] for r in kb["abbreviations"]]
+    words += [r["initial"] for r in kb["initials"]]
+    listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:\b[A-Z]|\b(?:{listed}))\.$")
 
 

@@ -53,6 +53,7 @@ from etl.extract.sentences.penalties import (
     EVENT_DATE,
     PRONOUNCED,
     penalties_in,
+    sentencing_body,
     term_pattern,
     years_in,
 )
@@ -165,7 +166,6 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
     if r:
         years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
         rights_years = years[0][0] if years else None
-    body = term_pattern(kb, "body").search(text, *span)
     dated = find_dates(text, kb, *span)
     dates = [d for d in dated if PRONOUNCED.search(text[max(span[0], d.span[0] - 30) : d.span[0]])]
     event_dates = [
@@ -179,7 +179,7 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
         "all": bool(re.search(r"\ball\b", passage, re.IGNORECASE)),
         "date": dates[0].start if dates else None,
         "event_date": event_dates[0].start if event_dates else None,
-        "body": next((g for g in body.groups() if g), None) if body else None,
+        "body": sentencing_body(text, *span, kb),
     }
 
 

@@ -19,6 +19,7 @@ from etl.extract.sentences.penalties import (
     ORDER,
     RESPECTIVE_TERMS,
     negated,
+    passed_penalties,
     penalties_in,
     penalty_terms,
     respective_terms,
@@ -231,8 +232,7 @@ def verdict_penalties(
 ) -> list[tuple[str, int, int]] | None:
     """The penalties a sentence passes (not those demanded, threatened or served), or None
     when it passes none and names no verdict's object ("sentenced Orlov")."""
-    found = penalties_in(text, sentence.start, sentence.end, kb)
-    found = [f for f in found if not negated(text, sentence, f[1], kb)]
+    found = passed_penalties(text, sentence.start, sentence.end, sentence, kb)
     if not found and not OBJECT.search(text, sentence.start, sentence.end):
         return None
     return found
@@ -466,11 +466,7 @@ def own_clause(
     """A subject's penalties and term are those of its own clause when it states any:
     "All but two … were sentenced to death; A and B received ten years"."""
     ends = [c for c in clause_starts(text, sentence) if c > name.end] + [sentence.end]
-    found = [
-        p
-        for p, at, _ in penalties_in(text, name.end, ends[0], kb)
-        if not negated(text, sentence, at, kb)
-    ]
+    found = [p for p, _, _ in passed_penalties(text, name.end, ends[0], sentence, kb)]
     if not found or len(clause_starts(text, sentence)) == 1:
         return name, clause.penalties, None
     years = years_in(text, name.end, ends[0], kb)
@@ -496,11 +492,7 @@ def continued_verdicts(
     for start, end in zip(starts, [*starts[1:], sentence.end][: len(starts)], strict=True):
         if not CONTINUED.match(text, start, end):
             continue
-        own = [
-            p
-            for p, at, _ in penalties_in(text, start, end, kb)
-            if not negated(text, sentence, at, kb)
-        ]
+        own = [p for p, _, _ in passed_penalties(text, start, end, sentence, kb)]
         terms = penalty_terms(text, Block(start, end), start, kb)
         for penalty in sorted(set(own), key=ORDER.index):
             found.append((name, [penalty], terms[0][0] if terms and penalty != "death" else None))
@@ -620,11 +612,7 @@ def inline_items(
     for mark, following in zip(marks, [*marks[1:], None], strict=True):
         end = following.start() if following else sentence.end
         name = list_item_name(text, mark.end(), end, kb)
-        own = [
-            f
-            for f in penalties_in(text, mark.end(), end, kb)
-            if not negated(text, sentence, f[1], kb)
-        ]
+        own = passed_penalties(text, mark.end(), end, sentence, kb)
         if name is None or name.surname in not_names(kb) or not own:
             continue
         years = penalty_terms(text, Block(mark.end(), end), mark.end(), kb)
@@ -651,11 +639,7 @@ def names_among(
     found: list[tuple[Name, list[str], float | None]] = []
     for m in AMONG.finditer(text, sentence.start, sentence.end):
         clause_start = max(text.rfind(";", sentence.start, m.start()) + 1, sentence.start)
-        own = [
-            f
-            for f in penalties_in(text, clause_start, m.end(), kb)
-            if not negated(text, sentence, f[1], kb)
-        ]
+        own = passed_penalties(text, clause_start, m.end(), sentence, kb)
         if not own:
             continue
         colon = m.group(0).rstrip().endswith(":")
@@ -686,11 +670,7 @@ def names_in_respect(
         name = list_item_name(text, m.end(), sentence.end, kb)
         if name is None or name.surname in not_names(kb):
             continue
-        found = [
-            f
-            for f in penalties_in(text, name.end, sentence.end, kb)
-            if not negated(text, sentence, f[1], kb)
-        ]
+        found = passed_penalties(text, name.end, sentence.end, sentence, kb)
         years = penalty_terms(text, sentence, name.end, kb)
         penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
         return [(name, [p], years[0][0] if years and p != "death" else None) for p in penalties]

@@ -11,10 +11,11 @@ from etl.extract import Record
 from etl.extract.sentences.forms import LIST_MARK, list_item_name, opening_names, register_heads
 from etl.extract.sentences.penalties import (
     ORDER,
-    negated,
+    passed_penalties,
     penalties_in,
     penalty_terms,
     respective_terms,
+    sentencing_body,
     term_pattern,
     years_in,
 )
@@ -60,7 +61,6 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     all_lines = list(lines(text))
     not_verdict = term_pattern(kb, "not_verdict")
     verdict = term_pattern(kb, "verdict")
-    body_pattern = term_pattern(kb, "body")
     for index, line in enumerate(all_lines):
         heading = text[line.start : line.end].strip()
         capitals = len(heading) < 80 and heading.upper() == heading and heading.lower() != heading
@@ -71,20 +71,15 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
         found = penalties_in(text, line.start, line.end, kb)
         terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
         dates = find_dates(text, kb, line.start, line.end)
-        body = body_pattern.search(text, line.start, line.end)
         shared = {
             "trial_id": None,
             "date": dates[0].start if dates else None,
-            "sentencing_body": next((g for g in body.groups() if g), None) if body else None,
+            "sentencing_body": sentencing_body(text, line.start, line.end, kb),
             "basis": "explicit",
         }
         for item, names in list_items(text, all_lines[index + 1 :], kb):
             block = Block(item.start, item.end)
-            own = [
-                f
-                for f in penalties_in(text, names[-1].end, item.end, kb)
-                if not negated(text, block, f[1], kb)
-            ]
+            own = passed_penalties(text, names[-1].end, item.end, block, kb)
             own_verdict = verdict.search(text, names[-1].end, item.end)
             heading_verdict = found or verdict.search(text, line.start, line.end)
             if not (found or (own and (own_verdict or heading_verdict))):
@@ -116,8 +111,7 @@ def item_modifiers(text: str, kb: Knowledge, item: Block, shared: dict) -> dict:
         dates = find_dates(text, kb, item.start, item.end)
         found["date"] = dates[0].start if dates else None
     if not shared["sentencing_body"]:
-        body = term_pattern(kb, "body").search(text, item.start, item.end)
-        found["sentencing_body"] = next((g for g in body.groups() if g), None) if body else None
+        found["sentencing_body"] = sentencing_body(text, item.start, item.end, kb)
     return found
 
 
@@ -159,11 +153,7 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             m = PARTITIVE_OF.search(text, sentence.start, sentence.end)
             if m is None:
                 continue
-            found = [
-                f
-                for f in penalties_in(text, m.end(), sentence.end, kb)
-                if not negated(text, sentence, f[1], kb)
-            ]
+            found = passed_penalties(text, m.end(), sentence.end, sentence, kb)
             listing = nearest_list(text, all_lines[max(0, number - 40) : number], kb, m["m"])
             listing = listing or prose_list(
                 text, all_lines[max(0, number - 10) : number + 1], sentence, kb, m["m"]
@@ -308,11 +298,7 @@ def colon_items(
 ) -> list[tuple[Name, list[str], float | None]]:
     """(name, penalties, term) of a colon list: the head's verdict for plain names, or each
     item's own."""
-    found = [
-        p
-        for p, at, _ in penalties_in(text, m.start("head"), m.end("head"), kb)
-        if not negated(text, sentence, at, kb)
-    ]
+    found = [p for p, _, _ in passed_penalties(text, m.start("head"), m.end("head"), sentence, kb)]
     years = years_in(text, m.start("head"), m.end("head"), kb)
     if found or (years and re.match(r"\s*to\b", m["head"], re.IGNORECASE)):
         penalties = sorted(set(found), key=ORDER.index) or ["imprisonment"]
@@ -412,11 +398,7 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
             names = [n for n in names if n.given or n.initials]
         if not names:
             continue
-        found = [
-            f
-            for f in penalties_in(text, names[-1].end, line.end, kb)
-            if not negated(text, Block(line.start, line.end), f[1], kb)
-        ]
+        found = passed_penalties(text, names[-1].end, line.end, Block(line.start, line.end), kb)
         terms = [y for y, _, _ in years_in(text, names[-1].end, line.end, kb)] or [None]
         confiscation = term_pattern(kb, "confiscation").search(text, line.start, line.end)
         for name in names:

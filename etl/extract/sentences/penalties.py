@@ -73,6 +73,20 @@ def _term_of_other(text: str, penalty: tuple[str, int, int], found: list) -> boo
     return any(p in ("exile", "other") and end <= a <= end + OTHER_AFTER for p, a, _ in found)
 
 
+def passed_penalties(
+    text: str, start: int, end: int, sentence: Block, kb: Knowledge
+) -> list[tuple[str, int, int]]:
+    """The penalties in text[start:end] that the sentence passes: not those demanded,
+    threatened, hypothetical or served (see `negated`)."""
+    return [f for f in penalties_in(text, start, end, kb) if not negated(text, sentence, f[1], kb)]
+
+
+def sentencing_body(text: str, start: int, end: int, kb: Knowledge) -> str | None:
+    """The body named in text[start:end] as passing a sentence, as written."""
+    body = term_pattern(kb, "body").search(text, start, end)
+    return next((g for g in body.groups() if g), None) if body else None
+
+
 def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
     """The words of one kind of etl/knowledge/sentence_terms.csv in one pattern."""
     return _joined(tuple(r["pattern"] for r in kb["sentence_terms"] if r["kind"] == kind))
