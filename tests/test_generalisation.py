@@ -927,3 +927,36 @@ def test_review_findings_sent_ends_a_sentence_and_two_groups_keep_their_penaltie
         ("Sidorik", "imprisonment", 10.0),
         ("Belik", "imprisonment", 7.0),
     }
+
+
+def test_a_memoirs_pronoun_reaches_back_to_its_paragraphs_person_and_a_commutation():
+    text = (
+        "My uncle Boris Markovich Feldman, a tailor, was arrested in May 1937.\n"
+        "They kept him in the cellar of the district NKVD for three months.\n"
+        "The investigator, a man called Rudakov, shouted at him every night.\n"
+        "He signed nothing.\n"
+        "In August a troika gave him ten years.\n"
+        "His wife, Aunt Sima Feldman, got five years as a member of the family.\n"
+        "\n"
+        "Our neighbour Olga Kireeva was sentenced to death in 1938.\n"
+        "A month later the sentence was commuted to ten years of camps.\n"
+        "\n"
+        "KUDRIN Pavel Semyonovich, b. 1899, fitter.\n"
+        "Sentenced by the oblast court on 3.3.1938 to 15 years of deprivation of liberty; "
+        "by the ruling of the Supreme Court of 5.5.1938 the term was reduced to 7 years.\n"
+        "Previously convicted: in 1930 a people's court sentenced him to 1 (one) year of "
+        "forced labour without confinement.\n"
+        "\n"
+        "The case of LAPTEV Ivan Kuzmich, whom the Military Collegium sentenced in June 1937 "
+        "to the supreme measure of punishment, was reviewed in 1956.\n"
+    )
+    assert sentenced(text) == {
+        ("Feldman", "imprisonment", 10.0),  # "gave him", five sentences after the name
+        ("Feldman", "imprisonment", 5.0),  # "Aunt" is a kinship title, not the name
+        ("Kireeva", "death", None),
+        ("Kireeva", "imprisonment", 10.0),  # the commutation, a sentence of its own
+        ("Kudrin", "imprisonment", 15.0),
+        ("Kudrin", "imprisonment", 7.0),  # "the term was reduced to 7 years"
+        ("Kudrin", "other", 1.0),  # forced labour *without* confinement: no prison
+        ("Laptev", "death", None),  # the object of "whom … sentenced"
+    }

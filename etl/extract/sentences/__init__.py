@@ -36,6 +36,7 @@ from collections.abc import Iterator
 
 from etl.extract import Record
 from etl.extract.sentences.clauses import (
+    ANTECEDENT_REACH,
     Clause,
     clause_of,
     entry_heads,
@@ -122,7 +123,7 @@ def verdict_paragraphs(source: Source, kb: Knowledge, sections: list) -> Iterato
     for line in paragraphs(text):
         paragraph = list(sentences(text, line.start, line.end, across_lines=True, kb=kb))
         clauses = paragraph_clauses(source, kb, paragraph, sections, above)
-        above = (above + paragraph)[-3:] if paragraph else []  # a blank line ends the run
+        above = (above + paragraph)[-ANTECEDENT_REACH:] if paragraph else []  # a blank line ends the run
         if not clauses:
             continue
         modifiers = [sentence_modifiers(text, kb, sentence) for sentence in paragraph]

@@ -11,6 +11,7 @@ from etl.extract.sentences.forms import (
     CAPS_SURNAME,
     REGISTER_INITIALS,
     TRAILING,
+    has_patronymic,
     list_item_name,
     register_heads,
 )
@@ -220,6 +221,7 @@ def clause_of(
             for head in heads:
                 clause.names += entry_verdicts(text, sentence, head, kb)
     clause.names += elided_verdicts(text, sentence, kb, clause.names)
+    clause.names += commuted(source, paragraph[:index], above, sentence, kb, clause)
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
         count = parse_count(partitive[1], kb)
@@ -340,13 +342,53 @@ def subjects(
     return named
 
 
+def commuted(
+    source: Source,
+    earlier: list[Block],
+    above: list[Block],
+    sentence: Block,
+    kb: Knowledge,
+    clause: Clause,
+) -> Named:
+    """ "Two months later the sentence was commuted to fifteen years", "…; by the ruling of
+    … the term was reduced to 7 years": the penalty after the commutation (a bare term is
+    prison), for the person the clause names or a pronoun there would stand for."""
+    text = source.text
+    m = term_pattern(kb, "commutation").search(text, sentence.start, sentence.end)
+    if m is None:
+        return []
+    end = text.find(";", m.end(), sentence.end)
+    after = Block(m.end(), sentence.end if end < 0 else end)
+    penalties = sorted(
+        {p for p, _, _ in passed_penalties(text, after.start, after.end, sentence, kb)},
+        key=ORDER.index,
+    )
+    years = years_in(text, after.start, after.end, kb)
+    penalties = penalties or (["imprisonment"] if years else [])
+    term = years[0][0] if years else None
+    named = {n.start: n for n, _, _ in clause.names}
+    persons = list(named.values())[:1] or resolve_pronoun(
+        source, earlier, above, sentence, m.start(), kb, clause
+    )
+    # Read already with this term, or without one (the clause's terms then apply).
+    read = {(n.start, p, t) for n, ps, t in clause.names for p in ps}
+    found = [(n, p, term if p != "death" else None) for n in persons[:1] for p in penalties]
+    return [
+        (n, [p], t)
+        for n, p, t in found
+        if (n.start, p, t) not in read and (n.start, p, None) not in read
+    ]
+
+
 VERDICT_VERB = (
-    r",?\s+(?:who\s+)?(?:was|were|had been|have been|has been|(?:are|is|were) to be)\s+"
+    r"(?:,?\s+(?:who\s+)?(?:was|were|had been|have been|has been|(?:are|is|were) to be)\s+"
     r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly|in fact|actually"
     r"|eventually|finally|immediately|secretly)\s+)?"
     # "was arrested and on DATE sentenced": the arrest, then the verdict
     r"(?:(?:arrested|tried|detained)\b[^.;]{0,40}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
     r"(?:shot|executed|sentenced|condemned|convicted)\b"
+    # "…, whom the Military Collegium sentenced in June 1937 to …": the object of a relative
+    r"|,\s+whom\s+(?:[^,;.]{0,100}?\s)?(?:shot|executed|sentenced|condemned|convicted)\b)"
 )
 
 
@@ -380,9 +422,23 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         found = split_subjects(text, start, m.start("names") + piece.end("item"), kb)
         names += [n for n in found or [] if n.surname not in banned]
     given = {row["name"] for row in kb["given_names"]}
-    if len(names) == 1 and not (names[0].initials or names[0].title or names[0].given in given):
+    one = names[0] if len(names) == 1 else None
+    if one and not (one.initials or one.title or one.given in given or register_name(one)):
         return []  # one capitalised phrase ("the High Command") is not surely a person
     return names
+
+
+def surely_a_person(name: Name, given: set[str]) -> bool:
+    """A name with initials, a title or a known given name is a person's."""
+    return bool(name.initials or name.title or name.given.split()[:1] in ([g] for g in given))
+
+
+def register_name(name: Name) -> bool:
+    """ "SURNAME Given Patronymic": the surname in capitals, as registers write a person."""
+    return bool(name.given and re.match(CAPS_SURNAME + r"\b", name.written))
+
+
+ANTECEDENT_REACH = 8  # sentences back, up to a blank line, that a pronoun's person may stand
 
 
 def resolve_pronoun(
@@ -395,7 +451,8 @@ def resolve_pronoun(
     clause: Clause,
 ) -> list[Name]:
     """The person a pronoun stands for: a full name before it in its sentence, else the
-    subject (or last full name) of one of the three sentences before, else the person
+    subject (or last full name) of the nearest sentence before it, up to a blank line,
+    that has one, else the person
     the entry is about (an inference, recorded in `clause.subject_from`). The clause's
     span grows back to the sentence that names them."""
     text = source.text
@@ -412,7 +469,8 @@ def resolve_pronoun(
     found = found or [n for n in full_names(text, here, kb) if agrees(n, word)][-1:]
     if found:
         return found
-    for before in [*reversed(earlier), *reversed(above)][:3]:
+    # The sentences before it up to a blank line: a memoir's paragraph keeps to one person.
+    for before in [*reversed(earlier), *reversed(above)][:ANTECEDENT_REACH]:
         names = (
             subject_names(text, before, kb, ANTECEDENT_VERBS) or full_names(text, before, kb)[-1:]
         )
@@ -429,11 +487,13 @@ def resolve_pronoun(
     return []
 
 
-def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
+def full_names(text: str, sentence: Block, kb: Knowledge, patronymic: bool = False) -> list[Name]:
     """Names in a sentence that are surely persons: with initials, a title or a known given
     name ("The first secretary …, A. B. Surname, then forty years old, …"), or written as
     registers write them ("SURNAME Given Patronymic", "Surname A. B.", "Given Patronymic
-    SURNAME")."""
+    SURNAME"); with `patronymic`, also "Given Patronymic Surname" whatever the given name
+    (in a list of the sentenced; in prose such a name is as often a relative or a
+    witness as the person a pronoun stands for)."""
     given = {row["name"] for row in kb["given_names"]}
     banned = not_names(kb)
     found = []
@@ -444,7 +504,7 @@ def full_names(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
         before = text[sentence.start : name.start]
         if before.count("(") > before.count(")"):
             continue  # a name in brackets is another spelling, not the sentence's person
-        if name.initials or name.title or name.given.split()[:1] in ([g] for g in given):
+        if surely_a_person(name, given) or (patronymic and has_patronymic(name.given, kb)):
             found.append(name)
     piece = text[sentence.start : sentence.end]
     # A register's "SURNAME Given Patronymic" or "Surname A. B." (not the "Given Patronymic"
@@ -648,7 +708,7 @@ def names_among(
         terms = penalty_terms(text, Block(clause_start, m.start()), clause_start, kb)
         term = terms[0][0] if terms else None
         penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
-        for name in full_names(text, Block(m.end(), end), kb):
+        for name in full_names(text, Block(m.end(), end), kb, patronymic=True):
             found += [(name, [p], term if p != "death" else None) for p in penalties]
     return found
 
@@ -687,6 +747,8 @@ def agrees(name: Name, pronoun: str) -> bool:
     given name or surname ends in -a or -aya (Yekaterina, Larina); "she" needs one, "he"
     must not have one. Without a given name, a surname in -a is taken as feminine, and one
     that shows no gender agrees with either."""
+    if not re.match(r"(?:he|she|him|his|her)\b", pronoun, re.IGNORECASE):
+        return True  # "the sentence was commuted": no gender to agree with
     word = name.given.split()[0] if name.given else name.surname
     feminine = bool(re.search(r"(?:a|aya)$", word))
     she = pronoun.lower().startswith(("she", "her"))

@@ -41,8 +41,7 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
         parts = {"given": caps[2]} if caps[2] else {"initials": caps[3].strip()}
         return Name(written, start, start + len(written), caps[1].title(), **parts)
     initials = re.match(rf"({WORD})\s+({REGISTER_INITIALS})(?![{LOWER}])", piece)
-    endings = "|".join(sorted((r["ending"] for r in kb["patronymics"]), key=len, reverse=True))
-    given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}(?:{endings}))\b", piece)
+    given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}(?:{patronymic_endings(kb)}))\b", piece)
     m = initials or given
     if m is not None:
         name = parse_item(text, start + m.start(1), start + m.end(1), kb)
@@ -54,6 +53,20 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     if usual and (usual["title"] or usual["initials"] or usual["given"]):
         return parse_item(text, start, start + usual.end(), kb)  # "Mrs. Given Surname"
     return parse_inverted(text, start, end, kb)
+
+
+def patronymic_endings(kb: Knowledge) -> str:
+    """The endings of patronymics as one alternation, longest first."""
+    return kb.derived(
+        "patronymic_endings",
+        lambda kb: "|".join(sorted((r["ending"] for r in kb["patronymics"]), key=len, reverse=True)),
+    )
+
+
+def has_patronymic(given: str, kb: Knowledge) -> bool:
+    """ "Given Patronymic" (Agafya Semyonovna): a person's name, whatever the given name."""
+    words = given.split()
+    return len(words) == 2 and bool(re.search(rf"(?:{patronymic_endings(kb)})$", words[1]))
 
 
 JOINED = re.compile(r"\s*(?:,\s*and|,|and)\s+")

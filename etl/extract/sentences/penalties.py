@@ -146,7 +146,7 @@ RESPECTIVE_TERMS = re.compile(
 
 # Where a clause ends: not at ", and was sentenced", whose verb shares the subject before.
 CLAUSE_BREAK = re.compile(
-    r"[;:]|\.\s|,\s+(?:while|whereas)\b|,\s+(?:and|but)\b(?!\s+(?:was|were|had|has|is|then"
+    r"[;:]|,\s+(?:while|whereas)\b|,\s+(?:and|but)\b(?!\s+(?:was|were|had|has|is|then"
     r"|later|subsequently|sentenced|condemned|shot|executed|given|received)\b)"
 )
 
