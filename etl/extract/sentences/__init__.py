@@ -123,7 +123,8 @@ def verdict_paragraphs(source: Source, kb: Knowledge, sections: list) -> Iterato
     for line in paragraphs(text):
         paragraph = list(sentences(text, line.start, line.end, across_lines=True, kb=kb))
         clauses = paragraph_clauses(source, kb, paragraph, sections, above)
-        above = (above + paragraph)[-ANTECEDENT_REACH:] if paragraph else []  # a blank line ends the run
+        # A blank line ends the run of sentences a pronoun may look back on.
+        above = (above + paragraph)[-ANTECEDENT_REACH:] if paragraph else []
         if not clauses:
             continue
         modifiers = [sentence_modifiers(text, kb, sentence) for sentence in paragraph]

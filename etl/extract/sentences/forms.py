@@ -57,10 +57,8 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
 
 def patronymic_endings(kb: Knowledge) -> str:
     """The endings of patronymics as one alternation, longest first."""
-    return kb.derived(
-        "patronymic_endings",
-        lambda kb: "|".join(sorted((r["ending"] for r in kb["patronymics"]), key=len, reverse=True)),
-    )
+    endings = sorted((r["ending"] for r in kb["patronymics"]), key=len, reverse=True)
+    return "|".join(endings)
 
 
 def has_patronymic(given: str, kb: Knowledge) -> bool:
