@@ -960,3 +960,17 @@ def test_a_memoirs_pronoun_reaches_back_to_its_paragraphs_person_and_a_commutati
         ("Kudrin", "other", 1.0),  # forced labour *without* confinement: no prison
         ("Laptev", "death", None),  # the object of "whom … sentenced"
     }
+
+
+def test_a_newspapers_surname_comma_given_patronymic_after_a_long_post_and_a_dated_opening():
+    text = (
+        "The former state-farm grain inspector, Zotov, Arkady Nilovich, got eight years "
+        "in corrective-labour camps.\n"
+        "As far back as 1929 Zotov had been sentenced by the OGPU troika to three years' exile.\n"
+        "Back in 1931 Kazakova was sentenced to two years of forced labour.\n"
+    )
+    assert sentenced(text) == {
+        ("Zotov", "imprisonment", 8.0),  # one person, not "Zotov" and "Arkady Nilovich"
+        ("Zotov", "exile", 3.0),
+        ("Kazakova", "other", 2.0),
+    }

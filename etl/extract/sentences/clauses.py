@@ -112,7 +112,11 @@ INTRODUCTION = (
 )
 # A date before a clause's subject without a comma: "In 1938 Surname was sentenced …",
 # "On 3 May 1937 Surname …", "By the decision of the tribunal of 5 May 1938 Surname …".
-DATED = r"(?:In|On|By|During)\b[^,;.]{0,80}?\b\d{4}\s+(?=[A-Z])"
+DATED = (
+    r"(?:(?:In|On|By|During)\b[^,;.]{0,80}?"
+    r"|[A-Z][a-z]*(?: [a-z]+){1,5} "  # "As far back as 1930 Surname was …", "Back in 1930 …"
+    r")\b\d{4}\s+(?=[A-Z])"
+)
 
 
 def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name] | None:
@@ -129,6 +133,11 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
             if name is None:
                 return None
             names.append(name)
+            continue
+        last = names[-1] if names else None
+        if last and not last.given and not last.initials and has_patronymic(text[a:b], kb):
+            # "Surname, Given Patronymic": the given names after the comma are the surname's
+            names[-1] = Name(text[last.start : b], last.start, b, last.surname, given=text[a:b])
             continue
         after = re.search(rf"\s+({REGISTER_INITIALS})\s*$", text[a:b])
         name = parse_item(text, a, b - len(after[0]) if after else b, kb)
@@ -150,9 +159,10 @@ def subject_names(
     whole sentence, not only where its clauses begin."""
     item = object_item(kb)
     subject = re.compile(
-        rf"(?:(?:The|the) [a-z]+ |(?:The|the) [a-z]+ [a-z]+,\s+"  # "The remaining four, A and B"
+        # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
+        rf"(?:(?:The|the) [a-z]+ |(?:The|the)(?: [a-z-]+){{1,6}},\s+"
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our) [a-z]+(?: [a-z]+)?,\s+)?"
-        rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
+        rf"(?P<names>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         # an apposition or relative clause: ", who led the case and others,"
         rf"(?:,[^,;.]{{1,120}},|,\s+who\b[^;.]{{1,120}}?,)?"
