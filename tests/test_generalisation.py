@@ -974,3 +974,11 @@ def test_a_newspapers_surname_comma_given_patronymic_after_a_long_post_and_a_dat
         ("Zotov", "exile", 3.0),
         ("Kazakova", "other", 2.0),
     }
+
+
+def test_a_count_whose_share_and_its_base_stand_before_the_verb():
+    text = (
+        "In the krai as a whole 1,318 persons, or 6.2 per cent of the members and "
+        "candidates checked, were expelled.\n"
+    )
+    assert figures(text) == {(1318.0, "count", "expelled"), (6.2, "percent", "expelled")}

@@ -644,10 +644,18 @@ APPENDED_WITHIN = 100  # characters from the end of its count
 def words_after(tail: str) -> str:
     """The words after a figure that say what it counts, without the share, the bracket or
     the ", or N per cent" written beside it: "312 (13.6 per cent) were expelled", "286, or
-    8.4 per cent, were expelled", "N persons (P%) were expelled"."""
+    8.4 per cent, were expelled", "N persons (P%) were expelled", "N members, or P per
+    cent of those checked, were expelled"."""
     after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)
     after = re.sub(r"\s*\([^()]{0,40}\)", "", after[:160])
-    after = re.sub(r"^\s*,\s*(?:or|i\.e\.,?|that is,?)?\s*[\d.,]+\s*(?:per\s?cent|%),?", "", after)
+    # "412 members, or 5.1 per cent of those checked, were expelled": the share and what it
+    # is of stand between the count's noun and its verb
+    after = re.sub(
+        r"^((?:\s*[a-z]+){0,3})\s*,\s*(?:or|i\.e\.,?|that is,?)?\s*[\d.,]+\s*(?:per\s?cent|%)"
+        r"(?:\s+of\s+[^,;.()]{1,80}?,|,?)",
+        r"\1",
+        after,
+    )
     return after[:80]
 
 
