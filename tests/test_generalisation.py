@@ -982,3 +982,23 @@ def test_a_count_whose_share_and_its_base_stand_before_the_verb():
         "candidates checked, were expelled.\n"
     )
     assert figures(text) == {(1318.0, "count", "expelled"), (6.2, "percent", "expelled")}
+
+
+def test_a_semicolon_separated_table_and_a_per_cent_column_after_its_count():
+    text = (
+        "Table 2. Results of the purge in the okrug, 1933\n"
+        "\n"
+        "Raion;Checked;Expelled;Per cent\n"
+        "Berezniki;2 314;298;12,9\n"
+        "Total;4 120;511;12,4\n"
+        "\n"
+        "The commission sat until December; its chairman reported to the okrug committee.\n"
+    )
+    assert figures(text) == {
+        (2314.0, "count", "investigated"),
+        (298.0, "count", "expelled"),
+        (12.9, "percent", "expelled"),  # the share of the column before it
+        (4120.0, "count", "investigated"),
+        (511.0, "count", "expelled"),
+        (12.4, "percent", "expelled"),
+    }

@@ -386,6 +386,8 @@ def cell_subject(
     subject = column_subject(kb, column.header)
     if PART_OF.match(column.header) and left is not None:
         subject = left  # "Expelled | of them candidates": a part of the column before
+    if subject is None and left and PERCENT_HEADER.fullmatch(column.header.strip(" ()")):
+        subject = left  # "Expelled | Per cent": the share of the column before
     bare = POPULATION.fullmatch(column.header.strip())
     if transposed and (label.subject or label.percent):
         subject = label.subject or default or "expelled"

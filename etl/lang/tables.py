@@ -98,6 +98,10 @@ def split_cells(text: str, block: Block) -> tuple[str, list[Cell]] | None:
             parts = parts[:-1]
     elif "\t" in line.strip():
         kind, parts = "tab", _split(line, re.compile(r"\t+"))
+    elif re.search(r";\S", line) and not re.search(r";\s", line.strip()):
+        # "District;Checked;Expelled": a semicolon-separated export, its cells unspaced
+        # (prose puts a space after a semicolon)
+        kind, parts = "semicolon", _split(line, re.compile(";"))
     else:
         kind, parts = "space", _split(line, SPACE_SPLIT)
         parts = [p for p in parts if p[0].strip()]
@@ -122,7 +126,8 @@ def _split(line: str, separator: re.Pattern) -> list[tuple[str, int]]:
 
 
 def is_table_row(text: str, block: Block) -> bool:
-    """Whether a line is a row of a table (cells split by pipes, tabs or aligned spaces)."""
+    """Whether a line is a row of a table (cells split by pipes, tabs, semicolons or aligned
+    spaces)."""
     return _row_kind(text, block) is not None
 
 
