@@ -1002,3 +1002,24 @@ def test_a_semicolon_separated_table_and_a_per_cent_column_after_its_count():
         (511.0, "count", "expelled"),
         (12.4, "percent", "expelled"),
     }
+
+
+def test_a_row_numbering_the_columns_and_a_list_with_dot_leaders():
+    text = (
+        "Table 5. Expulsions in the raions, 1937\n"
+        "\n"
+        "| Raion    | Expelled | Readmitted |\n"
+        "|    1     |    2     |     3      |\n"
+        "|----------|----------|------------|\n"
+        "| Zarechny |   118    |     12     |\n"
+        "\n"
+        "Expelled in the purge of 1929 (by social position):\n"
+        "    workers from the bench ........... 214\n"
+        "    office employees ................. 630\n"
+    )
+    assert {(value, subject) for value, _, subject in figures(text)} == {
+        (118.0, "expelled"),
+        (12.0, "other"),  # readmitted
+        (214.0, "expelled"),
+        (630.0, "expelled"),
+    }  # and nothing from the "1 2 3" under the header

@@ -23,7 +23,11 @@ from dataclasses import dataclass, field
 from etl.lang.text import Block, lines
 
 RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[|+])*\s*:?[-=]{3,}:?\s*[|+]?\s*$")
-SPACE_SPLIT = re.compile(r"[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*")
+# Aligned columns: two spaces or more, tabs, no-break spaces, or a leader of dots
+# ("workers from the bench ........ 214"; three dots are an empty cell, not a leader).
+SPACE_SPLIT = re.compile(
+    r"[ \u00a0]?(?:\.{4,}|…{2,})[ \u00a0]*|[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*"
+)
 MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|^\(|\)$|^\*\*|^__|__$")  # notes, brackets, bold
 # "c. N 000", "ca. N", "~N", "about N": an approximate figure in a cell.
 APPROX = re.compile(r"^(?:c\.|ca\.|circa|approx\.|about|~|≈)\s*", re.IGNORECASE)
@@ -66,6 +70,12 @@ class Row:
     @property
     def figures(self) -> bool:
         return any(c.numeric and c.clean not in ABSENT for c in self.cells)
+
+    @property
+    def column_numbers(self) -> bool:
+        """The row that numbers a table's columns under its header ("| 1 | 2 | 3 | 4 |")."""
+        numbers = [c.clean for c in self.cells if c.clean]
+        return len(numbers) >= 3 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
 
     @property
     def years_only(self) -> bool:
@@ -173,6 +183,7 @@ def find_tables(text: str) -> list[Table]:
                 break  # a pipe table has no blank lines
             cursor += 1
         index = last + 1
+        run = [r for r in run if not r.column_numbers]
         header = []
         while run and (not run[0].figures or run[0].years_only):
             header.append(run.pop(0))  # words, or the years the columns are about
