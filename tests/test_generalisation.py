@@ -1023,3 +1023,25 @@ def test_a_row_numbering_the_columns_and_a_list_with_dot_leaders():
         (214.0, "expelled"),
         (630.0, "expelled"),
     }  # and nothing from the "1 2 3" under the header
+
+
+def test_an_operative_part_takes_the_preambles_body_and_date_and_an_imperative_item():
+    text = (
+        "PROTOCOL No. 19\n"
+        "of the session of the Troika of the UNKVD for the Tomsk Oblast of 4 October 1937\n"
+        "\n"
+        "RESOLVED:\n"
+        "SAVIN Yegor Lukich — to be SHOT.\n"
+        "ORLOVA Nina Petrovna — to confine in a corrective labour camp for a term of EIGHT "
+        "years, counting the term from 2 August 1937.\n"
+        "To exile BRANDT K. F. to Kazakhstan for a term of five years.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Savin", "death", None),
+        ("Orlova", "imprisonment", 8.0),
+        ("Brandt", "exile", 5.0),  # the item opens with the resolution's verb
+    }
+    # the session's date, not the day the term is counted from
+    assert {r["date"] for r in found} == {"1937-10-04"}
+    assert all("Troika" in r["sentencing_body"] for r in found)

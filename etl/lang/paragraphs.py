@@ -31,7 +31,9 @@ MAX_PARAGRAPH = 3000
 OPENS = re.compile(
     r"\s*(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[–—•*-]\s|[A-Z][A-Z ]{2,}:"
     r"|[A-Z][A-Z’'-]{2,}\s+(?:[A-Z][a-z]{0,2}\.\s?){1,3}"  # "DOLGOVA F. M., …"
-    r"|[A-Z][A-Z’'-]{2,}\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:,|\s+\(|\s+b\.|\s+born\b|\s*$))"
+    r"|To [a-z]+\s+[A-Z][A-Z’'-]{2,}\s"  # a resolution's "To exile SURNAME …"
+    r"|[A-Z][A-Z’'-]{2,}\s+[A-Z][a-z]+\s+[A-Z][a-z]+"
+    r"(?:,|\s+\(|\s+b\.|\s+(?:born|to|under|for)\b|\s+[–—-]\s|\s*$))"  # "… to deprivation of"
 )
 
 

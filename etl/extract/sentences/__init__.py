@@ -56,6 +56,7 @@ from etl.extract.sentences.penalties import (
     penalties_in,
     sentencing_body,
     term_pattern,
+    verdict_dates,
     years_in,
 )
 from etl.extract.trials import (
@@ -168,7 +169,7 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
     if r:
         years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
         rights_years = years[0][0] if years else None
-    dated = find_dates(text, kb, *span)
+    dated = verdict_dates(text, kb, *span)
     dates = [d for d in dated if PRONOUNCED.search(text[max(span[0], d.span[0] - 30) : d.span[0]])]
     event_dates = [
         d for d in dated if EVENT_DATE.search(text[max(span[0], d.span[0] - 140) : d.span[0]])
@@ -400,7 +401,7 @@ def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator
             if not verdict.search(text, item.start, item.end):
                 continue
             found = penalties_in(text, item.start, item.end, kb)
-            dates = find_dates(text, kb, item.start, item.end)
+            dates = verdict_dates(text, kb, item.start, item.end)
             for index, (term, _, _) in enumerate(years_in(text, item.start, item.end, kb)):
                 penalty = next((p for p, _, _ in found if p != "death"), None)
                 if penalty is None:

@@ -17,6 +17,7 @@ from etl.extract.sentences.penalties import (
     respective_terms,
     sentencing_body,
     term_pattern,
+    verdict_dates,
     years_in,
 )
 from etl.extract.trials import (
@@ -33,7 +34,7 @@ from etl.lang.names import (
 )
 from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import find_tables
-from etl.lang.text import NUMBER_WORD, Block, find_dates, lines, parse_count, sentences
+from etl.lang.text import NUMBER_WORD, Block, lines, parse_count, sentences
 
 
 def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name], Record]]:
@@ -70,16 +71,26 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             continue  # a heading ends with a colon, or stands in capitals on its own line
         found = penalties_in(text, line.start, line.end, kb)
         terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
-        dates = find_dates(text, kb, line.start, line.end)
+        dates = verdict_dates(text, kb, line.start, line.end)
         shared = {
             "trial_id": None,
             "date": dates[0].start if dates else None,
             "sentencing_body": sentencing_body(text, line.start, line.end, kb),
             "basis": "explicit",
         }
+        title = None
+        if not shared["sentencing_body"]:  # "SENTENCED:" under the verdict's preamble
+            title = preamble(text, kb, all_lines[max(0, index - PREAMBLE_LINES) : index])
+        if title is not None:
+            shared["sentencing_body"], shared["date"] = title[1], shared["date"] or title[2]
         for item, names in list_items(text, all_lines[index + 1 :], kb):
             block = Block(item.start, item.end)
-            own = passed_penalties(text, names[-1].end, item.end, block, kb)
+            # the penalties after the names, or the whole item's when its verb opens it
+            own = passed_penalties(text, names[-1].end, item.end, block, kb) or (
+                passed_penalties(text, item.start, item.end, block, kb)
+                if term_pattern(kb, "imperative").search(text, item.start, names[0].start)
+                else []
+            )
             own_verdict = verdict.search(text, names[-1].end, item.end)
             heading_verdict = found or verdict.search(text, line.start, line.end)
             if not (found or (own and (own_verdict or heading_verdict))):
@@ -98,17 +109,38 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                         "penalty": penalty,
                     }
                     fields["term_years"] = term if penalty != "death" else None
-                    span = source.span(line.start, item.end)
+                    span = source.span(title[0] if title else line.start, item.end)
                     yield Record(
                         "sentences", fields, span, "sentences.heading_list", refs={"name": name}
                     )
+
+
+PREAMBLE_LINES = 25  # how far above its operative part a verdict or protocol names its body
+
+
+def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, str | None] | None:
+    """The body and date of a verdict's or protocol's preamble ("On 12 March 1938 the
+    Special Collegium of the … Court … heard the case", "Protocol … of the Troika of the
+    UNKVD … of 22 September 1937"), for an operative part ("SENTENCED:", "RESOLVED:")
+    that names neither: the nearest line above that names a sentencing body, with the
+    date of that line or the next; (where it starts, body, date)."""
+    for at in range(len(above) - 1, -1, -1):
+        line = above[at]
+        body = sentencing_body(text, line.start, line.end, kb)
+        if body is None:
+            continue
+        dates = verdict_dates(text, kb, line.start, line.end)
+        if not dates and at + 1 < len(above):
+            dates = verdict_dates(text, kb, above[at + 1].start, above[at + 1].end)
+        return line.start, body, dates[0].start if dates else None
+    return None
 
 
 def item_modifiers(text: str, kb: Knowledge, item: Block, shared: dict) -> dict:
     """The date and body an item states itself, where its heading states none."""
     found = {}
     if not shared["date"]:
-        dates = find_dates(text, kb, item.start, item.end)
+        dates = verdict_dates(text, kb, item.start, item.end)
         found["date"] = dates[0].start if dates else None
     if not shared["sentencing_body"]:
         found["sentencing_body"] = sentencing_body(text, item.start, item.end, kb)
@@ -126,8 +158,13 @@ def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[B
                 break
             continue
         mark = LIST_MARK.match(text, item.start, item.end)
-        # a marked item, or a line that opens with a name in full ("SURNAME Given …, b. 1890")
-        names = opening_names(text, mark.end(), item.end, kb) if mark else []
+        start = mark.end() if mark else item.start
+        start += len(text[start : item.end]) - len(text[start : item.end].lstrip())
+        verb = term_pattern(kb, "imperative").match(text, start, item.end)
+        # a marked item, or a line that opens with a name in full ("SURNAME Given …, b. 1890"),
+        # maybe after the resolution's verb ("To exile SURNAME A. B. …")
+        names = opening_names(text, verb.end(), item.end, kb) if verb else []
+        names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
         names = names or register_heads(text, item.start, item.end, kb)
         if not names:
             break
@@ -274,7 +311,8 @@ def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             m = COLON_LIST.fullmatch(text, sentence.start, sentence.end)
             if m is None:
                 continue
-            dates = find_dates(text, kb, m.start("head"), m.end("head"))  # "Decision of 12.I.1938"
+            # "Decision of 12.I.1938"
+            dates = verdict_dates(text, kb, m.start("head"), m.end("head"))
             for name, penalties, term in colon_items(text, kb, sentence, m):
                 for penalty in penalties:
                     fields = {
@@ -348,7 +386,7 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
                 continue
             years = years_in(text, verdict.start, verdict.end, kb)
             dated = row.cells[dates_at[0]] if dates_at else None
-            dates = find_dates(text, kb, dated.start, dated.end) if dated else []
+            dates = verdict_dates(text, kb, dated.start, dated.end) if dated else []
             for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
                 fields = {
                     "trial_id": None,

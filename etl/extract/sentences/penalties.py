@@ -8,7 +8,7 @@ from functools import cache
 
 from etl.lang.bounds import MAX_TERM
 from etl.lang.knowledge import Knowledge
-from etl.lang.text import NUMBER_WORD, Block, parse_count
+from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
 PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
@@ -85,6 +85,17 @@ def sentencing_body(text: str, start: int, end: int, kb: Knowledge) -> str | Non
     """The body named in text[start:end] as passing a sentence, as written."""
     body = term_pattern(kb, "body").search(text, start, end)
     return next((g for g in body.groups() if g), None) if body else None
+
+
+def verdict_dates(text: str, kb: Knowledge, start: int, end: int) -> list:
+    """The dates of text[start:end] that may be a sentence's: not the day its term is
+    counted from ("counting the term from 14 August 1937")."""
+    counted = term_pattern(kb, "term_start")
+    return [
+        d
+        for d in find_dates(text, kb, start, end)
+        if not counted.search(text[max(start, d.span[0] - 80) : d.span[0]])
+    ]
 
 
 def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
