@@ -1045,3 +1045,34 @@ def test_an_operative_part_takes_the_preambles_body_and_date_and_an_imperative_i
     # the session's date, not the day the term is counted from
     assert {r["date"] for r in found} == {"1937-10-04"}
     assert all("Troika" in r["sentencing_body"] for r in found)
+
+
+def test_a_newspaper_verdict_with_long_posts_elided_verbs_and_terms_per_name():
+    text = (
+        'The oblast court sentenced the former chairman of the "Iskra" kolkhoz Shvets to the '
+        "supreme measure of punishment.\n"
+        "The wreckers Panin and Rogova were sentenced to death, and their accomplice Gulko to "
+        "ten years in a labour camp.\n"
+        "Of the others, Demchuk received ten years, Sayko eight years of exile and Borisenko "
+        "five years of deprivation of liberty.\n"
+        "All three accused — Kalinin, Buryak and Osipova — were sentenced to be shot.\n"
+        "Yesterday the visiting session sentenced engineer Vitkovsky to death.\n"
+        "Under the decision of the Special Board of 2 April 1938, Nosova V. V. was deported "
+        "to the Karaganda region for 5 years.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Shvets", "death", None),
+        ("Panin", "death", None),
+        ("Rogova", "death", None),
+        ("Gulko", "imprisonment", 10.0),  # the verb of the clause before: ", and … to"
+        ("Demchuk", "imprisonment", 10.0),
+        ("Sayko", "exile", 8.0),  # the term's own penalty
+        ("Borisenko", "imprisonment", 5.0),
+        ("Kalinin", "death", None),
+        ("Buryak", "death", None),
+        ("Osipova", "death", None),
+        ("Vitkovsky", "death", None),
+        ("Nosova", "exile", 5.0),
+    }
+    assert len(found) == 12  # each once, though two rules read the dashed list

@@ -44,12 +44,16 @@ from etl.lang.text import NUMBER_WORD, Block, lines, parse_count
 
 PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
 NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
+# A word of a role before a name (not a preposition, a pronoun or a verb).
+_ROLE_WORD = r"(?!(?:to|in|on|by|at|for|with|and|him|her|them|under|as|during|without)\b)"
 # The person a verdict verb takes as object, after an article and a role or two:
 # "sentenced the saboteur Surname of the factory to ten years".
 OBJECT = re.compile(
     r"\b(shooting|shot|executed|exiled|cost|sentenced)\s+"
-    r"(?:(?:the|a|an|former|my|his|her|their|our)\s+"
-    r"(?:(?!to\b|in\b|on\b|by\b|at\b|for\b|with\b)[a-z-]+\s+){1,2})?"
+    # "… the former chairman of the kolkhoz X", "sentenced engineer X"
+    rf"(?:(?:the|a|an|former|my|his|her|their|our)\s+"
+    rf"(?:{_ROLE_WORD}(?:[a-z-]+|\"[^\"\n]{{1,30}}\"|«[^»\n]{{1,30}}»)\s+){{1,7}}"
+    rf"|(?<=sentenced ){_ROLE_WORD}[a-z]+\s+)?"
     rf"({WORD}(?:\s+{WORD}){{0,2}})\b"  # "exiled my brother-in-law Given Surname"
 )
 
@@ -107,7 +111,8 @@ def clause_starts(text: str, sentence: Block) -> list[int]:
 # "In June 1937, after the arrest, " or "In 1911, after a brief imprisonment, " before a
 # clause's subject.
 INTRODUCTION = (
-    r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among)\b[^,;.]{0,60},\s*)"
+    r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among|Under|Following|Upon"
+    r"|Pursuant to|According to)\b[^,;.]{0,60},\s*)"
     r"(?:(?i:in|on|at|after|during|by|within|later|then|soon|following|before)\b[^,;.]{0,60},\s*)?"
 )
 # A date before a clause's subject without a comma: "In 1938 Surname was sentenced …",
@@ -232,6 +237,8 @@ def clause_of(
                 clause.names += entry_verdicts(text, sentence, head, kb)
     clause.names += elided_verdicts(text, sentence, kb, clause.names)
     clause.names += commuted(source, paragraph[:index], above, sentence, kb, clause)
+    # one row per name, penalty and term, whichever rules read it
+    clause.names = list({(n.start, tuple(p), t): (n, p, t) for n, p, t in clause.names}.values())
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
         count = parse_count(partitive[1], kb)
@@ -260,19 +267,26 @@ def listed_in_verdict(text: str, sentence: Block, kb: Knowledge, penalties: list
     return found
 
 
-PER_NAME = re.compile(rf"({WORD})\s+((?:{NUMBER_WORD}|\d+))\s+years\b")
+PER_NAME = re.compile(
+    rf"({WORD})\s+(?:(?:received|got|gets|receives|was given)\s+)?((?:{NUMBER_WORD}|\d+))\s+years\b"
+)
 
 
 def with_own_terms(text: str, sentence: Block, kb: Knowledge, named: Named) -> Named:
     """Names written with their own terms: "(Pletnev 25 years, Rakovsky 20 years and
-    Bessonov 15 years)"; such a name replaces the same name read without its term."""
+    Bessonov 15 years)", "A received ten years, B eight years of exile"; such a name
+    replaces the same name read without its term."""
     named = list(named)
     for m in PER_NAME.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(1), m.end(1), kb)
         value = parse_count(m[2], kb)
         if name and value and value <= MAX_TERM:
             named = [n for n in named if n[0].start != name.start]
-            named.append((name, ["imprisonment"], float(value)))
+            # "… ten years of exile": the penalty its own words name, else prison
+            stop = re.search(r"[,;]|\band\b", text[m.end() : sentence.end])
+            own = penalties_in(text, m.end(), m.end() + stop.start() if stop else sentence.end, kb)
+            penalty = next((p for p, _, _ in own if p != "death"), "imprisonment")
+            named.append((name, [penalty], float(value)))
     return named
 
 
@@ -297,6 +311,8 @@ def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> 
         after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
         if m[1] in ("shooting", "shot", "executed"):
             penalty = ["death"]
+        elif m[1] == "sentenced":  # "sentenced the former chairman … X to the supreme measure"
+            penalty = [p for p, _, _ in after][:1]
         else:
             penalty = [p for p, _, _ in after if p != "death"][:1]
         if penalty:
@@ -642,8 +658,10 @@ def elided_verdicts(
     the bookkeeper B and the storekeeper C to five years each"."""
     if not term_pattern(kb, "verdict").search(text, sentence.start, sentence.end):
         return []
-    item = rf"(?:(?:the|a)\s+[a-z]+\s+)?{names_regex(kb)}"
-    clause = re.compile(rf";\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+to\s+")
+    item = rf"(?:(?:the|a|his|her|their)\s+[a-z]+\s+)?{names_regex(kb)}"
+    clause = re.compile(
+        rf"(?:;|,\s+and)\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+to\s+"
+    )
     seen = {n.start for n, _, _ in named}
     found = []
     for m in clause.finditer(text, sentence.start, sentence.end):
