@@ -268,7 +268,8 @@ def listed_in_verdict(text: str, sentence: Block, kb: Knowledge, penalties: list
 
 
 PER_NAME = re.compile(
-    rf"({WORD})\s+(?:(?:received|got|gets|receives|was given)\s+)?((?:{NUMBER_WORD}|\d+))\s+years\b"
+    rf"({WORD})\s+(?:(?P<verb>received|got|gets|receives|was given)\s+)?"
+    rf"((?:{NUMBER_WORD}|\d+))\s+years\b"
 )
 
 
@@ -278,8 +279,10 @@ def with_own_terms(text: str, sentence: Block, kb: Knowledge, named: Named) -> N
     replaces the same name read without its term."""
     named = list(named)
     for m in PER_NAME.finditer(text, sentence.start, sentence.end):
+        if m["verb"] and re.search(r"\band\s+$", text[sentence.start : m.start()]):
+            continue  # "A and B received ten years each": the subjects' rule reads both
         name = parse_item(text, m.start(1), m.end(1), kb)
-        value = parse_count(m[2], kb)
+        value = parse_count(m[3], kb)
         if name and value and value <= MAX_TERM:
             named = [n for n in named if n[0].start != name.start]
             # "… ten years of exile": the penalty its own words name, else prison
