@@ -1076,3 +1076,17 @@ def test_a_newspaper_verdict_with_long_posts_elided_verbs_and_terms_per_name():
         ("Nosova", "exile", 5.0),
     }
     assert len(found) == 12  # each once, though two rules read the dashed list
+
+
+def test_a_verb_shared_by_members_and_candidates_and_a_list_after_expelled_were():
+    text = (
+        "In the purge 2,104 members and 688 candidates were checked in the raion.\n"
+        "Expelled were: traders and kulaks – 96, passive – 141, violators of discipline – 58.\n"
+    )
+    assert figures(text) == {
+        (2104.0, "count", "investigated"),  # the verb after the candidates is both counts'
+        (688.0, "count", "investigated"),
+        (96.0, "count", "expelled"),
+        (141.0, "count", "expelled"),
+        (58.0, "count", "expelled"),
+    }

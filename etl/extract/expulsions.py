@@ -602,6 +602,9 @@ REASON = re.compile(
 )
 
 
+SHARED_VERB = re.compile(r"\s*(?:members|communists)\s+and\s+\d[\d,.\u00a0 ]*(?=\s+candidates\b)")
+
+
 def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str | None) -> str:
     """What a count counts: the words after it ("were expelled", "party cards were
     issued"), else those before it ("out of", "the expulsion of"); a bare "1,204
@@ -610,6 +613,9 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
         return previous  # "2.3 thousand were expelled, of whom 0.4 thousand were candidates"
     if previous == "expelled" and REASON.match(after) and not first(kb, "subject", after, "start"):
         return "expelled"  # "…, N for passivity, M for concealing their origin"
+    shared = SHARED_VERB.match(after)
+    if shared:  # "1,342 members and 517 candidates were checked": the verb is both counts'
+        after = after[shared.end() :]
     after_subject = first(kb, "subject", after, "start")
     explicit = after_subject not in (None, "members") and not first(kb, "reinstated", after[:40])
     if first(kb, "reinstated", passage) and not explicit:
@@ -719,7 +725,10 @@ def sentence_records(
             kept = kept_outcome and bool(re.search(r"(?:,|\band)\s*$", gap)) and ";" not in gap
             if subject == "other" and series:
                 subject = previous  # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"
-        population = first(kb, "population", after[:30] if measure == "count" else head[-60:])
+        words = after[:30] if measure == "count" else head[-60:]
+        if measure == "count" and (shared := SHARED_VERB.match(after)):
+            words = after[: shared.end()].split(" and ")[0]  # "N members and M candidates"
+        population = first(kb, "population", words)
         if subject == "members" or population not in ("members", "candidates"):
             population = None
         outcome = bool(first(kb, "outcome", after[:60], "start"))
