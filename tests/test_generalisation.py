@@ -1090,3 +1090,21 @@ def test_a_verb_shared_by_members_and_candidates_and_a_list_after_expelled_were(
         (141.0, "count", "expelled"),
         (58.0, "count", "expelled"),
     }
+
+
+def test_a_register_table_takes_its_captions_body_and_date_and_a_bare_shoot():
+    text = (
+        "LIST of persons sentenced by the NKVD Troika for the Omsk Oblast, protocol No. 7 "
+        "of 2 November 1937\n"
+        "\n"
+        "| No. | Surname, name, patronymic | Born | Decision of the troika |\n"
+        "|-----|---------------------------|------|------------------------|\n"
+        "| 1   | Vdovin Semyon Ilyich      | 1890 | shoot                  |\n"
+        "| 2   | Gusakova Vera Pavlovna    | 1903 | 10 years ITL           |\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Vdovin", "death", None),
+        ("Gusakova", "imprisonment", 10.0),
+    }
+    assert {(r["date"], r["sentencing_body"]) for r in found} == {("1937-11-02", "NKVD Troika")}

@@ -376,6 +376,7 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
         dates_at = [i for i, c in enumerate(header_cells) if DATE_HEADER.search(c.clean)]
         if not names_at or not sentence_at:
             continue
+        title = preamble(text, kb, table.caption)  # "List of persons sentenced by the troika …"
         for row in table.rows:
             if len(row.cells) != len(header_cells):
                 continue  # a row whose cells do not line up with the header
@@ -392,10 +393,11 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
                     "trial_id": None,
                     "penalty": penalty,
                     "term_years": years[0][0] if years and penalty != "death" else None,
-                    "date": dates[0].start if dates else None,
+                    "date": dates[0].start if dates else (title[2] if title else None),
+                    "sentencing_body": title[1] if title else None,
                     "basis": "explicit",
                 }
-                span = source.span(row.block.start, row.block.end)
+                span = source.span(title[0] if title else row.block.start, row.block.end)
                 yield Record(
                     "sentences", fields, span, "sentences.register_table", refs={"name": name}
                 )
