@@ -1108,3 +1108,15 @@ def test_a_register_table_takes_its_captions_body_and_date_and_a_bare_shoot():
         ("Gusakova", "imprisonment", 10.0),
     }
     assert {(r["date"], r["sentencing_body"]) for r in found} == {("1937-11-02", "NKVD Troika")}
+
+
+def test_a_pronoun_takes_a_surname_given_patronymic_named_before_it():
+    text = (
+        "Information on the fate of Kravchuk Olena Ivanivna: arrested on 3 March 1938; by "
+        "decision of the Special Board of the NKVD of 19 May 1938 she was sentenced to 8 "
+        "years in a corrective labour camp. Released in 1946.\n"
+    )
+    found = rows(text, "sentences")
+    assert [(r["surname"], r["penalty"], r["term_years"], r["date"]) for r in found] == [
+        ("Kravchuk", "imprisonment", 8.0, "1938-05-19")
+    ]

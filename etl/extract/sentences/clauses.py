@@ -13,6 +13,7 @@ from etl.extract.sentences.forms import (
     TRAILING,
     has_patronymic,
     list_item_name,
+    patronymic_endings,
     register_heads,
 )
 from etl.extract.sentences.penalties import (
@@ -536,9 +537,10 @@ def full_names(text: str, sentence: Block, kb: Knowledge, patronymic: bool = Fal
         if surely_a_person(name, given) or (patronymic and has_patronymic(name.given, kb)):
             found.append(name)
     piece = text[sentence.start : sentence.end]
-    # A register's "SURNAME Given Patronymic" or "Surname A. B." (not the "Given Patronymic"
-    # inside it), and "Given Patronymic SURNAME".
-    for m in re.finditer(rf"\b(?:{CAPS_SURNAME}|{WORD}(?=\s+{REGISTER_INITIALS}))\b", piece):
+    # A register's "SURNAME Given Patronymic", "Surname A. B." or "Surname Given Patronymic"
+    # (not the "Given Patronymic" inside it), and "Given Patronymic SURNAME".
+    inverted = rf"{WORD}(?=\s+{REGISTER_INITIALS}|\s+{WORD}\s+{WORD}(?:{patronymic_endings(kb)})\b)"
+    for m in re.finditer(rf"\b(?:{CAPS_SURNAME}|{inverted})\b", piece):
         name = list_item_name(text, sentence.start + m.start(), sentence.end, kb)
         if name is not None and (name.given or name.initials) and name.surname not in banned:
             found = [n for n in found if not name.start <= n.start < name.end] + [name]
