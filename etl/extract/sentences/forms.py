@@ -57,8 +57,11 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
 
 def patronymic_endings(kb: Knowledge) -> str:
     """The endings of patronymics as one alternation, longest first."""
-    endings = sorted((r["ending"] for r in kb["patronymics"]), key=len, reverse=True)
-    return "|".join(endings)
+    return kb.derived("patronymic_endings", _endings)
+
+
+def _endings(kb: Knowledge) -> str:
+    return "|".join(sorted((r["ending"] for r in kb["patronymics"]), key=len, reverse=True))
 
 
 def has_patronymic(given: str, kb: Knowledge) -> bool:
