@@ -64,17 +64,16 @@ FRACTIONS = {
 }
 
 
-@cache
-def _vocabulary(rows: tuple[tuple[str, str, str], ...]) -> dict[str, list[tuple[re.Pattern, str]]]:
+def _vocabulary(kb: Knowledge) -> dict[str, list[tuple[re.Pattern, str]]]:
     table: dict[str, list[tuple[re.Pattern, str]]] = {}
-    for kind, pattern, value in rows:
-        table.setdefault(kind, []).append((re.compile(pattern, re.IGNORECASE), value))
+    for r in kb["stats_vocabulary"]:
+        pattern = re.compile(r["pattern"], re.IGNORECASE)
+        table.setdefault(r["kind"], []).append((pattern, r["value"]))
     return table
 
 
 def vocabulary(kb: Knowledge, kind: str) -> list[tuple[re.Pattern, str]]:
-    rows = tuple((r["kind"], r["pattern"], r["value"]) for r in kb["stats_vocabulary"])
-    return _vocabulary(rows).get(kind, [])
+    return kb.derived("stats_vocabulary", _vocabulary).get(kind, [])
 
 
 @cache

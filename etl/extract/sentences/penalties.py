@@ -24,11 +24,13 @@ EVENT_DATE = re.compile(
 )
 
 
-@cache
-def penalty_patterns(
-    rows: tuple[tuple[str, str], ...],
-) -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+def penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
     """All penalty words in one pattern (a quick test), and each with its penalty."""
+    return kb.derived("penalty_patterns", _penalty_patterns)
+
+
+def _penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    rows = [(r["pattern"], r["penalty"]) for r in kb["penalties"]]
     each = [(re.compile(rf"\b{p}\b", re.IGNORECASE), penalty) for p, penalty in rows]
     anyone = re.compile("|".join(rf"\b(?:{p})\b" for p, _ in rows), re.IGNORECASE)
     return anyone, each
@@ -36,8 +38,7 @@ def penalty_patterns(
 
 def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[str, int, int]]:
     """(penalty, start, end) of every penalty word in text[start:end], in text order."""
-    rows = tuple((r["pattern"], r["penalty"]) for r in kb["penalties"])
-    anyone, patterns = penalty_patterns(rows)
+    anyone, patterns = penalty_patterns(kb)
     if not anyone.search(text, start, end):
         return []
     found = []
