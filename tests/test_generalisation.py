@@ -1120,3 +1120,26 @@ def test_a_pronoun_takes_a_surname_given_patronymic_named_before_it():
     assert [(r["surname"], r["penalty"], r["term_years"], r["date"]) for r in found] == [
         ("Kravchuk", "imprisonment", 8.0, "1938-05-19")
     ]
+
+
+def test_a_part_of_column_with_its_own_subject_and_shares_in_brackets_without_a_sign():
+    text = (
+        "Table 4. Exchange of party documents in the raions, 1936\n"
+        "\n"
+        "                      On the register      New cards not issued\n"
+        "Raion               members  candidates     total   of them expelled\n"
+        "Sosnovsky             1 204         388       121                 96\n"
+        "\n"
+        "Table 5. Expelled by year (per cent of the membership in brackets)\n"
+        "\n"
+        "Year     Expelled\n"
+        "1933     2 316 (14.2)\n"
+    )
+    assert figures(text) == {
+        (1204.0, "count", "members"),
+        (388.0, "count", "members"),
+        (121.0, "count", "other"),  # cards not issued: not cards issued
+        (96.0, "count", "expelled"),  # "of them expelled" says what it counts itself
+        (2316.0, "count", "expelled"),
+        (14.2, "percent", "expelled"),
+    }

@@ -320,7 +320,11 @@ def row_records(
             yield Record("expulsion_stats", fields, span, "expulsions.table")
 
 
-SHARE = re.compile(rf"(?P<count>{NUMBER})\s*\(\s*(?P<share>{HIGH})\s*%\s*\)")
+# "211 (4.7%)", or "211 (4.7)" under a caption that says the brackets hold per cents: a
+# count and its share (a whole number in brackets may be a count of its own).
+SHARE = re.compile(
+    rf"(?P<count>{NUMBER})\s*\(\s*(?P<share>{HIGH}(?=\s*%)|\d{{1,3}}[.,]\d{{1,2}}(?=\s*\)))\s*%?\s*\)"
+)
 
 
 def share_in_brackets(cell: Cell) -> re.Match | None:
@@ -383,7 +387,7 @@ def cell_subject(
     """What a cell counts: its column's header, its row's label in a table turned on its
     side, or the caption's ("Members" under a caption "Expelled …": expelled members)."""
     subject = column_subject(kb, column.header)
-    if PART_OF.match(column.header) and left is not None:
+    if PART_OF.match(column.header) and left is not None and subject in (None, "members"):
         subject = left  # "Expelled | of them candidates": a part of the column before
     if subject is None and left and PERCENT_HEADER.fullmatch(column.header.strip(" ()")):
         subject = left  # "Expelled | Per cent": the share of the column before
