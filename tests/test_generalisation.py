@@ -1143,3 +1143,32 @@ def test_a_part_of_column_with_its_own_subject_and_shares_in_brackets_without_a_
         (2316.0, "count", "expelled"),
         (14.2, "percent", "expelled"),
     }
+
+
+def test_a_tribunals_operative_part_in_infinitive_clauses_a_blank_line_apart():
+    text = (
+        "On the basis of the above, the Military Tribunal DETERMINED:\n"
+        "\n"
+        "to apply to SOKOL Pavel Andreyevich and LIPKA Ivan Yurievich the supreme measure of "
+        "criminal punishment -- execution by shooting,\n"
+        "with confiscation of all property belonging to them personally;\n"
+        "\n"
+        "to deprive MAZUR Oleg Petrovich of liberty for a term of 8 (eight) years, with "
+        "serving the term in a corrective labour camp;\n"
+        "\n"
+        "to consider ZUEVA Nina Ilyinichna acquitted;\n"
+        "\n"
+        "to sentence DROZD A. P. and BILYK N. N. each to 6 (six) years of deprivation of "
+        "liberty.\n"
+        "\n"
+        "Keller was careless; in 1931 Shapiro, then a clerk, was sentenced by a people's "
+        "court to one year of deprivation of liberty.\n"
+    )
+    assert sentenced(text) == {
+        ("Sokol", "death", None),
+        ("Lipka", "death", None),
+        ("Mazur", "imprisonment", 8.0),  # "deprive … of liberty"; "serving" denies nothing
+        ("Drozd", "imprisonment", 6.0),
+        ("Bilyk", "imprisonment", 6.0),
+        ("Shapiro", "imprisonment", 1.0),  # a dated clause after ";"
+    }  # and no row for the acquitted

@@ -102,10 +102,11 @@ def clause_starts(text: str, sentence: Block) -> list[int]:
         r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+and\s+", text[sentence.start : sentence.end]
     ):
         starts.append(sentence.start + m.end())
-    for pattern in (INTRODUCTION, DATED):
-        intro = re.match(pattern, text[sentence.start : sentence.end])
-        if intro:
-            starts.append(sentence.start + intro.end())
+    for start in list(starts):  # "…; in 1930 Surname, then a civilian, was sentenced"
+        for pattern in (INTRODUCTION, DATED):
+            intro = re.compile(pattern).match(text, start, sentence.end)
+            if intro:
+                starts.append(intro.end())
     return sorted(set(starts))
 
 
@@ -119,7 +120,7 @@ INTRODUCTION = (
 # A date before a clause's subject without a comma: "In 1938 Surname was sentenced …",
 # "On 3 May 1937 Surname …", "By the decision of the tribunal of 5 May 1938 Surname …".
 DATED = (
-    r"(?:(?:In|On|By|During)\b[^,;.]{0,80}?"
+    r"(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\b[^,;.]{0,80}?"
     r"|[A-Z][a-z]*(?: [a-z]+){1,5} "  # "As far back as 1930 Surname was …", "Back in 1930 …"
     r")\b\d{4}\s+(?=[A-Z])"
 )

@@ -150,12 +150,19 @@ def item_modifiers(text: str, kb: Knowledge, item: Block, shared: dict) -> dict:
 def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[Block, list[Name]]]:
     """The items of the list that starts on the first of `following` (blank lines before
     it allowed), each with the names it opens with; the list ends at a line that is not an
-    item."""
-    items = []
+    item. An item that does not end with "." or ";" runs on over the lines after it, and
+    items that end with ";" may stand a blank line apart ("to apply to A … the supreme
+    measure,\nwith confiscation …;\n\nto deprive B of liberty …")."""
+    items: list[tuple[Block, list[Name]]] = []
     for item in following:
-        if not text[item.start : item.end].strip():
-            if items:
+        line = text[item.start : item.end].strip()
+        last = text[items[-1][0].start : items[-1][0].end].rstrip() if items else ""
+        if not line:
+            if items and not last.endswith(";"):
                 break
+            continue
+        if items and item.start == items[-1][0].end + 1 and not last.endswith((";", ".", ":")):
+            items[-1] = (Block(items[-1][0].start, item.end), items[-1][1])  # runs on
             continue
         mark = LIST_MARK.match(text, item.start, item.end)
         start = mark.end() if mark else item.start
