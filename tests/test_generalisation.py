@@ -1172,3 +1172,23 @@ def test_a_tribunals_operative_part_in_infinitive_clauses_a_blank_line_apart():
         ("Bilyk", "imprisonment", 6.0),
         ("Shapiro", "imprisonment", 1.0),  # a dated clause after ";"
     }  # and no row for the acquitted
+
+
+def test_posts_in_apposition_places_after_of_and_a_while_clause():
+    text = (
+        "The former director of the MTS, Kolosov P. S., and his accomplice, the brigade "
+        "leader Danilin, were sentenced to be shot.\n"
+        "The priest of the village of Ozerki, Rybin Pavel Iosifovich, and the church warden "
+        "Shmeleva Anna Ilyinichna were each condemned to ten years' confinement in a camp.\n"
+        "Lerner received the supreme measure of punishment, while Gorelik and Tsoi were given "
+        "10 and 8 years respectively.\n"
+    )
+    assert sentenced(text) == {
+        ("Kolosov", "death", None),
+        ("Danilin", "death", None),
+        ("Rybin", "imprisonment", 10.0),
+        ("Shmeleva", "imprisonment", 10.0),  # and no row for the village
+        ("Lerner", "death", None),
+        ("Gorelik", "imprisonment", 10.0),
+        ("Tsoi", "imprisonment", 8.0),
+    }

@@ -99,7 +99,8 @@ def clause_starts(text: str, sentence: Block) -> list[int]:
     after introductory phrases ("In June 1937, after the arrest, …")."""
     starts = [sentence.start]
     for m in re.finditer(
-        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+and\s+", text[sentence.start : sentence.end]
+        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+(?:and|while|whereas)\s+",
+        text[sentence.start : sentence.end],
     ):
         starts.append(sentence.start + m.end())
     for start in list(starts):  # "…; in 1930 Surname, then a civilian, was sentenced"
@@ -133,6 +134,7 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
     for sep in [*re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[start:end]), None]:
         a, b = cursor, start + sep.start() if sep else end
         cursor = start + sep.end() if sep else end
+        a += len(text[a:b]) - len(text[a:b].lstrip())
         title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[a:b])
         a += title.end() if title else 0  # "Citizen KOVAL …": the title is not the name
         if re.match(CAPS_SURNAME + r"\b", text[a:b]):
@@ -145,6 +147,11 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
         if last and not last.given and not last.initials and has_patronymic(text[a:b], kb):
             # "Surname, Given Patronymic": the given names after the comma are the surname's
             names[-1] = Name(text[last.start : b], last.start, b, last.surname, given=text[a:b])
+            continue
+        if re.fullmatch(rf"{WORD}\s+{WORD}\s+{WORD}", text[a:b]) and has_patronymic(
+            text[a:b].split(maxsplit=1)[1], kb
+        ):  # "Surname Given Patronymic", as registers write it
+            names.append(list_item_name(text, a, b, kb) or parse_item(text, a, b, kb))
             continue
         after = re.search(rf"\s+({REGISTER_INITIALS})\s*$", text[a:b])
         name = parse_item(text, a, b - len(after[0]) if after else b, kb)
@@ -430,11 +437,12 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     Surname, who was shot in the same year"."""
     item = object_item(kb)
     # "the former director of the MTS", "the chairman of the kolkhoz "Red Dawn""
+    word = r"(?:[a-z()]+|[A-Z]{2,5}|\"[^\"\n]{1,30}\")"
     role = (
         r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ff]ormer)\s+"
-        r"(?:(?:[a-z()]+|[A-Z]{2,5}|\"[^\"\n]{1,30}\")\s+){0,8}"
+        rf"(?:{word}\s+){{0,8}}(?:{word},\s+)?"  # "the former director of the MTS, Surname"
     )
-    role_item = rf"(?:{role})?{item}"
+    role_item = rf"(?:{role}){{0,2}}{item}"  # "his accomplice, the brigade leader Surname"
     # ", an old friend of the family," between a name and "who had been sentenced"
     apposition = r"(?:,\s+(?!who\b|whose\b|which\b)[^,;()]{1,120}?(?=,))?"
     pattern = re.compile(
@@ -447,9 +455,14 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     banned = not_names(kb)
     names = []
     # Each name without its post ("the former director of the MTS A. S. Surname").
-    pieces = re.finditer(rf"(?:{role})?(?P<item>{item})", text[m.start("names") : m.end("names")])
-    for piece in pieces:
+    pieces = list(
+        re.finditer(rf"(?:{role})?(?P<item>{item})", text[m.start("names") : m.end("names")])
+    )
+    for index, piece in enumerate(pieces):
         start = m.start("names") + piece.start("item")
+        of = re.search(r"\bof\s+$", text[m.start("names") : start])
+        if of and index + 1 < len(pieces):
+            continue  # "the priest of the village of Placename, Surname …": a place
         found = split_subjects(text, start, m.start("names") + piece.end("item"), kb)
         names += [n for n in found or [] if n.surname not in banned]
     given = {row["name"] for row in kb["given_names"]}
@@ -595,9 +608,24 @@ def respectively(
     text: str, sentence: Block, kb: Knowledge, penalties: list[str]
 ) -> list[tuple[Name, list[str], float | None]]:
     """ "A and B received fifteen and ten years … respectively": the n-th
-    name gets the n-th term, when the counts agree."""
+    name gets the n-th term, when the counts agree (the names of the whole sentence, or
+    of the clause that says "respectively": "C received death, while A and B …")."""
     names = subject_names(text, sentence, kb, SENTENCING_VERBS)
     terms = respective_terms(text, sentence, kb, len(names))
+    earlier: Named = []
+    if terms is None:
+        starts = clause_starts(text, sentence)
+        for start, end in zip(starts, [*starts[1:], sentence.end], strict=True):
+            if "respectively" in text[start:end]:
+                own = Block(start, sentence.end)
+                names = subject_names(text, own, kb, SENTENCING_VERBS)
+                terms = respective_terms(text, own, kb, len(names))
+                # the clauses before it keep their own subjects and penalties
+                before = Block(sentence.start, start)
+                found = passed_penalties(text, before.start, before.end, sentence, kb)
+                given = sorted({p for p, _, _ in found}, key=ORDER.index)
+                subjects_before = subject_names(text, before, kb) if given else []
+                earlier = [(n, given, None) for n in subjects_before]
     written = RESPECTIVE_TERMS.search(text, sentence.start, sentence.end)
     if terms is None and written:  # with their posts: "A. B. Surname and the chairman … C. X"
         names = full_names(text, Block(sentence.start, written.start()), kb)
@@ -605,7 +633,7 @@ def respectively(
     if terms is None:
         return []
     penalty = next((p for p in penalties if p != "death"), "imprisonment")
-    return [(n, [penalty], v) for n, v in zip(names, terms, strict=True)]
+    return earlier + [(n, [penalty], v) for n, v in zip(names, terms, strict=True)]
 
 
 def sentenced_objects(
