@@ -25,6 +25,7 @@ from etl.errors import EtlError, Problem, SourceError, ValidationFailed
 from etl.extract import Record, extract_source
 from etl.lang.corpus import Source, load_source
 from etl.lang.knowledge import Knowledge, load_knowledge
+from etl.lang.names import NameTokens, name_tokens
 from etl.project import Project
 from etl.version import DATA_VERSION
 
@@ -61,18 +62,26 @@ class SchedulerError(EtlError):
     code = "scheduler-error"
 
 
-def _extract(source: Source) -> list[Record]:
-    return extract_source(source, load_knowledge())
+Extracted = tuple[list[Record], NameTokens]
+"""What extraction makes of one text: its records, and its name tokens for resolution."""
 
 
-def _extract_remote(source: Source, kb: Knowledge, code: str) -> list[Record]:
+def extract_text(source: Source, kb: Knowledge) -> Extracted:
+    return extract_source(source, kb), name_tokens(source.text, source.line_starts, kb)
+
+
+def _extract(source: Source) -> Extracted:
+    return extract_text(source, load_knowledge())
+
+
+def _extract_remote(source: Source, kb: Knowledge, code: str) -> Extracted:
     """Extraction on a Dask worker, which must run the same extraction code as the client."""
     from etl.cache import code_hash
 
     if code_hash() != code:
         msg = "a Dask worker runs other extraction code than this build; install the same etl"
         raise SchedulerError(msg)
-    return extract_source(source, kb)
+    return extract_text(source, kb)
 
 
 class _Inline(Executor):
@@ -118,9 +127,10 @@ def extraction(
     sources: list[Source],
     cache: ExtractionCache | None = None,
     scheduler: str | None = None,
-) -> Iterator[Iterator[list[Record]]]:
+) -> Iterator[Iterator[Extracted]]:
     """Start extracting every text not in the cache, the largest first, on every core (or
-    on a Dask cluster); yields the records of each text, in order, and caches new ones."""
+    on a Dask cluster); yields the records and name tokens of each text, in order, and
+    caches new ones."""
     cached = {i: cache.get(s) for i, s in enumerate(sources)} if cache else {}
     todo = sorted(
         (i for i in range(len(sources)) if cached.get(i) is None),
@@ -132,15 +142,21 @@ def extraction(
     else:
         jobs = _local_pool(len(todo))
 
-    def results(futures: dict[int, Future]) -> Iterator[list[Record]]:
+    def results(futures: dict[int, Future]) -> Iterator[Extracted]:
         for i, source in enumerate(sources):
             if i not in futures:
-                yield cached[i]
+                assert cache is not None
+                tokens = cache.get_names(source)
+                if tokens is None:  # records cached without their tokens
+                    tokens = name_tokens(source.text, source.line_starts, load_knowledge())
+                    cache.put_names(source, tokens)
+                yield cached[i], tokens
                 continue
-            records = futures[i].result()
+            records, tokens = futures[i].result()
             if cache:
                 cache.put(source, records)
-            yield records
+                cache.put_names(source, tokens)
+            yield records, tokens
 
     with jobs as pool:
         if scheduler:
@@ -180,12 +196,14 @@ def assemble(
             raise ValidationFailed(*curation.errors, summary=summary)
         # Extract: per text, a pure function of (text, knowledge).
         records: list[Record] = []
-        for done, (entry, found) in enumerate(zip(entries, results, strict=True), 1):
+        tokens: dict[str, NameTokens] = {}
+        for done, (entry, (found, names)) in enumerate(zip(entries, results, strict=True), 1):
             if progress:
                 progress(done, len(entries), entry.source_id)
             records += found
+            tokens[entry.source_id] = names
     # Resolve across texts, then apply the contributors' corrections.
-    frames, warnings = resolve(records + curation.records, entries, texts, kb)
+    frames, warnings = resolve(records + curation.records, entries, texts, kb, tokens)
     warnings += apply_edits(frames, curation)
     dangling = foreign_key_problems(curation, frames)
     if dangling:

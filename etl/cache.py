@@ -29,6 +29,7 @@ from pathlib import Path
 from etl import paths
 from etl.extract import Record
 from etl.lang.corpus import Source
+from etl.lang.names import NameTokens
 
 FORMAT = "1"  # bump when the layout of an entry changes
 PACKAGE = Path(__file__).resolve().parent
@@ -133,33 +134,53 @@ class ExtractionCache:
         self.code = code or code_hash()
         self.folder = self.base / self.code[:24]
         self._pruned = False
+        self._keys: dict[int, tuple[Source, str]] = {}  # id(source) → (source, key)
 
     def key(self, source: Source) -> str:
+        known = self._keys.get(id(source))
+        if known is not None and known[0] is source:
+            return known[1]
         digest = hashlib.sha256(source.source_id.encode() + b"\0")
         digest.update(source.text.encode("utf-8"))  # the text's exact bytes (strict UTF-8)
+        self._keys[id(source)] = (source, digest.hexdigest())
         return digest.hexdigest()
 
     def get(self, source: Source) -> list[Record] | None:
         """The cached records of a text, or None (also for an unreadable entry)."""
-        path = self.folder / f"{self.key(source)}.pickle"
-        try:
-            with path.open("rb") as file:
-                records = pickle.load(file)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            return None
+        records = self._read(source, "pickle")
         return records if isinstance(records, list) else None
+
+    def get_names(self, source: Source) -> NameTokens | None:
+        """The cached name tokens of a text (etl.lang.names.name_tokens), or None."""
+        tokens = self._read(source, "names")
+        return tokens if isinstance(tokens, NameTokens) else None
 
     def put(self, source: Source, records: list[Record]) -> bool:
         """Keep a text's records; written whole or not at all (temporary file, rename).
         A cache that cannot be written (read-only, full, pruned by a build of other code
         meanwhile) is no reason to fail a build: False, and the records are not kept."""
+        return self._put(source, records, "pickle")
+
+    def put_names(self, source: Source, tokens: NameTokens) -> bool:
+        """Keep a text's name tokens, beside its records (as `put`)."""
+        return self._put(source, tokens, "names")
+
+    def _read(self, source: Source, suffix: str) -> object:
+        path = self.folder / f"{self.key(source)}.{suffix}"
         try:
-            self._write(source, records)
+            with path.open("rb") as file:
+                return pickle.load(file)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            return None
+
+    def _put(self, source: Source, value: object, suffix: str) -> bool:
+        try:
+            self._write(source, value, suffix)
         except OSError:
             return False
         return True
 
-    def _write(self, source: Source, records: list[Record]) -> None:
+    def _write(self, source: Source, value: object, suffix: str) -> None:
         if not self._pruned:
             self._pruned = True
             if self.base.is_dir():
@@ -170,8 +191,8 @@ class ExtractionCache:
         handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as file:
-                pickle.dump(records, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / f"{self.key(source)}.pickle")
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / f"{self.key(source)}.{suffix}")
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
