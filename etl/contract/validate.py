@@ -124,7 +124,10 @@ def coerce(
         if name not in out.columns:
             continue
         col = out[name]
-        blank = col.isna() | (col.astype("str").str.strip() == "")
+        if pd.api.types.is_numeric_dtype(col.dtype):  # numbers and booleans: never blank text
+            blank = col.isna()
+        else:
+            blank = col.isna() | (col.astype("str").str.strip() == "")
         kind = field_type(dtype)
         if kind == "string":
             out[name] = col.where(~blank).astype("str")
