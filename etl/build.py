@@ -10,6 +10,7 @@ records are in the extraction cache (etl/cache.py) are not extracted again;
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ from etl.errors import EtlError, Problem, SourceError, ValidationFailed
 from etl.extract import Record, extract_source
 from etl.lang.corpus import Source, load_source
 from etl.lang.knowledge import Knowledge, load_knowledge
+from etl.lang.names import NameTokens, name_tokens
 from etl.project import Project
 from etl.version import DATA_VERSION
 
@@ -61,18 +63,26 @@ class SchedulerError(EtlError):
     code = "scheduler-error"
 
 
-def _extract(source: Source) -> list[Record]:
-    return extract_source(source, load_knowledge())
+Extracted = tuple[list[Record], NameTokens]
+"""What extraction makes of one text: its records, and its name tokens for resolution."""
 
 
-def _extract_remote(source: Source, kb: Knowledge, code: str) -> list[Record]:
+def extract_text(source: Source, kb: Knowledge) -> Extracted:
+    return extract_source(source, kb), name_tokens(source.text, source.line_starts, kb)
+
+
+def _extract(source: Source) -> Extracted:
+    return extract_text(source, load_knowledge())
+
+
+def _extract_remote(source: Source, kb: Knowledge, code: str) -> Extracted:
     """Extraction on a Dask worker, which must run the same extraction code as the client."""
     from etl.cache import code_hash
 
     if code_hash() != code:
         msg = "a Dask worker runs other extraction code than this build; install the same etl"
         raise SchedulerError(msg)
-    return extract_source(source, kb)
+    return extract_text(source, kb)
 
 
 class _Inline(Executor):
@@ -89,7 +99,11 @@ def _local_pool(count: int) -> Iterator[Executor]:
     """Forked workers on every core (they inherit the loaded modules and knowledge)."""
     jobs = int(os.environ.get("ETL_JOBS", os.cpu_count() or 1))
     parallel = jobs > 1 and count > 1 and "fork" in mp.get_all_start_methods()
-    pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) if parallel else _Inline()
+    pool = (
+        ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=gc.enable)
+        if parallel
+        else _Inline()
+    )
     with pool:
         yield pool
 
@@ -114,13 +128,29 @@ def _dask_jobs(
 
 
 @contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off (as it was again afterwards): a build holds
+    every record of the corpus until it ends, and each full collection walked them all
+    again (1.5 s of a warm 100x build, in unpickling, resolution and checks); what it makes
+    is freed by reference counting. Forked extraction workers turn it back on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
 def extraction(
     sources: list[Source],
     cache: ExtractionCache | None = None,
     scheduler: str | None = None,
-) -> Iterator[Iterator[list[Record]]]:
+) -> Iterator[Iterator[Extracted]]:
     """Start extracting every text not in the cache, the largest first, on every core (or
-    on a Dask cluster); yields the records of each text, in order, and caches new ones."""
+    on a Dask cluster); yields the records and name tokens of each text, in order, and
+    caches new ones."""
     cached = {i: cache.get(s) for i, s in enumerate(sources)} if cache else {}
     todo = sorted(
         (i for i in range(len(sources)) if cached.get(i) is None),
@@ -132,15 +162,21 @@ def extraction(
     else:
         jobs = _local_pool(len(todo))
 
-    def results(futures: dict[int, Future]) -> Iterator[list[Record]]:
+    def results(futures: dict[int, Future]) -> Iterator[Extracted]:
         for i, source in enumerate(sources):
             if i not in futures:
-                yield cached[i]
+                assert cache is not None
+                tokens = cache.get_names(source)
+                if tokens is None:  # records cached without their tokens
+                    tokens = name_tokens(source.text, source.line_starts, load_knowledge())
+                    cache.put_names(source, tokens)
+                yield cached[i], tokens
                 continue
-            records = futures[i].result()
+            records, tokens = futures[i].result()
             if cache:
                 cache.put(source, records)
-            yield records
+                cache.put_names(source, tokens)
+            yield records, tokens
 
     with jobs as pool:
         if scheduler:
@@ -161,6 +197,17 @@ def assemble(
 
     `cache=False` extracts every text again (and leaves the cache alone); `scheduler`, the
     address of a Dask scheduler, sends the extraction of each text to its workers."""
+    with collector_paused():
+        return _assemble(project, progress, cache=cache, scheduler=scheduler)
+
+
+def _assemble(
+    project: Project,
+    progress: Progress | None,
+    *,
+    cache: bool,
+    scheduler: str | None,
+) -> dict[str, pd.DataFrame]:
     # Load.
     entries = read_registry(project)
     texts = load_sources(entries, project)
@@ -180,12 +227,14 @@ def assemble(
             raise ValidationFailed(*curation.errors, summary=summary)
         # Extract: per text, a pure function of (text, knowledge).
         records: list[Record] = []
-        for done, (entry, found) in enumerate(zip(entries, results, strict=True), 1):
+        tokens: dict[str, NameTokens] = {}
+        for done, (entry, (found, names)) in enumerate(zip(entries, results, strict=True), 1):
             if progress:
                 progress(done, len(entries), entry.source_id)
             records += found
+            tokens[entry.source_id] = names
     # Resolve across texts, then apply the contributors' corrections.
-    frames, warnings = resolve(records + curation.records, entries, texts, kb)
+    frames, warnings = resolve(records + curation.records, entries, texts, kb, tokens)
     warnings += apply_edits(frames, curation)
     dangling = foreign_key_problems(curation, frames)
     if dangling:
@@ -213,10 +262,11 @@ def build(
     """Build the release `version` of `project` into `dist` (the project's dist/ unless
     given), or confirm that it is already there (`cache` and `scheduler` as for
     `assemble`)."""
-    frames = assemble(project, progress, cache=cache, scheduler=scheduler)
-    from etl.publish.package import publish
+    with collector_paused():
+        frames = assemble(project, progress, cache=cache, scheduler=scheduler)
+        from etl.publish.package import publish
 
-    release, created = publish(frames, version, dist or project.dist)
+        release, created = publish(frames, version, dist or project.dist)
     rows = {k: len(v) for k, v in frames.items()}
     return BuildResult(release, created, rows, findings(frames["checks"]))
 

@@ -9,6 +9,7 @@ report line can be acted on without reading the code.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +20,26 @@ from etl import pathguard
 from etl.contract import schemas
 from etl.contract.tableschema import field_type
 from etl.errors import EtlError, Problem
+
+
+def _builtin_checks_without_hypothesis() -> None:
+    """Load Pandera's built-in checks with `hypothesis` hidden, unless it is loaded already.
+
+    Pandera registers its checks on the first validation, and the module that does imports
+    its data-synthesis strategies, which import hypothesis whenever it is installed (it is,
+    for the tests): 0.3 s of every build and `etl validate`, for strategies that validation
+    never uses. Hidden, Pandera takes it for absent, as its own import guard allows; a
+    process that wants Pandera's strategies imports hypothesis before this module."""
+    if "hypothesis" in sys.modules or "pandera.strategies.base_strategies" in sys.modules:
+        return
+    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # import → ImportError
+    try:
+        import pandera.backends.pandas.builtin_checks  # noqa: F401
+    finally:
+        del sys.modules["hypothesis"]
+
+
+_builtin_checks_without_hypothesis()
 
 FIRST = 10
 """`etl validate` lists the first FIRST failures of each check in each column and counts the
@@ -103,7 +124,10 @@ def coerce(
         if name not in out.columns:
             continue
         col = out[name]
-        blank = col.isna() | (col.astype("str").str.strip() == "")
+        if pd.api.types.is_numeric_dtype(col.dtype):  # numbers and booleans: never blank text
+            blank = col.isna()
+        else:
+            blank = col.isna() | (col.astype("str").str.strip() == "")
         kind = field_type(dtype)
         if kind == "string":
             out[name] = col.where(~blank).astype("str")

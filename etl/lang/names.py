@@ -71,9 +71,14 @@ def item_pattern(kb: Knowledge) -> str:
     )
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)[’'](?:s\b)?$")
+
+
 def strip_possessive(word: str) -> str:
     """ "Bakaev’s" → "Bakaev", "Davies’" → "Davies": a possessive is not part of a name."""
-    return re.sub(r"(?<=\w)[’'](?:s\b)?$", "", word)
+    if "’" not in word and "'" not in word:
+        return word
+    return _POSSESSIVE.sub("", word)
 
 
 def not_names(kb: Knowledge) -> frozenset[str]:
@@ -311,3 +316,72 @@ def numbered_items(text: str, start: int, end: int, kb: Knowledge) -> list[list[
     if len(current) >= 3:
         runs.append(current)
     return runs
+
+
+# Name tokens: every word of a text that could be a known person's surname.
+
+# A name that opens a note ("[16] Robert Conquest, The Great Terror", "[84] Getty 1985")
+# is an author cited as literature; `roles` says so, so scholars are not taken for actors.
+NOTE_LINE = re.compile(r"\[\d+\]\s+(?:[A-Z][\w.]*\s+){0,3}")
+CITATION = re.compile(r"\s*(?:[,:]|\d{4})")  # "Conquest, The Great Terror", "Getty 1985"
+TOKEN = re.compile(rf"(?<![\w.])(?:(?P<initials>{INITIALS}) ?)?(?P<surname>{WORD})")
+
+
+@dataclass(frozen=True)
+class NameTokens:
+    """The capitalised words of one text that may name a person, as parallel columns: the
+    word (possessive stripped), where it starts, the initials before it, its line and
+    whether it stands in a note's citation ("[16] Conquest, The Great Terror").
+
+    Words that are never names (not_names.csv, months), words followed by what makes them
+    a thing ("the Hearst press": named_after.csv) and words shorter than three letters are
+    left out. A hyphenated word is kept whole: whether it is a double surname or a pair
+    of names depends on the persons known, which resolution decides."""
+
+    words: list[str]
+    starts: list[int]
+    initials: list[str]
+    lines: list[int]
+    cited: list[bool]
+
+
+def _named_after(kb: Knowledge) -> re.Pattern:
+    named_after = "|".join(re.escape(r["word"]) for r in kb["named_after"])
+    return re.compile(rf"\s+(?:{named_after})\b", re.IGNORECASE)
+
+
+def cited_at(text: str, line_start: int, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is an author cited in a note (see NOTE_LINE)."""
+    if not text.startswith("[", line_start):
+        return False
+    return bool(NOTE_LINE.fullmatch(text, line_start, start) and CITATION.match(text, end))
+
+
+def name_tokens(text: str, line_starts: tuple[int, ...], kb: Knowledge) -> NameTokens:
+    """The name tokens of a text (one pass of TOKEN over it): a pure function of the text
+    and the knowledge, so it is computed with the text's extraction and cached with it."""
+    banned = not_names(kb)
+    thing = kb.derived("named_after", _named_after)
+    words: list[str] = []
+    starts: list[int] = []
+    initials: list[str] = []
+    lines: list[int] = []
+    cited: list[bool] = []
+    line = 1
+    count = len(line_starts)
+    for m in TOKEN.finditer(text):
+        word = strip_possessive(m["surname"])
+        if word in banned or ("-" not in word and len(word) < 3):
+            continue
+        end = m.end()
+        if thing.match(text, end):
+            continue  # "the Hearst press", "the Trotsky Internet Archive"
+        start = m.start("surname")
+        while line < count and line_starts[line] <= start:
+            line += 1  # tokens come in text order: the line only moves forward
+        words.append(word)
+        starts.append(start)
+        initials.append((m["initials"] or "").strip())
+        lines.append(line)
+        cited.append(cited_at(text, line_starts[line - 1], start, start + len(word)))
+    return NameTokens(words, starts, initials, lines, cited)

@@ -81,14 +81,27 @@ def arrow_table(resource: str, frame: pd.DataFrame) -> pa.Table:
     arrow_schema = pa.schema(
         [pa.field(f["name"], ARROW_TYPES[f["type"]], nullable=True) for f in fields]
     )
-    arrays = [
-        pa.array(
-            frame[f["name"]].astype(object).where(frame[f["name"]].notna(), None).tolist(),
-            type=ARROW_TYPES[f["type"]],
-        )
-        for f in fields
-    ]
+    arrays = [_arrow_array(frame[f["name"]], ARROW_TYPES[f["type"]]) for f in fields]
     return pa.Table.from_arrays(arrays, schema=arrow_schema)
+
+
+def _arrow_array(column: pd.Series, arrow_type: pa.DataType) -> pa.Array:
+    """One column as an Arrow array of the published type, a missing value as null: read
+    from the column's own buffers where its dtype is the published one (numbers without
+    missing values, strings), else value by value."""
+    dtype = column.dtype
+    direct = (
+        (arrow_type == pa.int64() and dtype == "int64")
+        or (arrow_type == pa.float64() and dtype == "float64")
+        or (arrow_type == pa.string() and isinstance(dtype, pd.StringDtype))
+    )
+    if direct:
+        array = pa.array(column, from_pandas=True)
+        if isinstance(array, pa.ChunkedArray):
+            array = array.combine_chunks()
+        return array.cast(arrow_type)
+    values = column.astype(object).where(column.notna(), None).tolist()
+    return pa.array(values, type=arrow_type)
 
 
 def write_parquet(resource: str, frame: pd.DataFrame, path: Path) -> None:

@@ -17,6 +17,7 @@ from etl.contribute.registry import SourceEntry
 from etl.extract import Record
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
+from etl.lang.names import NameTokens
 from etl.resolve.persons import resolve_persons
 
 # Claim ids: "<source_id>:<char_start>:<what the claim is about>", stable across builds.
@@ -41,16 +42,42 @@ def claim_id(row: dict, parts: list[str]) -> str:
     return ":".join([row["source_id"], str(row["char_start"]), *(str(row[p]) for p in parts)])
 
 
-def to_frame(resource: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows as a typed frame in published column order, sorted by primary key."""
+def numbered(ids: list[str]) -> list[str]:
+    """Ids made unique in order: the second of an id gets ":2", the third ":3"."""
+    seen: dict[str, int] = {}
+    out = []
+    for base in ids:
+        n = seen[base] = seen.get(base, 0) + 1
+        out.append(base if n == 1 else f"{base}:{n}")
+    return out
+
+
+def to_frame(
+    resource: str, rows: list[dict], columns: dict[str, list] | None = None
+) -> pd.DataFrame:
+    """Rows as a typed frame in published column order, sorted by primary key; `columns`,
+    more rows given by column (every value present), come after `rows`."""
     id_column, parts = ID_PARTS.get(resource, (None, []))
-    if id_column:
-        seen: dict[str, int] = {}
-        for row in rows:
-            base = row.get(id_column) or claim_id(row, parts)
-            seen[base] = seen.get(base, 0) + 1
-            row[id_column] = base if seen[base] == 1 else f"{base}:{seen[base]}"
-    frame = pd.DataFrame(rows).reindex(columns=schemas.columns(resource))
+    if columns is not None and rows:  # both: as rows (a curated row among the mentions)
+        listed = zip(*columns.values(), strict=True)
+        rows = rows + [dict(zip(columns, values, strict=True)) for values in listed]
+        columns = None
+    if columns is not None:
+        if id_column:
+            if id_column not in columns:
+                keys = [columns["source_id"], columns["char_start"], *(columns[p] for p in parts)]
+                joined = zip(*keys, strict=True)
+                columns[id_column] = [":".join(map(str, values)) for values in joined]
+            columns[id_column] = numbered(columns[id_column])
+        frame = pd.DataFrame(columns).reindex(columns=schemas.columns(resource))
+    else:
+        if id_column:
+            seen: dict[str, int] = {}
+            for row in rows:
+                base = row.get(id_column) or claim_id(row, parts)
+                seen[base] = seen.get(base, 0) + 1
+                row[id_column] = base if seen[base] == 1 else f"{base}:{seen[base]}"
+        frame = pd.DataFrame(rows).reindex(columns=schemas.columns(resource))
     frame, failures = coerce(resource, frame)
     if failures:
         msg = f"{resource}: extracted values of the wrong type: {failures[:3]}"
@@ -64,10 +91,12 @@ def resolve(
     entries: list[SourceEntry],
     texts: dict[str, Source],
     kb: Knowledge,
+    tokens: dict[str, NameTokens] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[dict]]:
     """All resources as frames, persons and trials resolved across texts, and the
-    warnings resolution raised (names it could not resolve)."""
-    persons, records, warnings = resolve_persons(records, texts, kb)
+    warnings resolution raised (names it could not resolve); `tokens`, the name tokens
+    of the texts by source id (those not given are read from the texts)."""
+    persons, records, warnings, mentions = resolve_persons(records, texts, kb, tokens)
     warnings += list_counts(records)
     records = resolve_trials(records)
     warnings += [check_row(r) for r in records if r.resource == "checks"]
@@ -76,6 +105,7 @@ def resolve(
     for record in records:
         rows[record.resource].append(record.row())
     frames = {"sources": sources_frame(entries, texts), "persons": to_frame("persons", persons)}
+    frames["mentions"] = to_frame("mentions", rows["mentions"], mentions.columns())
     for resource in schemas.MODELS:
         if resource not in frames:
             frames[resource] = to_frame(resource, rows[resource])

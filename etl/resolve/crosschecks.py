@@ -29,9 +29,12 @@ def run_checks(frames: dict[str, pd.DataFrame], findings: list[dict]) -> pd.Data
     with its counts and is reconciled against the rows of the same source.
     """
     rows = []
+    sentenced = None
     for finding in findings:
         if "counts" in finding:
-            rows.append(reconcile_aggregate(frames["sentences"], finding))
+            if sentenced is None:
+                sentenced = sentenced_by_source(frames["sentences"])
+            rows.append(reconcile_aggregate(frames["sentences"], finding, sentenced))
         else:
             rows.append(finding)
     for check in CHECKS:
@@ -59,11 +62,6 @@ def check_id(row: dict) -> str:
 def span_of(row: object) -> str:
     """A table row's span, cited as Span.ref cites it."""
     return f"{row.source_id}:{row.char_start}-{row.char_end}"
-
-
-def spans(frame: pd.DataFrame, limit: int = 3) -> str:
-    unique = frame.drop_duplicates(["source_id", "char_start", "char_end"]).head(limit)
-    return " | ".join(span_of(r) for r in unique.itertuples())
 
 
 def span_refs(frame: pd.DataFrame) -> list[str]:
@@ -107,17 +105,50 @@ def groups(
     return found
 
 
-def reconcile_aggregate(sentences: pd.DataFrame, finding: dict) -> dict:
-    """Compare "N people got penalty P" with the persons the same source sentences in trials."""
-    rows = sentences[(sentences.source_id == finding["source_id"]) & sentences.trial_id.notna()]
+Sentenced = dict[str, list[tuple[str, object, object]]]
+"""source_id → (trial_id, person_id, penalty) of each of its sentence rows that names a trial,
+in frame order (a missing person or penalty as None)."""
+
+
+def sentenced_by_source(sentences: pd.DataFrame) -> Sentenced:
+    """The sentence rows that name a trial, by source: read once for every aggregate claim
+    rather than selected from the whole table once per claim."""
+    found: Sentenced = {}
+    given = sentences[sentences.trial_id.notna()]
+    for source_id, trial_id, person_id, penalty in zip(
+        given.source_id.tolist(),
+        given.trial_id.tolist(),
+        given.person_id.tolist(),
+        given.penalty.tolist(),
+        strict=True,
+    ):
+        found.setdefault(source_id, []).append(
+            (trial_id, _missing_as_none(person_id), _missing_as_none(penalty))
+        )
+    return found
+
+
+def _missing_as_none(value: object) -> object:
+    """NaN as None, so that two missing values are one, as drop_duplicates counts them."""
+    return None if value is None or value != value else value
+
+
+def reconcile_aggregate(
+    sentences: pd.DataFrame, finding: dict, sentenced: Sentenced | None = None
+) -> dict:
+    """Compare "N people got penalty P" with the persons the same source sentences in trials
+    (`sentenced`: `sentenced_by_source(sentences)`, made once for many findings)."""
+    if sentenced is None:
+        sentenced = sentenced_by_source(sentences)
+    rows = sentenced.get(finding["source_id"], [])
     found = {
-        penalty: rows[rows.penalty == penalty][["trial_id", "person_id"]].drop_duplicates().shape[0]
+        penalty: len({(trial_id, person_id) for trial_id, person_id, p in rows if p == penalty})
         for penalty in finding["counts"]
     }
     agree = found == finding["counts"]
     said = ", ".join(f"{n} {p}" for p, n in finding["counts"].items())
     have = ", ".join(f"{n} {p}" for p, n in found.items())
-    trials = ", ".join(sorted(rows.trial_id.unique()))
+    trials = ", ".join(sorted({trial_id for trial_id, _, _ in rows}))
     return {
         "rule": "aggregate-reconciled" if agree else "aggregate-mismatch",
         "severity": "info" if agree else "warning",
@@ -233,27 +264,35 @@ def partial_breakdowns(frames: dict[str, pd.DataFrame]) -> list[dict]:
     count before it the categories cover."""
     stats = frames["expulsion_stats"]
     out = []
-    breakdowns = stats[stats.extractor == "expulsions.breakdown"]
-    # The counts a breakdown can be part of, selected once rather than once per breakdown.
+    breakdowns = stats[stats.extractor == "expulsions.breakdown"].reset_index(drop=True)
+    # The counts a breakdown can be part of, selected once and listed by source.
     counts = stats[
         (stats.measure == "count")
         & (stats.subject == "expelled")
         & (stats.extractor == "expulsions.prose")
-    ]
-    for (source_id, char_start), rows in breakdowns.groupby(["source_id", "char_start"]):
-        before = counts[(counts.source_id == source_id) & (counts.char_start < char_start)]
-        if before.empty:
+    ].reset_index(drop=True)
+    count_starts, count_values = counts.char_start.tolist(), counts.value
+    count_refs = span_refs(counts)
+    counts_of: dict[str, list[int]] = {}
+    for position, source_id in enumerate(counts.source_id.tolist()):
+        counts_of.setdefault(source_id, []).append(position)
+    refs, values = span_refs(breakdowns), breakdowns.value
+    geography = breakdowns.geography.tolist()
+    for (source_id, char_start), rows in groups(breakdowns, ["source_id", "char_start"]):
+        before = [i for i in counts_of.get(source_id, []) if count_starts[i] < char_start]
+        if not before:
             continue
-        whole = before.iloc[before.char_start.argmax()]
-        covered = rows.value.sum()
+        whole = max(before, key=count_starts.__getitem__)  # the first of the latest, as argmax
+        whole_value = count_values.iat[whole]
+        covered = values.iloc[rows].sum()  # summed as pandas sums the group, in frame order
         out.append(
             {
                 "rule": "partial-breakdown",
-                "severity": "info" if covered <= whole.value else "warning",
+                "severity": "info" if covered <= whole_value else "warning",
                 "resource": "expulsion_stats",
-                "subject": rows.geography.iloc[0],
-                "message": f"the categories cover {covered:g} of the {whole.value:g} stated before",
-                "evidence": f"{spans(rows, 1)} | {span_of(whole)}",
+                "subject": geography[rows[0]],
+                "message": f"the categories cover {covered:g} of the {whole_value:g} stated before",
+                "evidence": f"{first_spans(refs, rows, 1)} | {count_refs[whole]}",
             }
         )
     return out

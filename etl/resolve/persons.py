@@ -26,13 +26,13 @@ from etl.lang.knowledge import Knowledge
 from etl.lang.names import (
     FUZZY_CUTOFF,
     FUZZY_MIN_LENGTH,
-    INITIALS,
-    WORD,
     Name,
+    NameTokens,
+    cited_at,
     close_keys,
+    name_tokens,
     not_names,
     similarity,
-    strip_possessive,
     surname_key,
 )
 
@@ -50,11 +50,11 @@ class Person:
     anchors: int = 0
     first: tuple = (1 << 62, 0, "")  # the earliest anchor: its spelling names the id
 
-    def add(self, name: Name, role: str = "", why: str = "") -> None:
+    def add(self, name: Name, role: str = "", why: str = "", count: int = 1) -> None:
         if why and name.surname not in self.spellings:
             self.merges.setdefault(name.surname, why)
-        self.spellings[name.surname] += 1
-        self.fulls[name.full] += 1
+        self.spellings[name.surname] += count
+        self.fulls[name.full] += count
         if name.alias:
             self.spellings[name.alias] += 0
         if role:
@@ -242,76 +242,53 @@ def person_ids(persons: list[Person], aliases: dict[str, str]) -> dict[int, str]
     return ids
 
 
-# A name that opens a note ("[16] Robert Conquest, The Great Terror", "[84] Getty 1985")
-# is an author cited as literature; `roles` says so, so scholars are not taken for actors.
-NOTE_LINE = re.compile(r"\[\d+\]\s+(?:[A-Z][\w.]*\s+){0,3}")
-CITATION = re.compile(r"\s*(?:[,:]|\d{4})")  # "Conquest, The Great Terror", "Getty 1985"
-_TOKEN = re.compile(rf"(?<![\w.])(?:(?P<initials>{INITIALS}) ?)?(?P<surname>{WORD})")
+@dataclass
+class Mentions:
+    """Every occurrence of a known person's name in the texts, as columns (one item per
+    mention, in scan order); `person_ids` is filled once the persons have their ids."""
 
+    source_ids: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    person_ids: list[str] = field(default_factory=list)
 
-def scan_mentions(
-    source: Source,
-    index: PersonIndex,
-    local: dict[str, Person],
-    seen: dict[tuple[str, str], tuple[Person | None, str, bool]] | None = None,
-) -> list[tuple[Name, Person, str]]:
-    """Every occurrence in a text of a known person's surname (or a part of a compound).
-
-    A bare surname that several persons share goes to the one of them the same text
-    names in full (`local`, by key); otherwise it is left unresolved. `seen` keeps what
-    the index said of each (word, initials), for the next texts while the index is as is.
-    """
-    text = source.text
-    banned = not_names(index.kb)
-    named_after = "|".join(re.escape(r["word"]) for r in index.kb["named_after"])
-    thing = re.compile(rf"\s+(?:{named_after})\b", re.IGNORECASE)
-    seen = {} if seen is None else seen
-    found = []
-    for m in _TOKEN.finditer(text):
-        word = strip_possessive(m["surname"])
-        if word in banned or thing.match(text, m.end()):
-            continue  # not a name, or "the Hearst press", "the Trotsky Internet Archive"
-        start = m.start("surname")
-        pieces = [(word, start)]
-        if "-" in word and not index.by_key(index.key(word)[0]):
-            # "Orlov-Belov": a pair of names, not a double surname.
-            pieces, offset = [], start
-            for part in word.split("-"):
-                pieces.append((part, offset))
-                offset += len(part) + 1
-        for part, at in pieces:
-            if len(part) < 3 or part in banned:
-                continue
-            initials = (m["initials"] or "").strip() if part == word else ""
-            name = Name(part, at, at + len(part), part, initials=initials)
-            if (part, initials) not in seen:  # the index does not change while scanning
-                seen[(part, initials)] = index.find(name)
-            person, why, ambiguous = seen[(part, initials)]
-            if ambiguous:
-                person = local.get(index.key(part)[0])
-            if person is not None:
-                found.append((name, person, why))
-    return found
+    def columns(self) -> dict[str, list]:
+        """The rows of the `mentions` resource, by column (mention_id not yet given)."""
+        return {
+            "person_id": self.person_ids,
+            "name_as_written": self.written,
+            "source_id": self.source_ids,
+            "line_start": self.lines,
+            "line_end": self.lines,  # a name is one word: it never spans a line ending
+            "char_start": self.starts,
+            "char_end": [s + len(w) for s, w in zip(self.starts, self.written, strict=True)],
+            "quote": self.written,
+            "extractor": ["persons.mention"] * len(self.starts),
+        }
 
 
 def resolve_persons(
-    records: list[Record], texts: dict[str, Source], kb: Knowledge
-) -> tuple[list[dict], list[Record], list[dict]]:
-    """Persons, the records with `person_id` set, and warnings for names left unresolved.
+    records: list[Record],
+    texts: dict[str, Source],
+    kb: Knowledge,
+    tokens: dict[str, NameTokens] | None = None,
+) -> tuple[list[dict], list[Record], list[dict], Mentions]:
+    """Persons, the records with `person_id` set, warnings for names left unresolved, and
+    every mention of a person.
 
     Steps: anchor the names of defendants, sentences and mentions (strongest first), find
-    every occurrence of a known name in every text, then give each record its person."""
+    every occurrence of a known name in every text (its name tokens, `tokens` by source id
+    where the extraction cache has them), then give each record its person."""
     index = PersonIndex(kb)
     order, anchored = anchor_order(records)
     owner, by_text = anchor_names(index, anchored, order)
-    mentions = scan_all_mentions(index, texts, owner, by_text)
+    mentions = scan_all_mentions(index, texts, owner, by_text, tokens or {})
     ids = person_ids(index.persons, index.aliases)
     out, warnings = with_persons(records, index, owner, ids)
-    for source_id, name, person in mentions:
-        span = texts[source_id].span(name.start, name.end)
-        fields = {"person_id": ids[id(person)], "name_as_written": name.written}
-        out.append(Record("mentions", fields, span, "persons.mention"))
-    return [person_row(person, ids) for person in index.persons], out, warnings
+    mentions.person_ids = [ids[id(person)] for person in mentions.persons]
+    return [person_row(person, ids) for person in index.persons], out, warnings, mentions
 
 
 Order = dict[int, tuple[int, int]]  # id(record) → (text's rank in the registry, offset)
@@ -366,27 +343,88 @@ def scan_all_mentions(
     texts: dict[str, Source],
     owner: Owners,
     by_text: dict[str, dict[str, set[int]]],
-) -> list[tuple[str, Name, Person]]:
-    """Every occurrence of a known name in every text (no new person is made now); a name
-    in a note's citation makes its person a cited author."""
-    mentions: list[tuple[str, Name, Person]] = []
+    tokens: dict[str, NameTokens],
+) -> Mentions:
+    """Every occurrence in every text of a known person's surname (or a part of a compound);
+    no new person is made now. A name in a note's citation makes its person a cited author.
+
+    A bare surname that several persons share goes to the one of them the same text names
+    in full (by key); otherwise it is left unresolved. What the index says of each (word,
+    initials) is asked once: the index does not change while scanning."""
     persons_by_id = {id(p): p for p in index.persons}
+    banned = not_names(index.kb)
     seen: dict[tuple[str, str], tuple[Person | None, str, bool]] = {}
+    pieces_of: dict[str, tuple[tuple[int, str], ...]] = {}
+    # What each mention adds to its person, counted: (person, spelling, initials, why,
+    # cited) in the order first met, which is all Person.add needs (a spelling's first
+    # mention decides whether its `why` is kept).
+    adds: dict[tuple[int, str, str, str, bool], int] = {}
+    found = Mentions()
     for source_id, source in sorted(texts.items()):
         local = {
             key: persons_by_id[next(iter(ids))]
             for key, ids in by_text.get(source_id, {}).items()
             if len(ids) == 1
         }
-        for name, person, why in scan_mentions(source, index, local, seen):
-            line_start = source.line_starts[source.line_of(name.start) - 1]
-            cited = NOTE_LINE.fullmatch(source.text, line_start, name.start) and CITATION.match(
-                source.text, name.end
-            )
-            person.add(name, role="cited author" if cited else "", why=why)
-            mentions.append((source_id, name, person))
-            owner.setdefault((source_id, name.start), person)
-    return mentions
+        text = source.text
+        scanned = tokens.get(source_id) or name_tokens(text, source.line_starts, index.kb)
+        for word, start, initials, line, cited in zip(
+            scanned.words,
+            scanned.starts,
+            scanned.initials,
+            scanned.lines,
+            scanned.cited,
+            strict=True,
+        ):
+            if "-" in word:
+                pieces = pieces_of.get(word)
+                if pieces is None:
+                    pieces = pieces_of[word] = _pieces(word, index, banned)
+            else:
+                pieces = ((0, word),)
+            for delta, part in pieces:
+                part_initials = initials if part == word else ""
+                at = start + delta
+                result = seen.get((part, part_initials))
+                if result is None:
+                    name = Name(part, at, at + len(part), part, initials=part_initials)
+                    result = seen[(part, part_initials)] = index.find(name)
+                person, why, ambiguous = result
+                if ambiguous:
+                    person = local.get(index.key(part)[0])
+                if person is None:
+                    continue
+                named = cited
+                if part != word:
+                    line_start = source.line_starts[line - 1]
+                    named = cited_at(text, line_start, at, at + len(part))
+                found.source_ids.append(source_id)
+                found.starts.append(at)
+                found.lines.append(line)
+                found.written.append(part)
+                found.persons.append(person)
+                owner.setdefault((source_id, at), person)
+                add = (id(person), part, part_initials, why, named)
+                adds[add] = adds.get(add, 0) + 1
+    for (person_id, part, initials, why, cited), count in adds.items():
+        person = persons_by_id[person_id]
+        name = Name(part, 0, len(part), part, initials=initials)
+        person.add(name, role="cited author" if cited else "", why=why, count=count)
+    return found
+
+
+def _pieces(word: str, index: PersonIndex, banned: frozenset[str]) -> tuple[tuple[int, str], ...]:
+    """(offset, part) of the names a hyphenated word stands for: itself if it is a known
+    double surname, else each of its parts ("Orlov-Belov": a pair of names), with parts
+    that cannot be names left out."""
+    if index.by_key(index.key(word)[0]):
+        return ((0, word),)
+    pieces, offset = [], 0
+    for part in word.split("-"):
+        if len(part) >= 3 and part not in banned:
+            pieces.append((offset, part))
+        offset += len(part) + 1
+    return tuple(pieces)
 
 
 def with_persons(
