@@ -83,7 +83,7 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             title = preamble(text, kb, all_lines[max(0, index - PREAMBLE_LINES) : index])
         if title is not None:
             shared["sentencing_body"], shared["date"] = title[1], shared["date"] or title[2]
-        for item, names in list_items(text, all_lines[index + 1 :], kb):
+        for item, names in list_items(text, all_lines[index + 1 :], kb, spaced=not found):
             block = Block(item.start, item.end)
             # the penalties after the names, or the whole item's when its verb opens it
             own = passed_penalties(text, names[-1].end, item.end, block, kb) or (
@@ -147,18 +147,21 @@ def item_modifiers(text: str, kb: Knowledge, item: Block, shared: dict) -> dict:
     return found
 
 
-def list_items(text: str, following: list[Block], kb: Knowledge) -> list[tuple[Block, list[Name]]]:
+def list_items(
+    text: str, following: list[Block], kb: Knowledge, spaced: bool = False
+) -> list[tuple[Block, list[Name]]]:
     """The items of the list that starts on the first of `following` (blank lines before
     it allowed), each with the names it opens with; the list ends at a line that is not an
     item. An item that does not end with "." or ";" runs on over the lines after it, and
-    items that end with ";" may stand a blank line apart ("to apply to A … the supreme
+    items that end with ";" (or any, if `spaced`: under an operative part that names no
+    penalty of its own) may stand a blank line apart ("to apply to A … the supreme
     measure,\nwith confiscation …;\n\nto deprive B of liberty …")."""
     items: list[tuple[Block, list[Name]]] = []
     for item in following:
         line = text[item.start : item.end].strip()
         last = text[items[-1][0].start : items[-1][0].end].rstrip() if items else ""
         if not line:
-            if items and not last.endswith(";"):
+            if items and not (spaced or last.endswith(";")):
                 break
             continue
         if items and item.start == items[-1][0].end + 1 and not last.endswith((";", ".", ":")):
