@@ -1192,3 +1192,21 @@ def test_posts_in_apposition_places_after_of_and_a_while_clause():
         ("Gorelik", "imprisonment", 10.0),
         ("Tsoi", "imprisonment", 8.0),
     }
+
+
+def test_a_memorial_books_entries_with_a_sentence_label():
+    text = (
+        "ANTONOV Ilya Sergeevich. Born 1895, Tula. Worker. Arrested 12.08.1937. Charge: "
+        "Art. 58-10. Sentence: VMN. Shot 20.09.1937.\n"
+        "\n"
+        "BORISOVA Nina Petrovna. Born 1910. Arrested 3.02.1938. Sentence: 10 years ITL.\n"
+        "\n"
+        "DEMINA Olga Sergeevna (1902-1976). Decision of the OSO of 5.07.1938: 5 years ITK.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Antonov", "death", None),  # the execution is not a second sentence
+        ("Borisova", "imprisonment", 10.0),
+        ("Demina", "imprisonment", 5.0),  # ITK, a labour colony
+    }
+    assert {r["date"] for r in found if r["surname"] == "Demina"} == {"1938-07-05"}

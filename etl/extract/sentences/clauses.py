@@ -865,7 +865,9 @@ SUBJECTLESS = re.compile(
     r"|(?:in|on|by|at|before|after|during)\b(?:(?!\b(?:was|were|is|are|had|has)\b)[^;]){0,160}?)"
     r"[,;]?\s+)?"  # no verb of its own before: "By decision of … of 1938 X was" has a subject
     r"(?:(?:previously|later|subsequently|again|then|also|once)\s+)?"
-    r"(?:re-?)?(?:sentenced|condemned|convicted|sent\.|exiled|banished|deported)",
+    r"(?:(?:re-?)?(?:sentenced|condemned|convicted|sent\.|exiled|banished|deported)"
+    # a memorial book's label: "Sentence: VMN.", "Decision of the OSO of 5.07.1938: 5 years"
+    r"|(?:sentence|verdict|decision|punishment)\b[^:;]{0,80}?:)",
     re.IGNORECASE,
 )
 VERDICT_WORD = re.compile(r"\b(?:sentenced|condemned|convicted|exiled|banished|sent\.)")
