@@ -1210,3 +1210,15 @@ def test_a_memorial_books_entries_with_a_sentence_label():
         ("Demina", "imprisonment", 5.0),  # ITK, a labour colony
     }
     assert {r["date"] for r in found if r["surname"] == "Demina"} == {"1938-07-05"}
+
+
+def test_cards_issued_after_the_verb_and_a_paragraph_number_is_no_count():
+    text = (
+        "In 1936 the gorkom issued 4 118 new party cards and 276 candidate cards; 93 cards "
+        "were withdrawn (protocol No. 7, para. 3).\n"
+    )
+    assert figures(text) == {
+        (4118.0, "count", "cards_issued"),
+        (276.0, "count", "cards_issued"),
+        (93.0, "count", "expelled"),  # withdrawn cards are expulsions
+    }
