@@ -1222,3 +1222,15 @@ def test_cards_issued_after_the_verb_and_a_paragraph_number_is_no_count():
         (276.0, "count", "cards_issued"),
         (93.0, "count", "expelled"),  # withdrawn cards are expulsions
     }
+
+
+def test_a_count_in_brackets_after_expulsions_and_members_not_checked():
+    text = (
+        "The expulsions among candidates (612) ran higher than among members.\n"
+        "Of the members, 154 were not checked because they were away with the army.\n"
+        "The grounds are listed as (1) alien elements and (2) passive members.\n"
+    )
+    assert figures(text) == {
+        (612.0, "count", "expelled"),  # "(1)" and "(2)" are an enumeration, not counts
+        (154.0, "count", "other"),  # not checked: a purge outcome, not a check
+    }

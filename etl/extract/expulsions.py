@@ -507,7 +507,7 @@ def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool
         or after == "]"
         or before.isalpha()
         or (after.isalpha() and bool(m["num"]))
-        or (before == "(" and after == ")")  # "(1) Bolshevik-Leninists; (2) …"
+        or (before == "(" and after == ")" and len(m[0]) <= 2)  # "(1) Bolshevik-Leninists; (2) …"
         or (before == "-" and text[max(0, m.start() - 2) : m.start() - 1].isdigit())
         or (after == ")" and m.start() == sentence.start)  # "2) Including those expelled …"
         or bool(first(kb, "not_stat", tail, "start"))
