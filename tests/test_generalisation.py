@@ -1234,3 +1234,20 @@ def test_a_count_in_brackets_after_expulsions_and_members_not_checked():
         (612.0, "count", "expelled"),  # "(1)" and "(2)" are an enumeration, not counts
         (154.0, "count", "other"),  # not checked: a purge outcome, not a check
     }
+
+
+def test_a_list_of_the_expelled_by_group_with_shares_and_a_transfer_is_no_membership():
+    text = (
+        "Expelled: workers – 122 (6.4%); peasants – 287 (12.9%); office employees – 415 "
+        "(21.3%).\n"
+        "Some 96 members were transferred to candidates.\n"
+    )
+    assert figures(text) == {
+        (122.0, "count", "expelled"),
+        (6.4, "percent", "expelled"),
+        (287.0, "count", "expelled"),  # past the first ";"
+        (12.9, "percent", "expelled"),
+        (415.0, "count", "expelled"),
+        (21.3, "percent", "expelled"),
+        (96.0, "count", "other"),  # a transfer, not the size of the party
+    }

@@ -620,6 +620,8 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     if shared:  # "1,342 members and 517 candidates were checked": the verb is both counts'
         after = after[shared.end() :]
     after_subject = first(kb, "subject", after, "start")
+    if after_subject == "members" and first(kb, "outcome", after[:60], "start"):
+        return "other"  # "146 members were transferred to candidates": an outcome
     explicit = after_subject not in (None, "members") and not first(kb, "reinstated", after[:40])
     if first(kb, "reinstated", passage) and not explicit:
         return "other"  # "410 readmitted on appeal", in a passage about readmission
