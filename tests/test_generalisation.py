@@ -1251,3 +1251,22 @@ def test_a_list_of_the_expelled_by_group_with_shares_and_a_transfer_is_no_member
         (21.3, "percent", "expelled"),
         (96.0, "count", "other"),  # a transfer, not the size of the party
     }
+
+
+def test_a_register_table_wider_than_two_hundred_characters_and_roman_month_dates():
+    header = ["Raion", "Members 1.I.33", "Checked", "Expelled", "Per cent", "Transferred"]
+    cells = ["Ozyorsky", "1 412", "1 650", "211", "12.8", "37"]
+    wide = 45  # each column far to the right of the one before: lines of 239 characters
+
+    def line(row: list[str]) -> str:
+        return row[0].ljust(14) + "".join(c.rjust(wide) for c in row[1:])
+
+    text = f"Table 2. The purge in the raions, 1933\n\n{line(header)}\n{line(cells)}\n"
+    assert len(line(cells)) > 200
+    assert figures(text) == {
+        (1412.0, "count", "members"),  # and no 1 or 33 from the header's "1.I.33"
+        (1650.0, "count", "investigated"),
+        (211.0, "count", "expelled"),
+        (12.8, "percent", "expelled"),
+        (37.0, "count", "other"),  # transferred to candidates: not expelled
+    }

@@ -497,6 +497,17 @@ def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[F
         yield m, with_multiplier(low, m["mult"]), with_multiplier(high, m["mult"])
 
 
+ROMAN_DATE = re.compile(r"\b\d{1,2}\.[IVX]{1,4}\.\d{2,4}\b")  # "1.I.33", "12.X.1937"
+
+
+def in_roman_date(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a part of a date with its month in Roman numerals."""
+    return any(
+        d.start() <= start and end <= d.end()
+        for d in ROMAN_DATE.finditer(text, max(0, start - 6), min(len(text), end + 6))
+    )
+
+
 def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool:
     """A footnote marker, digits in a word, an enumeration or item number, the second part
     of "1929-32" or "Article 58-10", or a quantity of something else (years, roubles)."""
@@ -513,6 +524,7 @@ def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool
         or bool(first(kb, "not_stat", tail, "start"))
         or bool(first(kb, "not_stat_before", text[max(sentence.start, m.start() - 30) : m.start()]))
         or bool(re.match(r"\s*-?ies\b|-\d", tail))
+        or in_roman_date(text, m.start(), m.end())
         or bool(m["num"] and YEAR.fullmatch(m["num"]) and not m["mult"])
     )
 

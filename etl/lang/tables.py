@@ -37,7 +37,7 @@ NUMBER = rf"(?:{GROUPED}|\d+)(?:[.,]\d+)?"
 HIGH = NUMBER.replace("?P<g>", "?P<g2>").replace("?P=g", "?P=g2")
 NUMERIC = re.compile(rf"(?P<low>{NUMBER})(?:\s*[-–]\s*(?P<high>{HIGH}))?\s*%?")
 ABSENT = {"", "-", "--", "—", "–", "n/a", "…", "...", "x", "·", "."}
-MAX_ROW = 200  # a longer line is prose, not a table row
+MAX_ROW = 400  # a longer line is prose, not a table row (a wide register runs past 200)
 MAX_CAPTION = 160  # a longer line above a table is prose, not its title
 
 
