@@ -1270,3 +1270,27 @@ def test_a_register_table_wider_than_two_hundred_characters_and_roman_month_date
         (12.8, "percent", "expelled"),
         (37.0, "count", "other"),  # transferred to candidates: not expelled
     }
+
+
+def test_a_newspapers_verdict_items_with_plain_surnames_and_the_present_tense():
+    text = (
+        "The court sentenced: Kulik, Sheremet and Varenik — to the supreme measure of "
+        "punishment, shooting; Bogach — to ten years of deprivation of liberty.\n"
+        "The sentence of the court: Yefimov – death; Lapa – 10 years.\n"
+        "The enemies of the people Pronko and Myt are sentenced to be shot.\n"
+        "The chairman Kuchinsky A. A. was sentenced to death, the brigade leaders Vovk and "
+        "Dyak to eight years each.\n"
+    )
+    assert sentenced(text) == {
+        ("Kulik", "death", None),
+        ("Sheremet", "death", None),  # a plain surname after a comma, not a given name
+        ("Varenik", "death", None),
+        ("Bogach", "imprisonment", 10.0),
+        ("Yefimov", "death", None),
+        ("Lapa", "imprisonment", 10.0),  # a bare term after the dash is prison
+        ("Pronko", "death", None),
+        ("Myt", "death", None),
+        ("Kuchinsky", "death", None),
+        ("Vovk", "imprisonment", 8.0),  # the verb of the clause before, after a comma
+        ("Dyak", "imprisonment", 8.0),
+    }

@@ -419,7 +419,7 @@ def commuted(
 
 
 VERDICT_VERB = (
-    r"(?:,?\s+(?:who\s+)?(?:was|were|had been|have been|has been|(?:are|is|were) to be)\s+"
+    r"(?:,?\s+(?:who\s+)?(?:was|were|are|is|had been|have been|has been|(?:are|is|were) to be)\s+"
     r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly|in fact|actually"
     r"|eventually|finally|immediately|secretly)\s+)?"
     # "was arrested and on DATE sentenced": the arrest, then the verdict
@@ -692,9 +692,9 @@ def elided_verdicts(
     the bookkeeper B and the storekeeper C to five years each"."""
     if not term_pattern(kb, "verdict").search(text, sentence.start, sentence.end):
         return []
-    item = rf"(?:(?:the|a|his|her|their)\s+[a-z]+\s+)?{names_regex(kb)}"
+    item = rf"(?:(?:the|a|his|her|their)\s+(?:[a-z]+\s+){{1,3}})?{names_regex(kb)}"
     clause = re.compile(
-        rf"(?:;|,\s+and)\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+to\s+"
+        rf"(?:;|,\s+and|,)\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+to\s+"
     )
     seen = {n.start for n, _, _ in named}
     found = []

@@ -365,14 +365,37 @@ def colon_items(
     cuts = [m.start("names"), *(c.end() for c in semicolons), m.end("names")]
     for a, b in pairwise(cuts):
         dash = ITEM_VERDICT.search(text, a, b)
-        names = register_heads(text, a, dash.start(), kb) if dash else []
-        own = penalties_in(text, dash.end(), b, kb) if dash else []
-        if not names or not own:
+        if dash is None:
             continue
+        plain = plain_names(text, a, dash.start(), kb)
+        if len(plain) < 2 or any(" " in n.written for n in plain):
+            # "SURNAME Given Patronymic", not "Surname, Othername and Thirdname"
+            plain = register_heads(text, a, dash.start(), kb) or plain
+        names = plain
         terms = years_in(text, dash.end(), b, kb)
+        own = penalties_in(text, dash.end(), b, kb)
         penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
-        items += [(n, penalties, terms[0][0] if terms else None) for n in names]
+        if not penalties and re.match(r"\s*(?:to\s+)?death\b", text[dash.end() : b]):
+            penalties = ["death"]  # "Surname – death"
+        if not penalties and terms:
+            penalties = ["imprisonment"]  # "Surname – 10 years": a bare term is prison
+        if names and penalties:
+            items += [(n, penalties, terms[0][0] if terms else None) for n in names]
     return items
+
+
+def plain_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
+    """ "Surname, Othername and Thirdname" before an item's dash: plain surnames, each one
+    name (the colon and the dash are what say they are persons), else none."""
+    names, cursor = [], start + len(text[start:end]) - len(text[start:end].lstrip())
+    for sep in [*COLON_NAME.finditer(text, cursor, end), None]:
+        stop = sep.start() if sep else end
+        name = parse_item(text, cursor, stop, kb)
+        if name is None or name.surname in not_names(kb):
+            return []
+        names.append(name)
+        cursor = sep.end() if sep else end
+    return names
 
 
 def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
