@@ -1294,3 +1294,18 @@ def test_a_newspapers_verdict_items_with_plain_surnames_and_the_present_tense():
         ("Vovk", "imprisonment", 8.0),  # the verb of the clause before, after a comma
         ("Dyak", "imprisonment", 8.0),
     }
+
+
+def test_a_list_under_were_convicted_with_a_bare_term_after_a_colon():
+    text = (
+        "By the resolution of the NKVD troika of 10 November 1937 the following were "
+        "convicted in this case:\n"
+        "1) Petrenko I. S. – VMN;\n"
+        "2) Gogidze, Shalva Ilyich: 8 years.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Petrenko", "death", None),
+        ("Gogidze", "imprisonment", 8.0),  # under a verdict's heading a bare term is prison
+    }
+    assert {r["date"] for r in found} == {"1937-11-10"}

@@ -93,6 +93,10 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             )
             own_verdict = verdict.search(text, names[-1].end, item.end)
             heading_verdict = found or verdict.search(text, line.start, line.end)
+            if not (found or own) and heading_verdict:
+                # "… were convicted:" then "Surname, Given Patronymic: 8 years": a bare term
+                bare = years_in(text, names[-1].end, item.end, kb)
+                own = [("imprisonment", item.start, item.end)] if bare else []
             if not (found or (own and (own_verdict or heading_verdict))):
                 continue  # under a heading that sentences nobody, an item must say it
             own_terms = [y for y, _, _ in penalty_terms(text, block, names[-1].end, kb)]

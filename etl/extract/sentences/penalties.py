@@ -17,7 +17,8 @@ PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)
 _TO_DATE = r"(?:(?!\b(?:that|who|which|having|accused|because|for|after|before)\b)[^.;—–]){0,100}?"
 EVENT_DATE = re.compile(
     rf"(?:(?:sentenced|condemned|convicted)\b{_TO_DATE}\b(?:on|of)"  # "… by the troika on"
-    r"|(?:sentenced|shot|executed)(?:\s+on)?"  # "sentenced 12 May 1937", "shot on 3 May"
+    # "sentenced 12 May 1937", "shot on 3 May", "convicted in 1929"
+    r"|(?:sentenced|convicted|condemned|shot|executed)(?:\s+(?:on|in))?"
     rf"|(?:decision|resolution|protocol|ruling|verdict)\b{_TO_DATE}\b(?:of|on|dated))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
