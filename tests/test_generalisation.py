@@ -1309,3 +1309,26 @@ def test_a_list_under_were_convicted_with_a_bare_term_after_a_colon():
         ("Gogidze", "imprisonment", 8.0),  # under a verdict's heading a bare term is prison
     }
     assert {r["date"] for r in found} == {"1937-11-10"}
+
+
+def test_a_summarys_second_sentence_of_one_person_takes_its_own_body():
+    text = (
+        "1. Ozols Janis Karlovich, born 1890, foreman. In 1930 he was deported by decision "
+        "of the OGPU troika to the Northern Krai. Arrested again on 2 December 1937 and by "
+        "decision of the NKVD troika of 20 December 1937 sentenced to be shot.\n"
+        "\n"
+        "2. Kuzmina Anna Fyodorovna, born 1902. By decision of the NKVD troika of 20 December "
+        "1937 she was sentenced to ten years in a corrective labour camp.\n"
+        "\n"
+        "Mikhail Pronin was sentenced to death and executed by NKVD near Moscow.\n"
+    )
+    found = {(r["surname"], r["penalty"]): r for r in rows(text, "sentences")}
+    assert set(found) == {
+        ("Ozols", "exile"),
+        ("Ozols", "death"),  # a verdict after "Arrested again … and"
+        ("Kuzmina", "imprisonment"),  # the surname first, as registers write it
+        ("Pronin", "death"),
+    }
+    assert found["Ozols", "death"]["sentencing_body"] == "NKVD troika"
+    assert found["Ozols", "death"]["date"] == "1937-12-20"
+    assert found["Pronin", "death"].get("sentencing_body") is None  # NKVD carried it out

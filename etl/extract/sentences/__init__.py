@@ -42,6 +42,7 @@ from etl.extract.sentences.clauses import (
     entry_heads,
     names_regex,
 )
+from etl.extract.sentences.forms import list_item_name
 from etl.extract.sentences.lists import (
     colon_lists,
     defendant_lists,
@@ -189,22 +190,36 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
 def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) -> tuple[int, int]:
     """Fill rights, confiscation, date and body from the paragraph; return the span to cite."""
     start, end = clause.start, clause.end
-    for mod in modifiers:
+
+    def inside(mod: dict) -> bool:
+        return clause.start <= mod["span"][0] and mod["span"][1] <= clause.end
+
+    # The verdict's own sentence first: a clause that reaches back to the sentence naming
+    # its person ("In 1930 deported by the OGPU troika. … by the NKVD troika sentenced")
+    # takes the body and date of the sentence that passes it.
+    ordered = [m for m in reversed(modifiers) if inside(m)] + [
+        m for m in modifiers if not inside(m)
+    ]
+    for mod in ordered:
         a, b = mod["span"]
-        inside = clause.start <= a and b <= clause.end
+        inside_clause = inside(mod)
         used = False
-        if mod["rights"] and penalty == "imprisonment" and (inside or mod["imprisonment_only"]):
+        if (
+            mod["rights"]
+            and penalty == "imprisonment"
+            and (inside_clause or mod["imprisonment_only"])
+        ):
             fields["rights_deprivation_years"] = mod["rights"]
             used = True
-        if mod["confiscation"] and (inside or mod["all"]):
+        if mod["confiscation"] and (inside_clause or mod["all"]):
             fields["confiscation"] = True
             used = True
         if mod["date"] and not fields.get("date"):
             fields["date"] = mod["date"]
             used = True
-        if mod["event_date"] and inside and not fields.get("date"):
+        if mod["event_date"] and inside_clause and not fields.get("date"):
             fields["date"] = mod["event_date"]
-        if mod["body"] and not fields.get("sentencing_body") and (inside or mod["date"]):
+        if mod["body"] and not fields.get("sentencing_body") and (inside_clause or mod["date"]):
             fields["sentencing_body"] = mod["body"]
             used = True
         if used:
@@ -355,6 +370,12 @@ def execution_before_arrest(source: Source, kb: Knowledge, section) -> Iterator[
             )
 
 
+def item_name(text: str, item, kb: Knowledge) -> Name:
+    """A numbered item's name, read again in the orders registers use ("Surname Given
+    Patronymic, born …" has its surname first)."""
+    return list_item_name(text, item.name.start, item.end, kb) or item.name
+
+
 def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator[Record]:
     """Numbered lists in verdicts: "1) Orlov, … 16) Belov, Ivan Petrovich all to the
     supreme penalty – to be shot": every item gets the penalty its last item states for
@@ -395,7 +416,7 @@ def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator
                         row,
                         span,
                         "sentences.numbered_verdict",
-                        refs={"name": item.name},
+                        refs={"name": item_name(text, item, kb)},
                     )
         for item in run[:-1] if shared else run:
             if not verdict.search(text, item.start, item.end):
@@ -418,5 +439,5 @@ def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator
                     row,
                     source.span(item.start, item.end),
                     "sentences.numbered_item",
-                    refs={"name": item.name},
+                    refs={"name": item_name(text, item, kb)},
                 )

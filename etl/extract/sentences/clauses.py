@@ -861,6 +861,9 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
 # "previously sentenced in 1930 by …", "sent. by the Mil. Coll. …" (dictionaries), "Exiled
 # for 5 yrs to Kazakhstan".
 SUBJECTLESS = re.compile(
+    # "Arrested again on 2.12.1937 and by decision of the troika … sentenced to be shot"
+    r"(?:(?:re-?)?(?:arrested|detained)\b(?:(?!\b(?:was|were|is|are|he|she)\b)[^;]){0,120}?"
+    r"\band\s+)?"
     r"(?:(?:[A-Z][a-z]+ [\d.]+(?: \w+\.?)?"
     r"|(?:in|on|by|at|before|after|during)\b(?:(?!\b(?:was|were|is|are|had|has)\b)[^;]){0,160}?)"
     r"[,;]?\s+)?"  # no verb of its own before: "By decision of … of 1938 X was" has a subject
