@@ -1332,3 +1332,25 @@ def test_a_summarys_second_sentence_of_one_person_takes_its_own_body():
     assert found["Ozols", "death"]["sentencing_body"] == "NKVD troika"
     assert found["Ozols", "death"]["date"] == "1937-12-20"
     assert found["Pronin", "death"].get("sentencing_body") is None  # NKVD carried it out
+
+
+def test_newspaper_subjects_with_posts_in_apposition_brackets_and_gave():
+    text = (
+        "Garkusha, former director of the MTS, Burma, chief mechanic, and Lapko, an "
+        "agronomist, are sentenced to be shot.\n"
+        "Kolos (tractor driver) and Zhmur (brigade leader) received ten years each.\n"
+        "Sentenced to be shot: the former chairman of the kolkhoz Dovbnya, the storekeeper "
+        "Tyutyun.\n"
+        "The court gave Nosik and Taran five years each.\n"
+    )
+    assert sentenced(text) == {
+        ("Garkusha", "death", None),
+        ("Burma", "death", None),
+        ("Lapko", "death", None),
+        ("Kolos", "imprisonment", 10.0),
+        ("Zhmur", "imprisonment", 10.0),
+        ("Dovbnya", "death", None),
+        ("Tyutyun", "death", None),
+        ("Nosik", "imprisonment", 5.0),
+        ("Taran", "imprisonment", 5.0),
+    }

@@ -50,7 +50,7 @@ _ROLE_WORD = r"(?!(?:to|in|on|by|at|for|with|and|him|her|them|under|as|during|wi
 # The person a verdict verb takes as object, after an article and a role or two:
 # "sentenced the saboteur Surname of the factory to ten years".
 OBJECT = re.compile(
-    r"\b(shooting|shot|executed|exiled|cost|sentenced)\s+"
+    r"\b(shooting|shot|executed|exiled|cost|sentenced|gave)\s+"
     # "… the former chairman of the kolkhoz X", "sentenced engineer X"
     rf"(?:(?:the|a|an|former|my|his|her|their|our)\s+"
     rf"(?:{_ROLE_WORD}(?:[a-z-]+|\"[^\"\n]{{1,30}}\"|«[^»\n]{{1,30}}»)\s+){{1,7}}"
@@ -135,6 +135,10 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
         a, b = cursor, start + sep.start() if sep else end
         cursor = start + sep.end() if sep else end
         a += len(text[a:b]) - len(text[a:b].lstrip())
+        bracket = re.search(r"\s*\([^()]{1,40}\)\s*$", text[a:b])
+        b -= len(bracket[0]) if bracket else 0  # "Kolos (tractor driver)"
+        if names and re.match(r"(?:an?\s+|the\s+)?[a-z]", text[a:b]):
+            continue  # an apposition between commas: "A, former director of the MTS, B, …"
         title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[a:b])
         a += title.end() if title else 0  # "Citizen KOVAL …": the title is not the name
         if re.match(CAPS_SURNAME + r"\b", text[a:b]):
@@ -163,6 +167,13 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
     return names
 
 
+# What a register or a newspaper writes after a subject's name: "(tractor driver)", or a
+# post between commas, in lowercase words and acronyms (", former director of the MTS").
+APPOSED = (
+    r"(?:\s*\([^()]{1,40}\)|,\s+(?:(?:[a-z][a-z-]*|[A-Z]{2,5})\s+){0,6}(?:[a-z][a-z-]*|[A-Z]{2,5})(?=,))?"
+)
+
+
 def subject_names(
     text: str, sentence: Block, kb: Knowledge, verbs: str = SUBJECT_VERBS, anywhere: bool = False
 ) -> list[Name]:
@@ -176,7 +187,7 @@ def subject_names(
         # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
         rf"(?:(?:The|the) [a-z]+ |(?:The|the)(?: [a-z-]+){{1,6}},\s+"
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our) [a-z]+(?: [a-z]+)?,\s+)?"
-        rf"(?P<names>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item})*)"
+        rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item}{APPOSED})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         # an apposition or relative clause: ", who led the case and others,"
         rf"(?:,[^,;.]{{1,120}},|,\s+who\b[^;.]{{1,120}}?,)?"
@@ -194,7 +205,7 @@ def subject_names(
                 r"\b(?:sentenced|condemned|convicted)\b", text[m.end() : m.end() + 60]
             )
             reach = sentence.end if verdict_verb else m.end() + NEAR
-            clause_end = min([c for c in starts if c > start] + [sentence.end, reach])
+            clause_end = min([c for c in starts if c > m.end()] + [sentence.end, reach])
             if verbs != SUBJECT_VERBS or penalties_in(text, m.start("names"), clause_end, kb):
                 names += found or []
     return names
@@ -288,7 +299,8 @@ def with_own_terms(text: str, sentence: Block, kb: Knowledge, named: Named) -> N
     replaces the same name read without its term."""
     named = list(named)
     for m in PER_NAME.finditer(text, sentence.start, sentence.end):
-        if m["verb"] and re.search(r"\band\s+$", text[sentence.start : m.start()]):
+        joined = re.search(r"\band\s+$", text[sentence.start : m.start()])
+        if joined and (m["verb"] or re.match(r"\s+each\b", text[m.end() : sentence.end])):
             continue  # "A and B received ten years each": the subjects' rule reads both
         name = parse_item(text, m.start(1), m.end(1), kb)
         value = parse_count(m[3], kb)
@@ -645,8 +657,9 @@ def sentenced_objects(
     penalty and term that follow it up to the next group."""
     names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
     first = re.compile(
-        rf"\b(?:sentenced|condemned|convicted|SENTENCED|CONDEMNED):?\s+(?:the\s+)?"
-        rf"(?:accused\s+|defendants?\s+)?(?P<names>{names})\s+(?:to|for)\b"
+        rf"\b(?:sentenced|condemned|convicted|gave|SENTENCED|CONDEMNED):?\s+(?:the\s+)?"
+        rf"(?:accused\s+|defendants?\s+)?(?P<names>{names})"
+        rf"(?:\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b))"  # "gave A and B five years"
     )
     more = re.compile(rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<names>{names})\s+to\b")
     found = []
@@ -694,7 +707,8 @@ def elided_verdicts(
         return []
     item = rf"(?:(?:the|a|his|her|their)\s+(?:[a-z]+\s+){{1,3}})?{names_regex(kb)}"
     clause = re.compile(
-        rf"(?:;|,\s+and|,)\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)\s+to\s+"
+        rf"(?:;|,\s+and|,)\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
+        rf"(?:\s+|\s*[—–]\s*)to\s+"  # "…, the accountant A. Fink — to six years"
     )
     seen = {n.start for n, _, _ in named}
     found = []

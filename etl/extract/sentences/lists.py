@@ -313,6 +313,7 @@ DATE_HEADER = re.compile(r"\bdate\b", re.IGNORECASE)
 # or a decision and its items: "Decision of the OSO of 12.I.1938: A – exile; B – 3 years".
 COLON_LIST = re.compile(r"(?P<head>[^:;]{3,80}):\s+(?P<names>[^:]{2,400}?)\.?$")
 COLON_NAME = re.compile(r"\s*(?:,\s*and|,|and)\s+")
+POST = re.compile(r"(?:the|a|an|former)\s+(?:(?:[a-z][a-z-]*|[A-Z]{2,5})\s+){0,7}")
 
 
 def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -358,7 +359,8 @@ def colon_items(
         cursor = m.start("names")
         for sep in [*COLON_NAME.finditer(text, m.start("names"), m.end("names")), None]:
             end = sep.start() if sep else m.end("names")
-            names.append(parse_item(text, cursor, end, kb))
+            post = POST.match(text, cursor, end)  # "the former director of the MTS Surname"
+            names.append(parse_item(text, post.end() if post else cursor, end, kb))
             cursor = sep.end() if sep else end
         if not names or any(n is None or n.surname in not_names(kb) for n in names):
             return []  # not a list of names alone
