@@ -169,9 +169,8 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
 
 # What a register or a newspaper writes after a subject's name: "(tractor driver)", or a
 # post between commas, in lowercase words and acronyms (", former director of the MTS").
-APPOSED = (
-    r"(?:\s*\([^()]{1,40}\)|,\s+(?:(?:[a-z][a-z-]*|[A-Z]{2,5})\s+){0,6}(?:[a-z][a-z-]*|[A-Z]{2,5})(?=,))?"
-)
+_POST_WORD = r"(?:[a-z][a-z-]*|[A-Z]{2,5})"
+APPOSED = rf"(?:\s*\([^()]{{1,40}}\)|,\s+(?:{_POST_WORD}\s+){{0,6}}{_POST_WORD}(?=,))?"
 
 
 def subject_names(
