@@ -1354,3 +1354,33 @@ def test_newspaper_subjects_with_posts_in_apposition_brackets_and_gave():
         ("Nosik", "imprisonment", 5.0),
         ("Taran", "imprisonment", 5.0),
     }
+
+
+def test_a_troika_protocols_resolutions_take_its_title_and_a_protocol_set_as_a_table():
+    text = (
+        "PROTOCOL No. 31 of the session of the NKVD Troika for the Kalinin Oblast, "
+        "14 October 1937\n"
+        "\n"
+        "1. HEARD: the case of SHIPOV Matvei Ivanovich, born 1885, priest.\n"
+        "   RESOLVED: SHIPOV Matvei Ivanovich to be SHOT. Property to be confiscated.\n"
+        "\n"
+        "2. HEARD: the case of LAPINA Yevdokia Semyonovna, born 1898, nun.\n"
+        "   RESOLVED: to confine LAPINA Ye. S. in a corrective labour camp for a term of TEN "
+        "years.\n"
+        "\n"
+        "3. HEARD: the case of OREKHOV Pavel Stepanovich.\n"
+        "   RESOLVED: the case to be sent for further investigation.\n"
+        "\n"
+        "| No. | Case | Heard | Resolved |\n"
+        "| 6 | 4512 | KOSTIN Andrei Petrovich, b. 1895 | 8 (eight) years ITL |\n"
+        "| 7 | 4513 | KOSTINA Maria Fyodorovna, b. 1899 | to deport to the Narym Krai |\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Shipov", "death", None),
+        ("Lapina", "imprisonment", 10.0),  # the resolution's verb before the name
+        ("Kostin", "imprisonment", 8.0),  # a table of "Heard" and "Resolved"
+        ("Kostina", "exile", None),
+    }  # and nothing for the case sent for investigation
+    dated = {r["surname"]: (r["date"], r["sentencing_body"]) for r in found}
+    assert dated["Shipov"] == dated["Lapina"] == ("1937-10-14", "NKVD Troika")

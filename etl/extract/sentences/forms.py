@@ -32,13 +32,15 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     piece = text[start:end]
     caps = re.match(
         rf"({CAPS_SURNAME})(?:\s*\([^()]{{1,40}}\))?"  # "SURNAME (Other Spelling)"
-        rf"(?:,?\s*({WORD}(?:\s+{WORD})?)|\s+({REGISTER_INITIALS}))",
+        rf"(?:\s+(?P<initials>{REGISTER_INITIALS})|,?\s*(?P<given>{WORD}(?:\s+{WORD})?))",
         piece,
     )
     banned = {word.upper() for word in not_names(kb)}
     if caps and caps[1] not in banned:
         written = caps[0].strip()
-        parts = {"given": caps[2]} if caps[2] else {"initials": caps[3].strip()}
+        parts = (
+            {"given": caps["given"]} if caps["given"] else {"initials": caps["initials"].strip()}
+        )
         return Name(written, start, start + len(written), caps[1].title(), **parts)
     initials = re.match(rf"({WORD})\s+({REGISTER_INITIALS})(?![{LOWER}])", piece)
     given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}(?:{patronymic_endings(kb)}))\b", piece)

@@ -303,8 +303,11 @@ def sentenced_elsewhere(
     return named
 
 
-NAME_HEADER = re.compile(r"surname|name|full name|person|accused|convicted", re.IGNORECASE)
-SENTENCE_HEADER = re.compile(r"sentence|verdict|penalty|punishment|decision|measure", re.IGNORECASE)
+# A protocol set as a table names its columns "Heard" (the person) and "Resolved".
+NAME_HEADER = re.compile(r"surname|name|full name|person|accused|convicted|heard", re.IGNORECASE)
+SENTENCE_HEADER = re.compile(
+    r"sentence|verdict|penalty|punishment|decision|measure|resolved|decided", re.IGNORECASE
+)
 DATE_HEADER = re.compile(r"\bdate\b", re.IGNORECASE)
 
 
@@ -460,6 +463,7 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
     names a line opens with get the penalties and term of that line."""
     text = source.text
     resolving = False
+    all_lines = list(lines(text))
     for line in paragraphs(text):
         m = RESOLUTION.match(text, line.start, line.end)
         content = text[line.start : line.end]
@@ -472,12 +476,18 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
         else:
             resolving = False
             continue
-        names = opening_names(text, start, line.end, kb)
+        verb = term_pattern(kb, "imperative").match(text, start, line.end)  # "to confine X"
+        names = opening_names(text, verb.end() if verb else start, line.end, kb)
         if m is None:  # a line after the resolution: only a name in full register form
             names = [n for n in names if n.given or n.initials]
         if not names:
             continue
-        found = passed_penalties(text, names[-1].end, line.end, Block(line.start, line.end), kb)
+        found = passed_penalties(
+            text, start if verb else names[-1].end, line.end, Block(line.start, line.end), kb
+        )
+        # the protocol's body and date, from its title above
+        above = [b for b in all_lines if b.end <= line.start][-PREAMBLE_LINES:]
+        title = preamble(text, kb, above)
         terms = [y for y, _, _ in years_in(text, names[-1].end, line.end, kb)] or [None]
         confiscation = term_pattern(kb, "confiscation").search(text, line.start, line.end)
         for name in names:
@@ -487,7 +497,9 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
                     "penalty": penalty,
                     "term_years": terms[0] if penalty != "death" else None,
                     "confiscation": True if confiscation else None,
+                    "date": title[2] if title else None,
+                    "sentencing_body": title[1] if title else None,
                     "basis": "explicit",
                 }
-                span = source.span(line.start, line.end)
+                span = source.span(title[0] if title else line.start, line.end)
                 yield Record("sentences", fields, span, "sentences.resolution", refs={"name": name})
