@@ -1384,3 +1384,23 @@ def test_a_troika_protocols_resolutions_take_its_title_and_a_protocol_set_as_a_t
     }  # and nothing for the case sent for investigation
     dated = {r["surname"]: (r["date"], r["sentencing_body"]) for r in found}
     assert dated["Shipov"] == dated["Lapina"] == ("1937-10-14", "NKVD Troika")
+
+
+def test_penalties_in_brackets_after_names_and_items_a_comma_apart():
+    text = (
+        "In the raion the troika sentenced 27 persons, among them the kulak Fomichev (VMN) "
+        "and the priest Ryabtsev (10 years ITL).\n"
+        "Arrested and convicted: Gromyko N. I. (VMN), Sotnik A. A. (exile, 5 years).\n"
+        "On 12.X.1937 the troika sentenced the church group: Archpriest Nikolsky — VMN, deacon "
+        "Uspensky — 10 years ITL.\n"
+        "The former SR Dergun A. A. has again been sentenced to the supreme measure.\n"
+    )
+    assert sentenced(text) == {
+        ("Fomichev", "death", None),
+        ("Ryabtsev", "imprisonment", 10.0),
+        ("Gromyko", "death", None),
+        ("Sotnik", "exile", 5.0),
+        ("Nikolsky", "death", None),
+        ("Uspensky", "imprisonment", 10.0),  # not the archpriest's second penalty
+        ("Dergun", "death", None),
+    }

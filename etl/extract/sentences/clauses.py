@@ -238,6 +238,7 @@ def clause_of(
     verdict = term_pattern(kb, "verdict").search(text, sentence.start, sentence.end)
     if verdict:
         clause.names += listed_in_verdict(text, sentence, kb, clause.penalties)
+    clause.names += bracketed_penalties(text, sentence, kb)
     clause.names = with_own_terms(text, sentence, kb, clause.names)
     clause.names += respectively(text, sentence, kb, clause.penalties)
     for rule in (sentenced_objects, items_and_respects, names_among):
@@ -273,6 +274,29 @@ def verdict_penalties(
     found = passed_penalties(text, sentence.start, sentence.end, sentence, kb)
     if not found and not OBJECT.search(text, sentence.start, sentence.end):
         return None
+    return found
+
+
+def bracketed_penalties(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """Names each followed by its own penalty in brackets, as summaries list them: "among
+    them the kulak A (VMN) and the priest B (10 years ITL)", "C. D. Surname (exile, 5
+    years)"."""
+    found: Named = []
+    pattern = kb.derived(
+        "bracketed", lambda kb: re.compile(rf"({object_item(kb)})\s*\(([^()]{{1,60}})\)")
+    )
+    for m in pattern.finditer(text, sentence.start, sentence.end):
+        own = penalties_in(text, m.start(2), m.end(2), kb)
+        if not own:
+            continue
+        name = list_item_name(text, m.start(1), m.end(1), kb) or parse_item(
+            text, m.start(1), m.end(1), kb
+        )
+        if name is None or name.surname in not_names(kb):
+            continue
+        years = years_in(text, m.start(2), m.end(2), kb)
+        for penalty in sorted({p for p, _, _ in own}, key=ORDER.index):
+            found.append((name, [penalty], years[0][0] if years and penalty != "death" else None))
     return found
 
 
@@ -430,8 +454,9 @@ def commuted(
 
 
 VERDICT_VERB = (
-    r"(?:,?\s+(?:who\s+)?(?:was|were|are|is|had been|have been|has been|(?:are|is|were) to be)\s+"
-    r"(?:(?:later|then|also|all|both|each|subsequently|summarily|duly|in fact|actually"
+    r"(?:,?\s+(?:who\s+)?(?:was|were|are|is|(?:had|have|has)\s+(?:again\s+|also\s+)?been"
+    r"|(?:are|is|were) to be)\s+"
+    r"(?:(?:later|then|also|again|all|both|each|subsequently|summarily|duly|in fact|actually"
     r"|eventually|finally|immediately|secretly)\s+)?"
     # "was arrested and on DATE sentenced": the arrest, then the verdict
     r"(?:(?:arrested|tried|detained)\b[^.;]{0,40}?\band\s+(?:[^.;,]{0,40}?\s)?)?"

@@ -316,7 +316,7 @@ DATE_HEADER = re.compile(r"\bdate\b", re.IGNORECASE)
 # or a decision and its items: "Decision of the OSO of 12.I.1938: A – exile; B – 3 years".
 COLON_LIST = re.compile(r"(?P<head>[^:;]{3,80}):\s+(?P<names>[^:]{2,400}?)\.?$")
 COLON_NAME = re.compile(r"\s*(?:,\s*and|,|and)\s+")
-POST = re.compile(r"(?:the|a|an|former)\s+(?:(?:[a-z][a-z-]*|[A-Z]{2,5})\s+){0,7}")
+POST = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[a-z][a-z-]*|[A-Z]{2,5})\s+){0,7}(?=[A-Z][a-z])")
 
 
 def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -370,8 +370,15 @@ def colon_items(
         term = years[0][0] if years else None
         return [(n, penalties, term) for n in names if n is not None]
     items: list[tuple[Name, list[str], float | None]] = []
-    semicolons = re.compile(";").finditer(text, m.start("names"), m.end("names"))
-    cuts = [m.start("names"), *(c.end() for c in semicolons), m.end("names")]
+    # items end at ";", or at "," between two that each have their own dash ("A — VMN, B —
+    # 10 years"; not "SURNAME, Given Patronymic — to be shot")
+    cuts = [m.start("names")]
+    for c in re.compile(r";|,(?=[^,;]{1,60}?\s[—–-]\s)").finditer(
+        text, m.start("names"), m.end("names")
+    ):
+        if c[0] == ";" or ITEM_VERDICT.search(text, cuts[-1], c.start()):
+            cuts.append(c.end())
+    cuts.append(m.end("names"))
     for a, b in pairwise(cuts):
         dash = ITEM_VERDICT.search(text, a, b)
         if dash is None:
@@ -399,7 +406,8 @@ def plain_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
     names, cursor = [], start + len(text[start:end]) - len(text[start:end].lstrip())
     for sep in [*COLON_NAME.finditer(text, cursor, end), None]:
         stop = sep.start() if sep else end
-        name = parse_item(text, cursor, stop, kb)
+        post = POST.match(text, cursor, stop)  # "deacon Surname", "the former chairman Surname"
+        name = parse_item(text, post.end() if post else cursor, stop, kb)
         if name is None or name.surname in not_names(kb):
             return []
         names.append(name)
