@@ -1404,3 +1404,25 @@ def test_penalties_in_brackets_after_names_and_items_a_comma_apart():
         ("Uspensky", "imprisonment", 10.0),  # not the archpriest's second penalty
         ("Dergun", "death", None),
     }
+
+
+def test_a_summarys_labelled_lines_read_as_a_one_line_table():
+    text = (
+        "SUMMARY No. 4 on the exchange of party documents in the oblast\n"
+        "\n"
+        "Members and candidates on the register: 10 315\n"
+        "New party cards issued: 9 402\n"
+        "Cards not issued: 913\n"
+        "  of them expelled from the party: 588\n"
+        "Per cent of cards issued: 91,1\n"
+        "\n"
+        "In the Kirovsky raion 2 114 cards were issued.\n"
+    )
+    assert figures(text) == {
+        (10315.0, "count", "members"),
+        (9402.0, "count", "cards_issued"),
+        (913.0, "count", "other"),  # a line about cards, though the word "party" is missing
+        (588.0, "count", "expelled"),
+        (91.1, "percent", "cards_issued"),  # the label says per cent: a decimal comma
+        (2114.0, "count", "cards_issued"),
+    }

@@ -477,10 +477,24 @@ def figures(text: str, sentence: Block, kb: Knowledge) -> Iterator[Figure]:
         if any(a <= m.start() < b for a, b in taken) or not_a_figure(text, sentence, m, kb):
             continue
         tail = text[m.end() : min(sentence.end, m.end() + 30)]
-        value = figure_value(m, kb, bool(PERCENT.match(tail)))
+        value = figure_value(m, kb, bool(PERCENT.match(tail)) or percent_label(text, sentence, m))
         if value is not None:
             found.append((m, value, None))
     return iter(sorted(found, key=lambda f: f[0].start()))
+
+
+def figure_label(text: str, sentence: Block, m: re.Match) -> str | None:
+    """The label a figure ends the line of, as a one-line table writes it ("Cards not
+    issued: 1 198", "Per cent of cards issued: 90,3"), or None."""
+    if not re.fullmatch(r"[\s.;]*", text[m.end() : min(sentence.end, m.end() + 3)]):
+        return None
+    label = LABEL.search(text, sentence.start, m.start())
+    return label[1] if label else None
+
+
+def percent_label(text: str, sentence: Block, m: re.Match) -> bool:
+    label = figure_label(text, sentence, m)
+    return bool(label and PERCENT_HEADER.search(label))
 
 
 def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[Figure]:
@@ -566,7 +580,10 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
     topic = re.compile("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
     heading_year: int | None = None
     carried = Context()
+    on_topic, last_end = False, -2
     for line in paragraphs(text):
+        on_topic = on_topic and line.start == last_end + 1  # the list runs on, line by line
+        last_end = line.end
         if is_heading(text, line):
             years = [int(y) for y in YEAR.findall(text[line.start : line.end]) if covered(int(y))]
             heading_year = years[0] if years else heading_year
@@ -578,11 +595,13 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             year=int(dated[0].start[:4]) if dated else carried.year,
             year_end=int(dated[0].start[:4]) if dated else carried.year_end,
         )
-        on_topic = False
         topic_ctx: Context | None = None
         for sentence in sentences(text, line.start, line.end, across_lines=True, kb=kb):
             passage = text[sentence.start : sentence.end]
-            continues = on_topic and re.match(r"(?:among (?:these|them)|of these)\b", passage, re.I)
+            continues = on_topic and (
+                re.match(r"(?:among (?:these|them)|of these)\b", passage, re.I)
+                or LABELLED_LINE.fullmatch(passage)  # the next line of a summary's list
+            )
             on_topic = bool(topic.search(passage)) or bool(continues)
             ctx = context_of(text, sentence.start, sentence.end, kb, paragraph)
             if len(passage) > 1500 or not on_topic:
@@ -654,6 +673,10 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     return after_subject or "other"
 
 
+LABEL = re.compile(r"([A-Za-z][^:;.()]{2,80}):\s*$")  # "New party cards issued: "
+# "Cards not issued: 1 198": a line of a summary's list of labelled figures
+LABELLED_LINE = re.compile(r"[A-Za-z][^:;.()]{2,80}:\s*[\d\s.,\u00a0]+")
+
 # The year a figure itself gives: "1,234 in 1925", "5,678 members by 1927".
 FIGURE_YEAR = re.compile(r"\s*(?:per\s?cent\s+|%\s*)?(?:\w+\s+)?(?:in|by|for|of)\s+(19\d\d)\b")
 
@@ -721,6 +744,11 @@ def sentence_records(
         head = flat[sentence.start : m.start()]
         groups = m.groupdict()
         percent = bool(PERCENT.match(tail)) or any(groups.get(g) for g in ("frac", "onein", "half"))
+        # "Cards not issued: 1 198", "Per cent of cards issued: 90,3": a label and its figure,
+        # a table's header and cell written on one line
+        label = figure_label(flat, sentence, m)
+        labelled = column_subject(kb, label) if label else None
+        percent = percent or percent_label(flat, sentence, m)
         measure = "percent" if percent else "count"
         hedge = first(kb, "qualifier", head[-30:], "end")  # "about", "more than"
         qualifier = "range" if value_max is not None else (hedge or "exact")
@@ -734,9 +762,11 @@ def sentence_records(
         elif measure == "percent":
             appended = bool(APPENDED.search(head)) and m.start() - previous_end < APPENDED_WITHIN
             subject = percent_subject(kb, passage, previous, appended and counts == 1)
+            subject = labelled or subject
             category = percent_category(after)
         else:
             subject = subject_of(kb, head, after, passage, previous)
+            subject = labelled or subject
             gap = flat[previous_end : m.start()]
             series = bool(previous and previous_end and LIST_GAP.fullmatch(gap))
             kept = kept_outcome and bool(re.search(r"(?:,|\band)\s*$", gap)) and ";" not in gap
@@ -749,7 +779,8 @@ def sentence_records(
         if subject == "members" or population not in ("members", "candidates"):
             population = None
         outcome = bool(first(kb, "outcome", after[:60], "start"))
-        if subject == "other" and not (first(kb, "reinstated", passage) or outcome or kept):
+        said = labelled or first(kb, "reinstated", passage) or outcome or kept
+        if subject == "other" and not said:
             continue  # a number about something else (schools, libraries)
         if measure == "percent" and max(value, value_max or 0) > 100:
             continue  # not a share: a misread number
