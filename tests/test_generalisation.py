@@ -1426,3 +1426,15 @@ def test_a_summarys_labelled_lines_read_as_a_one_line_table():
         (91.1, "percent", "cards_issued"),  # the label says per cent: a decimal comma
         (2114.0, "count", "cards_issued"),
     }
+
+
+def test_a_verb_and_its_object_before_the_count_and_a_share_named_before_its_figure():
+    text = (
+        "The purge removed from the party 1,235 persons, of whom 388 were candidates.\n"
+        "The percentage of expelled in the okrug organisation was 18.4.\n"
+    )
+    assert figures(text) == {
+        (1235.0, "count", "expelled"),
+        (388.0, "count", "expelled"),  # of whom: a part of the expelled
+        (18.4, "percent", "expelled"),
+    }

@@ -673,6 +673,12 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     return after_subject or "other"
 
 
+# "The percentage of expelled … was 18.4": the share named before its figure.
+SHARE_SAID = re.compile(
+    r"\b(?:percentage|per\s?cent(?:age)?|proportion)\s+of\s+[^.;\d]{0,80}?"
+    r"\b(?:was|were|is|amounted to|reached|stood at|came to)\s+(?:some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
 LABEL = re.compile(r"([A-Za-z][^:;.()]{2,80}):\s*$")  # "New party cards issued: "
 # "Cards not issued: 1 198": a line of a summary's list of labelled figures
 LABELLED_LINE = re.compile(r"[A-Za-z][^:;.()]{2,80}:\s*[\d\s.,\u00a0]+")
@@ -748,7 +754,7 @@ def sentence_records(
         # a table's header and cell written on one line
         label = figure_label(flat, sentence, m)
         labelled = column_subject(kb, label) if label else None
-        percent = percent or percent_label(flat, sentence, m)
+        percent = percent or percent_label(flat, sentence, m) or bool(SHARE_SAID.search(head))
         measure = "percent" if percent else "count"
         hedge = first(kb, "qualifier", head[-30:], "end")  # "about", "more than"
         qualifier = "range" if value_max is not None else (hedge or "exact")
