@@ -1438,3 +1438,11 @@ def test_a_verb_and_its_object_before_the_count_and_a_share_named_before_its_fig
         (388.0, "count", "expelled"),  # of whom: a part of the expelled
         (18.4, "percent", "expelled"),
     }
+
+
+def test_a_letters_subject_after_that_and_a_threat_gives_no_row():
+    text = (
+        "Yesterday I learned that Kolya was sentenced to ten years.\n"
+        "Papa writes that Aunt Liza may be exiled too, if the investigator keeps his word.\n"
+    )
+    assert sentenced(text) == {("Kolya", "imprisonment", 10.0)}

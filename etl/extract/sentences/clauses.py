@@ -95,11 +95,12 @@ def names_regex(kb: Knowledge) -> str:
 
 
 def clause_starts(text: str, sentence: Block) -> list[int]:
-    """Where the clauses of a sentence begin: its start, after ";", a dash or ", and", and
-    after introductory phrases ("In June 1937, after the arrest, …")."""
+    """Where the clauses of a sentence begin: its start, after ";", a dash, ", and" or
+    "that" ("we learned that Surname was sentenced"), and after introductory phrases ("In
+    June 1937, after the arrest, …")."""
     starts = [sentence.start]
     for m in re.finditer(
-        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+(?:and|while|whereas)\s+",
+        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+(?:and|while|whereas)\s+|\bthat\s+(?=[A-Z])",
         text[sentence.start : sentence.end],
     ):
         starts.append(sentence.start + m.end())
