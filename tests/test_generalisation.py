@@ -1446,3 +1446,8 @@ def test_a_letters_subject_after_that_and_a_threat_gives_no_row():
         "Papa writes that Aunt Liza may be exiled too, if the investigator keeps his word.\n"
     )
     assert sentenced(text) == {("Kolya", "imprisonment", 10.0)}
+
+
+def test_an_age_range_of_the_expelled_is_no_figure():
+    text = "Of the 96 expelled, 64 were aged between 23 and 30.\n"
+    assert figures(text) == {(96.0, "count", "expelled"), (64.0, "count", "expelled")}

@@ -503,6 +503,10 @@ def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[F
         if any(a <= m.start() < b for a, b in taken):
             continue
         tail = text[m.end() : min(sentence.end, m.end() + 30)]
+        before = text[max(sentence.start, m.start() - 30) : m.start()]
+        if first(kb, "not_stat", tail, "start") or first(kb, "not_stat_before", before):
+            taken.append(m.span())  # "aged between 23 and 30": neither end is a count
+            continue
         percent = bool(PERCENT.match(tail))
         low = _value(m["low"] or m["low2"], kb, percent)
         high = _value(m["high"] or m["high2"], kb, percent)
