@@ -1451,3 +1451,23 @@ def test_a_letters_subject_after_that_and_a_threat_gives_no_row():
 def test_an_age_range_of_the_expelled_is_no_figure():
     text = "Of the 96 expelled, 64 were aged between 23 and 30.\n"
     assert figures(text) == {(96.0, "count", "expelled"), (64.0, "count", "expelled")}
+
+
+def test_a_comma_separated_export_and_a_captions_subject_with_a_column_of_its_own():
+    text = (
+        "Table 3. Expulsions by raion, 1937\n"
+        "\n"
+        "Raion,Members,Expelled,Per cent\n"
+        "Sosnovsky,1204,96,8.0\n"
+        '"Total","2,081","166","8.0"\n'
+        "\n"
+        "20,000 Oppositionists Expelled from the Party\n"
+    )
+    assert figures(text) == {
+        (1204.0, "count", "members"),  # the caption's "Expulsions" has its own column
+        (96.0, "count", "expelled"),
+        (8.0, "percent", "expelled"),
+        (2081.0, "count", "members"),  # a quoted cell keeps its thousands comma
+        (166.0, "count", "expelled"),
+        (20000.0, "count", "expelled"),  # a headline, not a row of two cells
+    }

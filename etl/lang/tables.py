@@ -112,6 +112,16 @@ def split_cells(text: str, block: Block) -> tuple[str, list[Cell]] | None:
         # "District;Checked;Expelled": a semicolon-separated export, its cells unspaced
         # (prose puts a space after a semicolon)
         kind, parts = "semicolon", _split(line, re.compile(";"))
+    elif (
+        CSV_ROW.fullmatch(line.strip())
+        and re.search(r"[A-Za-z]", line)
+        and not re.search(r"\s{2,}|\t", line.strip())  # aligned columns are no export
+        # an export quotes a number with a thousands comma: "20,000 Oppositionists" is prose
+        and not re.search(r"\d,\d{3}\b", re.sub(r'"[^"]*"', "", line))
+    ):
+        # "Raion,Members,Expelled" or '"Total","2,081"': a comma-separated export, its cells
+        # unspaced or quoted (prose puts a space after a comma)
+        kind, parts = "comma", _csv_cells(line)
     else:
         kind, parts = "space", _split(line, SPACE_SPLIT)
         parts = [p for p in parts if p[0].strip()]
@@ -124,6 +134,21 @@ def split_cells(text: str, block: Block) -> tuple[str, list[Cell]] | None:
     if len(cells) < 2 and kind != "pipe":
         return None
     return kind, cells
+
+
+CSV_CELL = r'(?:"(?:[^"]|"")*"|[^",\s][^",]*|)'
+CSV_ROW = re.compile(rf"{CSV_CELL}(?:,{CSV_CELL})+")
+
+
+def _csv_cells(line: str) -> list[tuple[str, int]]:
+    """The cells of a comma-separated row, a quoted cell without its quotes."""
+    parts = []
+    for m in re.finditer(rf"(?:^|(?<=,)){CSV_CELL}", line):
+        piece, at = m[0], m.start()
+        if piece.startswith('"') and piece.endswith('"') and len(piece) > 1:
+            piece, at = piece[1:-1], at + 1
+        parts.append((piece, at))
+    return parts
 
 
 def _split(line: str, separator: re.Pattern) -> list[tuple[str, int]]:
