@@ -118,6 +118,7 @@ def split_cells(text: str, block: Block) -> tuple[str, list[Cell]] | None:
         and not re.search(r"\s{2,}|\t", line.strip())  # aligned columns are no export
         # an export quotes a number with a thousands comma: "20,000 Oppositionists" is prose
         and not re.search(r"\d,\d{3}\b", re.sub(r'"[^"]*"', "", line))
+        and re.sub(r'"[^"]*"', "", line).count(",") >= 2  # three cells at least: not "91,1"
     ):
         # "Raion,Members,Expelled" or '"Total","2,081"': a comma-separated export, its cells
         # unspaced or quoted (prose puts a space after a comma)
