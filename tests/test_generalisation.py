@@ -1471,3 +1471,15 @@ def test_a_comma_separated_export_and_a_captions_subject_with_a_column_of_its_ow
         (166.0, "count", "expelled"),
         (20000.0, "count", "expelled"),  # a headline, not a row of two cells
     }
+
+
+def test_a_verdicts_opening_date_before_its_body_and_verb():
+    text = (
+        "On 3 March 1938 the Military Collegium sentenced twenty-one defendants; eighteen of "
+        "them, including Bukhtin and Rykalov, were shot.\n"
+        "In 1930 Dronov was arrested; in 1937 he was sentenced to ten years.\n"
+    )
+    found = {r["surname"]: r for r in rows(text, "sentences")}
+    assert set(found) == {"Bukhtin", "Rykalov", "Dronov"}
+    assert found["Bukhtin"]["date"] == found["Rykalov"]["date"] == "1938-03-03"
+    assert found["Dronov"].get("date") != "1930"  # the arrest's year, a clause away

@@ -52,6 +52,7 @@ from etl.extract.sentences.lists import (
     resolutions,
 )
 from etl.extract.sentences.penalties import (
+    CLAUSE_BREAK,
     EVENT_DATE,
     PRONOUNCED,
     penalties_in,
@@ -175,6 +176,17 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
     event_dates = [
         d for d in dated if EVENT_DATE.search(text[max(span[0], d.span[0] - 140) : d.span[0]])
     ]
+    # "On 3 March 1938 the Military Collegium sentenced …": the opening date of a verdict,
+    # when no clause break stands between it and the verb
+    verb = re.search(r"\b(?:sentenced|condemned|convicted)\b", passage)
+    opening = [
+        d
+        for d in dated
+        if verb
+        and re.fullmatch(r"\s*(?:On|In)\s+(?:the\s+)?", text[span[0] : d.span[0]])
+        and not CLAUSE_BREAK.search(text, d.span[1], span[0] + verb.start())
+    ]
+    event_dates = event_dates or opening
     return {
         "span": span,
         "rights": rights_years,

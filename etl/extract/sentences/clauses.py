@@ -539,12 +539,14 @@ def resolve_pronoun(
     text = source.text
     word = text[pronoun : pronoun + 3]
     here = Block(sentence.start, pronoun)
-    # In its own sentence: a full name, or the bare surname the sentence opens with as its
-    # subject ("Surname, it turned out, had been tried before: … sentenced him").
+    # In its own sentence: a full name, or the bare surname a clause opens with as its
+    # subject ("Surname, it turned out, had been tried before: … sentenced him", "In 1930
+    # Surname was arrested; in 1937 he was sentenced").
     found = [
         n
         for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
-        if agrees(n, word) and (n.given or n.initials or n.title or n.start == sentence.start)
+        if agrees(n, word)
+        and (n.given or n.initials or n.title or n.start in clause_starts(text, sentence))
     ][-1:]
     # else a full name before it: "The case of Surname A. P. The court sentenced her …"
     found = found or [n for n in full_names(text, here, kb) if agrees(n, word)][-1:]
