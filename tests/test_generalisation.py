@@ -936,7 +936,7 @@ def test_a_memoirs_pronoun_reaches_back_to_its_paragraphs_person_and_a_commutati
         "The investigator, a man called Rudakov, shouted at him every night.\n"
         "He signed nothing.\n"
         "In August a troika gave him ten years.\n"
-        "His wife, Aunt Sima Feldman, got five years as a member of the family.\n"
+        "His wife, Aunt Sima Goldberg, got five years as a member of the family.\n"
         "\n"
         "Our neighbour Olga Kireeva was sentenced to death in 1938.\n"
         "A month later the sentence was commuted to ten years of camps.\n"
@@ -952,7 +952,7 @@ def test_a_memoirs_pronoun_reaches_back_to_its_paragraphs_person_and_a_commutati
     )
     assert sentenced(text) == {
         ("Feldman", "imprisonment", 10.0),  # "gave him", five sentences after the name
-        ("Feldman", "imprisonment", 5.0),  # "Aunt" is a kinship title, not the name
+        ("Goldberg", "imprisonment", 5.0),  # "Aunt" is a kinship title, not the name
         ("Kireeva", "death", None),
         ("Kireeva", "imprisonment", 10.0),  # the commutation, a sentence of its own
         ("Kudrin", "imprisonment", 15.0),
@@ -1329,6 +1329,8 @@ def test_a_summarys_second_sentence_of_one_person_takes_its_own_body():
         ("Kuzmina", "imprisonment"),  # the surname first, as registers write it
         ("Pronin", "death"),
     }
+    assert len(rows(text, "sentences")) == 4  # each once
+    assert found["Kuzmina", "imprisonment"]["term_years"] == 10.0
     assert found["Ozols", "death"]["sentencing_body"] == "NKVD troika"
     assert found["Ozols", "death"]["date"] == "1937-12-20"
     assert found["Pronin", "death"].get("sentencing_body") is None  # NKVD carried it out
@@ -1459,7 +1461,7 @@ def test_a_comma_separated_export_and_a_captions_subject_with_a_column_of_its_ow
         "\n"
         "Raion,Members,Expelled,Per cent\n"
         "Sosnovsky,1204,96,8.0\n"
-        '"Total","2,081","166","8.0"\n'
+        '"Total","2,081","166","7.9"\n'
         "\n"
         "20,000 Oppositionists Expelled from the Party\n"
     )
@@ -1469,6 +1471,7 @@ def test_a_comma_separated_export_and_a_captions_subject_with_a_column_of_its_ow
         (8.0, "percent", "expelled"),
         (2081.0, "count", "members"),  # a quoted cell keeps its thousands comma
         (166.0, "count", "expelled"),
+        (7.9, "percent", "expelled"),
         (20000.0, "count", "expelled"),  # a headline, not a row of two cells
     }
 
@@ -1483,3 +1486,32 @@ def test_a_verdicts_opening_date_before_its_body_and_verb():
     assert set(found) == {"Bukhtin", "Rykalov", "Dronov"}
     assert found["Bukhtin"]["date"] == found["Rykalov"]["date"] == "1938-03-03"
     assert found["Dronov"].get("date") != "1930"  # the arrest's year, a clause away
+
+
+def test_no_row_for_a_denial_a_rumour_a_relative_or_a_favour():
+    for text in (
+        "It is not true that Petrov was sentenced to death.\n",
+        "The rumour that Petrov was shot proved false.\n",
+        "Few people know that Petrov was never sentenced to death.\n",
+        "The troika sentenced the wife of the former chairman Orlov to five years in a camp.\n",
+        "The widow of the former director, Petrov, was sentenced to eight years.\n",
+        "Stalin gave Yezhov permission to send the kulaks to the camps.\n",
+        "The trust was reorganised; Dalstroy received ten years of funding for the camps.\n",
+        "The commission determined that the victims (Petrov, Sidorov and Kuznetsov) had died "
+        "in the camps.\n",
+    ):
+        assert sentenced(text) == set(), text
+
+
+def test_unmarked_register_lines_under_a_heading_are_items_of_their_own():
+    text = (
+        "The following were sentenced to the supreme measure of punishment, shooting:\n"
+        "IVANOV Ivan Ivanovich, b. 1890, fitter\n"
+        "PETROV Pyotr Petrovich, b. 1891, turner\n"
+        "SIDOROV Semyon Semyonovich, b. 1892\n"
+    )
+    assert sentenced(text) == {
+        ("Ivanov", "death", None),
+        ("Petrov", "death", None),
+        ("Sidorov", "death", None),
+    }

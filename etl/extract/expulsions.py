@@ -290,7 +290,8 @@ def row_records(
             continue
         if first(kb, "not_table", column.header) or SERIAL.fullmatch(column.header.strip()):
             continue  # delegates, hectares, roubles; row numbers, or a column of years
-        for part, share in split_share(cell):
+        bare = bool(PERCENT_HEADER.search(f"{caption} {column.header}"))
+        for part, share in split_share(cell, bare):
             if not part.numeric or part.clean in ABSENT or year_cell(part.clean):
                 continue
             percent = (
@@ -324,25 +325,28 @@ def row_records(
             yield Record("expulsion_stats", fields, span, "expulsions.table")
 
 
-# "211 (4.7%)", or "211 (4.7)" under a caption that says the brackets hold per cents: a
-# count and its share (a whole number in brackets may be a count of its own).
+# "211 (4.7%)", or "211 (4.7)" under a caption or header that says per cent: a count and
+# its share (a whole number in brackets may be a count of its own).
 SHARE = re.compile(
     rf"(?P<count>{NUMBER})\s*\(\s*(?P<share>{HIGH}(?=\s*%)|\d{{1,3}}[.,]\d{{1,2}}(?=\s*\)))\s*%?\s*\)"
 )
 
 
-def share_in_brackets(cell: Cell) -> re.Match | None:
-    return SHARE.fullmatch(cell.text)
+def share_in_brackets(cell: Cell, bare: bool = True) -> re.Match | None:
+    """ "211 (4.7%)"; "211 (4.7)" only if `bare` (the caption or header says per cent)."""
+    m = SHARE.fullmatch(cell.text)
+    return m if m and (bare or "%" in m[0]) else None
 
 
-def split_share(cell: Cell) -> list[tuple[Cell, bool]]:
-    """A cell and whether it is a share; "211 (4.7%)" is a count and a share."""
-    m = share_in_brackets(cell)
+def split_share(cell: Cell, bare: bool) -> list[tuple[Cell, bool]]:
+    """A cell and whether it is a share; "211 (4.7%)" is a count and a share, "211 (34.5)"
+    without a word of per cents a count and something else in brackets."""
+    m = SHARE.fullmatch(cell.text)
     if m is None:
         return [(cell, False)]
     count = Cell(m["count"], cell.start + m.start("count"), cell.start + m.end("count"))
     share = Cell(m["share"], cell.start + m.start("share"), cell.start + m.end("share"))
-    return [(count, False), (share, True)]
+    return [(count, False), (share, True)] if share_in_brackets(cell, bare) else [(count, False)]
 
 
 def left_header(table: Table, column: Column) -> str:
@@ -761,6 +765,8 @@ def sentence_records(
         # "Cards not issued: 1 198", "Per cent of cards issued: 90,3": a label and its figure,
         # a table's header and cell written on one line
         label = figure_label(flat, sentence, m)
+        if label and first(kb, "not_stat", label):
+            continue  # "Members of the raion committee elected: 45": not of the party
         labelled = column_subject(kb, label) if label else None
         percent = percent or percent_label(flat, sentence, m) or bool(SHARE_SAID.search(head))
         measure = "percent" if percent else "count"

@@ -137,7 +137,7 @@ def split_cells(text: str, block: Block) -> tuple[str, list[Cell]] | None:
     return kind, cells
 
 
-CSV_CELL = r'(?:"(?:[^"]|"")*"|[^",\s][^",]*|)'
+CSV_CELL = r'(?:"(?:[^"]|"")*"|[^",\s()][^",()]{0,39}|)'  # short, unbracketed, or quoted
 CSV_ROW = re.compile(rf"{CSV_CELL}(?:,{CSV_CELL})+")
 
 

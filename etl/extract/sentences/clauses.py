@@ -94,16 +94,18 @@ def names_regex(kb: Knowledge) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", item_pattern(kb))
 
 
-def clause_starts(text: str, sentence: Block) -> list[int]:
-    """Where the clauses of a sentence begin: its start, after ";", a dash, ", and" or
-    "that" ("we learned that Surname was sentenced"), and after introductory phrases ("In
-    June 1937, after the arrest, …")."""
+def clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
+    """Where the clauses of a sentence begin: its start, after ";", a dash, ", and", after
+    a verb of learning's "that" ("we learned that Surname was sentenced"), and after
+    introductory phrases ("In June 1937, after the arrest, …")."""
     starts = [sentence.start]
     for m in re.finditer(
-        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+(?:and|while|whereas)\s+|\bthat\s+(?=[A-Z])",
+        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+(?:and|while|whereas)\s+",
         text[sentence.start : sentence.end],
     ):
         starts.append(sentence.start + m.end())
+    reported = term_pattern(kb, "reported").finditer(text, sentence.start, sentence.end)
+    starts += [m.end() for m in reported]
     for start in list(starts):  # "…; in 1930 Surname, then a civilian, was sentenced"
         for pattern in (INTRODUCTION, DATED):
             intro = re.compile(pattern).match(text, start, sentence.end)
@@ -194,9 +196,11 @@ def subject_names(
         rf"(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
     )
     names: list[Name] = []
-    starts = clause_starts(text, sentence)
+    starts = clause_starts(text, sentence, kb)
     for start in starts:
         m = (subject.search if anywhere else subject.match)(text, start, sentence.end)
+        if m and kin_before(text, m.start(), m.start("names"), kb):
+            continue  # "The widow of the former director, Surname, was sentenced"
         if m:
             found = split_subjects(text, m.start("names"), m.end("names"), kb)
             # "was sentenced by the Special Board of the NKVD to five years": a verdict verb
@@ -333,6 +337,8 @@ def with_own_terms(text: str, sentence: Block, kb: Knowledge, named: Named) -> N
             # "… ten years of exile": the penalty its own words name, else prison
             stop = re.search(r"[,;]|\band\b", text[m.end() : sentence.end])
             own = penalties_in(text, m.end(), m.end() + stop.start() if stop else sentence.end, kb)
+            if not own and re.match(r"\s+of\s+\w", text[m.end() : sentence.end]):
+                continue  # "X received ten years of funding": years of something else
             penalty = next((p for p, _, _ in own if p != "death"), "imprisonment")
             named.append((name, [penalty], float(value)))
     return named
@@ -356,6 +362,10 @@ def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> 
             continue
         if any(n.start <= name.start < n.end for n, _, _ in [*named, *found]):
             continue  # already read, with its title or initials
+        if kin_before(text, m.start(1), m.start(2), kb):
+            continue  # "sentenced the wife of the former chairman X": she, not X
+        if m[1] == "gave" and not re.match(rf"\s+(?:{NUMBER_WORD}|\d+)\s+years\b", text[m.end() :]):
+            continue  # "gave X permission", "gave X a reprimand": no term, no verdict
         after = penalties_in(text, m.start(), min(sentence.end, m.end() + 60), kb)
         if m[1] in ("shooting", "shot", "executed"):
             penalty = ["death"]
@@ -367,6 +377,12 @@ def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> 
             years = years_in(text, m.end(), min(sentence.end, m.end() + 60), kb)
             found.append((name, penalty, years[0][0] if years else None))
     return found
+
+
+def kin_before(text: str, start: int, end: int, kb: Knowledge) -> bool:
+    """Whether a relative's word stands in text[start:end], the words between a verb and
+    a name ("the wife of the former chairman", "The widow of the director,")."""
+    return bool(term_pattern(kb, "kin").search(text, start, end))
 
 
 def collective_verdict(text: str, sentence: Block, kb: Knowledge, clause: Clause) -> bool:
@@ -440,10 +456,9 @@ def commuted(
     years = years_in(text, after.start, after.end, kb)
     penalties = penalties or (["imprisonment"] if years else [])
     term = years[0][0] if years else None
-    named = {n.start: n for n, _, _ in clause.names}
-    persons = list(named.values())[:1] or resolve_pronoun(
-        source, earlier, above, sentence, m.start(), kb, clause
-    )
+    before = sorted({n.start: n for n, _, _ in clause.names if n.start < m.start()}.items())
+    persons = [before[-1][1]] if before else []  # "…, but for Petrov the sentence was …"
+    persons = persons or resolve_pronoun(source, earlier, above, sentence, m.start(), kb, clause)
     # Read already with this term, or without one (the clause's terms then apply).
     read = {(n.start, p, t) for n, ps, t in clause.names for p in ps}
     found = [(n, p, term if p != "death" else None) for n in persons[:1] for p in penalties]
@@ -546,7 +561,7 @@ def resolve_pronoun(
         n
         for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
         if agrees(n, word)
-        and (n.given or n.initials or n.title or n.start in clause_starts(text, sentence))
+        and (n.given or n.initials or n.title or n.start in clause_starts(text, sentence, kb))
     ][-1:]
     # else a full name before it: "The case of Surname A. P. The court sentenced her …"
     found = found or [n for n in full_names(text, here, kb) if agrees(n, word)][-1:]
@@ -609,9 +624,9 @@ def own_clause(
 ) -> tuple[Name, list[str], float | None]:
     """A subject's penalties and term are those of its own clause when it states any:
     "All but two … were sentenced to death; A and B received ten years"."""
-    ends = [c for c in clause_starts(text, sentence) if c > name.end] + [sentence.end]
+    ends = [c for c in clause_starts(text, sentence, kb) if c > name.end] + [sentence.end]
     found = [p for p, _, _ in passed_penalties(text, name.end, ends[0], sentence, kb)]
-    if not found or len(clause_starts(text, sentence)) == 1:
+    if not found or len(clause_starts(text, sentence, kb)) == 1:
         return name, clause.penalties, None
     years = years_in(text, name.end, ends[0], kb)
     penalties = sorted(set(found), key=ORDER.index)
@@ -631,7 +646,7 @@ def continued_verdicts(
 ) -> list[tuple[Name, list[str], float | None]]:
     """The penalties of the clauses after a subject's own that continue its verb without a
     subject of their own, each with its term."""
-    starts = [c for c in clause_starts(text, sentence) if c > name.end]
+    starts = [c for c in clause_starts(text, sentence, kb) if c > name.end]
     found: list[tuple[Name, list[str], float | None]] = []
     for start, end in zip(starts, [*starts[1:], sentence.end][: len(starts)], strict=True):
         if not CONTINUED.match(text, start, end):
@@ -653,7 +668,7 @@ def respectively(
     terms = respective_terms(text, sentence, kb, len(names))
     earlier: Named = []
     if terms is None:
-        starts = clause_starts(text, sentence)
+        starts = clause_starts(text, sentence, kb)
         for start, end in zip(starts, [*starts[1:], sentence.end], strict=True):
             if "respectively" in text[start:end]:
                 own = Block(start, sentence.end)

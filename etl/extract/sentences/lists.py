@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from etl.extract import Record
-from etl.extract.sentences.forms import LIST_MARK, list_item_name, opening_names, register_heads
+from etl.extract.sentences.forms import (
+    CAPS_SURNAME,
+    LIST_MARK,
+    list_item_name,
+    opening_names,
+    register_heads,
+)
 from etl.extract.sentences.penalties import (
     ORDER,
     passed_penalties,
@@ -168,22 +174,35 @@ def list_items(
             if items and not (spaced or last.endswith(";")):
                 break
             continue
-        if items and item.start == items[-1][0].end + 1 and not last.endswith((";", ".", ":")):
+        names = item_names(text, item, kb)
+        unfinished = not last.endswith((";", ".", ":"))
+        # a line with names opens an item of its own with a mark, a resolution's verb or a
+        # surname in capitals; else, after an item left unfinished, it runs on ("… of
+        # the\nCriminal Code, to corrective labour …", "… of the\nRSFSR for 5 years;")
+        opens = names and (
+            LIST_MARK.match(text, item.start, item.end)
+            or term_pattern(kb, "imperative").match(line)
+            or re.match(rf"{CAPS_SURNAME}\b", line)
+        )
+        if items and unfinished and not opens and item.start == items[-1][0].end + 1:
             items[-1] = (Block(items[-1][0].start, item.end), items[-1][1])  # runs on
             continue
-        mark = LIST_MARK.match(text, item.start, item.end)
-        start = mark.end() if mark else item.start
-        start += len(text[start : item.end]) - len(text[start : item.end].lstrip())
-        verb = term_pattern(kb, "imperative").match(text, start, item.end)
-        # a marked item, or a line that opens with a name in full ("SURNAME Given …, b. 1890"),
-        # maybe after the resolution's verb ("To exile SURNAME A. B. …")
-        names = opening_names(text, verb.end(), item.end, kb) if verb else []
-        names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
-        names = names or register_heads(text, item.start, item.end, kb)
         if not names:
             break
         items.append((item, names))
     return items
+
+
+def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
+    """The names a list item opens with: after its mark, after a resolution's verb ("To
+    exile SURNAME A. B. …"), or a name in full at the line's start ("SURNAME Given …")."""
+    mark = LIST_MARK.match(text, item.start, item.end)
+    start = mark.end() if mark else item.start
+    start += len(text[start : item.end]) - len(text[start : item.end].lstrip())
+    verb = term_pattern(kb, "imperative").match(text, start, item.end)
+    names = opening_names(text, verb.end(), item.end, kb) if verb else []
+    names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
+    return names or register_heads(text, item.start, item.end, kb)
 
 
 PARTITIVE_OF = re.compile(

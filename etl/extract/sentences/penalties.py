@@ -164,12 +164,18 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+# The end of a relative clause: its words ("who had served in the Red Army") say nothing
+# of the verdict after it.
+RELATIVE_END = re.compile(r",\s+(?:a\s+[^,;]{1,40}?\s+)?(?:who|which)\b[^,;]{1,100},")
+
+
 def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
     """Whether the words before `at` in its clause deny that a sentence was passed: a
     demand ("demanded that they be shot"), a hypothetical, a term served ("after
     spending 15 years … in labour camps"), an escape ("saved from execution")."""
-    breaks = list(CLAUSE_BREAK.finditer(text, sentence.start, at))
-    start = breaks[-1].end() if breaks else sentence.start
+    breaks = [*CLAUSE_BREAK.finditer(text, sentence.start, at)]
+    breaks += RELATIVE_END.finditer(text, sentence.start, at)  # ", who had lived abroad,"
+    start = max((b.end() for b in breaks), default=sentence.start)
     return bool(term_pattern(kb, "not_verdict").search(text, start, at))
 
 
