@@ -203,35 +203,31 @@ def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) ->
     """Fill rights, confiscation, date and body from the paragraph; return the span to cite."""
     start, end = clause.start, clause.end
 
-    def inside(mod: dict) -> bool:
+    def of_clause(mod: dict) -> bool:
         return clause.start <= mod["span"][0] and mod["span"][1] <= clause.end
 
     # The verdict's own sentence first: a clause that reaches back to the sentence naming
     # its person ("In 1930 deported by the OGPU troika. … by the NKVD troika sentenced")
     # takes the body and date of the sentence that passes it.
-    ordered = [m for m in reversed(modifiers) if inside(m)] + [
-        m for m in modifiers if not inside(m)
+    ordered = [m for m in reversed(modifiers) if of_clause(m)] + [
+        m for m in modifiers if not of_clause(m)
     ]
     for mod in ordered:
         a, b = mod["span"]
-        inside_clause = inside(mod)
+        inside = of_clause(mod)
         used = False
-        if (
-            mod["rights"]
-            and penalty == "imprisonment"
-            and (inside_clause or mod["imprisonment_only"])
-        ):
+        if mod["rights"] and penalty == "imprisonment" and (inside or mod["imprisonment_only"]):
             fields["rights_deprivation_years"] = mod["rights"]
             used = True
-        if mod["confiscation"] and (inside_clause or mod["all"]):
+        if mod["confiscation"] and (inside or mod["all"]):
             fields["confiscation"] = True
             used = True
         if mod["date"] and not fields.get("date"):
             fields["date"] = mod["date"]
             used = True
-        if mod["event_date"] and inside_clause and not fields.get("date"):
+        if mod["event_date"] and inside and not fields.get("date"):
             fields["date"] = mod["event_date"]
-        if mod["body"] and not fields.get("sentencing_body") and (inside_clause or mod["date"]):
+        if mod["body"] and not fields.get("sentencing_body") and (inside or mod["date"]):
             fields["sentencing_body"] = mod["body"]
             used = True
         if used:

@@ -668,18 +668,7 @@ def respectively(
     terms = respective_terms(text, sentence, kb, len(names))
     earlier: Named = []
     if terms is None:
-        starts = clause_starts(text, sentence, kb)
-        for start, end in zip(starts, [*starts[1:], sentence.end], strict=True):
-            if "respectively" in text[start:end]:
-                own = Block(start, sentence.end)
-                names = subject_names(text, own, kb, SENTENCING_VERBS)
-                terms = respective_terms(text, own, kb, len(names))
-                # the clauses before it keep their own subjects and penalties
-                before = Block(sentence.start, start)
-                found = passed_penalties(text, before.start, before.end, sentence, kb)
-                given = sorted({p for p, _, _ in found}, key=ORDER.index)
-                subjects_before = subject_names(text, before, kb) if given else []
-                earlier = [(n, given, None) for n in subjects_before]
+        names, terms, earlier = respective_clause(text, sentence, kb)
     written = RESPECTIVE_TERMS.search(text, sentence.start, sentence.end)
     if terms is None and written:  # with their posts: "A. B. Surname and the chairman … C. X"
         names = full_names(text, Block(sentence.start, written.start()), kb)
@@ -688,6 +677,27 @@ def respectively(
         return []
     penalty = next((p for p in penalties if p != "death"), "imprisonment")
     return earlier + [(n, [penalty], v) for n, v in zip(names, terms, strict=True)]
+
+
+def respective_clause(
+    text: str, sentence: Block, kb: Knowledge
+) -> tuple[list[Name], list[float] | None, Named]:
+    """The names and terms of the clause that says "respectively" ("C received death,
+    while A and B were given 10 and 8 years respectively"), and the subjects of the
+    clauses before it with their own penalties."""
+    starts = clause_starts(text, sentence, kb)
+    for start, end in zip(starts, [*starts[1:], sentence.end], strict=True):
+        if "respectively" not in text[start:end]:
+            continue
+        own = Block(start, sentence.end)
+        names = subject_names(text, own, kb, SENTENCING_VERBS)
+        terms = respective_terms(text, own, kb, len(names))
+        before = Block(sentence.start, start)
+        found = passed_penalties(text, before.start, before.end, sentence, kb)
+        given = sorted({p for p, _, _ in found}, key=ORDER.index)
+        earlier = [(n, given, None) for n in subject_names(text, before, kb)] if given else []
+        return names, terms, earlier
+    return [], None, []
 
 
 def sentenced_objects(
