@@ -5,7 +5,9 @@ Pure functions of a text and the knowledge files; no file access.
 
 from __future__ import annotations
 
+import bisect
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -53,6 +55,29 @@ def lines(text: str) -> Iterator[Block]:
         start = newline + 1
 
 
+# The extractors ask for the same passages of a text again and again (each sentence of a
+# paragraph, by several rules): what is found in a text is kept for the few texts last
+# asked about (a source's text and a copy of it with its line breaks as spaces, read in
+# turn), each with the knowledge it was found with, and forgotten as other texts come.
+# The memo holds values, not state: each function stays a pure function of its arguments.
+_MEMOS: list[tuple[str, Knowledge, dict]] = []
+_MEMO_TEXTS = 4
+
+
+def text_memo(text: str, kb: Knowledge) -> dict:
+    """A dict of values computed from `text` and `kb` (the same objects), kept for the few
+    texts last asked about; a text asked about for the first time gets an empty one."""
+    for index, (held, held_kb, memo) in enumerate(_MEMOS):
+        if held is text and held_kb is kb:
+            if index:
+                _MEMOS.insert(0, _MEMOS.pop(index))
+            return memo
+    memo = {}
+    _MEMOS.insert(0, (text, kb, memo))
+    del _MEMOS[_MEMO_TEXTS:]
+    return memo
+
+
 def sentences(
     text: str,
     start: int = 0,
@@ -65,6 +90,17 @@ def sentences(
     `across_lines`, of text[start:end] as one paragraph (a sentence may run over lines).
     A full stop after an initial or a known abbreviation ends no sentence."""
     end = len(text) if end is None else end
+    memo = text_memo(text, kb)
+    key = ("sentences", start, end, across_lines)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(_sentences(text, start, end, kb, across_lines))
+    return iter(found)
+
+
+def _sentences(
+    text: str, start: int, end: int, kb: Knowledge, across_lines: bool
+) -> Iterator[Block]:
     no_break = _no_break_before(kb)
     pieces = [Block(0, end - start)] if across_lines else lines(text[start:end])
     for line in pieces:
@@ -216,6 +252,77 @@ def _numeric_dates(text: str, start: int, end: int) -> list[DateRange]:
     return found
 
 
+def _date_marks(text: str, kb: Knowledge) -> tuple[list[int], list[int]]:
+    """Where in the whole text a date can be: (every "." before a year "19dd", every
+    position a month name starts at). A date of text[start:end] has its "." or its month
+    name inside text[start:end], so a passage with neither has none."""
+    memo = text_memo(text, kb)
+    marks = memo.get("date_marks")
+    if marks is None:
+        months = tuple(_per_kb(kb, "months", "name", "month"))
+        folded = ascii_folded(text, kb)
+        if folded is not None and all(n.isascii() and n.isalpha() for n in months):
+            named = sorted({at for name in months for at in occurrences(folded, name.lower())})
+        else:
+            named = [m.start() for m in _month_starts(months).finditer(text)]
+        marks = memo["date_marks"] = ([m.start() for m in _YEAR_DOT.finditer(text)], named)
+    return marks
+
+
+_YEAR_DOT = re.compile(r"\.(?=19\d\d)")
+
+
+@cache
+def _month_starts(names: tuple[str, ...]) -> re.Pattern:
+    """Every position a month name starts at (a look-ahead: overlapping ones too)."""
+    bare = "|".join(sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?=(?:{bare}))", re.IGNORECASE)
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Every position `word` starts at in `text`, overlapping ones too."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+@cache
+def _ascii_twin(char: str) -> bool:
+    """Whether a pattern's ASCII letter matches `char` under re.IGNORECASE although `char`
+    is not ASCII (the Kelvin sign, the long s, the dotless i and the dotted I)."""
+    return not char.isascii() and any(
+        re.fullmatch(letter, char, re.IGNORECASE) for letter in string.ascii_lowercase
+    )
+
+
+def ascii_folded(text: str, kb: Knowledge) -> str | None:
+    """`text` with its ASCII capitals made small, at the same offsets, if that is what
+    re.IGNORECASE does for a pattern of ASCII letters (no character of the text matches an
+    ASCII letter but itself and its other case); else None. Then an ASCII word matches a
+    text's position under re.IGNORECASE where `folded.startswith(word.lower(), position)`."""
+    memo = text_memo(text, kb)
+    if "ascii_folded" not in memo:
+        folded = None
+        if not any(_ascii_twin(char) for char in set(text) if not char.isascii()):
+            # str.lower is fast; without the twins no character but an ASCII capital
+            # becomes ASCII by it, and if no character became two, offsets are kept.
+            folded = text.lower()
+            if len(folded) != len(text):
+                folded = text.translate(_ASCII_LOWER)
+        memo["ascii_folded"] = folded
+    return memo["ascii_folded"]
+
+
+def _any_between(marks: list[int], start: int, end: int) -> bool:
+    """Whether a position of `marks` (sorted) is in [start, end)."""
+    at = bisect.bisect_left(marks, start)
+    return at < len(marks) and marks[at] < end
+
+
 def find_dates(
     text: str, kb: Knowledge, start: int = 0, end: int | None = None, default_year: str = ""
 ) -> list[DateRange]:
@@ -226,7 +333,23 @@ def find_dates(
     knows the year from the context (`default_year`).
     """
     end = len(text) if end is None else end
-    found: list[DateRange] = _numeric_dates(text, start, end)
+    memo = text_memo(text, kb)
+    key = ("dates", start, end, default_year)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(_find_dates(text, kb, start, end, default_year))
+    return list(found)
+
+
+def _find_dates(
+    text: str, kb: Knowledge, start: int, end: int, default_year: str
+) -> list[DateRange]:
+    dots, month_starts = _date_marks(text, kb)
+    # A numeric date's "." and its year "19dd" lie inside the passage.
+    numeric = _any_between(dots, start, end - 5 + 1)
+    found: list[DateRange] = _numeric_dates(text, start, end) if numeric else []
+    if not _any_between(month_starts, start, end):
+        return found  # every other date has a month name
     taken: list[tuple[int, int]] = [d.span for d in found]
     months = _per_kb(kb, "months", "name", "month")
     patterns = _date_patterns(tuple(months))
