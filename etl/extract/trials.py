@@ -15,12 +15,13 @@ a dated trial heading that matches no alias becomes a trial of its own.
 
 from __future__ import annotations
 
+import bisect
 import re
+import re._parser as sre_parse
 import weakref
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from etl.extract import Record
 from etl.lang.corpus import Source
@@ -30,11 +31,14 @@ from etl.lang.text import (
     NUMBER_WORD,
     Block,
     DateRange,
+    ascii_folded,
     find_dates,
     is_heading,
     lines,
+    occurrences,
     parse_count,
     sentences,
+    text_memo,
 )
 
 
@@ -45,23 +49,84 @@ class TrialMention:
     end: int
 
 
-@cache
-def _aliases(rows: tuple[tuple[str, str, str], ...]) -> list[tuple[str, re.Pattern, str]]:
-    return [(tid, re.compile(alias, re.IGNORECASE), year) for tid, alias, year in rows]
+def _aliases(kb: Knowledge) -> list[tuple[str, re.Pattern, str]]:
+    return [(r["trial_id"], re.compile(r["alias"], re.IGNORECASE), r["year"]) for r in kb["trials"]]
 
 
 def aliases(kb: Knowledge) -> list[tuple[str, re.Pattern, str]]:
-    return _aliases(tuple((r["trial_id"], r["alias"], r["year"]) for r in kb["trials"]))
+    return kb.derived("trial_aliases", _aliases)
 
 
 def any_alias(kb: Knowledge) -> re.Pattern:
     """All aliases in one pattern: a quick test whether a passage names a known trial."""
-    return _any_alias(tuple(r["alias"] for r in kb["trials"]))
+    return kb.derived("any_trial_alias", _any_alias)
 
 
-@cache
-def _any_alias(patterns: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _any_alias(kb: Knowledge) -> re.Pattern:
+    return re.compile("|".join(f"(?:{r['alias']})" for r in kb["trials"]), re.IGNORECASE)
+
+
+# What makes a match depend on what lies outside it: with none of these, a match inside
+# text[start:end] is a match at the same place in the whole text.
+_CONTEXTUAL = re.compile(r"\\[bBAZ]|\(\?[=!<]|[$^]")
+
+
+def _alias_starts(text: str, kb: Knowledge) -> list[list[int]] | None:
+    """For each alias, every position of the whole text where it matches (overlapping ones
+    too), found once per text; None if an alias looks beyond its own match (a word
+    boundary, a look-around, an anchor), where that would not hold."""
+    memo = text_memo(text, kb)
+    if "alias_starts" not in memo:
+        if any(_CONTEXTUAL.search(r["alias"]) for r in kb["trials"]):
+            memo["alias_starts"] = None
+        else:
+            memo["alias_starts"] = [
+                [at for at in candidates if pattern.match(text, at)]
+                for candidates, (_, pattern, _) in zip(
+                    _alias_candidates(text, kb), aliases(kb), strict=True
+                )
+            ]
+    return memo["alias_starts"]
+
+
+def _alias_candidates(text: str, kb: Knowledge) -> list[list[int]]:
+    """For each alias, positions that hold every position it matches at: where its literal
+    opening ("Zinoviev", "trial of the") stands in any case, found with str.find in the
+    text made small (text.ascii_folded); or, for an alias without one, where any alias
+    matches (a look-ahead at every position, slower)."""
+    prefixes = kb.derived("trial_alias_prefixes", _alias_prefixes)
+    folded = ascii_folded(text, kb)
+    anywhere: list[int] | None = None
+    found = []
+    for prefix in prefixes:
+        if folded is not None and prefix:
+            found.append(list(occurrences(folded, prefix)))
+            continue
+        if anywhere is None:
+            pattern = kb.derived("trial_alias_starts", _starts_pattern)
+            anywhere = [m.start() for m in pattern.finditer(text)]
+        found.append(anywhere)
+    return found
+
+
+def _starts_pattern(kb: Knowledge) -> re.Pattern:
+    """Any alias, as a look-ahead: every position one starts at, overlapping or not."""
+    return re.compile(rf"(?=(?:{any_alias(kb).pattern}))", re.IGNORECASE)
+
+
+def _alias_prefixes(kb: Knowledge) -> list[str]:
+    """Each alias's literal opening in small letters (what any match of it begins with, in
+    some case), if it is of three ASCII characters or more; else ""."""
+    prefixes = []
+    for row in kb["trials"]:
+        literal = []
+        for op, value in sre_parse.parse(row["alias"]):
+            if op is not sre_parse.LITERAL or not chr(value).isascii():
+                break
+            literal.append(chr(value))
+        prefix = "".join(literal).lower()
+        prefixes.append(prefix if len(prefix) >= 3 else "")
+    return prefixes
 
 
 def cue_pattern(kb: Knowledge, kind: str) -> re.Pattern:
@@ -74,11 +139,35 @@ def trial_mentions(
 ) -> list[TrialMention]:
     """Known trials named in text[start:end]; an alias bound to a year needs that year in
     the passage or in `context` (the heading above it)."""
-    found = []
-    if not any_alias(kb).search(text, start, end):
+    starts = _alias_starts(text, kb)
+    if starts is None:
+        return _trial_mentions(text, start, end, kb, context, None)
+    memo = text_memo(text, kb)
+    key = ("trials", start, end, context)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(_trial_mentions(text, start, end, kb, context, starts))
+    return list(found)
+
+
+def _trial_mentions(
+    text: str,
+    start: int,
+    end: int,
+    kb: Knowledge,
+    context: str,
+    starts: list[list[int]] | None,
+) -> list[TrialMention]:
+    found: list[TrialMention] = []
+    if starts is None and not any_alias(kb).search(text, start, end):
         return found
     passage = text[start:end]
-    for trial_id, pattern, year in aliases(kb):
+    for index, (trial_id, pattern, year) in enumerate(aliases(kb)):
+        if starts is not None:
+            # An alias matching inside the passage matches there in the whole text too.
+            at = bisect.bisect_left(starts[index], start)
+            if at == len(starts[index]) or starts[index][at] >= end:
+                continue
         for m in pattern.finditer(text, start, end):
             if year and year not in passage and year not in context:
                 continue
