@@ -94,8 +94,10 @@ def main() -> None:
         cold, cold_rss = median(build(ROOT, scratch / "dist", "--no-cache"), args.repeat, clean)
         run(build(ROOT, scratch / "dist"), clean)  # fills the cache
         warm, _ = median(build(ROOT, scratch / "dist"), args.repeat, clean)
-        subprocess.run(["make", "--quiet"], check=True, capture_output=True, cwd=ROOT)
-        noop, _ = median(["make", "--quiet"], args.repeat)
+        # A tree whose code no longer reproduces the committed release makes `make` fail:
+        # the no-op is then not measured, and the rest of the figures still are.
+        made = subprocess.run(["make", "--quiet"], capture_output=True, cwd=ROOT)
+        noop = median(["make", "--quiet"], args.repeat)[0] if made.returncode == 0 else None
         verify, _ = median([str(BIN / "etl"), "verify", str(release)], args.repeat)
         fvalidate, _ = median(
             [str(BIN / "frictionless"), "validate", str(release / "datapackage.json")],
@@ -107,7 +109,9 @@ def main() -> None:
             f"  clean build, --no-cache                {cold:8.2f} s  {cold / floor:6.2f} x floor"
             f"   (target <= 1.5); peak RSS {cold_rss:.0f} MB",
             f"  clean build, extraction cached         {warm:8.2f} s  {warm / floor:6.2f} x floor",
-            f"  no-op make                             {noop:8.3f} s            (target < 0.2 s)",
+            f"  no-op make                             {noop:8.3f} s            (target < 0.2 s)"
+            if noop is not None
+            else "  no-op make                             not measured: `make` fails here",
             f"  etl verify / frictionless validate     {verify:8.2f} / {fvalidate:.2f} s"
             f"  {verify / fvalidate:6.2f} x   (target < 1)",
         ]
