@@ -94,20 +94,29 @@ def first(kb: Knowledge, kind: str, text: str, anchored: str = "") -> str | None
     return None
 
 
+PLACE = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*"
+PLACE_OF = re.compile(
+    rf"\b(?:organisation|organization|district|region|committee) of (?:the )?({PLACE})"
+)
+
+
+def _place_patterns(kb: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    regions = "|".join(p.pattern for p, _ in vocabulary(kb, "region"))
+    names = sorted((r["place"] for r in kb["places"]), key=len, reverse=True)
+    named = r"\b(" + "|".join(map(re.escape, names)) + r")\b(?! archives?)"
+    return re.compile(rf"\b({PLACE})\s+(?:{regions})\b"), re.compile(named)
+
+
 def geography(text: str, kb: Knowledge) -> str | None:
     """The place a passage speaks of: "the Tula region", "In Tver"."""
-    regions = "|".join(p.pattern for p, _ in vocabulary(kb, "region"))
-    place = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*"
-    m = re.search(rf"\b({place})\s+(?:{regions})\b", text)
+    region, named = kb.derived("place_patterns", _place_patterns)
+    m = region.search(text)
     if m and m[1].split()[0] not in ("The", "In", "Of"):
         return m[0]
-    m = re.search(
-        rf"\b(?:organisation|organization|district|region|committee) of (?:the )?({place})", text
-    )
+    m = PLACE_OF.search(text)
     if m:
         return m[1]
-    names = sorted((r["place"] for r in kb["places"]), key=len, reverse=True)
-    m = re.search(r"\b(" + "|".join(map(re.escape, names)) + r")\b(?! archives?)", text)
+    m = named.search(text)
     return m[1] if m else None
 
 
