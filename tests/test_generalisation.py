@@ -1515,3 +1515,19 @@ def test_unmarked_register_lines_under_a_heading_are_items_of_their_own():
         ("Petrov", "death", None),
         ("Sidorov", "death", None),
     }
+
+
+def test_figures_compared_with_against_and_an_organisations_count_is_no_series():
+    text = (
+        "At the end of 1938 the oblast party organisation numbered 21,412 members and 6,305 "
+        "candidates, against 28,117 and 9,876 at the beginning of 1937.\n"
+        "On 1 January 1936 the city organisation numbered 6 418 members and candidates in 83 "
+        "primary party organisations.\n"
+    )
+    assert figures(text) == {
+        (21412.0, "count", "members"),
+        (6305.0, "count", "members"),
+        (28117.0, "count", "members"),  # the figures the first are compared with
+        (9876.0, "count", "members"),
+        (6418.0, "count", "members"),
+    }  # and not the 83 organisations

@@ -640,6 +640,11 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             carried = Context(topic_ctx.year, topic_ctx.year_end)
 
 
+# "21,412 members and 6,305 candidates, against 28,117 and 9,876": the figures compared
+COMPARED = re.compile(
+    r"\s*(?:members|candidates|communists|persons|people)?\s*,?\s*(?:as\s+)?"
+    r"(?:against|compared with)\s+"
+)
 # Between two figures of one series: years, brackets and little words ("in 1905, … by 1907 (").
 LIST_GAP = re.compile(
     r"(?:[\s,;()]|\b(?:in|by|and|or|to|from|on|at|the|of|for|as|against|compared with|\d{1,4}"
@@ -797,7 +802,9 @@ def sentence_records(
             subject = subject_of(kb, head, after, passage, previous)
             subject = labelled or subject
             gap = flat[previous_end : m.start()]
-            series = bool(previous and previous_end and LIST_GAP.fullmatch(gap))
+            series = bool(
+                previous and previous_end and (LIST_GAP.fullmatch(gap) or COMPARED.fullmatch(gap))
+            )
             kept = kept_outcome and bool(re.search(r"(?:,|\band)\s*$", gap)) and ";" not in gap
             if subject == "other" and series:
                 subject = previous  # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"
