@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,6 +78,15 @@ def text_memo(text: str, kb: Knowledge) -> dict:
     return memo
 
 
+def _memoised(text: str, kb: Knowledge, key: tuple, make: Callable[[], Iterable]) -> tuple:
+    """What make() gives for this text and key, made once while the text is in the memo."""
+    memo = text_memo(text, kb)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = tuple(make())
+    return found
+
+
 def sentences(
     text: str,
     start: int = 0,
@@ -90,12 +99,8 @@ def sentences(
     `across_lines`, of text[start:end] as one paragraph (a sentence may run over lines).
     A full stop after an initial or a known abbreviation ends no sentence."""
     end = len(text) if end is None else end
-    memo = text_memo(text, kb)
     key = ("sentences", start, end, across_lines)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = tuple(_sentences(text, start, end, kb, across_lines))
-    return iter(found)
+    return iter(_memoised(text, kb, key, lambda: _sentences(text, start, end, kb, across_lines)))
 
 
 def _sentences(
@@ -333,12 +338,8 @@ def find_dates(
     knows the year from the context (`default_year`).
     """
     end = len(text) if end is None else end
-    memo = text_memo(text, kb)
     key = ("dates", start, end, default_year)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = tuple(_find_dates(text, kb, start, end, default_year))
-    return list(found)
+    return list(_memoised(text, kb, key, lambda: _find_dates(text, kb, start, end, default_year)))
 
 
 def _find_dates(
