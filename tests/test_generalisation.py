@@ -1531,3 +1531,23 @@ def test_figures_compared_with_against_and_an_organisations_count_is_no_series()
         (9876.0, "count", "members"),
         (6418.0, "count", "members"),
     }  # and not the 83 organisations
+
+
+def test_an_aligned_header_over_five_lines_with_one_word_lines_and_an_arrests_column():
+    text = (
+        "Table 4. Results of the verification of party documents by raion, 1935\n"
+        "\n"
+        "                 Members      Party        Expelled    Of them     Per cent\n"
+        "                 and          documents    (documents  arrested    of those\n"
+        "                 candidates   checked      withdrawn)              checked\n"
+        "Raion            on 1.V.35                                         expelled\n"
+        "                 in all\n"
+        "Sosnovsky         1 204         1 190         96          31          8,1\n"
+    )
+    assert figures(text) == {
+        (1204.0, "count", "members"),
+        (1190.0, "count", "investigated"),
+        (96.0, "count", "expelled"),
+        (31.0, "count", "other"),  # arrested: not an expulsion
+        (8.1, "percent", "expelled"),
+    }

@@ -201,6 +201,9 @@ def find_tables(text: str) -> list[Table]:
             if here is not None and here[0] == kind:
                 run.append(here[1])
                 last = cursor
+            elif kind == "space" and not any(r.figures for r in run) and _header_word(text, block):
+                run.append(Row(block, [_header_word(text, block)]))  # "      were checked"
+                last = cursor
             elif _wrapped_label(text, all_lines, cursor, kind):
                 pass  # "Cards not yet," above "  issued   123   45": one label
             elif line.strip() and not RULE.match(line):
@@ -225,6 +228,17 @@ def find_tables(text: str) -> list[Table]:
         table.columns = read_columns(text, table)
         tables.append(table)
     return sorted(tables, key=lambda t: t.rows[0].block.start)
+
+
+def _header_word(text: str, block: Block) -> Cell | None:
+    """The one cell of an indented line of a header over several lines ("      were
+    checked" under "Party documents"), or None."""
+    line = text[block.start : block.end]
+    words = line.strip()
+    if not line[:1].isspace() or not words or len(words) > 40 or re.search(r"\d", words):
+        return None
+    at = block.start + len(line) - len(line.lstrip())
+    return Cell(words, at, at + len(words))
 
 
 def _caption(text: str, all_lines: list[Block], first_line: int) -> list[Block]:
