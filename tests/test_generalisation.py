@@ -1551,3 +1551,19 @@ def test_an_aligned_header_over_five_lines_with_one_word_lines_and_an_arrests_co
         (31.0, "count", "other"),  # arrested: not an expulsion
         (8.1, "percent", "expelled"),
     }
+
+
+def test_a_group_header_heads_the_columns_after_it():
+    text = (
+        "Table 2. Expulsions in the raions, 1933\n"
+        "\n"
+        "                        Checked           Expelled\n"
+        "Raion                              members   candidates   total\n"
+        "Sosnovsky                 1 204        70           26       96\n"
+    )
+    assert figures(text) == {
+        (1204.0, "count", "investigated"),
+        (70.0, "count", "expelled"),
+        (26.0, "count", "expelled"),  # expelled candidates, not the candidates on the rolls
+        (96.0, "count", "expelled"),
+    }

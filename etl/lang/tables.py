@@ -413,11 +413,21 @@ def _headers_by_place(table: Table, width: int) -> dict[int, str] | None:
             lo, hi = extents.get(position, (a, b))
             extents[position] = (min(lo, a), max(hi, b))
     words: dict[int, list[str]] = {p: [] for p in range(-width, 0)}
-    for h in table.header:
+    for index, h in enumerate(table.header):
+        placed = {}
         for c in h.cells:
             a, b = c.start - h.block.start, c.end - h.block.start
             if c.clean:
-                words[max(extents, key=lambda p: _fit((a, b), extents[p]))].append(c.clean)
+                placed[max(extents, key=lambda p: _fit((a, b), extents[p]))] = c.clean
+        for position, word in placed.items():
+            words[position].append(word)
+        if index < len(table.header) - 1 and placed:
+            # The last group's header over the columns after it ("Expelled" over "members |
+            # candidates | total") heads each of them.
+            last = max(placed)
+            for position in range(last + 1, 0):
+                if position in extents:
+                    words[position].append(placed[last])
     return {p: " ".join(w) for p, w in words.items()}
 
 
