@@ -1567,3 +1567,21 @@ def test_a_group_header_heads_the_columns_after_it():
         (26.0, "count", "expelled"),  # expelled candidates, not the candidates on the rolls
         (96.0, "count", "expelled"),
     }
+
+
+def test_a_dashed_list_of_names_with_initials_and_found_guilty_and_sentenced_them():
+    text = (
+        "The visiting session of the oblast court has sentenced the three accused — Kobzar "
+        "I. S., Tkach P. P. and Rudyk S. S. — to the supreme measure of punishment, "
+        "shooting.\n"
+        "The court found Moroz, Lytvyn and Pashko guilty and sentenced them to ten years "
+        "each.\n"
+    )
+    assert sentenced(text) == {
+        ("Kobzar", "death", None),
+        ("Tkach", "death", None),
+        ("Rudyk", "death", None),
+        ("Moroz", "imprisonment", 10.0),
+        ("Lytvyn", "imprisonment", 10.0),
+        ("Pashko", "imprisonment", 10.0),
+    }

@@ -246,7 +246,7 @@ def clause_of(
     clause.names += bracketed_penalties(text, sentence, kb)
     clause.names = with_own_terms(text, sentence, kb, clause.names)
     clause.names += respectively(text, sentence, kb, clause.penalties)
-    for rule in (sentenced_objects, items_and_respects, names_among):
+    for rule in (sentenced_objects, items_and_respects, names_among, found_guilty):
         if not clause.names:
             clause.names += rule(text, sentence, kb)
     clause.names += verdict_objects(text, sentence, kb, clause.names)
@@ -306,13 +306,43 @@ def bracketed_penalties(text: str, sentence: Block, kb: Knowledge) -> Named:
 
 
 def listed_in_verdict(text: str, sentence: Block, kb: Knowledge, penalties: list[str]) -> Named:
-    """A bracketed or dashed list in a verdict: "(A, B and C)", "– A, B and C –"."""
+    """A bracketed or dashed list in a verdict: "(A, B and C)", "– A, B and C –", "— A. B.
+    Surname, C. D. Othername and E. F. Third —"."""
     found: Named = []
     for names in name_lists(text, sentence.start, sentence.end, kb, minimum=1):
         before = text[max(0, names.start - 2) : names.start]
         if "(" in before or "—" in before or "–" in before or before == "- ":
             found += [(name, penalties, None) for name in names.names]
+    if found:
+        return found
+    for m in re.finditer(r"[—–]\s*([^—–;]{3,300}?)\s*[—–]", text[sentence.start : sentence.end]):
+        a, b = sentence.start + m.start(1), sentence.start + m.end(1)
+        listed = split_subjects(text, a, b, kb) or []  # "Surname A. B., Othername C. D."
+        if len(listed) > 1 and all(n.initials or n.given for n in listed):
+            found += [(name, penalties, None) for name in listed]
     return found
+
+
+# "found A, B and C guilty and sentenced them to …"
+FOUND_GUILTY = (
+    r"\bfound\s+(?P<names>[^;.]{3,200}?)\s+guilty\b[^;.]{0,40}?"
+    r"\b(?P<verb>sentenced|condemned)\s+them\b"
+)
+
+
+def found_guilty(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """The persons a court "found … guilty and sentenced them to" a penalty."""
+    m = re.search(FOUND_GUILTY, text[sentence.start : sentence.end])
+    if m is None:
+        return []
+    a, b = sentence.start + m.start("names"), sentence.start + m.end("names")
+    names = split_subjects(text, a, b, kb) or []
+    after = sentence.start + m.start("verb")
+    own = passed_penalties(text, after, sentence.end, sentence, kb)
+    years = years_in(text, after, sentence.end, kb)
+    penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
+    term = years[0][0] if years else None
+    return [(n, [p], term if p != "death" else None) for n in names for p in penalties]
 
 
 PER_NAME = re.compile(
