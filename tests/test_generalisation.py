@@ -1585,3 +1585,19 @@ def test_a_dashed_list_of_names_with_initials_and_found_guilty_and_sentenced_the
         ("Lytvyn", "imprisonment", 10.0),
         ("Pashko", "imprisonment", 10.0),
     }
+
+
+def test_a_summarys_line_of_labelled_figures_after_a_raion():
+    text = (
+        "SUMMARY on the exchange of party documents in the oblast, 1936\n"
+        "\n"
+        "Kirovsky raion: on the register 2 114, cards issued 2 018, not issued 96 (4.5%), "
+        "of them expelled 71.\n"
+    )
+    assert figures(text) == {
+        (2114.0, "count", "members"),
+        (2018.0, "count", "cards_issued"),
+        (96.0, "count", "other"),  # cards not issued
+        (4.5, "percent", "other"),  # the share of the count before it
+        (71.0, "count", "expelled"),
+    }

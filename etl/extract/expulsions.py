@@ -502,11 +502,19 @@ def figures(text: str, sentence: Block, kb: Knowledge) -> Iterator[Figure]:
 
 def figure_label(text: str, sentence: Block, m: re.Match) -> str | None:
     """The label a figure ends the line of, as a one-line table writes it ("Cards not
-    issued: 1 198", "Per cent of cards issued: 90,3"), or None."""
-    if not re.fullmatch(r"[\s.;]*", text[m.end() : min(sentence.end, m.end() + 3)]):
+    issued: 1 198", "Per cent of cards issued: 90,3"), or that it follows in a list of
+    labelled figures ("…: on the register 2 114, cards issued 2 018, not issued 96 (4.5%)"),
+    or None."""
+    tail = text[m.end() : min(sentence.end, m.end() + 3)]
+    if re.fullmatch(r"[\s.;]*", tail):
+        label = LABEL.search(text, sentence.start, m.start())
+        if label:
+            return label[1]
+    if not re.match(r"\s*(?:[,;.]|\(|$)", tail):
         return None
-    label = LABEL.search(text, sentence.start, m.start())
-    return label[1] if label else None
+    item = ITEM_LABEL.search(text, sentence.start, m.start())
+    items = ITEM_LABEL_FIGURE.findall(text, sentence.start, sentence.end)
+    return item[1] if item and len(items) >= 2 else None
 
 
 def percent_label(text: str, sentence: Block, m: re.Match) -> bool:
@@ -706,6 +714,10 @@ SHARE_SAID = re.compile(
     re.IGNORECASE,
 )
 LABEL = re.compile(r"([A-Za-z][^:;.()]{2,80}):\s*$")  # "New party cards issued: "
+# "…: on the register 2 114, cards issued 2 018, …": words after a comma, colon or
+# semicolon, then a figure that ends its item
+ITEM_LABEL = re.compile(r"[,:;]\s*([a-z][a-z ]{2,40}?)\s+$")
+ITEM_LABEL_FIGURE = re.compile(r"[,:;]\s*[a-z][a-z ]{2,40}?\s+\d[\d\s\u00a0]*(?=[,;.(]|$)")
 # "Cards not issued: 1 198": a line of a summary's list of labelled figures
 LABELLED_LINE = re.compile(r"[A-Za-z][^:;.()]{2,80}:\s*[\d\s.,\u00a0]+")
 
@@ -789,13 +801,17 @@ def sentence_records(
         qualifier = "estimate" if estimate else qualifier
         after = words_after(tail)
         category = None
-        kept = False  # the next of a series of outcomes
+        kept = bracketed = False  # the next of a series of outcomes; a share of its count
         if breakdown and breakdown.end() <= m.start() - sentence.start and measure == "count":
             words = re.match(r"\s*([^;,.]+)", tail)
             subject, category = "expelled", (words[1].strip() if words else None)
         elif measure == "percent":
             appended = bool(APPENDED.search(head)) and m.start() - previous_end < APPENDED_WITHIN
-            subject = percent_subject(kb, passage, previous, appended and counts == 1)
+            # "not issued 96 (4.5%)": a share in brackets right after its count is of it
+            bracketed = bool(re.search(r"\d\s*\(\s*$", head)) and m.start() - previous_end < 4
+            subject = percent_subject(
+                kb, passage, previous, (appended and counts == 1) or bracketed
+            )
             subject = labelled or subject
             category = percent_category(after)
         else:
@@ -815,7 +831,7 @@ def sentence_records(
         if subject == "members" or population not in ("members", "candidates"):
             population = None
         outcome = bool(first(kb, "outcome", after[:60], "start"))
-        said = labelled or first(kb, "reinstated", passage) or outcome or kept
+        said = labelled or first(kb, "reinstated", passage) or outcome or kept or bracketed
         if subject == "other" and not said:
             continue  # a number about something else (schools, libraries)
         if measure == "percent" and max(value, value_max or 0) > 100:
