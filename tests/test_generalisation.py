@@ -1601,3 +1601,20 @@ def test_a_summarys_line_of_labelled_figures_after_a_raion():
         (4.5, "percent", "other"),  # the share of the count before it
         (71.0, "count", "expelled"),
     }
+
+
+def test_a_row_label_wrapped_onto_an_indented_line_of_a_years_across_table():
+    text = (
+        "Table 1. Expelled from the city organisation, 1936-1938\n"
+        "\n"
+        "                               1936      1937\n"
+        "Expelled from the party         142      1 204\n"
+        "Members and candidates\n"
+        "  at the end of the year      6 418      5 306\n"
+    )
+    assert figures(text) == {
+        (142.0, "count", "expelled"),
+        (1204.0, "count", "expelled"),
+        (6418.0, "count", "members"),  # the label's first line says what the row counts
+        (5306.0, "count", "members"),
+    }

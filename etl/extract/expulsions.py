@@ -182,11 +182,12 @@ POPULATION = re.compile(
 def row_label(row: Row) -> str:
     """The words of a row: its cells that are not figures, without an item's number ("1.
     Raionname") or a count with its share ("211 (4.7%)")."""
-    return " ".join(
+    words = [
         ITEM_NUMBER.sub("", c.clean)
         for c in row.cells
         if not c.numeric and c.clean and not share_in_brackets(c)
-    )
+    ]
+    return " ".join([row.label_above, *words] if row.label_above else words)
 
 
 def is_transposed(kb: Knowledge, table: Table) -> bool:

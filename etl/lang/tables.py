@@ -66,6 +66,7 @@ class Cell:
 class Row:
     block: Block
     cells: list[Cell]
+    label_above: str = ""  # the first words of a label wrapped onto this row's line
 
     @property
     def figures(self) -> bool:
@@ -194,18 +195,21 @@ def find_tables(text: str) -> list[Table]:
         kind = found[0]
         run: list[Row] = []
         cursor, last = index, index
+        wrapped = ""
         while cursor < len(all_lines) and cursor not in ruled:
             block = all_lines[cursor]
             line = text[block.start : block.end]
             here = _row_kind(text, block)
             if here is not None and here[0] == kind:
+                if wrapped:
+                    here[1].label_above, wrapped = wrapped, ""
                 run.append(here[1])
                 last = cursor
             elif kind == "space" and not any(r.figures for r in run) and _header_word(text, block):
                 run.append(Row(block, [_header_word(text, block)]))  # "      were checked"
                 last = cursor
             elif _wrapped_label(text, all_lines, cursor, kind):
-                pass  # "Cards not yet," above "  issued   123   45": one label
+                wrapped = line.strip()  # "Cards not yet," above "  issued   123   45": one label
             elif line.strip() and not RULE.match(line):
                 break  # prose ends the table
             elif not line.strip() and kind == "pipe":
@@ -331,13 +335,19 @@ def _wrapped_label(text: str, all_lines: list[Block], index: int, kind: str) -> 
     """A short line inside an aligned table that begins a row label the next row ends."""
     line = text[all_lines[index].start : all_lines[index].end].strip()
     following = all_lines[index + 1] if index + 1 < len(all_lines) else None
+    indented = following is not None and _indent(text, following) > _indent(text, all_lines[index])
     return (
         kind == "space"
         and 0 < len(line) < 40
-        and line.endswith((",", "-", "and"))
+        and (line.endswith((",", "-", "and")) or indented)
         and following is not None
         and _row_kind(text, following) is not None
     )
+
+
+def _indent(text: str, block: Block) -> int:
+    line = text[block.start : block.end]
+    return len(line) - len(line.lstrip())
 
 
 def _short_words(text: str, block: Block) -> bool:
