@@ -1618,3 +1618,18 @@ def test_a_row_label_wrapped_onto_an_indented_line_of_a_years_across_table():
         (6418.0, "count", "members"),  # the label's first line says what the row counts
         (5306.0, "count", "members"),
     }
+
+
+def test_a_footnote_letter_on_a_cell_and_nil_for_none():
+    text = (
+        "Table 6. Purge of the party cells of the okrug, 1929\n"
+        "\n"
+        "Group of cells          Checked    Expelled\n"
+        "Factory cells             3 412       204a\n"
+        "Red Army cells              412       nil\n"
+    )
+    assert figures(text) == {
+        (3412.0, "count", "investigated"),
+        (204.0, "count", "expelled"),  # "a" is the mark of a footnote
+        (412.0, "count", "investigated"),
+    }

@@ -28,7 +28,8 @@ RULE = re.compile(r"^\s*[|+]?(?:\s*:?[-=]{3,}:?\s*[|+])*\s*:?[-=]{3,}:?\s*[|+]?\
 SPACE_SPLIT = re.compile(
     r"[ \u00a0]?(?:\.{4,}|…{2,})[ \u00a0]*|[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*"
 )
-MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|^\(|\)$|^\*\*|^__|__$")  # notes, brackets, bold
+# notes ("[3]", "412*", "204a"), brackets, bold
+MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|(?<=\d)[a-e]$|^\(|\)$|^\*\*|^__|__$")
 # "c. N 000", "ca. N", "~N", "about N": an approximate figure in a cell.
 APPROX = re.compile(r"^(?:c\.|ca\.|circa|approx\.|about|~|≈)\s*", re.IGNORECASE)
 # Thousands grouped by a space, a no-break or thin space, a dot, a comma or an apostrophe.
@@ -36,7 +37,7 @@ GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0\u2009\u202f.,’'])\d{3})(?:(?P=g)\d{3})*"
 NUMBER = rf"(?:{GROUPED}|\d+)(?:[.,]\d+)?"
 HIGH = NUMBER.replace("?P<g>", "?P<g2>").replace("?P=g", "?P=g2")
 NUMERIC = re.compile(rf"(?P<low>{NUMBER})(?:\s*[-–]\s*(?P<high>{HIGH}))?\s*%?")
-ABSENT = {"", "-", "--", "—", "–", "n/a", "…", "...", "x", "·", "."}
+ABSENT = {"", "-", "--", "—", "–", "n/a", "…", "...", "x", "·", ".", "nil", "none"}
 MAX_ROW = 400  # a longer line is prose, not a table row (a wide register runs past 200)
 MAX_CAPTION = 160  # a longer line above a table is prose, not its title
 
