@@ -1633,3 +1633,20 @@ def test_a_footnote_letter_on_a_cell_and_nil_for_none():
         (204.0, "count", "expelled"),  # "a" is the mark of a footnote
         (412.0, "count", "investigated"),
     }
+
+
+def test_memorial_book_lines_with_a_body_date_and_dash_or_a_year_and_dash():
+    text = (
+        "Abramtsev Sergei Ivanovich (1895-1937), worker of the tannery; arrested 12.08.1937; "
+        "sentenced by the troika 15.09.1937 to VMN; shot 20.09.1937.\n"
+        "Belousova Nadezhda Petrovna (b. 1910), teacher; arrested 3.02.1938; OSO 22.05.1938 "
+        "– 10 years ITL; released 1946.\n"
+        "Chernykh P. P., b. 1888, kolkhoz member. 1937 – 5 years of exile.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Abramtsev", "death", None),
+        ("Belousova", "imprisonment", 10.0),  # her own line's head, not the line above's
+        ("Chernykh", "exile", 5.0),
+    }
+    assert [r["date"] for r in found if r["surname"] == "Abramtsev"] == ["1937-09-15"]

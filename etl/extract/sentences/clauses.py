@@ -956,6 +956,9 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
 # the Court Chamber to …", "By decision of the Special Board of … sentenced, as …, to …",
 # "previously sentenced in 1930 by …", "sent. by the Mil. Coll. …" (dictionaries), "Exiled
 # for 5 yrs to Kazakhstan".
+DATED_VERDICT = r"(?:[A-Z][\w.]*\s+){0,4}(?:\d{1,2}\.\d{1,2}\.)?\d{4}\s*[–—-]\s"
+# "… kolkhoz member. 1937 – 5 years of exile": a dated verdict within an entry's sentence
+DATED_DASH = re.compile(rf"(?<=[.;,]\s){DATED_VERDICT}")
 SUBJECTLESS = re.compile(
     # "Arrested again on 2.12.1937 and by decision of the troika … sentenced to be shot"
     r"(?:(?:re-?)?(?:arrested|detained)\b(?:(?!\b(?:was|were|is|are|he|she)\b)[^;]){0,120}?"
@@ -966,7 +969,10 @@ SUBJECTLESS = re.compile(
     r"(?:(?:previously|later|subsequently|again|then|also|once)\s+)?"
     r"(?:(?:re-?)?(?:sentenced|condemned|convicted|sent\.|exiled|banished|deported)"
     # a memorial book's label: "Sentence: VMN.", "Decision of the OSO of 5.07.1938: 5 years"
-    r"|(?:sentence|verdict|decision|punishment)\b[^:;]{0,80}?:)",
+    r"|(?:sentence|verdict|decision|punishment)\b[^:;]{0,80}?:"
+    # or its date, maybe after the body, and a dash: "OSO 22.05.1938 – 10 years", "1937 – 5
+    # years of exile"
+    rf"|{DATED_VERDICT})",
     re.IGNORECASE,
 )
 VERDICT_WORD = re.compile(r"\b(?:sentenced|condemned|convicted|exiled|banished|sent\.)")
@@ -981,7 +987,8 @@ def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> list
     the nearest line above, in the same entry, that opens with such names."""
     text = source.text
     own = register_heads(text, sentence.start, sentence.end, kb)
-    if own and VERDICT_WORD.search(text, own[-1].end, sentence.end):
+    verdict = VERDICT_WORD.search(text, own[-1].end, sentence.end) if own else None
+    if own and (verdict or DATED_DASH.search(text, own[-1].end, sentence.end)):
         return own
     piece = text[sentence.start : sentence.end]
     clauses = [0] + [m.end() for m in re.finditer(r";\s*", piece)]
@@ -994,7 +1001,7 @@ def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> list
         if not text[line_start:line_end].strip():
             return []  # a blank line ends the entry
         heads = [
-            h for h in register_heads(text, line_start, line_end, kb) if h.end <= sentence.start
+            h for h in register_heads(text, line_start, line_end, kb) if h.start <= sentence.start
         ]
         if heads:
             return heads

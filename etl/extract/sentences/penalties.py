@@ -16,7 +16,8 @@ PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)
 # accordance with this verdict – that he … carried out on 1 December").
 _TO_DATE = r"(?:(?!\b(?:that|who|which|having|accused|because|for|after|before)\b)[^.;—–]){0,100}?"
 EVENT_DATE = re.compile(
-    rf"(?:(?:sentenced|condemned|convicted)\b{_TO_DATE}\b(?:on|of)"  # "… by the troika on"
+    # "… by the troika on", "sentenced by the troika 15.09.1937"
+    rf"(?:(?:sentenced|condemned|convicted)\b{_TO_DATE}(?:\b(?:on|of)|(?<=[a-z]))"
     # "sentenced 12 May 1937", "shot on 3 May", "convicted in 1929"
     r"|(?:sentenced|convicted|condemned|shot|executed)(?:\s+(?:on|in))?"
     rf"|(?:decision|resolution|protocol|ruling|verdict)\b{_TO_DATE}\b(?:of|on|dated))"
