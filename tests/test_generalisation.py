@@ -1650,3 +1650,15 @@ def test_memorial_book_lines_with_a_body_date_and_dash_or_a_year_and_dash():
         ("Chernykh", "exile", 5.0),
     }
     assert [r["date"] for r in found if r["surname"] == "Abramtsev"] == ["1937-09-15"]
+
+
+def test_disqualification_is_lost_rights_and_a_term_before_rights_of_its_own():
+    text = (
+        "Kharlamov E. E. was sentenced to deprivation of liberty for a term of 10 years with "
+        "subsequent disqualification for 5 years.\n"
+        "Kravtsov A. A. was sentenced to 8 years ITL with 5 years' loss of rights.\n"
+    )
+    assert sentenced(text) == {
+        ("Kharlamov", "imprisonment", 10.0),  # not a second term of 5 years
+        ("Kravtsov", "imprisonment", 8.0),
+    }

@@ -143,9 +143,18 @@ def penalty_terms(
     return [
         y
         for y in years_in(text, start, sentence.end, kb)
-        if not any((a <= y[1] and y[2] <= b + 40) or 0 <= a - y[2] <= 6 for a, b in rights_spans)
+        if not any(
+            (a <= y[1] and y[2] <= b + 40) or rights_of(text, y[2], a) for a, b in rights_spans
+        )
         and not negated(text, sentence, y[1], kb)
     ]
+
+
+def rights_of(text: str, term_end: int, rights_start: int) -> bool:
+    """Whether a term is the rights' own, written before them: "with 5 years' loss of
+    rights", "5 years of disqualification" (not "10 years with loss of rights")."""
+    gap = text[term_end:rights_start] if 0 <= rights_start - term_end <= 6 else None
+    return gap is not None and bool(re.fullmatch(r"['’]?s?\s*(?:of\s+)?", gap))
 
 
 ORDER = ["death", "imprisonment", "exile", "other"]
