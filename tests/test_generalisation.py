@@ -1662,3 +1662,9 @@ def test_disqualification_is_lost_rights_and_a_term_before_rights_of_its_own():
         ("Kharlamov", "imprisonment", 10.0),  # not a second term of 5 years
         ("Kravtsov", "imprisonment", 8.0),
     }
+
+
+def test_over_a_thousand_is_a_count():
+    text = "Over a thousand communists were expelled in the raion.\n"
+    assert figures(text) == {(1000.0, "count", "expelled")}
+    assert {r["qualifier"] for r in rows(text, "expulsion_stats")} == {"more_than"}

@@ -476,7 +476,8 @@ FIGURE = re.compile(
     rf"(?!\s+(?:thousand|million|hundred)))"
     rf"|(?P<half>\bhalf\b(?= of| the| were| was| had))"
     rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
-    rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)",
+    rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)"
+    r"|(?P<aword>\ba\s+(?:hundred|thousand)\b)",  # "over a thousand communists"
     re.IGNORECASE,
 )
 
@@ -592,6 +593,8 @@ def figure_value(m: re.Match, kb: Knowledge, percent: bool) -> float | None:
     if m["frac"]:
         number, part = re.split(r"[- ]", m["frac"].lower())
         return FRACTIONS[part] * (2 if number == "two" and part == "third" else 1)
+    if m["aword"]:
+        return float(parse_count("one " + m["aword"].split()[-1].lower(), kb) or 0) or None
     value = parse_count(m["words"].lower(), kb)
     return float(value) if value and (percent or value >= 100) else None
 
