@@ -31,33 +31,6 @@ def texts() -> list[str]:
     return SAMPLES + seeds[:2]
 
 
-def reference_dates(text, kb, start=0, end=None, default_year=""):
-    """find_dates as it was before the memo and the marks (etl/lang/text.py)."""
-    end = len(text) if end is None else end
-    found = T._numeric_dates(text, start, end)
-    taken = [d.span for d in found]
-    months = T._per_kb(kb, "months", "name", "month")
-    patterns = T._date_patterns(tuple(months))
-    if not patterns[-1].search(text, start, end):
-        return found
-    patterns = patterns[:-1] if default_year else patterns[:-2]
-    for pattern in patterns:
-        for m in pattern.finditer(text, start, end):
-            a, b = m.start(), m.end()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            groups = m.groupdict()
-            mon = months[groups["month"].lower().rstrip(".")]
-            if text[m.start("month")].islower():
-                continue
-            base = f"{groups.get('year') or default_year}-{mon:02d}"
-            first = f"{base}-{int(groups['d1']):02d}" if groups.get("d1") else base
-            last = f"{base}-{int(groups['d2']):02d}" if groups.get("d2") else None
-            taken.append((a, b))
-            found.append(T.DateRange(first, last, (a, b)))
-    return sorted(found, key=lambda d: d.span)
-
-
 def windows(text: str) -> list[tuple[int, int]]:
     size = len(text)
     step = max(1, size // 40)
@@ -84,7 +57,7 @@ def test_dates_of_every_window_as_read_directly(kb):
     for text in [*SAMPLES[:1], SAMPLES[2], *texts()[3:]]:
         for start, end in windows(text):
             for year in ("", "1937"):
-                expected = reference_dates(text, kb, start, end, year)
+                expected = T._find_dates(text, kb, start, end, year)
                 assert T.find_dates(text, kb, start, end, default_year=year) == expected
                 assert T.find_dates(text, kb, start, end, default_year=year) == expected
 

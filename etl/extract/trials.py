@@ -91,7 +91,7 @@ def _alias_starts(text: str, kb: Knowledge) -> list[list[int]] | None:
 
 def _alias_candidates(text: str, kb: Knowledge) -> list[list[int]]:
     """For each alias, positions that hold every position it matches at: where its literal
-    opening ("Zinoviev", "trial of the") stands in any case, found with str.find in the
+    opening ("Surname", "trial of the") stands in any case, found with str.find in the
     text made small (text.ascii_folded); or, for an alias without one, where any alias
     matches (a look-ahead at every position, slower)."""
     prefixes = kb.derived("trial_alias_prefixes", _alias_prefixes)
