@@ -342,6 +342,20 @@ def find_dates(
     return list(_memoised(text, kb, key, lambda: _find_dates(text, kb, start, end, default_year)))
 
 
+def _named_month(word: str, months: dict[str, int]) -> int:
+    """The month a matched month word names. Under re.IGNORECASE a non-ASCII twin of an
+    ASCII letter matches it ("ſeptember" with a long s, "MAİ" with a dotted I), and such a
+    word is not a key of `months`: it is the name it matched in full, ignoring case."""
+    key = word.lower().rstrip(".")
+    if key in months:
+        return months[key]
+    return next(
+        number
+        for name, number in months.items()
+        if re.fullmatch(re.escape(name) + r"\.?", word, re.IGNORECASE)
+    )
+
+
 def _find_dates(
     text: str, kb: Knowledge, start: int, end: int, default_year: str
 ) -> list[DateRange]:
@@ -363,7 +377,7 @@ def _find_dates(
             if any(a < y and x < b for x, y in taken):
                 continue
             groups = m.groupdict()
-            mon = months[groups["month"].lower().rstrip(".")]
+            mon = _named_month(groups["month"], months)
             if text[m.start("month")].islower():
                 continue  # "may" the verb, "march" the noun
             base = f"{groups.get('year') or default_year}-{mon:02d}"
