@@ -104,6 +104,27 @@ def test_demands_hypotheticals_and_terms_served_give_no_sentence(text: str):
     assert sentenced(text) == set()
 
 
+def test_newspaper_verdicts_with_roles_initials_and_bare_terms():
+    text = (
+        "The court sentenced the former brigade leader S. I. Lobanov to six years, and the "
+        "storekeeper Gerasimova to four years.\n"
+        "\n"
+        "Vetrova was sentenced to ten years' deprivation of liberty, Bulgakov to eight years.\n"
+        "\n"
+        "The accused Fomin and Kruglova were sentenced to 7 and 5 years respectively.\n"
+        "\n"
+        "The court sentenced the wife of the former chairman Orekhov to five years.\n"
+    )
+    assert sentenced(text) == {
+        ("Lobanov", "imprisonment", 6.0),
+        ("Gerasimova", "imprisonment", 4.0),
+        ("Vetrova", "imprisonment", 10.0),
+        ("Bulgakov", "imprisonment", 8.0),
+        ("Fomin", "imprisonment", 7.0),
+        ("Kruglova", "imprisonment", 5.0),
+    }
+
+
 # Statistics.
 
 

@@ -260,7 +260,13 @@ def clause_of(
             clause.start = min(clause.start, heads[0].start)
             for head in heads:
                 clause.names += entry_verdicts(text, sentence, head, kb)
-    clause.names += elided_verdicts(text, sentence, kb, clause.names)
+    elided = elided_verdicts(text, sentence, kb, clause.names)
+    if elided:  # "A was sentenced to ten years, B to eight": A's term is before B's clause
+        cut = min(n.start for n, _, _ in elided)
+        clause.names = [
+            (n, p, t if t is not None or n.start > cut else first_term(text, n.end, cut, kb))
+            for n, p, t in clause.names
+        ] + elided
     clause.names += commuted(source, paragraph[:index], above, sentence, kb, clause)
     # one row per name, penalty and term, whichever rules read it
     clause.names = list({(n.start, tuple(p), t): (n, p, t) for n, p, t in clause.names}.values())
@@ -739,13 +745,16 @@ def sentenced_objects(
     penalty and term that follow it up to the next group."""
     names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
     first = re.compile(
-        rf"\b(?:sentenced|condemned|convicted|gave|SENTENCED|CONDEMNED):?\s+(?:the\s+)?"
-        rf"(?:accused\s+|defendants?\s+)?(?P<names>{names})"
+        rf"\b(?:sentenced|condemned|convicted|gave|SENTENCED|CONDEMNED):?\s+"
+        # "the accused", "the former brigade leader" (a role in lowercase words)
+        rf"(?:(?:the|former)\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}})?(?P<names>{names})"
         rf"(?:\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b))"  # "gave A and B five years"
     )
     more = re.compile(rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<names>{names})\s+to\b")
     found = []
     for m in first.finditer(text, sentence.start, sentence.end):
+        if kin_before(text, m.start(), m.start("names"), kb):
+            continue  # "sentenced the wife of the former chairman X": she, not X
         groups = [m]
         while (following := more.search(text, groups[-1].end(), sentence.end)) is not None:
             groups.append(following)
@@ -813,6 +822,11 @@ def elided_verdicts(
                 term = own or (years[0][0] if years else None)
                 found.append((name, [penalty], term if penalty != "death" else None))
     return found
+
+
+def first_term(text: str, start: int, end: int, kb: Knowledge) -> float | None:
+    years = years_in(text, start, end, kb)
+    return years[0][0] if years else None
 
 
 INLINE_MARK = re.compile(r"(?:^|(?<=[\s:;,]))\(?\d{1,2}\)\s+")
