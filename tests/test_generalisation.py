@@ -125,6 +125,12 @@ def test_newspaper_verdicts_with_roles_initials_and_bare_terms():
     }
 
 
+def test_a_subject_clause_beside_a_name_with_its_own_term():
+    # with_own_terms reads "Tikhonov got ten years"; the first clause's subject is read too
+    text = "Lavrov was shot; Tikhonov got ten years.\n"
+    assert sentenced(text) == {("Lavrov", "death", None), ("Tikhonov", "imprisonment", 10.0)}
+
+
 # Statistics.
 
 

@@ -252,8 +252,15 @@ def clause_of(
     clause.names += verdict_objects(text, sentence, kb, clause.names)
     if not clause.names and verdict and collective_verdict(text, sentence, kb, clause):
         return clause
-    if not clause.names:
-        clause.names += subjects(source, paragraph, index, above, kb, clause, found)
+    # The subjects no earlier rule read, and a pronoun's person: "A was shot; B got ten
+    # years", "He was shot; his deputy, A. B. Surname, received eight years".
+    clause.names += [
+        named
+        for named in subjects(source, paragraph, index, above, kb, clause, found)
+        if not any(n.start <= named[0].start < n.end for n, _, _ in clause.names)
+        # "Surname, Given Patronymic, he was …": the given names of a name already read
+        and not (clause.names and has_patronymic(named[0].written, kb))
+    ]
     if not clause.names:
         heads = entry_of_subjectless(source, sentence, kb)
         if heads:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
