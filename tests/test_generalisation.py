@@ -131,6 +131,31 @@ def test_a_subject_clause_beside_a_name_with_its_own_term():
     assert sentenced(text) == {("Lavrov", "death", None), ("Tikhonov", "imprisonment", 10.0)}
 
 
+def test_a_penalty_before_its_names_and_a_lone_shooting_after_a_dash():
+    text = (
+        "The tribunal condemned to death Lavrov, Tikhonov and Ryabov.\n"
+        "\n"
+        "The court sentenced to ten years' imprisonment Gusev and Orekhov.\n"
+        "\n"
+        "The sentence: Zaitsev - shooting; Morozov - 10 years.\n"
+        "\n"
+        "Belov was condemned to death as a Trotskyist.\n"
+        "\n"
+        "Kuzmin was sentenced to five years of exile in Kazakhstan.\n"
+    )
+    assert sentenced(text) == {
+        ("Lavrov", "death", None),
+        ("Tikhonov", "death", None),
+        ("Ryabov", "death", None),
+        ("Gusev", "imprisonment", 10.0),
+        ("Orekhov", "imprisonment", 10.0),
+        ("Zaitsev", "death", None),
+        ("Morozov", "imprisonment", 10.0),
+        ("Belov", "death", None),
+        ("Kuzmin", "exile", 5.0),
+    }
+
+
 # Statistics.
 
 

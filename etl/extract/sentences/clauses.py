@@ -783,6 +783,33 @@ def sentenced_objects(
             for name, term in zip(group_names, own or [None] * len(group_names), strict=True):
                 term = term or (years[0][0] if years else None)
                 found += [(name, [p], term if p != "death" else None) for p in penalties]
+    return found or inverted_objects(text, sentence, kb)
+
+
+def inverted_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """The penalty before the names, as translations keep the Russian order: "condemned
+    to death A, B and C", "sentenced to ten years' imprisonment A and B"."""
+    names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
+    inverted = re.compile(
+        rf"\b(?:sentenced|condemned)\s+(?P<penalty>to\s+[a-z0-9 ,'’–—-]{{2,80}}?)\s+"
+        rf"(?P<names>{names})\s*(?=[.;]|$)"
+    )
+    found: Named = []
+    for m in inverted.finditer(text, sentence.start, sentence.end):
+        named = penalties_in(text, m.start(), m.end("penalty"), kb)
+        if not named or not re.fullmatch(
+            r"['’]?(?:\s+in absentia)?", text[max(e for _, _, e in named) : m.end("penalty")]
+        ):
+            continue  # the names must follow the penalty: not "… to death as a Trotskyist"
+        penalties = [p for p, _, _ in named]
+        term = first_term(text, m.start("penalty"), m.end("penalty"), kb)
+        group = split_subjects(text, m.start("names"), m.end("names"), kb) or []
+        found += [
+            (name, [p], term if p != "death" else None)
+            for name in group
+            if name.surname not in not_names(kb)
+            for p in sorted(set(penalties), key=ORDER.index)
+        ]
     return found
 
 
