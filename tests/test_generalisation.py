@@ -156,6 +156,26 @@ def test_a_penalty_before_its_names_and_a_lone_shooting_after_a_dash():
     }
 
 
+def test_a_decision_in_the_infinitive_but_not_a_proposal_or_a_threat():
+    text = (
+        "The troika decided to shoot Zaitsev and Morozov and to imprison Belov for ten years.\n"
+        "\n"
+        "The verdict of the court: to shoot Kuzmin and Orlov.\n"
+        "\n"
+        "The Special Board decided to exile Gusev to Kazakhstan for five years.\n"
+        "\n"
+        "The prosecutor proposed to shoot Lavrov. The workers threatened to shoot Ryabov.\n"
+    )
+    assert sentenced(text) == {
+        ("Zaitsev", "death", None),
+        ("Morozov", "death", None),
+        ("Belov", "imprisonment", 10.0),
+        ("Kuzmin", "death", None),
+        ("Orlov", "death", None),
+        ("Gusev", "exile", 5.0),
+    }
+
+
 # Statistics.
 
 

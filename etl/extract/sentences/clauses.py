@@ -246,7 +246,7 @@ def clause_of(
     clause.names += bracketed_penalties(text, sentence, kb)
     clause.names = with_own_terms(text, sentence, kb, clause.names)
     clause.names += respectively(text, sentence, kb, clause.penalties)
-    for rule in (sentenced_objects, items_and_respects, names_among, found_guilty):
+    for rule in (sentenced_objects, items_and_respects, names_among, found_guilty, decided):
         if not clause.names:
             clause.names += rule(text, sentence, kb)
     clause.names += verdict_objects(text, sentence, kb, clause.names)
@@ -784,6 +784,38 @@ def sentenced_objects(
                 term = term or (years[0][0] if years else None)
                 found += [(name, [p], term if p != "death" else None) for p in penalties]
     return found or inverted_objects(text, sentence, kb)
+
+
+def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """A decision's penalties in the infinitive, each before its names: "the troika
+    decided to shoot A and B and to imprison C for ten years", "The verdict: to shoot A"."""
+    decision = term_pattern(kb, "decision").search(text, sentence.start, sentence.end)
+    if not decision:
+        return []
+    names = re.compile(rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*")
+    verbs = [
+        v
+        for v in term_pattern(kb, "imperative").finditer(text, decision.end(), sentence.end)
+        if v.start() == decision.end()
+        or text[max(0, v.start() - 6) : v.start()].rstrip().endswith(" and")
+    ]
+    found: Named = []
+    for verb, after in zip(verbs, [*verbs[1:], None][: len(verbs)], strict=True):
+        group = names.match(text, verb.end())
+        if not group:
+            continue
+        end = after.start() if after else sentence.end
+        words = text[verb.start() : verb.end()].strip()  # "to shoot", read without its context
+        penalties = [p for p, _, _ in penalties_in(words, 0, len(words), kb)]
+        penalties += [p for p, _, _ in penalties_in(text, group.end(), end, kb)]
+        term = first_term(text, group.end(), end, kb)
+        for name in split_subjects(text, group.start(), group.end(), kb) or []:
+            if name.surname not in not_names(kb):
+                found += [
+                    (name, [p], term if p != "death" else None)
+                    for p in sorted(set(penalties), key=ORDER.index)
+                ]
+    return found
 
 
 def inverted_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
