@@ -176,6 +176,18 @@ def test_a_decision_in_the_infinitive_but_not_a_proposal_or_a_threat():
     }
 
 
+def test_an_elided_clause_with_a_bare_term_after_received():
+    text = (
+        "Of the remaining accused, Sokolov received ten years, and Yegorov and Mishin eight "
+        "years each.\n"
+    )
+    assert sentenced(text) == {
+        ("Sokolov", "imprisonment", 10.0),
+        ("Yegorov", "imprisonment", 8.0),
+        ("Mishin", "imprisonment", 8.0),
+    }
+
+
 # Statistics.
 
 

@@ -865,7 +865,8 @@ def elided_verdicts(
     item = rf"(?:(?:the|a|his|her|their)\s+(?:[a-z]+\s+){{1,3}})?{names_regex(kb)}"
     clause = re.compile(
         rf"(?:;|,\s+and|,)\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
-        rf"(?:\s+|\s*[—–]\s*)to\s+"  # "…, the accountant A. Fink — to six years"
+        rf"(?:(?:\s+|\s*[—–]\s*)to\s+"  # "…, the accountant A. Fink — to six years"
+        rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\s+(?:years|months)\b))"  # "…, and B eight years each"
     )
     seen = {n.start for n, _, _ in named}
     found = []
