@@ -188,6 +188,16 @@ def test_an_elided_clause_with_a_bare_term_after_received():
     }
 
 
+def test_a_subjects_role_wrapped_over_a_line_break():
+    text = (
+        "We expelled 9.4 per cent of the organisation. And still the enemy sat among\n"
+        "us. The former chairman of the city soviet, Sokolovsky, who headed the\n"
+        "Trotskyist centre, was sentenced by the Military Collegium to the supreme\n"
+        "measure of punishment - shooting. (Applause.)\n"
+    )
+    assert sentenced(text) == {("Sokolovsky", "death", None)}
+
+
 # Statistics.
 
 
@@ -1746,6 +1756,14 @@ def test_disqualification_is_lost_rights_and_a_term_before_rights_of_its_own():
         ("Kharlamov", "imprisonment", 10.0),  # not a second term of 5 years
         ("Kravtsov", "imprisonment", 8.0),
     }
+
+
+def test_a_plans_fulfilment_in_per_cent_is_no_party_figure():
+    text = (
+        "The Leninsky district, where the tractor works fulfilled its May plan by 87.4 per "
+        "cent, has expelled only 38 communists.\n"
+    )
+    assert figures(text) == {(38.0, "count", "expelled")}
 
 
 def test_over_a_thousand_is_a_count():

@@ -187,8 +187,8 @@ def subject_names(
     item = object_item(kb)
     subject = re.compile(
         # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
-        rf"(?:(?:The|the) [a-z]+ |(?:The|the)(?: [a-z-]+){{1,6}},\s+"
-        rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our) [a-z]+(?: [a-z]+)?,\s+)?"
+        rf"(?:(?:The|the)\s+[a-z]+\s+|(?:The|the)(?:\s+[a-z-]+){{1,6}},\s+"
+        rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?"
         rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item}{APPOSED})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         # an apposition or relative clause: ", who led the case and others,"

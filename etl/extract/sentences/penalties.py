@@ -32,7 +32,7 @@ def penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern, 
 
 
 def _penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
-    rows = [(r["pattern"], r["penalty"]) for r in kb["penalties"]]
+    rows = [(wrapped(r["pattern"]), r["penalty"]) for r in kb["penalties"]]
     each = [(re.compile(rf"\b{p}\b", re.IGNORECASE), penalty) for p, penalty in rows]
     anyone = re.compile("|".join(rf"\b(?:{p})\b" for p, _ in rows), re.IGNORECASE)
     return anyone, each
@@ -108,7 +108,13 @@ def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
 
 @cache
 def _joined(terms: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{t})" for t in terms), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{wrapped(t)})" for t in terms), re.IGNORECASE)
+
+
+def wrapped(pattern: str) -> str:
+    """A vocabulary pattern whose spaces also match a line break: a penalty or a formula
+    wrapped over two lines ("the supreme\\nmeasure of punishment") is the same words."""
+    return pattern.replace(" ", r"\s")
 
 
 # "ten years", "ten (10) years", "5 (five) years", "5 yrs", "18 months": a term, in years.
