@@ -1766,6 +1766,24 @@ def test_a_plans_fulfilment_in_per_cent_is_no_party_figure():
     assert figures(text) == {(38.0, "count", "expelled")}
 
 
+def test_a_breakdown_of_the_expelled_by_reason_after_divided_thus():
+    text = (
+        "In 1929 the okrug control commission expelled 1 175 communists from the party.\n"
+        "\n"
+        "By reasons for expulsion the 1 175 expelled are divided thus: as alien elements - "
+        "287; for passivity - 341; for drunkenness - 218; for other reasons - 329.\n"
+    )
+    assert figures(text) == {
+        (1175.0, "count", "expelled"),
+        (287.0, "count", "expelled"),
+        (341.0, "count", "expelled"),
+        (218.0, "count", "expelled"),
+        (329.0, "count", "expelled"),
+    }
+    reasons = {r["category"] for r in rows(text, "expulsion_stats") if r["value"] < 1000}
+    assert reasons == {"as alien elements", "for passivity", "for drunkenness", "for other reasons"}
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

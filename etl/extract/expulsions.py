@@ -617,7 +617,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
     for line in paragraphs(text):
         on_topic = on_topic and line.start == last_end + 1  # the list runs on, line by line
         last_end = line.end
-        if is_heading(text, line):
+        if is_heading(text, line) and not SENTENCE_LINE.fullmatch(text[line.start : line.end]):
             years = [int(y) for y in YEAR.findall(text[line.start : line.end]) if covered(int(y))]
             heading_year = years[0] if years else heading_year
             carried = Context(year=heading_year, year_end=heading_year)
@@ -670,6 +670,20 @@ LIST_GAP = re.compile(
 REASON = re.compile(
     r"\s*(?:of (?:them|these|whom)\s+)?(?:(?:persons|people|members|communists|candidates)"
     r"\s*,?\s*)?(?:as|for|because of|owing to|on account of)\s+(?P<reason>[^;,.]+)",
+    re.IGNORECASE,
+)
+
+
+# A line alone that is a sentence, not a heading: six words or more, a small word among
+# them, ending with its full stop ("In 1935 the raikom expelled 239 communists.").
+SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”'’][.!?]\s*")
+
+
+# Where a breakdown of a count begins: "among them:", "the 1 175 expelled are divided thus:";
+# the items after it count what the count before it counts ("expelled" after "among them").
+BREAKDOWN = re.compile(
+    r"\b(?:among (?:these|them)(?: (?:are|were))?"
+    r"|(?P<of>(?:are|were) (?:divided|distributed|broken down|classified)\b[^:;.]{0,30}))\s*:",
     re.IGNORECASE,
 )
 
@@ -783,7 +797,7 @@ def sentence_records(
     """The figures of one sentence; `flat` is the text with its line breaks as spaces."""
     passage = flat[sentence.start : sentence.end]
     estimate = first(kb, "estimate", passage)
-    breakdown = re.search(r"\bamong (?:these|them)(?: (?:are|were))?\s*:", passage, re.IGNORECASE)
+    breakdown = BREAKDOWN.search(passage)
     previous: str | None = None
     previous_end = counts = 0
     kept_outcome = False
@@ -807,8 +821,11 @@ def sentence_records(
         category = None
         kept = bracketed = False  # the next of a series of outcomes; a share of its count
         if breakdown and breakdown.end() <= m.start() - sentence.start and measure == "count":
-            words = re.match(r"\s*([^;,.]+)", tail)
-            subject, category = "expelled", (words[1].strip() if words else None)
+            # "among them: N kulaks, …", "… are divided thus: as aliens – N; for passivity – M"
+            label = re.search(r"[:;]\s*([^:;]+?)\s*[–—-]\s*$", head)
+            words = label or re.match(r"\s*([^;,.]+)", tail)
+            subject = (breakdown["of"] and previous) or "expelled"
+            category = " ".join(words[1].split()) if words else None
         elif measure == "percent":
             appended = bool(APPENDED.search(head)) and m.start() - previous_end < APPENDED_WITHIN
             # "not issued 96 (4.5%)": a share in brackets right after its count is of it
