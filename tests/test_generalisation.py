@@ -198,6 +198,37 @@ def test_a_subjects_role_wrapped_over_a_line_break():
     assert sentenced(text) == {("Sokolovsky", "death", None)}
 
 
+def test_newspaper_forms_have_received_a_participle_and_a_role_with_a_comma():
+    text = (
+        "The court established that Moroshkin had been convicted before: in 1931 the "
+        "people's court sentenced him to one year of forced labour.\n"
+        "\n"
+        "In March the same collegium sentenced the former head of the raion land "
+        "department, Zhelnin, to ten years for sabotage.\n"
+        "\n"
+        "Sorokin, Gusev and Lapin have received the sentence they deserved - death by "
+        "shooting.\n"
+        "\n"
+        "The Presidium rejected the petitions for pardon of I. P. Sorokin and A. V. Lapin, "
+        "sentenced by the Special Collegium to the highest measure of punishment.\n"
+        "\n"
+        "Citizen KOSTROV Pavel Nikolaevich, born 1896, sentenced by the NKVD troika for the "
+        "Kursk oblast on 17 September 1937 to the supreme measure of punishment.\n"
+        "\n"
+        "The workers said that Belov deserved to be shot.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"]) for r in found} == {
+        ("Moroshkin", "other"),
+        ("Zhelnin", "imprisonment"),
+        ("Sorokin", "death"),
+        ("Gusev", "death"),
+        ("Lapin", "death"),
+        ("Kostrov", "death"),
+    }
+    assert {r["date"] for r in found if r["surname"] == "Kostrov"} == {"1937-09-17"}
+
+
 # Statistics.
 
 

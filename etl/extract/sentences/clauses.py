@@ -78,6 +78,7 @@ class Clause:
 # "get eight years each", "receives ten years": the present tense of newspaper reports.
 SUBJECT_VERBS = (
     r"was|were|is|are|had been|has been|have been|received|got|each received|gets?|receives?"
+    r"|(?:have|has|had) (?:received|got)"
 )
 SENTENCING_VERBS = (
     rf"{SUBJECT_VERBS}|received|got|each received|were each given|were given|was given"
@@ -521,7 +522,9 @@ VERDICT_VERB = (
     r"(?:(?:arrested|tried|detained)\b[^.;]{0,40}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
     r"(?:shot|executed|sentenced|condemned|convicted)\b"
     # "…, whom the Military Collegium sentenced in June 1937 to …": the object of a relative
-    r"|,\s+whom\s+(?:[^,;.]{0,100}?\s)?(?:shot|executed|sentenced|condemned|convicted)\b)"
+    r"|,\s+whom\s+(?:[^,;.]{0,100}?\s)?(?:shot|executed|sentenced|condemned|convicted)\b"
+    # "the petitions of A, B and C, sentenced by the collegium to …": a participle
+    r"|,\s+(?:both\s+|all\s+|each\s+)?(?:sentenced|condemned|convicted)\s+(?=(?:by|to)\b))"
 )
 
 
@@ -555,10 +558,10 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     )
     for index, piece in enumerate(pieces):
         start = m.start("names") + piece.start("item")
-        of = re.search(r"\bof\s+$", text[m.start("names") : start])
-        if of and index + 1 < len(pieces):
-            continue  # "the priest of the village of Placename, Surname …": a place
         found = split_subjects(text, start, m.start("names") + piece.end("item"), kb)
+        of = re.search(r"\bof\s+$", text[m.start("names") : start])
+        if of and index + 1 < len(pieces) and not any(n.initials for n in found or []):
+            continue  # "the priest of the village of Placename, Surname …": a place
         names += [n for n in found or [] if n.surname not in banned]
     given = {row["name"] for row in kb["given_names"]}
     one = names[0] if len(names) == 1 else None
@@ -753,9 +756,12 @@ def sentenced_objects(
     names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
     first = re.compile(
         rf"\b(?:sentenced|condemned|convicted|gave|SENTENCED|CONDEMNED):?\s+"
-        # "the accused", "the former brigade leader" (a role in lowercase words)
-        rf"(?:(?:the|former)\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}})?(?P<names>{names})"
-        rf"(?:\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b))"  # "gave A and B five years"
+        # "the accused", "the former brigade leader" (a role in lowercase words), "the former
+        # head of the land department, Surname, to ten years" (a role and a comma)
+        rf"(?:(?:the|former)\s+(?:(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}}"
+        rf"|(?:{_ROLE_WORD}[a-z-]+\s+){{0,8}}{_ROLE_WORD}[a-z-]+,\s+))?(?P<names>{names})"
+        # "… to", "gave A and B five years"
+        rf"(?:,?\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b))"
     )
     more = re.compile(rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<names>{names})\s+to\b")
     found = []

@@ -14,7 +14,12 @@ from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count
 PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
 # Between a verdict's verb or act and its date: not a clause about something else ("shot in
 # accordance with this verdict – that he … carried out on 1 December").
-_TO_DATE = r"(?:(?!\b(?:that|who|which|having|accused|because|for|after|before)\b)[^.;—–]){0,100}?"
+# A body's area is no clause about something else: "the troika for the Kursk oblast on".
+_AREA = r"(?!\s+the\s+[\w-]+\s+(?:oblast|krai|region|okrug|district|raion|republic|A?SSR)\b)"
+_TO_DATE = (
+    rf"(?:(?!\b(?:that|who|which|having|accused|because|for{_AREA}|after|before)\b)[^.;—–])"
+    r"{0,100}?"
+)
 EVENT_DATE = re.compile(
     # "… by the troika on", "sentenced by the troika 15.09.1937"
     rf"(?:(?:sentenced|condemned|convicted)\b{_TO_DATE}(?:\b(?:on|of)|(?<=[a-z]))"
