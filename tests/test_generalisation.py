@@ -229,6 +229,21 @@ def test_newspaper_forms_have_received_a_participle_and_a_role_with_a_comma():
     assert {r["date"] for r in found if r["surname"] == "Kostrov"} == {"1937-09-17"}
 
 
+def test_a_pronoun_joined_to_a_named_subject_and_a_participle_with_its_year():
+    text = (
+        "KOVALEV Ivan Petrovich (1890-1938), Soviet official. In 1937 he was arrested.\n"
+        "He and his deputy A. B. Petrov were shot in 1938.\n"
+        "\n"
+        "The case of the kulak SHEREMETEV Pavel Ilyich, previously sentenced in 1930 to five "
+        "years of exile, was sent to the troika.\n"
+    )
+    assert sentenced(text) == {
+        ("Kovalev", "death", None),
+        ("Petrov", "death", None),
+        ("Sheremetev", "exile", 5.0),
+    }
+
+
 # Statistics.
 
 

@@ -440,6 +440,11 @@ def collective_verdict(text: str, sentence: Block, kb: Knowledge, clause: Clause
     return True
 
 
+JOINED_PRONOUN = re.compile(
+    r"\b(?:he|she)\s+and\s+(?:(?:his|her|the)\s+(?:[a-z-]+\s+){0,4})?", re.I
+)
+
+
 def subjects(
     source: Source,
     paragraph: list[Block],
@@ -467,6 +472,10 @@ def subjects(
     first = min((n.start for n in subject), default=sentence.end)
     early = [f for f in found if f[1] < first and CLAUSE_BREAK.search(text, f[2], first)]
     pronoun = pronoun_near_penalty(text, sentence, early if subject else found, kb)
+    # "He and his deputy A. B. Surname were shot": the pronoun is one of the subjects
+    joined = JOINED_PRONOUN.search(text, max(sentence.start, first - 60), first)
+    if subject and pronoun is None and joined and joined.end() == first:
+        pronoun, early = joined.start(), []
     if pronoun is not None:
         penalties = sorted({p for p, _, _ in early}, key=ORDER.index) if subject else None
         antecedent = resolve_pronoun(
@@ -524,7 +533,8 @@ VERDICT_VERB = (
     # "…, whom the Military Collegium sentenced in June 1937 to …": the object of a relative
     r"|,\s+whom\s+(?:[^,;.]{0,100}?\s)?(?:shot|executed|sentenced|condemned|convicted)\b"
     # "the petitions of A, B and C, sentenced by the collegium to …": a participle
-    r"|,\s+(?:both\s+|all\s+|each\s+)?(?:sentenced|condemned|convicted)\s+(?=(?:by|to)\b))"
+    r"|,\s+(?:(?:both|all|each|previously|earlier|already|once|twice|later)\s+)?"
+    r"(?:sentenced|condemned|convicted)\s+(?=(?:by|to|in|on)\b))"
 )
 
 
