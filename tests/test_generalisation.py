@@ -244,6 +244,32 @@ def test_a_pronoun_joined_to_a_named_subject_and_a_participle_with_its_year():
     }
 
 
+def test_a_memoirs_relatives_called_by_their_kin_words_are_inferred_from_the_introduction():
+    text = (
+        "My father, Pavel Sergeevich Lomov, was a turner at the works. Father's younger "
+        "brother, Ilya Sergeevich Lomov, our Uncle Ilyusha, lived with us.\n"
+        "\n"
+        "They came for Father in August 1937. In November we learned that the troika had "
+        "sentenced him to ten years. Uncle Ilyusha, luckier than Father, got five years of "
+        "exile.\n"
+        "\n"
+        "My mother, Vera Antonovna Lomova, was arrested in 1938; the Special Board gave her "
+        "eight years as the wife of a traitor. My brother served in the army.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Lomov", "imprisonment", 10.0),
+        ("Lomov", "exile", 5.0),
+        ("Lomova", "imprisonment", 8.0),
+    }
+    # "Father" and "Uncle Ilyusha" are named in an earlier paragraph; "her" has her full
+    # name in its own sentence
+    assert {(r["surname"], r["basis"], r["inference_rule"]) for r in found} == {
+        ("Lomov", "inferred", "kin_reference"),
+        ("Lomova", "explicit", None),
+    }
+
+
 # Statistics.
 
 

@@ -43,6 +43,7 @@ from etl.extract.sentences.clauses import (
     names_regex,
 )
 from etl.extract.sentences.forms import list_item_name
+from etl.extract.sentences.kin import introduced_relatives
 from etl.extract.sentences.lists import (
     colon_lists,
     defendant_lists,
@@ -104,6 +105,9 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     for _, name in entry_heads(text, names_regex(kb)):  # the person an entry is about
         span = source.span(name.start, name.end)
         yield Record("mentions", {}, span, "sentences.entry_head", refs={"name": name})
+    for name in introduced_relatives(text, kb):  # a memoir's "My father, Given Surname"
+        span = source.span(name.start, name.end)
+        yield Record("mentions", {}, span, "sentences.relative", refs={"name": name})
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
     yield from register_tables(source, kb)
@@ -264,7 +268,7 @@ def clause_records(
         extractor = "sentences.named" if not inferred else f"sentences.{rule}"
         return Record("sentences", fields, source.span(start, end), extractor, refs={"name": name})
 
-    rule = "article_subject" if clause.subject_from else "named"
+    rule = clause.subject_rule if clause.subject_from else "named"
     for name, penalties, term in clause.names:
         for penalty in penalties:
             terms = [term] if term is not None else clause.terms

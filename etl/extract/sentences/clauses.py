@@ -16,6 +16,7 @@ from etl.extract.sentences.forms import (
     patronymic_endings,
     register_heads,
 )
+from etl.extract.sentences.kin import Relative, full_name, kin_genders, kin_references
 from etl.extract.sentences.penalties import (
     CLAUSE_BREAK,
     ORDER,
@@ -73,6 +74,7 @@ class Clause:
     count: int | None = None
     trial_named: bool = False  # the sentence itself names the trial
     subject_from: str | None = None  # the passage a pronoun's person was inferred from
+    subject_rule: str = "article_subject"  # how: the entry's head, or a relative's introduction
 
 
 # "get eight years each", "receives ten years": the present tense of newspaper reports.
@@ -263,6 +265,8 @@ def clause_of(
         and not (clause.names and has_patronymic(named[0].written, kb))
     ]
     if not clause.names:
+        clause.names += kin_verdicts(source, sentence, kb, clause)
+    if not clause.names:
         heads = entry_of_subjectless(source, sentence, kb)
         if heads:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
             clause.start = min(clause.start, heads[0].start)
@@ -276,7 +280,9 @@ def clause_of(
             for n, p, t in clause.names
         ] + elided
     clause.names += commuted(source, paragraph[:index], above, sentence, kb, clause)
-    # one row per name, penalty and term, whichever rules read it
+    # one row per name, penalty and term, whichever rules read it; "Uncle Misha" as the
+    # relative the text introduced so
+    clause.names = [(called(source, kb, clause, n), p, t) for n, p, t in clause.names]
     clause.names = list({(n.start, tuple(p), t): (n, p, t) for n, p, t in clause.names}.values())
     partitive = PARTITIVE.search(text, sentence.start, sentence.end)
     if clause.names and partitive:
@@ -616,28 +622,101 @@ def resolve_pronoun(
     found = [
         n
         for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
-        if agrees(n, word)
+        if agrees_as_kin(n, word, kb)
         and (n.given or n.initials or n.title or n.start in clause_starts(text, sentence, kb))
     ][-1:]
     # else a full name before it: "The case of Surname A. P. The court sentenced her …"
-    found = found or [n for n in full_names(text, here, kb) if agrees(n, word)][-1:]
-    if found:
-        return found
+    found = found or [n for n in full_names(text, here, kb) if agrees_as_kin(n, word, kb)][-1:]
+    kin = None if found else kin_after(text, here, kb, word, here.start)
+    if kin or found:
+        return (
+            [relative_named(source, clause, kin)] if kin else [called(source, kb, clause, found[0])]
+        )
     # The sentences before it up to a blank line: a memoir's paragraph keeps to one person.
     for before in [*reversed(earlier), *reversed(above)][:ANTECEDENT_REACH]:
-        names = (
-            subject_names(text, before, kb, ANTECEDENT_VERBS) or full_names(text, before, kb)[-1:]
+        subject = subject_names(text, before, kb, ANTECEDENT_VERBS)
+        found = [
+            n for n in subject or full_names(text, before, kb)[-1:] if agrees_as_kin(n, word, kb)
+        ]
+        # a relative called by their kin word after the last full name ("… they came for
+        # Mother"), unless the sentence's subject is the person
+        kin = (
+            None
+            if subject and found
+            else kin_after(text, before, kb, word, found[0].start if found else before.start)
         )
-        found = [n for n in names if agrees(n, word)]
+        if kin:
+            return [relative_named(source, clause, kin)]
         if found:
             clause.start = before.start
-            return found[:1]
+            return [called(source, kb, clause, found[0])]
     if not re.match(r"(?:he|she|him)\b", text[pronoun : pronoun + 4], re.IGNORECASE):
         return []
     lead = article_subject(source, kb, pronoun)
     if lead is not None and agrees(lead[0], word):
         clause.subject_from = lead[1]
         return [lead[0]]
+    return []
+
+
+def agrees_as_kin(name: Name, pronoun: str, kb: Knowledge) -> bool:
+    """Whether a name agrees with a pronoun, a kin word before it giving its gender
+    ("Uncle Misha" is a man, whatever his name ends in)."""
+    gender = kin_genders(kb).get(name.title.lower()) if name.title else None
+    if gender and re.match(r"(?:he|she|him|his|her)\b", pronoun, re.IGNORECASE):
+        return (gender == "f") == pronoun.lower().startswith(("she", "her"))
+    return agrees(name, pronoun)
+
+
+def kin_after(
+    text: str, sentence: Block, kb: Knowledge, pronoun: str, after: int
+) -> Relative | None:
+    """The relative a pronoun may stand for: the last one the sentence calls by their kin
+    word ("they came for Mother"), of the pronoun's gender, after position `after`."""
+    she = pronoun.lower().startswith(("she", "her"))
+    found = [
+        k.relative
+        for k in kin_references(text, kb, sentence.start, sentence.end)
+        if k.start >= after and (k.relative.gender == "f") == she
+    ]
+    return found[-1] if found else None
+
+
+def relative_named(source: Source, clause: Clause, relative: Relative) -> Name:
+    """The name a relative was introduced with, the clause recording where: an inference."""
+    clause.subject_from = source.span(relative.name.start, relative.name.end).ref
+    clause.subject_rule = "kin_reference"
+    return relative.name
+
+
+def called(source: Source, kb: Knowledge, clause: Clause, name: Name) -> Name:
+    """A name, or the full name of the relative it calls by kin word and given name ("Uncle
+    Petya"), which the text gave elsewhere: an inference, recorded in the clause."""
+    full = full_name(source.text, kb, name)
+    if full is not name:
+        clause.subject_from = source.span(full.start, full.end).ref
+        clause.subject_rule = "kin_reference"
+    return full
+
+
+def kin_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clause) -> Named:
+    """A relative called by their kin word as a verdict's subject or object: "My father was
+    condemned to death", "the troika gave Father ten years"."""
+    text = source.text
+    starts = clause_starts(text, sentence, kb)
+    for ref in kin_references(text, kb, sentence.start, sentence.end):
+        subject = ref.start in starts and re.match(rf"\s+(?:{SUBJECT_VERBS})\b", text[ref.end :])
+        object_of = VERDICT_ON_HIM.search(text[max(sentence.start, ref.start - 20) : ref.start])
+        if not (subject or object_of):
+            continue
+        ends = [c for c in starts if c > ref.end] + [sentence.end]
+        penalties = sorted(
+            {p for p, _, _ in passed_penalties(text, ref.end, ends[0], sentence, kb)},
+            key=ORDER.index,
+        )
+        if penalties:
+            name = relative_named(source, clause, ref.relative)
+            return [(name, penalties, first_term(text, ref.end, ends[0], kb))]
     return []
 
 

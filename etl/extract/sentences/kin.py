@@ -1,0 +1,134 @@
+"""Relatives in memoirs and family letters: the person "Father", "my mother" or "Uncle
+Misha" stands for, read from the text's own introduction of them ("My father, Given
+Patronymic Surname, was an engineer"). A row that names someone this way is an inference
+from the introduction, and says so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.extract.sentences.forms import has_patronymic, list_item_name
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import WORD, Name, not_names, parse_item
+from etl.lang.text import text_memo
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A relative the text introduces: the kin word ("father"), the name it gives them,
+    their gender ("m" or "f") and where the introduction stands."""
+
+    word: str
+    name: Name
+    gender: str
+    start: int
+    end: int
+    called: str = ""  # the name after the kin word ("Petya" in "Uncle Petya")
+
+
+@dataclass(frozen=True)
+class KinReference:
+    """A place where the text calls a relative by their kin word: "Father", "my mother"."""
+
+    start: int
+    end: int
+    relative: Relative
+
+
+def kin_genders(kb: Knowledge) -> dict[str, str]:
+    return kb.derived("kin_genders", lambda k: {r["word"]: r["gender"] for r in k["kinship"]})
+
+
+def _kin_words(kb: Knowledge) -> str:
+    return "|".join(sorted(kin_genders(kb), key=len, reverse=True))
+
+
+# Before a kin word in an introduction: "My", "our", "Mother's", "his", and an age word.
+_OWNER = r"(?:\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+['’]s)\s+)"
+_AGE = r"(?:(?:younger|elder|older|little|eldest|youngest|late|only)\s+)?"
+
+
+def relatives(text: str, kb: Knowledge) -> tuple[Relative, ...]:
+    """The relatives a text introduces by name, in text order: "My father, Given Patronymic
+    Surname," (a name in apposition), "my grandfather Given Surname" (a name right after
+    the kin word), "Uncle Given" (the kin word as a title)."""
+    memo = text_memo(text, kb)
+    if "relatives" not in memo:
+        memo["relatives"] = tuple(_relatives(text, kb))
+    return memo["relatives"]
+
+
+def _relatives(text: str, kb: Knowledge) -> list[Relative]:
+    genders = kin_genders(kb)
+    banned = not_names(kb)
+    words = _kin_words(kb)
+    # the name: up to four capitalised words, or initials and a surname
+    name = rf"{WORD}(?:\s+{WORD}){{0,3}}"
+    introduction = re.compile(
+        rf"(?:{_OWNER}{_AGE}(?P<kin>{words})(?:\s*,\s*|\s+)|\b(?P<title>{words.title()})\s+)"
+        rf"(?P<name>{name})"
+    )
+    found = []
+    for m in introduction.finditer(text):
+        kin = (m["kin"] or m["title"]).lower()
+        person = list_item_name(text, m.start("name"), m.end("name"), kb) or parse_item(
+            text, m.start("name"), m.end("name"), kb
+        )
+        if person is None or person.surname in banned or person.surname.lower() in genders:
+            continue
+        last = found[-1] if found else None
+        if (
+            m["title"]
+            and last
+            and re.fullmatch(r",\s+(?:our\s+|my\s+)?", text[last.end : m.start()])
+        ):
+            person = last.name  # "Mother's brother, Given Patronymic Surname, Uncle Petya"
+        found.append(Relative(kin, person, genders[kin], m.start(), m.end("name"), m["name"]))
+    return found
+
+
+def full_name(text: str, kb: Knowledge, name: Name) -> Name:
+    """The full name of a relative a text calls by kin word and given name ("Uncle Petya"),
+    here or later, when it introduced them so ("…, Given Patronymic Surname, Uncle Petya");
+    else `name`."""
+    for relative in relatives(text, kb):
+        linked = relative.name.start < relative.start  # the title form after a full name
+        here = relative.start <= name.start < relative.end
+        again = name.title.lower() == relative.word and name.surname == relative.called
+        if linked and (here or again):
+            return relative.name
+    return name
+
+
+def kin_references(text: str, kb: Knowledge, start: int, end: int) -> list[KinReference]:
+    """The places in text[start:end] that call a relative by their kin word alone
+    ("Father was arrested", "they came for Mother", "my father was condemned"), each with
+    the relative the text introduced last before it under that word."""
+    known = relatives(text, kb)
+    if not known:
+        return []
+    words = "|".join(sorted({r.word for r in known}, key=len, reverse=True))
+    reference = re.compile(
+        rf"\b(?:(?:[Mm]y|[Oo]ur)\s+(?P<word>{words})|(?P<name>{words.title()}))\b"
+        # not an introduction ("Mother, Given Surname"), nor another relative ("Father's
+        # younger brother"); "Father's rehabilitation" is Father
+        rf"(?![’']s\s+{_AGE}(?:{_kin_words(kb)})\b|\s*,\s*{WORD}|\s+{WORD})"
+    )
+    found = []
+    for m in reference.finditer(text, start, end):
+        word = (m["word"] or m["name"]).lower()
+        before = [r for r in known if r.word == word and r.start < m.start()]
+        if before and not any(r.start <= m.start() < r.end for r in known):
+            found.append(KinReference(m.start(), m.end(), before[-1]))
+    return found
+
+
+def introduced_relatives(text: str, kb: Knowledge) -> list[Name]:
+    """The names relatives are introduced with that surely name a person (a surname with
+    a given name or initials, not "Given Patronymic" alone), once each: the persons a
+    row that calls them "Father" is about."""
+    names = {r.name.start: r.name for r in relatives(text, kb)}
+    return [
+        n for n in names.values() if (n.given or n.initials) and not has_patronymic(n.written, kb)
+    ]
