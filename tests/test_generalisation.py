@@ -1856,6 +1856,20 @@ def test_a_breakdown_of_the_expelled_by_reason_after_divided_thus():
     assert reasons == {"as alien elements", "for passivity", "for drunkenness", "for other reasons"}
 
 
+def test_a_small_count_in_words_before_its_verb_and_a_count_between_dashes():
+    text = (
+        "Since January the gorkom has expelled 486 people. About a third - 163 people - "
+        "were expelled as Trotskyists. Twelve were readmitted on appeal. The secretary had "
+        "two sons and three weeks of leave.\n"
+    )
+    assert figures(text) == {
+        (486.0, "count", "expelled"),
+        (163.0, "count", "expelled"),
+        (100 / 3, "percent", "expelled"),
+        (12.0, "count", "other"),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

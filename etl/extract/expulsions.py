@@ -483,6 +483,13 @@ FIGURE = re.compile(
 
 
 Figure = tuple[re.Match, float, float | None]  # (match, value, value_max)
+# A number under a hundred in words is a count only as the subject of an expulsion's verb:
+# "nine were expelled", "twelve of them were readmitted" (not "two sons", "three weeks").
+SMALL_COUNT = re.compile(
+    r"\s+(?:of\s+(?:them|these|whom)\s+)?(?:(?:persons|people|members|communists|candidates)\s+)?"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:expelled|excluded|purged|readmitted|reinstated)\b",
+    re.IGNORECASE,
+)
 
 
 def figures(text: str, sentence: Block, kb: Knowledge) -> Iterator[Figure]:
@@ -496,7 +503,10 @@ def figures(text: str, sentence: Block, kb: Knowledge) -> Iterator[Figure]:
         if any(a <= m.start() < b for a, b in taken) or not_a_figure(text, sentence, m, kb):
             continue
         tail = text[m.end() : min(sentence.end, m.end() + 30)]
-        value = figure_value(m, kb, bool(PERCENT.match(tail)) or percent_label(text, sentence, m))
+        percent = bool(PERCENT.match(tail)) or percent_label(text, sentence, m)
+        value = figure_value(m, kb, percent)
+        if value is None and m["words"] and SMALL_COUNT.match(text, m.end(), sentence.end):
+            value = float(parse_count(m["words"].lower(), kb) or 0) or None  # "nine were expelled"
         if value is not None:
             found.append((m, value, None))
     return iter(sorted(found, key=lambda f: f[0].start()))
@@ -755,7 +765,7 @@ def words_after(tail: str) -> str:
     """The words after a figure that say what it counts, without the share, the bracket or
     the ", or N per cent" written beside it: "312 (13.6 per cent) were expelled", "286, or
     8.4 per cent, were expelled", "N persons (P%) were expelled", "N members, or P per
-    cent of those checked, were expelled"."""
+    cent of those checked, were expelled", "N people – were expelled"."""
     after = re.sub(r"^\s*(?:per\s?cent|percent|%)\s*", "", tail)
     after = re.sub(r"\s*\([^()]{0,40}\)", "", after[:160])
     # "412 members, or 5.1 per cent of those checked, were expelled": the share and what it
@@ -766,6 +776,8 @@ def words_after(tail: str) -> str:
         r"\1",
         after,
     )
+    # "about a third – 163 people – were expelled": a count between dashes, then its verb
+    after = re.sub(r"^((?:\s*[a-z]+){0,2})\s*[–—-]\s+(?=(?:were|was|had|have)\b)", r"\1 ", after)
     return after[:80]
 
 
