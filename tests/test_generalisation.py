@@ -1870,6 +1870,23 @@ def test_a_small_count_in_words_before_its_verb_and_a_count_between_dashes():
     }
 
 
+def test_a_heading_word_with_its_period_and_a_clause_without_its_verb():
+    text = (
+        "8. Total expelled since the beginning of the proverka in 1935: 3 911 persons, "
+        "including 2 707 in 1935 and 1 204 in 1936.\n"
+        "\n"
+        "4. The number of expelled in the city organisation reached 486, that is, 6.1 per "
+        "cent of its membership; in the rural raions - 718 (5.4 per cent).\n"
+    )
+    assert {(v, s) for v, m, s in figures(text) if m == "count"} == {
+        (3911.0, "expelled"),
+        (2707.0, "expelled"),
+        (1204.0, "expelled"),
+        (486.0, "expelled"),
+        (718.0, "expelled"),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

@@ -662,6 +662,11 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             carried = Context(topic_ctx.year, topic_ctx.year_end)
 
 
+# A clause without its verb after a semicolon, a place or group and a dash: "The number of
+# expelled in the city reached 486; in the rural raions – 718": the count of the clause before.
+ELLIPTIC = re.compile(r";\s*(?:in|for|at|among|of)\s+[^;:,.\d]{1,60}?\s*[–—-]\s*$")
+
+
 # "21,412 members and 6,305 candidates, against 28,117 and 9,876": the figures compared
 COMPARED = re.compile(
     r"\s*(?:members|candidates|communists|persons|people)?\s*,?\s*(?:as\s+)?"
@@ -855,8 +860,10 @@ def sentence_records(
                 previous and previous_end and (LIST_GAP.fullmatch(gap) or COMPARED.fullmatch(gap))
             )
             kept = kept_outcome and bool(re.search(r"(?:,|\band)\s*$", gap)) and ";" not in gap
-            if subject == "other" and series:
-                subject = previous  # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"
+            elliptic = bool(previous and ELLIPTIC.search(head))
+            if subject == "other" and (series or elliptic):
+                # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"; "…; in the rural raions – 718"
+                subject = previous
         words = after[:30] if measure == "count" else head[-60:]
         if measure == "count" and (shared := SHARED_VERB.match(after)):
             words = after[: shared.end()].split(" and ")[0]  # "N members and M candidates"
