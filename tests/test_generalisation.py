@@ -1887,6 +1887,20 @@ def test_a_heading_word_with_its_period_and_a_clause_without_its_verb():
     }
 
 
+def test_a_change_from_one_count_to_another_is_not_a_range_nor_a_half_year_a_share():
+    text = (
+        "During the period under review the city party organisation grew from 8 114 to 8 902 "
+        "members and candidates. Expulsions in the first half of 1937 were three times as "
+        "many as in 1936, when 392 were expelled. Some 2 300 communists took part in the "
+        "meetings.\n"
+    )
+    assert figures(text) == {
+        (8114.0, "count", "members"),
+        (8902.0, "count", "members"),
+        (392.0, "count", "expelled"),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

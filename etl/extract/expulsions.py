@@ -474,7 +474,9 @@ FIGURE = re.compile(
     rf"|(?P<andhalf>\b{NUMBER_WORDS}\s+and\s+a\s+half\s+(?P<halfmult>thousand|million)\b)"
     rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter|fifth|sixth|eighth|tenth)\b"
     rf"(?!\s+(?:thousand|million|hundred)))"
-    rf"|(?P<half>\bhalf\b(?= of| the| were| was| had))"
+    # "half of the members", not "the first half of 1937" (a part of a year)
+    rf"|(?P<half>(?<!first )(?<!second )\bhalf\b(?= of| the| were| was| had)"
+    rf"(?! of (?:the )?(?:year|month|decade|century|19\d\d)))"
     rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
     rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)"
     r"|(?P<aword>\ba\s+(?:hundred|thousand)\b)",  # "over a thousand communists"
@@ -544,12 +546,21 @@ def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[F
         if first(kb, "not_stat", tail, "start") or first(kb, "not_stat_before", before):
             taken.append(m.span())  # "aged between 23 and 30": neither end is a count
             continue
+        if CHANGED_FROM.search(before):
+            continue  # "grew from 8 114 to 8 902 members": two counts, not a range
         percent = bool(PERCENT.match(tail))
         low = _value(m["low"] or m["low2"], kb, percent)
         high = _value(m["high"] or m["high2"], kb, percent)
         if low is None or high is None or high <= low or YEAR.fullmatch(m["low"] or m["low2"]):
             continue
         yield m, with_multiplier(low, m["mult"]), with_multiplier(high, m["mult"])
+
+
+CHANGED_FROM = re.compile(
+    r"\b(?:grew|rose|fell|increased|decreased|declined|shrank|dropped|went\s+(?:up|down)"
+    r"|changed|reduced|cut)\s+from\s+$",
+    re.IGNORECASE,
+)
 
 
 ROMAN_DATE = re.compile(r"\b\d{1,2}\.[IVX]{1,4}\.\d{2,4}\b")  # "1.I.33", "12.X.1937"
