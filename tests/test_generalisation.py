@@ -1901,6 +1901,25 @@ def test_a_change_from_one_count_to_another_is_not_a_range_nor_a_half_year_a_sha
     }
 
 
+def test_the_expelled_included_and_a_list_of_places_with_their_counts():
+    text = (
+        "The bureau examined many cases in 1937. The expelled included 61 Trotskyists and "
+        "Zinovievites, 44 persons who had concealed their social origin, and 287 others.\n"
+        "\n"
+        "Primary organisations of the Krasny Oktyabr works expelled 58 members, of the tram "
+        "depot 23, of the pedagogical institute 17.\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["subject"], r["category"]) for r in found} == {
+        (61.0, "expelled", "Trotskyists and Zinovievites"),
+        (44.0, "expelled", "persons who had concealed their social origin"),
+        (287.0, "expelled", "others"),
+        (58.0, "expelled", None),
+        (23.0, "expelled", None),
+        (17.0, "expelled", None),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

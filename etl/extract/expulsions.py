@@ -673,9 +673,14 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             carried = Context(topic_ctx.year, topic_ctx.year_end)
 
 
-# A clause without its verb after a semicolon, a place or group and a dash: "The number of
-# expelled in the city reached 486; in the rural raions – 718": the count of the clause before.
-ELLIPTIC = re.compile(r";\s*(?:in|for|at|among|of)\s+[^;:,.\d]{1,60}?\s*[–—-]\s*$")
+# A clause without its verb, a place or group and its count: "The number of expelled in the
+# city reached 486; in the rural raions – 718", "… expelled 58 members, of the depot 23": the
+# count of the clause before.
+ELLIPTIC = re.compile(
+    r"(?:;\s*(?:in|for|at|among|of)\s+[^;:,.\d]{1,60}?\s*[–—-]\s*"
+    # "… expelled 58 members, of the tram depot 23, of the institute 17"
+    r"|,\s*(?:and\s+)?(?:in|at|of)\s+the\s+[^;:,.\d]{1,50}?\s+)$"
+)
 
 
 # "21,412 members and 6,305 candidates, against 28,117 and 9,876": the figures compared
@@ -705,11 +710,13 @@ REASON = re.compile(
 SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”'’][.!?]\s*")
 
 
-# Where a breakdown of a count begins: "among them:", "the 1 175 expelled are divided thus:";
+# Where a breakdown of a count begins: "among them:", "the 1 175 expelled are divided thus:",
+# "The expelled included 61 Trotskyists, 44 …";
 # the items after it count what the count before it counts ("expelled" after "among them").
 BREAKDOWN = re.compile(
-    r"\b(?:among (?:these|them)(?: (?:are|were))?"
-    r"|(?P<of>(?:are|were) (?:divided|distributed|broken down|classified)\b[^:;.]{0,30}))\s*:",
+    r"\b(?:among (?:these|them)(?: (?:are|were))?\s*:"
+    r"|(?P<of>(?:are|were) (?:divided|distributed|broken down|classified)\b[^:;.]{0,30})\s*:"
+    r"|(?:the|those) expelled (?:included|comprised|consisted of)\b)",
     re.IGNORECASE,
 )
 
