@@ -1920,6 +1920,16 @@ def test_the_expelled_included_and_a_list_of_places_with_their_counts():
     }
 
 
+def test_expulsions_as_a_noun_and_a_verification_in_which_members_lost_their_cards():
+    text = (
+        "Expulsions peaked in 1937. The obkom reported 4 215 expulsions for that year.\n"
+        "\n"
+        "The verification of 1935 was less severe: in the oblast as a whole 9.1 per cent of "
+        "those checked lost their cards.\n"
+    )
+    assert figures(text) == {(4215.0, "count", "expelled"), (9.1, "percent", "expelled")}
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

@@ -813,7 +813,11 @@ def percent_subject(kb: Knowledge, passage: str, previous: str | None, appended:
         return "other"
     if re.search(r"accusation", passage, re.I) and not re.search(r"expel|expuls", passage, re.I):
         return "accusations"
-    if re.search(r"expel|expuls|purge|ejected|removed|cleans", passage, re.I):
+    if re.search(
+        r"expel|expuls|purge|ejected|removed|cleans|lost (?:their|his|her) (?:party )?cards",
+        passage,
+        re.I,
+    ):
         return "expelled"
     return "members"  # "62% of the members were industrial workers"
 
