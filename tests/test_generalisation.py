@@ -1930,6 +1930,19 @@ def test_expulsions_as_a_noun_and_a_verification_in_which_members_lost_their_car
     assert figures(text) == {(4215.0, "count", "expelled"), (9.1, "percent", "expelled")}
 
 
+def test_labelled_outcomes_of_a_purge_reprimands_among_them():
+    text = (
+        "Expelled from the party: 1 282 persons (15,2 per cent of those checked). Transferred "
+        "from members to candidates: 86. Given reprimands and warnings: 412.\n"
+    )
+    assert figures(text) == {
+        (1282.0, "count", "expelled"),
+        (15.2, "percent", "expelled"),
+        (86.0, "count", "other"),
+        (412.0, "count", "other"),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}
