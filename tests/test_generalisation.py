@@ -270,6 +270,36 @@ def test_a_memoirs_relatives_called_by_their_kin_words_are_inferred_from_the_int
     }
 
 
+def test_a_reports_own_list_of_the_accused_and_all_of_them_or_the_others():
+    everyone = (
+        "From 10 to 14 November 1937 the Special Collegium of the Vologda oblast court heard "
+        "the case of a wrecking group at the flax mill. Before the court stood the former\n"
+        "director of the mill Tarasov, the chief engineer Kulikov, the foreman Osipov, the "
+        "storekeeper Lebedeva and the bookkeeper Frolov.\n"
+        "\n"
+        "The court sentenced all five accused to the supreme measure of punishment - shooting.\n"
+    )
+    found = rows(everyone, "sentences")
+    assert {(r["surname"], r["penalty"]) for r in found} == {
+        (surname, "death") for surname in ("Tarasov", "Kulikov", "Osipov", "Lebedeva", "Frolov")
+    }
+    assert {r["inference_rule"] for r in found} == {"collective_verdict"}
+    others = (
+        "In 1937 the oblast court heard the case of the mill. In the dock were Tarasov, "
+        "Kulikov,\nOsipov, Lebedeva and Frolov.\n"
+        "\n"
+        "The court sentenced Tarasov, Kulikov and Osipov to be shot. The other accused "
+        "received ten years each.\n"
+    )
+    assert sentenced(others) == {
+        ("Tarasov", "death", None),
+        ("Kulikov", "death", None),
+        ("Osipov", "death", None),
+        ("Lebedeva", "imprisonment", 10.0),
+        ("Frolov", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

@@ -40,9 +40,8 @@ from etl.extract.sentences.clauses import (
     Clause,
     clause_of,
     entry_heads,
-    names_regex,
 )
-from etl.extract.sentences.forms import list_item_name
+from etl.extract.sentences.forms import list_item_name, names_regex
 from etl.extract.sentences.kin import introduced_relatives
 from etl.extract.sentences.lists import (
     colon_lists,
@@ -119,7 +118,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     yield from numbered_verdicts(source, kb, sections)
     yield from verdict_paragraphs(source, kb, sections)
     # After the trial-aware rules, so that a count a trial's list closes keeps its trial.
-    yield from partitive_lists(source, kb)
+    yield from partitive_lists(source, kb, sections)
 
 
 def verdict_paragraphs(source: Source, kb: Knowledge, sections: list) -> Iterator[Record]:

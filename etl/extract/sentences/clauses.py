@@ -13,6 +13,7 @@ from etl.extract.sentences.forms import (
     TRAILING,
     has_patronymic,
     list_item_name,
+    names_regex,
     patronymic_endings,
     register_heads,
 )
@@ -36,7 +37,6 @@ from etl.lang.names import (
     UPPER,
     WORD,
     Name,
-    item_pattern,
     name_lists,
     not_names,
     parse_item,
@@ -91,10 +91,6 @@ PARTITIVE = re.compile(
     rf"\b({NUMBER_WORD}|\d+) of (?:the|these|those) (?:\w+ )?(?:accused|defendants|condemned)\b",
     re.IGNORECASE,
 )
-
-
-def names_regex(kb: Knowledge) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", item_pattern(kb))
 
 
 def clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:

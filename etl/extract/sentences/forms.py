@@ -110,3 +110,8 @@ def register_heads(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
     if not heads or not (heads[0].given or heads[0].initials):
         return []
     return heads
+
+
+def names_regex(kb: Knowledge) -> str:
+    """The pattern of one name, without its named groups (to repeat it in a pattern)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", item_pattern(kb))

@@ -12,6 +12,7 @@ from etl.extract.sentences.forms import (
     CAPS_SURNAME,
     LIST_MARK,
     list_item_name,
+    names_regex,
     opening_names,
     register_heads,
 )
@@ -34,6 +35,7 @@ from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
 from etl.lang.names import (
     Name,
+    NameList,
     name_lists,
     not_names,
     parse_item,
@@ -206,16 +208,24 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
 
 
 PARTITIVE_OF = re.compile(
-    rf"\b(?:all but (?P<but>{NUMBER_WORD}|\d+)|(?P<n>{NUMBER_WORD}|\d+)) of (?:the|these|those) "
-    rf"(?:(?P<m>{NUMBER_WORD}|\d+) )?(?:remaining )?(?:accused|defendants|condemned|prisoners)\b",
+    rf"\b(?:(?:all but (?P<but>{NUMBER_WORD}|\d+)|(?P<n>{NUMBER_WORD}|\d+)) of (?:the|these|those) "
+    rf"(?:(?P<m>{NUMBER_WORD}|\d+) )?(?:remaining )?"
+    # "all five accused", "all the defendants", "each of the accused"
+    rf"|(?P<all>all|each of)(?: (?:the|these|those))?(?: (?P<am>{NUMBER_WORD}|\d+))? "
+    # "the other accused", "the remaining four defendants", "the rest of the accused"
+    rf"|(?P<rest>the (?:other|remaining)|the rest of the)(?: (?P<rm>{NUMBER_WORD}|\d+))? )"
+    rf"(?:accused|defendants|condemned|prisoners)\b",
     re.IGNORECASE,
 )
 
 
-def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
+def partitive_lists(source: Source, kb: Knowledge, sections: list) -> Iterator[Record]:
     """ "Nine of the eleven accused were sentenced to be shot" after a list of the eleven,
     with the other two sentenced (or acquitted) by name nearby: the nine not named get
-    the penalty, as an inference from the list; if the count does not close, nothing."""
+    the penalty, as an inference from the list; if the count does not close, nothing.
+    Outside a known trial's section, "all five accused" gives the penalty to everyone of
+    the report's own list of the accused, and "the other accused" to those of it whom the
+    text has not sentenced by name."""
     text = source.text
     all_lines = list(lines(text))
     for number, line in enumerate(all_lines):
@@ -224,10 +234,19 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             if m is None:
                 continue
             found = passed_penalties(text, m.end(), sentence.end, sentence, kb)
-            listing = nearest_list(text, all_lines[max(0, number - 40) : number], kb, m["m"])
-            listing = listing or prose_list(
-                text, all_lines[max(0, number - 10) : number + 1], sentence, kb, m["m"]
-            )
+            count = m["m"] or m["am"] or m["rm"]
+            if m["all"] or m["rest"]:  # a list of this text's own trial, not a known one's
+                if any(s.heading.end <= sentence.start < s.end for s in sections):
+                    continue  # a known trial's verdict: the trial's own list reads it
+                listing = prose_list(
+                    text, all_lines[max(0, number - 10) : number + 1], sentence, kb, count
+                )
+                listing = None if m["all"] and count_of(m["am"], kb, listing) else listing
+            else:
+                listing = nearest_list(text, all_lines[max(0, number - 40) : number], kb, count)
+                listing = listing or prose_list(
+                    text, all_lines[max(0, number - 10) : number + 1], sentence, kb, count
+                )
             if not found or listing is None:
                 continue
             listed, where = listing
@@ -237,13 +256,17 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             # exceptions of "all but two".
             here = {n.surname for n in listed if n.surname in text[m.end() : sentence.end]}
             remaining = [n for n in listed if n.surname not in named | here]
-            wanted = (
-                (parse_count(m["n"], kb) or 0) - len(here)
-                if m["n"]
-                else len(listed) - (parse_count(m["but"], kb) or 0)
-            )
+            if m["n"]:
+                wanted = (parse_count(m["n"], kb) or 0) - len(here)
+            elif m["but"]:
+                wanted = len(listed) - (parse_count(m["but"], kb) or 0)
+            elif m["all"]:
+                remaining, wanted = listed, len(listed)
+            else:  # the rest: whoever the text has not sentenced by name
+                wanted = len(remaining) if remaining and not m["rm"] else parse_count(m["rm"], kb)
             if len(remaining) != wanted:
                 continue
+            rule = "count_minus_named" if m["n"] or m["but"] or m["rest"] else "collective_verdict"
             terms = [t for t, _, _ in penalty_terms(text, sentence, m.end(), kb)] or [None]
             evidence = source.span(where.start, where.end).ref
             for name in listed:  # the list names each person: an anchor for the inference
@@ -256,7 +279,7 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                         "penalty": penalty,
                         "term_years": terms[0] if penalty != "death" else None,
                         "basis": "inferred",
-                        "inference_rule": "count_minus_named",
+                        "inference_rule": rule,
                         "inferred_from": evidence,
                     }
                     span = source.span(sentence.start, sentence.end)
@@ -267,6 +290,11 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                         "sentences.partitive_list",
                         refs={"name": name},
                     )
+
+
+def count_of(written: str | None, kb: Knowledge, listing: tuple | None) -> bool:
+    """Whether "all five accused" counts other than the list found (then it is not theirs)."""
+    return bool(written and listing and parse_count(written, kb) != len(listing[0]))
 
 
 def nearest_list(
@@ -293,14 +321,51 @@ def prose_list(
     the text says how many)."""
     wanted = parse_count(count, kb) if count else None
     cue = cue_pattern(kb, "defendant")
-    candidates = [s for line in recent for s in sentences(text, line.start, line.end, kb=kb)]
+    # sentences across line breaks: a list of the accused wraps as prose does
+    candidates = list(
+        sentences(text, recent[0].start, recent[-1].end, across_lines=True, kb=kb) if recent else []
+    )
     for sentence in reversed([s for s in candidates if s.end <= here.start]):
         if not cue.search(text, sentence.start, sentence.end):
             continue
-        for run in reversed(name_lists(text, sentence.start, sentence.end, kb)):
+        if penalties_in(text, sentence.start, sentence.end, kb):
+            continue  # a verdict names those it sentences, not the accused
+        runs = name_lists(text, sentence.start, sentence.end, kb) or role_lists(text, sentence, kb)
+        for run in reversed(runs):
             if wanted is None or len(run.names) == wanted:
                 return list(run.names), Block(run.start, run.end)
     return None
+
+
+ROLE_SEPARATOR = re.compile(
+    r"\s*;\s*(?:and\s+)?|\s*,\s*(?:and\s+)?(?=(?:the|a|an)\s|[A-Z])|\s+and\s+"
+)
+
+
+def role_lists(text: str, sentence: Block, kb: Knowledge) -> list[NameList]:
+    """The accused named with their posts, after the cue: "In the dock were the former
+    director of the mill Surname, the chief engineer Othername, …" (each post's person the
+    last name of its piece); a list of three or more, or none."""
+    cue = cue_pattern(kb, "defendant").search(text, sentence.start, sentence.end)
+    start = cue.end() if cue else sentence.start
+    banned = not_names(kb)
+    names: list[Name] = []
+    cursor = start
+    for sep in [*ROLE_SEPARATOR.finditer(text, start, sentence.end), None]:
+        end = sep.start() if sep else sentence.end
+        piece = [
+            n
+            for m in re.finditer(names_regex(kb), text[cursor:end])
+            if (n := parse_item(text, cursor + m.start(), cursor + m.end(), kb))
+            and n.surname not in banned
+            and not n.surname.isupper()
+        ]
+        if piece:
+            names.append(piece[-1])
+        cursor = sep.end() if sep else end
+    if len(names) < 3:
+        return []
+    return [NameList(tuple(names), names[0].start, names[-1].end)]
 
 
 def sentenced_elsewhere(
