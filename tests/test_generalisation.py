@@ -300,6 +300,15 @@ def test_a_reports_own_list_of_the_accused_and_all_of_them_or_the_others():
     }
 
 
+def test_a_relative_in_apposition_is_not_the_person_sentenced():
+    text = (
+        "The certificate is issued to ORLOVA Nina Sergeevna, daughter of ORLOV Sergei "
+        "Pavlovich, sentenced by the Military Collegium on 3 March 1938 to the supreme "
+        "measure of punishment.\n"
+    )
+    assert sentenced(text) == {("Orlov", "death", None)}
+
+
 # Statistics.
 
 

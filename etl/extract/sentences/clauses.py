@@ -554,7 +554,12 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     )
     role_item = rf"(?:{role}){{0,2}}{item}"  # "his accomplice, the brigade leader Surname"
     # ", an old friend of the family," between a name and "who had been sentenced"
-    apposition = r"(?:,\s+(?!who\b|whose\b|which\b)[^,;()]{1,120}?(?=,))?"
+    # (not a relative: "A, daughter of B, sentenced …" sentences B)
+    kin = term_pattern(kb, "kin").pattern
+    apposition = (
+        rf"(?:,\s+(?!who\b|whose\b|which\b|(?:the\s+|his\s+|her\s+)?(?:{kin}))"
+        r"[^,;()]{1,120}?(?=,))?"
+    )
     pattern = re.compile(
         rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*)"
         rf"{apposition}{VERDICT_VERB}"
@@ -574,6 +579,9 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         of = re.search(r"\bof\s+$", text[m.start("names") : start])
         if of and index + 1 < len(pieces) and not any(n.initials for n in found or []):
             continue  # "the priest of the village of Placename, Surname …": a place
+        after = m.start("names") + piece.end("item")
+        if index + 1 < len(pieces) and kin_before(text, after, after + 20, kb):
+            continue  # "Surname A., daughter of Othername B., sentenced …": the relative
         names += [n for n in found or [] if n.surname not in banned]
     given = {row["name"] for row in kb["given_names"]}
     one = names[0] if len(names) == 1 else None
