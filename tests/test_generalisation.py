@@ -309,6 +309,37 @@ def test_a_relative_in_apposition_is_not_the_person_sentenced():
     assert sentenced(text) == {("Orlov", "death", None)}
 
 
+def test_newspaper_present_tense_passed_on_found_guilty_and_him_and_elided_penalties():
+    text = (
+        "The court sentences Tarasov, Kulikov and Osipov to death by shooting.\n"
+        "\n"
+        "The oblast court sentences the former chairman Gusev to ten years.\n"
+        "\n"
+        "Zuev and Demin have been sentenced to be shot, Lebedeva to ten years in a corrective "
+        "labour camp, and Frolov to eight years.\n"
+        "\n"
+        "The court found Sedov guilty and sentenced him to ten years.\n"
+        "\n"
+        "The death sentence was passed on Panin and Repin. The court passed sentences of six "
+        "years on Surikov and four years on Serov.\n"
+    )
+    assert sentenced(text) == {
+        ("Tarasov", "death", None),
+        ("Kulikov", "death", None),
+        ("Osipov", "death", None),
+        ("Gusev", "imprisonment", 10.0),
+        ("Zuev", "death", None),
+        ("Demin", "death", None),
+        ("Lebedeva", "imprisonment", 10.0),
+        ("Frolov", "imprisonment", 8.0),
+        ("Sedov", "imprisonment", 10.0),
+        ("Panin", "death", None),
+        ("Repin", "death", None),
+        ("Surikov", "imprisonment", 6.0),
+        ("Serov", "imprisonment", 4.0),
+    }
+
+
 # Statistics.
 
 

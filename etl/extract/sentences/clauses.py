@@ -245,7 +245,8 @@ def clause_of(
     clause.names += bracketed_penalties(text, sentence, kb)
     clause.names = with_own_terms(text, sentence, kb, clause.names)
     clause.names += respectively(text, sentence, kb, clause.penalties)
-    for rule in (sentenced_objects, items_and_respects, names_among, found_guilty, decided):
+    rules = (sentenced_objects, items_and_respects, names_among, found_guilty, decided, passed_on)
+    for rule in rules:
         if not clause.names:
             clause.names += rule(text, sentence, kb)
     clause.names += verdict_objects(text, sentence, kb, clause.names)
@@ -269,10 +270,10 @@ def clause_of(
             for head in heads:
                 clause.names += entry_verdicts(text, sentence, head, kb)
     elided = elided_verdicts(text, sentence, kb, clause.names)
-    if elided:  # "A was sentenced to ten years, B to eight": A's term is before B's clause
-        cut = min(n.start for n, _, _ in elided)
+    if elided:  # "A was sentenced to ten years, B to eight": A's penalty and term are
+        cut = min(n.start for n, _, _ in elided)  # before B's clause
         clause.names = [
-            (n, p, t if t is not None or n.start > cut else first_term(text, n.end, cut, kb))
+            (n, p, t) if n.start > cut else before_elided(text, sentence, kb, (n, p, t), cut)
             for n, p, t in clause.names
         ] + elided
     clause.names += commuted(source, paragraph[:index], above, sentence, kb, clause)
@@ -342,12 +343,12 @@ def listed_in_verdict(text: str, sentence: Block, kb: Knowledge, penalties: list
 # "found A, B and C guilty and sentenced them to …"
 FOUND_GUILTY = (
     r"\bfound\s+(?P<names>[^;.]{3,200}?)\s+guilty\b[^;.]{0,40}?"
-    r"\b(?P<verb>sentenced|condemned)\s+them\b"
+    r"\b(?P<verb>sentenced|condemned)\s+(?:them|him|her)\b"
 )
 
 
 def found_guilty(text: str, sentence: Block, kb: Knowledge) -> Named:
-    """The persons a court "found … guilty and sentenced them to" a penalty."""
+    """The persons a court "found … guilty and sentenced them (him, her) to" a penalty."""
     m = re.search(FOUND_GUILTY, text[sentence.start : sentence.end])
     if m is None:
         return []
@@ -848,7 +849,7 @@ def sentenced_objects(
     penalty and term that follow it up to the next group."""
     names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
     first = re.compile(
-        rf"\b(?:sentenced|condemned|convicted|gave|SENTENCED|CONDEMNED):?\s+"
+        rf"\b(?:sentenced|condemned|convicted|gave|sentences|condemns|SENTENCED|CONDEMNED):?\s+"
         # "the accused", "the former brigade leader" (a role in lowercase words), "the former
         # head of the land department, Surname, to ten years" (a role and a comma)
         rf"(?:(?:the|former)\s+(?:(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}}"
@@ -883,6 +884,31 @@ def sentenced_objects(
                 term = term or (years[0][0] if years else None)
                 found += [(name, [p], term if p != "death" else None) for p in penalties]
     return found or inverted_objects(text, sentence, kb)
+
+
+PASSED = re.compile(r"\b(?:passed|pronounced|imposed|handed\s+down)\b")
+
+
+def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """A sentence passed on its persons, the penalty before each: "The death sentence was
+    passed on A and B", "passed sentences of ten years on C and eight years on D"."""
+    verb = PASSED.search(text, sentence.start, sentence.end)
+    if not verb or not re.search(r"\bsentences?\b", text[sentence.start : sentence.end]):
+        return []
+    names = re.compile(rf"\bon\s+({object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*)")
+    found: Named = []
+    cursor = sentence.start
+    for m in names.finditer(text, verb.start(), sentence.end):
+        penalties = sorted(
+            {p for p, _, _ in penalties_in(text, cursor, m.start(), kb)}, key=ORDER.index
+        )
+        term = first_term(text, cursor, m.start(), kb)
+        penalties = penalties or (["imprisonment"] if term else [])
+        for name in split_subjects(text, m.start(1), m.end(1), kb) or []:
+            if name.surname not in not_names(kb):
+                found += [(name, [p], term if p != "death" else None) for p in penalties]
+        cursor = m.end()
+    return found
 
 
 def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
@@ -988,6 +1014,17 @@ def elided_verdicts(
                 term = own or (years[0][0] if years else None)
                 found.append((name, [penalty], term if penalty != "death" else None))
     return found
+
+
+def before_elided(
+    text: str, sentence: Block, kb: Knowledge, named: tuple[Name, list[str], float | None], cut: int
+) -> tuple[Name, list[str], float | None]:
+    """A name's penalties and term from its own words, up to the elided clause at `cut`."""
+    name, penalties, term = named
+    own = sorted(
+        {p for p, _, _ in passed_penalties(text, name.end, cut, sentence, kb)}, key=ORDER.index
+    )
+    return name, own or penalties, term if term is not None else first_term(text, name.end, cut, kb)
 
 
 def first_term(text: str, start: int, end: int, kb: Knowledge) -> float | None:
