@@ -340,6 +340,30 @@ def test_newspaper_present_tense_passed_on_found_guilty_and_him_and_elided_penal
     }
 
 
+def test_a_verdict_heading_over_lines_of_names_and_their_penalties_after_a_dash():
+    text = (
+        "THE VERDICT\n"
+        "\n"
+        "Sorokin, Gusev and Lapin - to be shot.\n"
+        "Dvoryaninov - ten years of deprivation of liberty.\n"
+        "\n"
+        "The sentence is final.\n"
+        "\n"
+        "THE SENTENCE OF THE PEOPLE\n"
+        "\n"
+        "I. P. Sorokina - the supreme measure of punishment, shooting;\n"
+        "N. F. Shchukina - 8 years in a corrective labour camp.\n"
+    )
+    assert sentenced(text) == {
+        ("Sorokin", "death", None),
+        ("Gusev", "death", None),
+        ("Lapin", "death", None),
+        ("Dvoryaninov", "imprisonment", 10.0),
+        ("Sorokina", "death", None),
+        ("Shchukina", "imprisonment", 8.0),
+    }
+
+
 # Statistics.
 
 

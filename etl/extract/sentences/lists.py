@@ -100,7 +100,11 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 else []
             )
             own_verdict = verdict.search(text, names[-1].end, item.end)
-            heading_verdict = found or verdict.search(text, line.start, line.end)
+            heading_verdict = (
+                found
+                or verdict.search(text, line.start, line.end)
+                or VERDICT_HEADING.search(text, line.start, line.end)
+            )
             if not (found or own) and heading_verdict:
                 # "… were convicted:" then "Surname, Given Patronymic: 8 years": a bare term
                 bare = years_in(text, names[-1].end, item.end, kb)
@@ -126,6 +130,10 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                         "sentences", fields, span, "sentences.heading_list", refs={"name": name}
                     )
 
+
+# A heading that names a verdict, over items that state their own penalties ("THE SENTENCE
+# OF THE PEOPLE'S COURT" then "A. B. Surname – shooting;").
+VERDICT_HEADING = re.compile(r"\b(?:sentences?|verdicts?|judg(?:e)?ments?)\b", re.IGNORECASE)
 
 PREAMBLE_LINES = 25  # how far above its operative part a verdict or protocol names its body
 
@@ -204,7 +212,13 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
     verb = term_pattern(kb, "imperative").match(text, start, item.end)
     names = opening_names(text, verb.end(), item.end, kb) if verb else []
     names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
-    return names or register_heads(text, item.start, item.end, kb)
+    if names:
+        return names
+    # "Surname, Othername and Thirdname – to be shot": the names before a verdict's dash
+    heads = register_heads(text, item.start, item.end, kb)
+    dash = ITEM_VERDICT.search(text, start, item.end)
+    dashed = plain_names(text, start, dash.start(), kb) if dash else []
+    return dashed if len(dashed) > len(heads) else heads
 
 
 PARTITIVE_OF = re.compile(
