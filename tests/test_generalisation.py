@@ -364,6 +364,24 @@ def test_a_verdict_heading_over_lines_of_names_and_their_penalties_after_a_dash(
     }
 
 
+def test_surname_comma_given_names_before_a_singular_verb_and_a_subject_after_a_clause():
+    text = (
+        "5. The former kulak Penner, Gerhard Jakob, was sentenced in December to exile to the "
+        "Narym Krai for five years.\n"
+        "\n"
+        "In the case of the group at the institute (Professor L. B. Rosenthal, docent O. M. "
+        "Yaroshenko and the student Dzhumagaliev), which conducted propaganda among students, "
+        "Rosenthal received the supreme measure of punishment, while Yaroshenko and "
+        "Dzhumagaliev were given 10 and 8 years respectively.\n"
+    )
+    assert sentenced(text) == {
+        ("Penner", "exile", 5.0),
+        ("Rosenthal", "death", None),
+        ("Yaroshenko", "imprisonment", 10.0),
+        ("Dzhumagaliev", "imprisonment", 8.0),
+    }
+
+
 # Statistics.
 
 

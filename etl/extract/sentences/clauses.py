@@ -4,7 +4,7 @@ objects after it, pronouns, "respectively", "in respect of", entry heads."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from etl.extract.sentences.forms import (
@@ -196,12 +196,22 @@ def subject_names(
     )
     names: list[Name] = []
     starts = clause_starts(text, sentence, kb)
-    for start in starts:
+    # "…, which conducted propaganda among students, Rosenthal received …": a subject
+    # after a comma that ends a clause of lowercase words
+    after_clause = [
+        c.end()
+        for c in re.finditer(r",\s+(?=[A-Z])", text[sentence.start : sentence.end])
+        if re.search(r"(?:^|\s)[a-z]+$", text[sentence.start : sentence.start + c.start()])
+        # not a relative's apposition: "The widow of the former director, Surname, was …"
+        and not kin_before(text, sentence.start, sentence.start + c.start(), kb)
+    ]
+    for start in sorted({*starts, *(sentence.start + a for a in after_clause)}):
         m = (subject.search if anywhere else subject.match)(text, start, sentence.end)
         if m and kin_before(text, m.start(), m.start("names"), kb):
             continue  # "The widow of the former director, Surname, was sentenced"
         if m:
             found = split_subjects(text, m.start("names"), m.end("names"), kb)
+            found = one_subject(text, found, m.end())
             # "was sentenced by the Special Board of the NKVD to five years": a verdict verb
             # reaches to the end of its clause.
             verdict_verb = re.search(
@@ -215,6 +225,21 @@ def subject_names(
 
 
 Named = list[tuple[Name, list[str], float | None]]  # (name, penalties, term) of a clause
+SINGULAR = re.compile(r"\b(?:was|is|has\s+been)\b")
+
+
+def one_subject(text: str, names: list[Name] | None, verb_end: int) -> list[Name] | None:
+    """ "Penner, Gerhard Jakob, was sentenced": two names a comma apart before a verb in
+    the singular are one person, the given names after the surname."""
+    if not names or len(names) != 2:
+        return names
+    first, given = names
+    if not re.fullmatch(r",\s*", text[first.end : given.start]):
+        return names
+    if not SINGULAR.search(text, given.end, verb_end):
+        return names
+    merged = Name(text[first.start : given.end], first.start, given.end, first.surname)
+    return [replace(merged, given=given.written)]
 
 
 def clause_of(
@@ -588,7 +613,7 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     one = names[0] if len(names) == 1 else None
     if one and not (one.initials or one.title or one.given in given or register_name(one)):
         return []  # one capitalised phrase ("the High Command") is not surely a person
-    return names
+    return one_subject(text, names, m.end()) or []
 
 
 def surely_a_person(name: Name, given: set[str]) -> bool:
