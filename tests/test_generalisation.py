@@ -2055,6 +2055,20 @@ def test_labelled_outcomes_of_a_purge_reprimands_among_them():
     }
 
 
+def test_a_count_instead_of_an_earlier_one_and_members_who_won_their_way_back():
+    text = (
+        "After the purge the organisation entered 1934 with 19 114 members and candidates "
+        "instead of the 24 517 it had had a year earlier.\n"
+        "\n"
+        "Appeals mattered. In 1935 alone 431 people won their way back.\n"
+    )
+    assert figures(text) == {
+        (19114.0, "count", "members"),
+        (24517.0, "count", "members"),
+        (431.0, "count", "other"),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

@@ -683,10 +683,11 @@ ELLIPTIC = re.compile(
 )
 
 
-# "21,412 members and 6,305 candidates, against 28,117 and 9,876": the figures compared
+# "21,412 members and 6,305 candidates, against 28,117 and 9,876", "19 114 members and
+# candidates instead of the 24 517": the figures compared
 COMPARED = re.compile(
-    r"\s*(?:members|candidates|communists|persons|people)?\s*,?\s*(?:as\s+)?"
-    r"(?:against|compared with)\s+"
+    r"\s*(?:(?:members|candidates|communists|persons|people)(?:\s+and\s+candidates)?)?\s*,?\s*"
+    r"(?:as\s+)?(?:against|compared with|instead of)\s+(?:the\s+)?"
 )
 # Between two figures of one series: years, brackets and little words ("in 1905, … by 1907 (").
 LIST_GAP = re.compile(
