@@ -2069,6 +2069,27 @@ def test_a_count_instead_of_an_earlier_one_and_members_who_won_their_way_back():
     }
 
 
+def test_a_table_with_places_across_and_what_is_counted_down_the_rows():
+    text = (
+        "Table 1. Party organisations of the okrug in the purge of 1929 (thousands)\n"
+        "\n"
+        "                          Kamensk   Belovo   Okrug total\n"
+        "Members and candidates       4,2      2,8          7,0\n"
+        "Checked                      3,9      2,6          6,5\n"
+        "Expelled                     0,5      0,4          0,9\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["subject"], r["geography"]) for r in found if r["value"] < 600} == {
+        (500.0, "expelled", "Kamensk"),
+        (400.0, "expelled", "Belovo"),
+    }
+    assert {(r["value"], r["subject"]) for r in found if r["geography"] == "Kamensk"} == {
+        (4200.0, "members"),
+        (3900.0, "investigated"),
+        (500.0, "expelled"),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

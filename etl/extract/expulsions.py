@@ -173,6 +173,7 @@ def row(value: float, measure: str, subject: str, ctx: Context, **extra: object)
 
 # Tables.
 
+TOTAL_HEADER = re.compile(r"\b(?:total|all|together|in all|overall)\b", re.IGNORECASE)
 SERIAL = re.compile(r"(?:no\.?|n°|nos?\.|#|№|year|years)", re.IGNORECASE)
 POPULATION = re.compile(
     r"(?:party )?(?:members|candidates|communists|total|all|together)", re.IGNORECASE
@@ -195,10 +196,25 @@ def is_transposed(kb: Knowledge, table: Table) -> bool:
     and the row labels say what is counted ("Checked", "Expelled")."""
     headers = [c.header for c in table.columns if c.numeric and c.header]
     headers = [h for h in headers if not SERIAL.fullmatch(h.strip())]
+    return bool(headers) and (
+        (
+            all(POPULATION.fullmatch(h.strip()) or year_cell(h.strip()) for h in headers)
+            and any(column_subject(kb, row_label(r)) for r in table.rows)
+        )
+        or places_across(kb, table)
+    )
+
+
+def places_across(kb: Knowledge, table: Table) -> bool:
+    """Whether the columns are places ("Kamensk | Belovo | Okrug total") and two rows or
+    more say what is counted ("Checked", "Expelled"): no numeric header names a count."""
+    headers = [c.header.strip() for c in table.columns if c.numeric and c.header.strip()]
     return (
-        bool(headers)
-        and all(POPULATION.fullmatch(h.strip()) or year_cell(h.strip()) for h in headers)
-        and any(column_subject(kb, row_label(r)) for r in table.rows)
+        len(headers) >= 2
+        and not any(
+            column_subject(kb, h) or year_cell(h) or PERCENT_HEADER.search(h) for h in headers
+        )
+        and sum(bool(column_subject(kb, row_label(r))) for r in table.rows) >= 2
     )
 
 
@@ -291,6 +307,7 @@ def row_records(
     its column's conventions, about what its column (or its row) counts; a cell "211
     (4.7%)" gives its count and its share."""
     transposed = is_transposed(kb, table)
+    across = transposed and places_across(kb, table)
     label = row_label_of(kb, line_row, transposed)
     row_ctx = label_context(kb, table, label, ctx)
     span = source.span(line_row.block.start, line_row.block.end)
@@ -323,6 +340,8 @@ def row_records(
             cell_ctx = row_ctx
             if column_year and not label.year:  # a column of a year: "| 1933 | 1934 |"
                 cell_ctx = replace(row_ctx, year=column_year, year_end=column_year)
+            elif across and not TOTAL_HEADER.search(column.header):  # "| Kamensk | Belovo |"
+                cell_ctx = replace(row_ctx, geography=" ".join(column.header.split()))
             extra: dict = {
                 "category": label_category(kb, table, label),
                 "population": cell_population(kb, column, subject, transposed),
@@ -388,6 +407,8 @@ def label_category(kb: Knowledge, table: Table, label: RowLabel) -> str | None:
     ("Passivity", "Alien elements")."""
     if label.year is not None or not label.text or label.total or label.percent:
         return None
+    if label.subject not in (None, "other") and places_across(kb, table):
+        return None  # "Checked", "Expelled" over places: what the row counts, not a group
     return None if is_place(kb, table, label.text) else label.text
 
 
