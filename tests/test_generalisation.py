@@ -2090,6 +2090,23 @@ def test_a_table_with_places_across_and_what_is_counted_down_the_rows():
     }
 
 
+def test_dated_column_headers_a_column_of_changes_and_places_after_a_row_number():
+    text = (
+        "Table 6. Membership of the raion organisations of the party\n"
+        "\n"
+        "No.  Raion          1.1.1934   1.1.1935   Change\n"
+        "1    Kirovsky          2 114      1 873     -241\n"
+        "2    Leninsky          1 790      1 802      +12\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["year_start"], r["geography"], r["category"]) for r in found} == {
+        (2114.0, 1934, "Kirovsky", None),
+        (1873.0, 1935, "Kirovsky", None),
+        (1790.0, 1934, "Leninsky", None),
+        (1802.0, 1935, "Leninsky", None),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

@@ -180,13 +180,16 @@ POPULATION = re.compile(
 )
 
 
+SIGNED = re.compile(r"[+−–-]\s?\d[\d\s.,\u00a0]*")  # a change, "-241", "+12": no label
+
+
 def row_label(row: Row) -> str:
     """The words of a row: its cells that are not figures, without an item's number ("1.
     Raionname") or a count with its share ("211 (4.7%)")."""
     words = [
         ITEM_NUMBER.sub("", c.clean)
         for c in row.cells
-        if not c.numeric and c.clean and not share_in_brackets(c)
+        if not c.numeric and c.clean and not share_in_brackets(c) and not SIGNED.fullmatch(c.clean)
     ]
     return " ".join([row.label_above, *words] if row.label_above else words)
 
@@ -226,6 +229,13 @@ def column_subject(kb: Knowledge, header: str) -> str | None:
 def year_cell(cell: str) -> int | None:
     """The year a table cell gives, if it is one the dataset covers."""
     return int(cell) if re.fullmatch(r"19\d\d", cell) and covered(int(cell)) else None
+
+
+def header_year(header: str) -> int | None:
+    """The year a column's header gives: "1934", or a day in it ("1.1.1934", "1.I.1935")."""
+    header = header.strip()
+    dated = re.fullmatch(r"(?:on\s+)?\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.(19\d\d)", header)
+    return year_cell(dated[1]) if dated else year_cell(header)
 
 
 def table_records(
@@ -336,7 +346,7 @@ def row_records(
             # A descending pair ("50-19") or a per cent over 100 is what the text says: the
             # bounds guard of etl.extract turns such a row into a warning with its span.
             value, value_max = values
-            column_year = year_cell(column.header.strip())
+            column_year = header_year(column.header)
             cell_ctx = row_ctx
             if column_year and not label.year:  # a column of a year: "| 1933 | 1934 |"
                 cell_ctx = replace(row_ctx, year=column_year, year_end=column_year)
@@ -469,11 +479,14 @@ def cell_population(kb: Knowledge, column: Column, subject: str, transposed: boo
 
 
 def place_column(table: Table, kb: Knowledge) -> bool:
-    """Whether the table's rows are places: the header of its first column says so."""
+    """Whether the table's rows are places: the header of its first column (after a
+    column of row numbers) says so."""
     if not table.header or not table.header[0].cells:
         return False
-    first_column = table.columns[0].header if table.columns and not table.columns[0].numeric else ""
-    heads = (table.header[0].cells[0].clean, first_column)
+    # the first column, or the second after a column of numbers ("No. | Raion | …")
+    labels = [c.header for c in table.columns[:2] if not c.numeric]
+    serial = SERIAL.fullmatch(table.header[0].cells[0].clean.strip())
+    heads = [c.clean for c in table.header[0].cells[: 2 if serial else 1]] + labels[:1]
     return any(first(kb, "place_header", head) for head in heads if head)
 
 
