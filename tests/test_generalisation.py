@@ -382,6 +382,24 @@ def test_surname_comma_given_names_before_a_singular_verb_and_a_subject_after_a_
     }
 
 
+def test_the_first_and_second_categories_of_order_00447_are_penalties():
+    text = (
+        "Protocol No. 45 of the session of the Troika of the UNKVD of 14 October 1937\n"
+        "\n"
+        "Those listed below are assigned to the first category:\n"
+        "1. GORSHKOV Ivan Petrovich, b. 1889\n"
+        "2. ZOTOV Fyodor Ilyich, b. 1902\n"
+        "\n"
+        "Assigned to the second category (8 years ITL):\n"
+        "3. MELNIKOV Pavel Andreevich, b. 1897\n"
+    )
+    assert sentenced(text) == {
+        ("Gorshkov", "death", None),
+        ("Zotov", "death", None),
+        ("Melnikov", "imprisonment", 8.0),
+    }
+
+
 # Statistics.
 
 
