@@ -400,6 +400,25 @@ def test_the_first_and_second_categories_of_order_00447_are_penalties():
     }
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f"])
+def test_a_text_spaced_with_no_break_or_thin_spaces_reads_as_with_plain_ones(space: str):
+    text = (
+        "The court sentenced the former brigade leader S. I. Lobanov to six years.\n"
+        "\n"
+        "Sentenced to be shot: the former secretary of the raikom Ya. M. Sherstnev and the "
+        "former procurator Dolgikh.\n"
+        "\n"
+        "The number of expelled in the city organisation reached 486, that is, 6.1 per cent "
+        "of its membership; in the rural raions - 718 (5.4 per cent).\n"
+    )
+    odd = text.replace(" ", space)
+    assert sentenced(odd) == sentenced(text) != set()
+    assert figures(odd) == figures(text) != set()
+    source = Source.from_text("odd", odd)
+    for record in extract_source(source, load_knowledge()):
+        assert odd[record.span.char_start : record.span.char_end] == record.span.quote
+
+
 # Statistics.
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from etl.lang import bounds
 from etl.lang.corpus import Source, Span
@@ -50,9 +50,27 @@ def extractors() -> dict[str, Extractor]:
 def extract_source(source: Source, kb: Knowledge) -> list[Record]:
     """All records of one text: a pure function of (text, knowledge).
 
-    No extractor's row reaches the tables if its schema would refuse it: a value the text
-    states that the schema cannot hold becomes a `checks` warning with the row's span."""
-    return [guarded(record) for run in extractors().values() for record in run(source, kb)]
+    The extractors read the text with its no-break and thin spaces as plain spaces (the
+    same offsets); each record quotes the text itself. No extractor's row reaches the
+    tables if its schema would refuse it: a value the text states that the schema cannot
+    hold becomes a `checks` warning with the row's span."""
+    view = plain_spaced(source)
+    records = [guarded(record) for run in extractors().values() for record in run(view, kb)]
+    if view is source:
+        return records
+    return [replace(r, span=source.span(r.span.char_start, r.span.char_end)) for r in records]
+
+
+# Spaces of another width: one character each, so a plain space keeps every offset.
+ODD_SPACES = str.maketrans(
+    dict.fromkeys("\u00a0\u2007\u2009\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u200a", " ")
+)
+
+
+def plain_spaced(source: Source) -> Source:
+    """The source with its spaces of other widths as plain spaces, or itself if it has none."""
+    plain = source.text.translate(ODD_SPACES)
+    return source if plain == source.text else Source(source.source_id, plain, source.line_starts)
 
 
 def guarded(record: Record) -> Record:
