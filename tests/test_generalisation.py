@@ -419,6 +419,29 @@ def test_a_text_spaced_with_no_break_or_thin_spaces_reads_as_with_plain_ones(spa
         assert odd[record.span.char_start : record.span.char_end] == record.span.quote
 
 
+def test_a_list_under_a_heading_that_ends_with_a_dash_and_a_place_in_brackets():
+    text = (
+        "Among those sentenced:\n"
+        "   to be shot -\n"
+        "      SAVINYKH Pyotr Afanasyevich, 1884, former merchant, kulak;\n"
+        "      KUZOVKIN D. T., 1899, member of a church-monarchist group;\n"
+        "   to imprisonment in a corrective labour camp -\n"
+        "      DROZDOVA Yevdokiya Pavlovna, 1905, for 10 years;\n"
+        "      ZHIGALIN Kuzma Petrovich, 1910, for 8 years.\n"
+        "\n"
+        "BELYAEVA, Anna Stepanovna (1902-1979)\n"
+        "By decision of the OSO of 11.03.1938 sentenced to 8 years ITL; served her term in "
+        "Temlag (Mordovia).\n"
+    )
+    assert sentenced(text) == {
+        ("Savinykh", "death", None),
+        ("Kuzovkin", "death", None),
+        ("Drozdova", "imprisonment", 10.0),
+        ("Zhigalin", "imprisonment", 8.0),
+        ("Belyaeva", "imprisonment", 8.0),
+    }
+
+
 # Statistics.
 
 

@@ -353,6 +353,9 @@ def listed_in_verdict(text: str, sentence: Block, kb: Knowledge, penalties: list
     found: Named = []
     for names in name_lists(text, sentence.start, sentence.end, kb, minimum=1):
         before = text[max(0, names.start - 2) : names.start]
+        single = names.names[0] if len(names.names) == 1 else None
+        if single and not (single.initials or single.given):
+            continue  # "served her term in Temlag (Mordovia)": one bare word is a gloss
         if "(" in before or "—" in before or "–" in before or before == "- ":
             found += [(name, penalties, None) for name in names.names]
     if found:

@@ -73,10 +73,9 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     for index, line in enumerate(all_lines):
         heading = text[line.start : line.end].strip()
         capitals = len(heading) < 80 and heading.upper() == heading and heading.lower() != heading
-        if not (heading.endswith(":") or capitals) or not_verdict.search(
-            text, line.start, line.end
-        ):
-            continue  # a heading ends with a colon, or stands in capitals on its own line
+        opens = heading.endswith(":") or bool(re.search(r"\s[—–-]$", heading))
+        if not (opens or capitals) or not_verdict.search(text, line.start, line.end):
+            continue  # a heading ends with a colon or a dash, or stands in capitals alone
         found = penalties_in(text, line.start, line.end, kb)
         terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
         dates = verdict_dates(text, kb, line.start, line.end)
@@ -113,7 +112,8 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 continue  # under a heading that sentences nobody, an item must say it
             own_terms = [y for y, _, _ in penalty_terms(text, block, names[-1].end, kb)]
             penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
-            term = ((own_terms if own else terms) or [None])[0]
+            # the item's own term ("SURNAME …, 1905, for 10 years;"), else the heading's
+            term = ((own_terms if own else (own_terms or terms)) or [None])[0]
             respective = respective_terms(text, block, kb, len(names)) if len(names) > 1 else None
             for position, name in enumerate(names):
                 if respective:
