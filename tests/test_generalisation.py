@@ -442,6 +442,19 @@ def test_a_list_under_a_heading_that_ends_with_a_dash_and_a_place_in_brackets():
     }
 
 
+def test_a_pronoun_agrees_by_the_patronymic_and_the_surname_not_a_given_name_in_a():
+    text = (
+        "VORONIN, Ilya Markovich (1878-1937)\n"
+        "Priest of the Church of St Nicholas in the village of Nikolskoye. In 1930 he was "
+        "sentenced by the troika of the PP OGPU to 3 years in a concentration camp.\n"
+        "\n"
+        "After Stalin's death in March 1953, Pavel Orlov became head of the ministry. However, "
+        "in a coup launched by Nikita Sokolov with help from Marshal Georgy Zubov in June 1953, "
+        "Orlov was removed from power and arrested. He was sentenced to death.\n"
+    )
+    assert sentenced(text) == {("Voronin", "imprisonment", 3.0), ("Orlov", "death", None)}
+
+
 # Statistics.
 
 

@@ -116,7 +116,10 @@ def clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
 # "In June 1937, after the arrest, " or "In 1911, after a brief imprisonment, " before a
 # clause's subject.
 INTRODUCTION = (
-    r"(?:(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among|Under|Following|Upon"
+    # "However, in a coup launched by A with help from B in June 1953, Surname was …"
+    r"(?:(?:However|Moreover|Nevertheless|Eventually|Finally|Subsequently|Meanwhile),\s*"
+    r"(?:in|on|at|after|during)\b[^,;.]{0,120}?,\s*"
+    r"|(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among|Under|Following|Upon"
     r"|Pursuant to|According to)\b[^,;.]{0,60},\s*)"
     r"(?:(?i:in|on|at|after|during|by|within|later|then|soon|following|before)\b[^,;.]{0,60},\s*)?"
 )
@@ -1146,16 +1149,23 @@ MASCULINE_SURNAME = re.compile(r"(?:ov|ev|ёv|in|yn|sky|skiy|skii|skoi|oy|iy)$")
 
 
 def agrees(name: Name, pronoun: str) -> bool:
-    """A pronoun and its antecedent agree in gender, as Russian names show it: a feminine
-    given name or surname ends in -a or -aya (Yekaterina, Larina); "she" needs one, "he"
-    must not have one. Without a given name, a surname in -a is taken as feminine, and one
-    that shows no gender agrees with either."""
+    """A pronoun and its antecedent agree in gender, as Russian names show it: by the
+    patronymic (Markovich, Ilyinichna), else the surname (Larin, Larina), else the given
+    name (Yekaterina); a bare surname that shows no gender ("Beria") agrees with either."""
     if not re.match(r"(?:he|she|him|his|her)\b", pronoun, re.IGNORECASE):
         return True  # "the sentence was commuted": no gender to agree with
-    word = name.given.split()[0] if name.given else name.surname
-    feminine = bool(re.search(r"(?:a|aya)$", word))
     she = pronoun.lower().startswith(("she", "her"))
-    if not name.given and not feminine and not MASCULINE_SURNAME.search(word):
+    given = name.given.split()
+    # a patronymic says it surely ("Ilya Markovich", "Anna Ilyinichna"), then the surname
+    if len(given) > 1 and re.search(r"(?:ich|ych|na)$", given[-1]):
+        return given[-1].endswith("na") == she
+    if MASCULINE_SURNAME.search(name.surname):
+        return not she
+    if re.search(r"(?:ova|eva|ina|yna|aya)$", name.surname):
+        return she
+    word = given[0] if given else name.surname
+    feminine = bool(re.search(r"(?:a|aya)$", word))
+    if not given and not feminine:
         return True
     return feminine == she
 
