@@ -455,6 +455,24 @@ def test_a_pronoun_agrees_by_the_patronymic_and_the_surname_not_a_given_name_in_
     assert sentenced(text) == {("Voronin", "imprisonment", 3.0), ("Orlov", "death", None)}
 
 
+def test_an_arrest_long_before_the_verdict_a_place_in_apposition_and_sent_into_exile():
+    text = (
+        "Levitin was arrested in 1939 as a participant in a conspiracy within the organs of "
+        "the NKVD and on 7 July 1941 was condemned by the Military Collegium to the supreme "
+        "measure of punishment.\n"
+        "\n"
+        "- O. I. Harasymenko, a teacher from Zmiiv, who had been given ten years by the OSO.\n"
+        "\n"
+        "Tyrtov Ivan Petrovich was released in 1947. On 14 May 1949 he was arrested again, and "
+        "the Special Board on 23 July 1949 sent him into exile for settlement.\n"
+    )
+    assert {(s, p) for s, p, _ in sentenced(text)} == {
+        ("Levitin", "death"),
+        ("Harasymenko", "imprisonment"),
+        ("Tyrtov", "exile"),
+    }
+
+
 # Statistics.
 
 

@@ -217,8 +217,12 @@ def subject_names(
             found = one_subject(text, found, m.end())
             # "was sentenced by the Special Board of the NKVD to five years": a verdict verb
             # reaches to the end of its clause.
+            # (after an arrest, further: "was arrested in 1939 as a participant in … and
+            # on 7 July 1941 was condemned by the Military Collegium to …")
+            arrested = re.match(r"\s*(?:arrested|detained|tried)\b", text[m.end() : m.end() + 20])
             verdict_verb = re.search(
-                r"\b(?:sentenced|condemned|convicted)\b", text[m.end() : m.end() + 60]
+                r"\b(?:sentenced|condemned|convicted)\b",
+                text[m.end() : m.end() + (160 if arrested else 60)],
             )
             reach = sentence.end if verdict_verb else m.end() + NEAR
             clause_end = min([c for c in starts if c > m.end()] + [sentence.end, reach])
@@ -557,13 +561,15 @@ def commuted(
 
 
 VERDICT_VERB = (
-    r"(?:,?\s+(?:who\s+)?(?:was|were|are|is|(?:had|have|has)\s+(?:again\s+|also\s+)?been"
+    # "…, who in 1933 was given five years by the oblast court"
+    r"(?:,?\s+(?:who\s+(?:(?:in|on)\s+[^,;.]{1,30}?\s+)?)?"
+    r"(?:was|were|are|is|(?:had|have|has)\s+(?:again\s+|also\s+)?been"
     r"|(?:are|is|were) to be)\s+"
     r"(?:(?:later|then|also|again|all|both|each|subsequently|summarily|duly|in fact|actually"
     r"|eventually|finally|immediately|secretly)\s+)?"
     # "was arrested and on DATE sentenced": the arrest, then the verdict
-    r"(?:(?:arrested|tried|detained)\b[^.;]{0,40}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
-    r"(?:shot|executed|sentenced|condemned|convicted)\b"
+    r"(?:(?:arrested|tried|detained)\b[^.;]{0,100}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
+    r"(?:shot|executed|sentenced|condemned|convicted|given(?=\s+(?:\w+\s+){1,2}years))\b"
     # "…, whom the Military Collegium sentenced in June 1937 to …": the object of a relative
     r"|,\s+whom\s+(?:[^,;.]{0,100}?\s)?(?:shot|executed|sentenced|condemned|convicted)\b"
     # "the petitions of A, B and C, sentenced by the collegium to …": a participle
@@ -611,6 +617,9 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         of = re.search(r"\bof\s+$", text[m.start("names") : start])
         if of and index + 1 < len(pieces) and not any(n.initials for n in found or []):
             continue  # "the priest of the village of Placename, Surname …": a place
+        place = re.search(r"\b(?:from|in|at|near)\s+$", text[m.start("names") : start])
+        if place and not any(n.initials or n.given for n in found or []):
+            continue  # "A, a teacher from Placename, who had been given …"
         after = m.start("names") + piece.end("item")
         if index + 1 < len(pieces) and kin_before(text, after, after + 20, kb):
             continue  # "Surname A., daughter of Othername B., sentenced …": the relative
@@ -1312,8 +1321,8 @@ PRONOUN_ROLE = re.compile(
 )
 # "sentenced him", "gave him eight years", "cost him ten years" (not "nothing could spare him").
 VERDICT_ON_HIM = re.compile(
-    r"\b(?:sentenced|condemned|convicted|exiled|banished|deported|shot|executed|gave|give|cost)"
-    r"\s+$",
+    r"\b(?:sentenced|condemned|convicted|exiled|banished|deported|shot|executed|gave|give|cost"
+    r"|sent)\s+$",
     re.IGNORECASE,
 )
 
