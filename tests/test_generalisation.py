@@ -473,6 +473,20 @@ def test_an_arrest_long_before_the_verdict_a_place_in_apposition_and_sent_into_e
     }
 
 
+def test_a_sentence_reduced_in_the_active_voice_is_a_sentence_too():
+    text = (
+        "MITROFANOV, Konstantin Ilyich (1897-1964)\n"
+        "Agronomist of the Sokol MTS. Arr. 10.03.1938.\n"
+        "He was sentenced by the Vologda oblast court 17.06.1938 to 6 years of deprivation "
+        "of liberty. On his cassation appeal the Supreme Court of the RSFSR on 29.09.1938 "
+        "reduced the term to 3 years. Released 1941.\n"
+    )
+    assert sentenced(text) == {
+        ("Mitrofanov", "imprisonment", 6.0),
+        ("Mitrofanov", "imprisonment", 3.0),
+    }
+
+
 # Statistics.
 
 
