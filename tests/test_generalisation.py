@@ -487,6 +487,17 @@ def test_a_sentence_reduced_in_the_active_voice_is_a_sentence_too():
     }
 
 
+def test_a_participle_in_brackets_after_a_name_is_that_persons_sentence():
+    text = (
+        "GLUKHOV, Nikolai Petrovich (1899-1938)\n"
+        "Arr. 3.11.1937. According to the testimony of cellmates, he was beaten during "
+        "interrogations by the head of the raion department of the NKVD, S. A. Kostrov "
+        "(himself sentenced in 1940 by a military tribunal to 10 years ITL). He died during "
+        "the investigation.\n"
+    )
+    assert sentenced(text) == {("Kostrov", "imprisonment", 10.0)}
+
+
 # Statistics.
 
 

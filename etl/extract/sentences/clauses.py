@@ -572,6 +572,8 @@ VERDICT_VERB = (
     r"(?:shot|executed|sentenced|condemned|convicted|given(?=\s+(?:\w+\s+){1,2}years))\b"
     # "…, whom the Military Collegium sentenced in June 1937 to …": the object of a relative
     r"|,\s+whom\s+(?:[^,;.]{0,100}?\s)?(?:shot|executed|sentenced|condemned|convicted)\b"
+    # "S. A. Surname (himself sentenced in 1940 by a tribunal to …)": a participle in brackets
+    r"|\s*\((?:(?:himself|herself|themselves|also|later)\s+)?(?:sentenced|condemned|convicted)\b"
     # "the petitions of A, B and C, sentenced by the collegium to …": a participle
     r"|,\s+(?:(?:both|all|each|previously|earlier|already|once|twice|later)\s+)?"
     r"(?:sentenced|condemned|convicted)\s+(?=(?:by|to|in|on)\b))"
