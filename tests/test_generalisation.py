@@ -498,6 +498,24 @@ def test_a_participle_in_brackets_after_a_name_is_that_persons_sentence():
     assert sentenced(text) == {("Kostrov", "imprisonment", 10.0)}
 
 
+def test_a_colon_list_with_its_penalty_after_the_names_under_a_headline_but_not_a_demand():
+    text = (
+        "THE ENEMIES HAVE GOT WHAT THEY DESERVED\n"
+        "The court's answer: Pankratov, Zheludev and Bredikhin to be shot\n"
+        "\n"
+        "The verdict: Sorokin and Gusev to ten years each.\n"
+        "\n"
+        "The workers' demand: Lapin and Frolov to be shot!\n"
+    )
+    assert sentenced(text) == {
+        ("Pankratov", "death", None),
+        ("Zheludev", "death", None),
+        ("Bredikhin", "death", None),
+        ("Sorokin", "imprisonment", 10.0),
+        ("Gusev", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

@@ -424,7 +424,7 @@ def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     text = source.text
     for block in paragraphs(text):
         for sentence in sentences(text, block.start, block.end, kb=kb, across_lines=True):
-            m = COLON_LIST.fullmatch(text, sentence.start, sentence.end)
+            m = COLON_LIST.fullmatch(text, after_headline(text, sentence), sentence.end)
             if m is None:
                 continue
             # "Decision of 12.I.1938"
@@ -444,14 +444,33 @@ def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                     )
 
 
+def after_headline(text: str, sentence: Block) -> int:
+    """Where a sentence starts once the lines in capitals that open it are left out: a
+    headline over the line it runs into ("THE ENEMIES HAVE GOT WHAT THEY DESERVED\nThe
+    court's answer: A, B and C to be shot")."""
+    start = sentence.start
+    while (end := text.find("\n", start, sentence.end)) >= 0:
+        line = text[start:end]
+        if line.upper() != line or line.lower() == line:
+            break
+        start = end + 1
+    return start
+
+
 ITEM_VERDICT = re.compile(r"\s+[–—-]\s+")  # "SURNAME Given Patronymic – 10 years ITL"
+NAMES_THEN_PENALTY = re.compile(
+    r"\s+(?=to\s+(?:be\s+(?:shot|executed)|death|(?:\w+\s+){1,2}years)\b[^;,]*[.!]?$)"
+)
 
 
 def colon_items(
     text: str, kb: Knowledge, sentence: Block, m: re.Match
 ) -> list[tuple[Name, list[str], float | None]]:
     """(name, penalties, term) of a colon list: the head's verdict for plain names, or each
-    item's own."""
+    item's own; none under a head that is a demand or a proposal ("The meeting's demand:")."""
+    line = text.rfind("\n", m.start("head"), m.end("head")) + 1  # the head's own line
+    if term_pattern(kb, "not_verdict").search(text, max(line, m.start("head")), m.end("head")):
+        return []
     found = [p for p, _, _ in passed_penalties(text, m.start("head"), m.end("head"), sentence, kb)]
     years = years_in(text, m.start("head"), m.end("head"), kb)
     if found or (years and re.match(r"\s*to\b", m["head"], re.IGNORECASE)):
@@ -467,6 +486,16 @@ def colon_items(
             return []  # not a list of names alone
         term = years[0][0] if years else None
         return [(n, penalties, term) for n in names if n is not None]
+    # "The court's answer: A, B and C to be shot": the names, then their penalty
+    tail = NAMES_THEN_PENALTY.search(text, m.start("names"), m.end("names"))
+    if tail:
+        names = plain_names(text, m.start("names"), tail.start(), kb)
+        own = penalties_in(text, tail.start(), m.end("names"), kb)
+        terms = years_in(text, tail.start(), m.end("names"), kb)
+        penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
+        penalties = penalties or (["imprisonment"] if terms else [])
+        if names and penalties:
+            return [(n, penalties, terms[0][0] if terms else None) for n in names]
     items: list[tuple[Name, list[str], float | None]] = []
     # items end at ";", or at "," between two that each have their own dash ("A — VMN, B —
     # 10 years"; not "SURNAME, Given Patronymic — to be shot")
