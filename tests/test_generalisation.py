@@ -516,6 +516,16 @@ def test_a_colon_list_with_its_penalty_after_the_names_under_a_headline_but_not_
     }
 
 
+def test_a_resolution_quoted_in_prose_names_its_person_before_to_be():
+    text = (
+        "Her case was considered by the Special Board of the NKVD of the USSR, which on 29 "
+        'April 1938 resolved: "SHCHEGLOVA Nina Arkadyevna, as a socially dangerous element, '
+        'to be confined in a corrective labour camp for a term of eight years." She died in '
+        "1943.\n"
+    )
+    assert sentenced(text) == {("Shcheglova", "imprisonment", 8.0)}
+
+
 # Statistics.
 
 

@@ -277,7 +277,15 @@ def clause_of(
     clause.names += bracketed_penalties(text, sentence, kb)
     clause.names = with_own_terms(text, sentence, kb, clause.names)
     clause.names += respectively(text, sentence, kb, clause.penalties)
-    rules = (sentenced_objects, items_and_respects, names_among, found_guilty, decided, passed_on)
+    rules = (
+        sentenced_objects,
+        items_and_respects,
+        names_among,
+        found_guilty,
+        decided,
+        passed_on,
+        quoted_resolution,
+    )
     for rule in rules:
         if not clause.names:
             clause.names += rule(text, sentence, kb)
@@ -926,6 +934,33 @@ def sentenced_objects(
                 term = term or (years[0][0] if years else None)
                 found += [(name, [p], term if p != "death" else None) for p in penalties]
     return found or inverted_objects(text, sentence, kb)
+
+
+# "… which on 29 April 1938 resolved: "SURNAME Given Patronymic, as a socially dangerous
+# element, to be confined in a corrective labour camp for eight years."": a resolution quoted
+RESOLVED_QUOTE = re.compile(
+    r"\b(?:resolved|decided|decreed|ruled|sentenced)\s*:\s*[\"“«„]?\s*(?P<names>[^,;:\"”»]{3,80}?)"
+    r"(?:,[^;:\"”»]{1,100}?,)?\s*(?:[–—-]\s*)?(?=to\s+be\b)"
+)
+
+
+def quoted_resolution(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """The person of a resolution quoted in prose, before its "to be …" (the penalty)."""
+    m = RESOLVED_QUOTE.search(text, sentence.start, sentence.end)
+    if m is None:
+        return []
+    names = split_subjects(text, m.start("names"), m.end("names"), kb) or []
+    penalties = sorted(
+        {p for p, _, _ in passed_penalties(text, m.end(), sentence.end, sentence, kb)},
+        key=ORDER.index,
+    )
+    term = first_term(text, m.end(), sentence.end, kb)
+    return [
+        (n, [p], term if p != "death" else None)
+        for n in names
+        if n.surname not in not_names(kb)
+        for p in penalties
+    ]
 
 
 PASSED = re.compile(r"\b(?:passed|pronounced|imposed|handed\s+down)\b")
