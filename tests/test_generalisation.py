@@ -2251,6 +2251,15 @@ def test_dated_column_headers_a_column_of_changes_and_places_after_a_row_number(
     }
 
 
+def test_a_hedged_share_between_a_count_and_its_verb():
+    text = (
+        "Of the communists due to exchange their documents, 14 960 had received new party "
+        "cards by 1 June; the cards of 1 322 persons, or some 8 per cent, have been held back "
+        "pending further examination.\n"
+    )
+    assert (1322.0, "count", "other") in figures(text)
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

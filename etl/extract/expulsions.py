@@ -829,7 +829,8 @@ def words_after(tail: str) -> str:
     # "412 members, or 5.1 per cent of those checked, were expelled": the share and what it
     # is of stand between the count's noun and its verb
     after = re.sub(
-        r"^((?:\s*[a-z]+){0,3})\s*,\s*(?:or|i\.e\.,?|that is,?)?\s*[\d.,]+\s*(?:per\s?cent|%)"
+        r"^((?:\s*[a-z]+){0,3})\s*,\s*(?:or|i\.e\.,?|that is,?)?"
+        r"\s*(?:(?:some|about|nearly|almost|roughly|over)\s+)?[\d.,]+\s*(?:per\s?cent|%)"
         r"(?:\s+of\s+[^,;.()]{1,80}?,|,?)",
         r"\1",
         after,
