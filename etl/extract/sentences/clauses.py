@@ -446,6 +446,13 @@ def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> 
     found: Named = []
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(2), m.end(2), kb)  # "Given Surname"
+        # "sentenced the Red Army man Surname": the capitals were a post's, the person after
+        post = re.match(
+            rf"\s+{_ROLE_WORD}(?!or\b|of\b|from\b)[a-z]+\s+({WORD})\b",
+            text[m.end(2) : sentence.end],
+        )
+        if post:
+            name = parse_item(text, m.end(2) + post.start(1), m.end(2) + post.end(1), kb)
         if name is None:  # the words are not one name: the first alone ("Orlov Moscow")
             name = parse_item(text, m.start(2), m.start(2) + len(m[2].split()[0]), kb)
         if name is None or name.surname in not_names(kb) or name.surname in titles:
