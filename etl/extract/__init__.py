@@ -47,12 +47,19 @@ def extractors() -> dict[str, Extractor]:
     return found
 
 
-def extract_source(source: Source, kb: Knowledge) -> list[Record]:
-    """All records of one text: a pure function of (text, knowledge).
+def extract_source(
+    source: Source, kb: Knowledge, only: Iterable[str] | None = None
+) -> list[Record]:
+    """All records of one text: a pure function of (text, knowledge); with `only`, those of
+    the extractors so named (the records of every extractor, in name order, are the
+    text's records).
 
     No extractor's row reaches the tables if its schema would refuse it: a value the text
     states that the schema cannot hold becomes a `checks` warning with the row's span."""
-    return [guarded(record) for run in extractors().values() for record in run(source, kb)]
+    chosen = extractors()
+    if only is not None:
+        chosen = {name: chosen[name] for name in only}
+    return [guarded(record) for run in chosen.values() for record in run(source, kb)]
 
 
 def guarded(record: Record) -> Record:

@@ -1,0 +1,34 @@
+"""Extraction spread over workers gives what extracting each text whole gives: a long text
+is split into one job per extractor, and its records are those of its jobs in order."""
+
+from pathlib import Path
+
+from etl.build import _parts, extract_text, extraction
+from etl.extract import extractors
+from etl.lang.corpus import Source
+from etl.lang.knowledge import load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_text_over_a_workers_share_is_split_by_extractor():
+    names = tuple(extractors())
+    assert len(names) > 1
+    each = [(0, (name,)) for name in names]
+    # the largest first; a text of more than 1/jobs of the characters is split
+    assert _parts({0: 600, 1: 300, 2: 100}, 2) == [*each, (1, None), (2, None)]
+    assert _parts({0: 500, 1: 500}, 2) == [(0, None), (1, None)]
+    assert _parts({0: 900, 1: 100}, 1) == [(0, None), (1, None)]
+    assert _parts({0: 10}, 2) == each  # one text left to extract: every core on it
+
+
+def test_split_extraction_gives_the_records_of_each_whole_text(monkeypatch):
+    monkeypatch.setenv("ETL_JOBS", "2")
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    sources = [Source.from_text(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+    sources = [s for s in sources if len(s.text) < 50_000]  # the short ones, one over half
+    assert max(len(s.text) for s in sources) * 2 > sum(len(s.text) for s in sources)
+    kb = load_knowledge()
+    with extraction(sources) as results:
+        found = list(results)
+    assert found == [extract_text(source, kb) for source in sources]
