@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from etl.extract.sentences import penalties
 from etl.extract.sentences.penalties import penalty_patterns
 from etl.lang import literals as L
 from etl.lang.knowledge import load_knowledge
@@ -59,3 +60,14 @@ def test_a_text_with_twins_is_always_searched(kb):
     anyone, _ = penalty_patterns(kb)
     assert L.word_places(anyone, SAMPLES[1], kb) is None
     assert L.may_search(anyone, SAMPLES[1], 0, 3, kb)
+
+
+def test_penalties_as_without_the_quick_test(kb, monkeypatch):
+    """The quick test only skips windows where no penalty is found: with it passing every
+    window, so that each is searched in full, the penalties are the same."""
+    text = texts()[-1][:20_000] + SAMPLES[0]
+    spans = windows(text)
+    quick = {w: penalties.penalties_in(text, *w, kb) for w in spans}
+    assert any(quick.values())
+    monkeypatch.setattr(penalties, "may_search", lambda *_: True)
+    assert {w: penalties.penalties_in(text, *w, kb) for w in spans} == quick

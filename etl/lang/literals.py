@@ -86,15 +86,18 @@ def required_words(pattern: re.Pattern) -> frozenset[str] | None:
         parsed = _p.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
     except Exception:  # a pattern this reading does not know: no quick test
         return None
-    return _required(list(parsed))
+    words = _required(list(parsed))
+    # A word that holds another of them adds no place the other does not rule in.
+    return words and frozenset(w for w in words if not any(v != w and v in w for v in words))
 
 
 def word_places(pattern: re.Pattern, text: str, kb: Knowledge):
     """(starts, ends) of every place in `text` where one of the pattern's required words
     stands (sorted by start; places may overlap), or None: no quick test for this text."""
     memo = text_memo(text, kb)
-    key = ("word_places", pattern)
-    if key not in memo:
+    key = ("word_places", id(pattern))  # a pattern's hash reads its whole program
+    held = memo.get(key)
+    if held is None or held[0] is not pattern:
         words = required_words(pattern)
         folded = ascii_folded(text, kb) if words else None
         places = None
@@ -107,8 +110,8 @@ def word_places(pattern: re.Pattern, text: str, kb: Knowledge):
                     at = folded.find(word, at + 1)
             found.sort()
             places = ([a for a, _ in found], [b for _, b in found])
-        memo[key] = places
-    return memo[key]
+        held = memo[key] = (pattern, places)
+    return held[1]
 
 
 def may_search(pattern: re.Pattern, text: str, start: int, end: int, kb: Knowledge) -> bool:

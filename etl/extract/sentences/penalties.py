@@ -42,7 +42,7 @@ def _penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern,
 def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[str, int, int]]:
     """(penalty, start, end) of every penalty word in text[start:end], in text order."""
     anyone, patterns = penalty_patterns(kb)
-    if not may_search(anyone, text, start, end, kb) or not anyone.search(text, start, end):
+    if not may_search(anyone, text, start, end, kb):
         return []
     found = []
     for pattern, penalty in patterns:
@@ -51,6 +51,8 @@ def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[s
         for m in pattern.finditer(text, start, end):
             if not any(a <= m.start() < b for _, a, b in found):
                 found.append((penalty, m.start(), m.end()))
+    if found and not anyone.search(text, start, end):  # the quick test, searched last
+        return []
     return [f for f in sorted(found, key=lambda f: f[1]) if not _term_of_other(text, f, found)]
 
 
