@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from etl.extract import Record
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
+from etl.lang.literals import quick_search
 from etl.lang.names import NameList, name_lists, numbered_items
 from etl.lang.text import (
     NUMBER_WORD,
@@ -130,6 +131,10 @@ def _alias_prefixes(kb: Knowledge) -> list[str]:
 
 
 def cue_pattern(kb: Knowledge, kind: str) -> re.Pattern:
+    return kb.derived(f"cue_pattern:{kind}", lambda kb: _cue_pattern(kb, kind))
+
+
+def _cue_pattern(kb: Knowledge, kind: str) -> re.Pattern:
     terms = [r["term"] for r in kb["cues"] if r["kind"] == kind]
     return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.IGNORECASE)
 
@@ -379,8 +384,8 @@ def defendant_lists(
 ) -> Iterator[Record]:
     """Defendant claims for every list of names the sentence gives for `trial_id`."""
     text = source.text
-    cue_here = cue.search(text, sentence.start, sentence.end)
-    cue_before = previous is not None and cue.search(text, previous.start, previous.end)
+    cue_here = quick_search(cue, text, sentence.start, sentence.end, kb)
+    cue_before = previous is not None and quick_search(cue, text, previous.start, previous.end, kb)
     if not (cue_here or cue_before):
         return
     span = source.span(sentence.start, sentence.end)

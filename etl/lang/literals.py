@@ -127,3 +127,10 @@ def may_search(pattern: re.Pattern, text: str, start: int, end: int, kb: Knowled
             return True
         at += 1
     return False
+
+
+def quick_search(
+    pattern: re.Pattern, text: str, start: int, end: int, kb: Knowledge
+) -> re.Match | None:
+    """`pattern.search(text, start, end)`, not made where `may_search` rules it out."""
+    return pattern.search(text, start, end) if may_search(pattern, text, start, end, kb) else None

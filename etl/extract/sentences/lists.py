@@ -32,6 +32,7 @@ from etl.extract.trials import (
 )
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
+from etl.lang.literals import quick_search
 from etl.lang.names import (
     Name,
     name_lists,
@@ -220,7 +221,7 @@ def partitive_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     all_lines = list(lines(text))
     for number, line in enumerate(all_lines):
         for sentence in sentences(text, line.start, line.end, kb=kb):
-            m = PARTITIVE_OF.search(text, sentence.start, sentence.end)
+            m = quick_search(PARTITIVE_OF, text, sentence.start, sentence.end, kb)
             if m is None:
                 continue
             found = passed_penalties(text, m.end(), sentence.end, sentence, kb)
