@@ -92,11 +92,11 @@ def required_words(pattern: re.Pattern) -> frozenset[str] | None:
 
 
 def word_places(pattern: re.Pattern, text: str, kb: Knowledge):
-    """(starts, ends) of every place in `text` where one of the pattern's required words
-    stands (sorted by start; places may overlap), or None: no quick test for this text."""
-    memo = text_memo(text, kb)
-    key = ("word_places", id(pattern))  # a pattern's hash reads its whole program
-    held = memo.get(key)
+    """(starts, first ends) of the places in `text` where one of the pattern's required
+    words stands: their starts, sorted, and for each the least end of the places from it
+    on (places may overlap); or None: no quick test for this text."""
+    memo = _places_memo(text, kb)
+    held = memo.get(id(pattern))  # by id: a pattern's hash reads its whole program
     if held is None or held[0] is not pattern:
         words = required_words(pattern)
         folded = ascii_folded(text, kb) if words else None
@@ -109,9 +109,25 @@ def word_places(pattern: re.Pattern, text: str, kb: Knowledge):
                     found.append((at, at + len(word)))
                     at = folded.find(word, at + 1)
             found.sort()
-            places = ([a for a, _ in found], [b for _, b in found])
-        held = memo[key] = (pattern, places)
+            first_ends, least = [], len(text) + 1
+            for _, b in reversed(found):
+                least = min(least, b)
+                first_ends.append(least)
+            first_ends.reverse()
+            places = ([a for a, _ in found], first_ends)
+        held = memo[id(pattern)] = (pattern, places)
     return held[1]
+
+
+_LAST: list = [None, None, {}]
+"""The text last asked about, its knowledge and its places by pattern: the extractors ask
+about one text many times in a row."""
+
+
+def _places_memo(text: str, kb: Knowledge) -> dict:
+    if _LAST[0] is not text or _LAST[1] is not kb:
+        _LAST[:] = [text, kb, text_memo(text, kb).setdefault("word_places", {})]
+    return _LAST[2]
 
 
 def may_search(pattern: re.Pattern, text: str, start: int, end: int, kb: Knowledge) -> bool:
@@ -120,13 +136,9 @@ def may_search(pattern: re.Pattern, text: str, start: int, end: int, kb: Knowled
     places = word_places(pattern, text, kb)
     if places is None:
         return True
-    starts, ends = places
+    starts, first_ends = places
     at = bisect.bisect_left(starts, start)
-    while at < len(starts) and starts[at] < end:
-        if ends[at] <= end:
-            return True
-        at += 1
-    return False
+    return at < len(starts) and first_ends[at] <= end
 
 
 def quick_search(
