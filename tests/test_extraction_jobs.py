@@ -32,3 +32,20 @@ def test_split_extraction_gives_the_records_of_each_whole_text(monkeypatch):
     with extraction(sources) as results:
         found = list(results)
     assert found == [extract_text(source, kb) for source in sources]
+
+
+def test_trial_records_read_once_are_those_read_directly():
+    """The trials extractor gives the records the sentence rules read first (one reading a
+    text and knowledge); a direct reading gives the same, and another knowledge reads
+    again."""
+    from etl.extract import trials
+
+    kb = load_knowledge()
+    path = sorted((ROOT / "seeds").glob("*.txt"))[1]  # the one that names trials
+    source = Source.from_text(path.stem, path.read_text(encoding="utf-8"))
+    direct = list(trials._extract(source, kb))
+    assert any(r.resource == "defendants" for r in direct)
+    assert list(trials.extract(source, kb)) == direct
+    assert trials.trial_records(source, kb) is trials.trial_records(source, kb)
+    other = load_knowledge.__wrapped__()
+    assert trials.trial_records(source, other) is not trials.trial_records(source, kb)

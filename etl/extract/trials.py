@@ -271,6 +271,12 @@ def _cue_attached(text: str, names: NameList, sentence: Block, cue: re.Pattern) 
 
 
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """The trials, their defendants and mentions of a text (as `trial_records`, which the
+    sentence rules may have read first)."""
+    return iter(trial_records(source, kb))
+
+
+def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     text = source.text
     sections = trial_sections(source, kb)
     defined = {s.trial_id for s in sections}
@@ -348,9 +354,10 @@ _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def trial_records(source: Source, kb: Knowledge) -> list[Record]:
     """`extract` for a loaded text, computed once: the sentence rules reuse its lists."""
-    if source not in _MEMO:
-        _MEMO[source] = list(extract(source, kb))
-    return _MEMO[source]
+    held = _MEMO.get(source)
+    if held is None or held[0] is not kb:
+        held = _MEMO[source] = (kb, list(_extract(source, kb)))
+    return held[1]
 
 
 def dominant_trial(source: Source, kb: Knowledge) -> str | None:
