@@ -77,23 +77,33 @@ def _extract(source: Source) -> Extracted:
 
 def _extract_part(
     source: Source, only: tuple[str, ...], tokens: bool
-) -> tuple[list[Record], NameTokens | None]:
-    """The records of the extractors `only` of one text (and its name tokens if asked)."""
+) -> tuple[dict[str, list[Record]], NameTokens | None]:
+    """The records of the extractors `only` of one text, by extractor (and the text's name
+    tokens if asked)."""
     kb = load_knowledge()
     names = name_tokens(source.text, source.line_starts, kb) if tokens else None
-    return extract_source(source, kb, only), names
+    return {name: extract_source(source, kb, (name,)) for name in only}, names
+
+
+# The sentence rules read the trials' records of their text (trials.trial_records, read once
+# a process): where a text is split by extractor, the two run in one job.
+TOGETHER = {"trials": "sentences"}
 
 
 def _parts(sizes: dict[int, int], jobs: int) -> list[tuple[int, tuple[str, ...] | None]]:
     """(text, extractors) of each job, the largest texts first: a whole text (None), or, for
     a text that holds more than one worker's share of the characters, one job per
-    extractor, so that a corpus of a few texts, one of them long, keeps every core busy
-    (the text's records are then those of its jobs in extractor order)."""
+    extractor (or per group of TOGETHER), so that a corpus of a few texts, one of them
+    long, keeps every core busy (the text's records are then those of its jobs, each
+    extractor's in name order)."""
     total = sum(sizes.values())
     parts: list[tuple[int, tuple[str, ...] | None]] = []
     for i in sorted(sizes, key=lambda i: -sizes[i]):
         if jobs > 1 and sizes[i] * jobs > total:
-            parts += [(i, (name,)) for name in extractors()]
+            groups: dict[str, list[str]] = {}
+            for name in extractors():
+                groups.setdefault(TOGETHER.get(name, name), []).append(name)
+            parts += [(i, tuple(group)) for group in groups.values()]
         else:
             parts.append((i, None))
     return parts
@@ -202,8 +212,12 @@ def extraction(
                 yield cached[i], tokens
                 continue
             done = [future.result() for future in futures[i]]
-            records = [record for found, _ in done for record in found]
-            tokens = next(names for _, names in done if names is not None)
+            if len(done) == 1:
+                records, tokens = done[0]
+            else:  # the parts of a text split by extractor: each extractor's, in name order
+                parts = {name: found for part, _ in done for name, found in part.items()}
+                records = [record for name in sorted(parts) for record in parts[name]]
+                tokens = next(names for _, names in done if names is not None)
             if cache:
                 cache.put(source, records)
                 cache.put_names(source, tokens)

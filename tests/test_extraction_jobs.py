@@ -14,12 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_a_text_over_a_workers_share_is_split_by_extractor():
     names = tuple(extractors())
     assert len(names) > 1
-    each = [(0, (name,)) for name in names]
+    each = _parts({0: 10}, 2)  # one text left to extract: every core on it
+    assert sorted(name for _, group in each for name in group) == sorted(names)
+    assert ("sentences", "trials") in [group for _, group in each]  # one reads the other
     # the largest first; a text of more than 1/jobs of the characters is split
     assert _parts({0: 600, 1: 300, 2: 100}, 2) == [*each, (1, None), (2, None)]
     assert _parts({0: 500, 1: 500}, 2) == [(0, None), (1, None)]
     assert _parts({0: 900, 1: 100}, 1) == [(0, None), (1, None)]
-    assert _parts({0: 10}, 2) == each  # one text left to extract: every core on it
 
 
 def test_split_extraction_gives_the_records_of_each_whole_text(monkeypatch):
