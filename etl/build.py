@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from etl.cache import ExtractionCache, code_hash
 from etl.contribute.registry import SourceEntry, read_registry
 from etl.errors import EtlError, Problem, SourceError, ValidationFailed
-from etl.extract import Record, extract_source, extractors
+from etl.extract import Record, extract_source, extractors, select_extractors
 from etl.lang.corpus import Source, load_source
 from etl.lang.knowledge import Knowledge, load_knowledge
 from etl.lang.names import NameTokens, name_tokens
@@ -77,12 +77,16 @@ def _extract(source: Source) -> Extracted:
 
 def _extract_part(
     source: Source, only: tuple[str, ...], tokens: bool
-) -> tuple[dict[str, list[Record]], NameTokens | None]:
-    """The records of the extractors `only` of one text, by extractor (and the text's name
+) -> tuple[list[Record], NameTokens | None]:
+    """The records of the extractors `only` of one text, in name order (and the text's name
     tokens if asked)."""
     kb = load_knowledge()
     names = name_tokens(source.text, source.line_starts, kb) if tokens else None
-    return {name: extract_source(source, kb, (name,)) for name in only}, names
+    select_extractors(only)
+    try:
+        return extract_source(source, kb), names
+    finally:
+        select_extractors(None)
 
 
 # The sentence rules read the trials' records of their text (trials.trial_records, read once
@@ -94,19 +98,27 @@ def _parts(sizes: dict[int, int], jobs: int) -> list[tuple[int, tuple[str, ...] 
     """(text, extractors) of each job, the largest texts first: a whole text (None), or, for
     a text that holds more than one worker's share of the characters, one job per
     extractor (or per group of TOGETHER), so that a corpus of a few texts, one of them
-    long, keeps every core busy (the text's records are then those of its jobs, each
-    extractor's in name order)."""
+    long, keeps every core busy (the text's records are then those of its jobs in
+    turn)."""
     total = sum(sizes.values())
     parts: list[tuple[int, tuple[str, ...] | None]] = []
     for i in sorted(sizes, key=lambda i: -sizes[i]):
         if jobs > 1 and sizes[i] * jobs > total:
-            groups: dict[str, list[str]] = {}
-            for name in extractors():
-                groups.setdefault(TOGETHER.get(name, name), []).append(name)
-            parts += [(i, tuple(group)) for group in groups.values()]
+            parts += [(i, group) for group in _groups()]
         else:
             parts.append((i, None))
     return parts
+
+
+def _groups() -> list[tuple[str, ...]]:
+    """The extractors by job, each group a run of the name order (one group if TOGETHER
+    would break it), so that the jobs' records in turn are the text's records in order."""
+    names = list(extractors())
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(TOGETHER.get(name, name), []).append(name)
+    runs = [tuple(group) for group in groups.values()]
+    return runs if [name for run in runs for name in run] == names else [tuple(names)]
 
 
 def _extract_remote(source: Source, kb: Knowledge, code: str) -> Extracted:
@@ -212,12 +224,8 @@ def extraction(
                 yield cached[i], tokens
                 continue
             done = [future.result() for future in futures[i]]
-            if len(done) == 1:
-                records, tokens = done[0]
-            else:  # the parts of a text split by extractor: each extractor's, in name order
-                parts = {name: found for part, _ in done for name, found in part.items()}
-                records = [record for name in sorted(parts) for record in parts[name]]
-                tokens = next(names for _, names in done if names is not None)
+            records = [record for found, _ in done for record in found]
+            tokens = next(names for _, names in done if names is not None)
             if cache:
                 cache.put(source, records)
                 cache.put_names(source, tokens)

@@ -36,10 +36,11 @@ Extractor = Callable[[Source, Knowledge], Iterable[Record]]
 
 
 def extractors() -> dict[str, Extractor]:
-    """Every extractor module of this package, by module name, in name order."""
+    """Every extractor module of this package, by module name, in name order (while
+    `select_extractors` names some, only those)."""
     found = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
+        if info.name.startswith("_") or (_SELECTED and info.name not in _SELECTED[0]):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "extract"):
@@ -47,19 +48,12 @@ def extractors() -> dict[str, Extractor]:
     return found
 
 
-def extract_source(
-    source: Source, kb: Knowledge, only: Iterable[str] | None = None
-) -> list[Record]:
-    """All records of one text: a pure function of (text, knowledge); with `only`, those of
-    the extractors so named (the records of every extractor, in name order, are the
-    text's records).
+def extract_source(source: Source, kb: Knowledge) -> list[Record]:
+    """All records of one text: a pure function of (text, knowledge).
 
     No extractor's row reaches the tables if its schema would refuse it: a value the text
     states that the schema cannot hold becomes a `checks` warning with the row's span."""
-    chosen = extractors()
-    if only is not None:
-        chosen = {name: chosen[name] for name in only}
-    return [guarded(record) for run in chosen.values() for record in run(source, kb)]
+    return [guarded(record) for run in extractors().values() for record in run(source, kb)]
 
 
 def guarded(record: Record) -> Record:
@@ -77,3 +71,12 @@ def guarded(record: Record) -> Record:
         f"no {record.resource} row was made from this passage",
     }
     return Record("checks", fields, record.span, record.extractor)
+
+
+_SELECTED: list[frozenset[str]] = []
+
+
+def select_extractors(names: Iterable[str] | None) -> None:
+    """Make `extractors()` (and so `extract_source`) give only the extractors so named, or,
+    with None, every one again: a job that extracts part of a text (etl.build)."""
+    _SELECTED[:] = [] if names is None else [frozenset(names)]
