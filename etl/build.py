@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from etl.cache import ExtractionCache, code_hash
 from etl.contribute.registry import SourceEntry, read_registry
 from etl.errors import EtlError, Problem, SourceError, ValidationFailed
-from etl.extract import Record, extract_source
+from etl.extract import Record, extract_source, extractors, select_extractors
 from etl.lang.corpus import Source, load_source
 from etl.lang.knowledge import Knowledge, load_knowledge
 from etl.lang.names import NameTokens, name_tokens
@@ -75,6 +75,52 @@ def _extract(source: Source) -> Extracted:
     return extract_text(source, load_knowledge())
 
 
+def _extract_part(
+    source: Source, only: tuple[str, ...], tokens: bool
+) -> tuple[list[Record], NameTokens | None]:
+    """The records of the extractors `only` of one text, in name order (and the text's name
+    tokens if asked)."""
+    kb = load_knowledge()
+    names = name_tokens(source.text, source.line_starts, kb) if tokens else None
+    select_extractors(only)
+    try:
+        return extract_source(source, kb), names
+    finally:
+        select_extractors(None)
+
+
+# The sentence rules read the trials' records of their text (trials.trial_records, read once
+# a process): where a text is split by extractor, the two run in one job.
+TOGETHER = {"trials": "sentences"}
+
+
+def _parts(sizes: dict[int, int], jobs: int) -> list[tuple[int, tuple[str, ...] | None]]:
+    """(text, extractors) of each job, the largest texts first: a whole text (None), or, for
+    a text that holds more than one worker's share of the characters, one job per
+    extractor (or per group of TOGETHER), so that a corpus of a few texts, one of them
+    long, keeps every core busy (the text's records are then those of its jobs in
+    turn)."""
+    total = sum(sizes.values())
+    parts: list[tuple[int, tuple[str, ...] | None]] = []
+    for i in sorted(sizes, key=lambda i: -sizes[i]):
+        if jobs > 1 and sizes[i] * jobs > total:
+            parts += [(i, group) for group in _groups()]
+        else:
+            parts.append((i, None))
+    return parts
+
+
+def _groups() -> list[tuple[str, ...]]:
+    """The extractors by job, each group a run of the name order (one group if TOGETHER
+    would break it), so that the jobs' records in turn are the text's records in order."""
+    names = list(extractors())
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(TOGETHER.get(name, name), []).append(name)
+    runs = [tuple(group) for group in groups.values()]
+    return runs if [name for run in runs for name in run] == names else [tuple(names)]
+
+
 def _extract_remote(source: Source, kb: Knowledge, code: str) -> Extracted:
     """Extraction on a Dask worker, which must run the same extraction code as the client."""
     from etl.cache import code_hash
@@ -94,10 +140,14 @@ class _Inline(Executor):
         return future
 
 
+def _local_jobs() -> int:
+    return int(os.environ.get("ETL_JOBS", os.cpu_count() or 1))
+
+
 @contextmanager
 def _local_pool(count: int) -> Iterator[Executor]:
     """Forked workers on every core (they inherit the loaded modules and knowledge)."""
-    jobs = int(os.environ.get("ETL_JOBS", os.cpu_count() or 1))
+    jobs = _local_jobs()
     parallel = jobs > 1 and count > 1 and "fork" in mp.get_all_start_methods()
     pool = (
         ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=gc.enable)
@@ -148,21 +198,22 @@ def extraction(
     cache: ExtractionCache | None = None,
     scheduler: str | None = None,
 ) -> Iterator[Iterator[Extracted]]:
-    """Start extracting every text not in the cache, the largest first, on every core (or
-    on a Dask cluster); yields the records and name tokens of each text, in order, and
-    caches new ones."""
+    """Start extracting every text not in the cache, the largest first, on every core (a
+    long text split by extractor: `_parts`), or on a Dask cluster; yields the records and
+    name tokens of each text, in order, and caches new ones."""
     cached = {i: cache.get(s) for i, s in enumerate(sources)} if cache else {}
     todo = sorted(
         (i for i in range(len(sources)) if cached.get(i) is None),
         key=lambda i: -len(sources[i].text),
     )
+    parts = _parts({i: len(sources[i].text) for i in todo}, 1 if scheduler else _local_jobs())
     if scheduler:
         code = cache.code if cache else code_hash()
         jobs = _dask_jobs(scheduler, [sources[i] for i in todo], load_knowledge(), code)
     else:
-        jobs = _local_pool(len(todo))
+        jobs = _local_pool(len(parts))
 
-    def results(futures: dict[int, Future]) -> Iterator[Extracted]:
+    def results(futures: dict[int, list[Future]]) -> Iterator[Extracted]:
         for i, source in enumerate(sources):
             if i not in futures:
                 assert cache is not None
@@ -172,17 +223,27 @@ def extraction(
                     cache.put_names(source, tokens)
                 yield cached[i], tokens
                 continue
-            records, tokens = futures[i].result()
+            done = [future.result() for future in futures[i]]
+            records = [record for found, _ in done for record in found]
+            tokens = next(names for _, names in done if names is not None)
             if cache:
                 cache.put(source, records)
                 cache.put_names(source, tokens)
             yield records, tokens
 
     with jobs as pool:
+        futures: dict[int, list[Future]] = {}
         if scheduler:
-            futures = dict(zip(todo, pool, strict=True))
+            futures = {i: [future] for i, future in zip(todo, pool, strict=True)}
         else:
-            futures = {i: pool.submit(_extract, sources[i]) for i in todo}
+            for i, only in parts:
+                first = i not in futures
+                job = (
+                    pool.submit(_extract, sources[i])
+                    if only is None
+                    else pool.submit(_extract_part, sources[i], only, first)
+                )
+                futures.setdefault(i, []).append(job)
         yield results(futures)
 
 

@@ -36,10 +36,11 @@ Extractor = Callable[[Source, Knowledge], Iterable[Record]]
 
 
 def extractors() -> dict[str, Extractor]:
-    """Every extractor module of this package, by module name, in name order."""
+    """Every extractor module of this package, by module name, in name order (while
+    `select_extractors` names some, only those)."""
     found = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
+        if info.name.startswith("_") or (_SELECTED and info.name not in _SELECTED[0]):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         if hasattr(module, "extract"):
@@ -88,3 +89,12 @@ def guarded(record: Record) -> Record:
         f"no {record.resource} row was made from this passage",
     }
     return Record("checks", fields, record.span, record.extractor)
+
+
+_SELECTED: list[frozenset[str]] = []
+
+
+def select_extractors(names: Iterable[str] | None) -> None:
+    """Make `extractors()` (and so `extract_source`) give only the extractors so named, or,
+    with None, every one again: a job that extracts part of a text (etl.build)."""
+    _SELECTED[:] = [] if names is None else [frozenset(names)]

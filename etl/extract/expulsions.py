@@ -27,6 +27,7 @@ from etl.lang.bounds import YEARS_COVERED
 from etl.lang.corpus import Source
 from etl.lang.footnotes import cited, notes
 from etl.lang.knowledge import Knowledge
+from etl.lang.literals import may_search
 from etl.lang.numbers import NUMERAL, parse_number, with_multiplier
 from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import (
@@ -662,10 +663,14 @@ def _value(token: str, kb: Knowledge, percent: bool) -> float | None:
         return float(count) if count is not None else None
 
 
+def _topic(kb: Knowledge) -> re.Pattern:
+    return re.compile("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
+
+
 def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) -> Iterator[Record]:
     text = source.text
     flat = text.replace("\n", " ")  # the rules read phrases across a text's line breaks
-    topic = re.compile("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
+    topic = kb.derived("stats_topic", _topic)
     heading_year: int | None = None
     carried = Context()
     on_topic, last_end = False, -2
@@ -690,7 +695,9 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
                 re.match(r"(?:among (?:these|them)|of these)\b", passage, re.I)
                 or LABELLED_LINE.fullmatch(passage)  # the next line of a summary's list
             )
-            on_topic = bool(topic.search(passage)) or bool(continues)
+            on_topic = bool(
+                may_search(topic, text, sentence.start, sentence.end, kb) and topic.search(passage)
+            ) or bool(continues)
             ctx = context_of(text, sentence.start, sentence.end, kb, paragraph)
             if len(passage) > 1500 or not on_topic:
                 paragraph = Context(ctx.year, ctx.year_end, ctx.geography, ctx.operation)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from etl.extract import Record
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
+from etl.lang.literals import quick_search
 from etl.lang.names import NameList, name_lists, numbered_items
 from etl.lang.text import (
     NUMBER_WORD,
@@ -130,6 +131,10 @@ def _alias_prefixes(kb: Knowledge) -> list[str]:
 
 
 def cue_pattern(kb: Knowledge, kind: str) -> re.Pattern:
+    return kb.derived(f"cue_pattern:{kind}", lambda kb: _cue_pattern(kb, kind))
+
+
+def _cue_pattern(kb: Knowledge, kind: str) -> re.Pattern:
     terms = [r["term"] for r in kb["cues"] if r["kind"] == kind]
     return re.compile(r"\b(?:" + "|".join(terms) + r")\b", re.IGNORECASE)
 
@@ -266,6 +271,12 @@ def _cue_attached(text: str, names: NameList, sentence: Block, cue: re.Pattern) 
 
 
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """The trials, their defendants and mentions of a text (as `trial_records`, which the
+    sentence rules may have read first)."""
+    return iter(trial_records(source, kb))
+
+
+def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     text = source.text
     sections = trial_sections(source, kb)
     defined = {s.trial_id for s in sections}
@@ -343,9 +354,10 @@ _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def trial_records(source: Source, kb: Knowledge) -> list[Record]:
     """`extract` for a loaded text, computed once: the sentence rules reuse its lists."""
-    if source not in _MEMO:
-        _MEMO[source] = list(extract(source, kb))
-    return _MEMO[source]
+    held = _MEMO.get(source)
+    if held is None or held[0] is not kb:
+        held = _MEMO[source] = (kb, list(_extract(source, kb)))
+    return held[1]
 
 
 def dominant_trial(source: Source, kb: Knowledge) -> str | None:
@@ -379,8 +391,8 @@ def defendant_lists(
 ) -> Iterator[Record]:
     """Defendant claims for every list of names the sentence gives for `trial_id`."""
     text = source.text
-    cue_here = cue.search(text, sentence.start, sentence.end)
-    cue_before = previous is not None and cue.search(text, previous.start, previous.end)
+    cue_here = quick_search(cue, text, sentence.start, sentence.end, kb)
+    cue_before = previous is not None and quick_search(cue, text, previous.start, previous.end, kb)
     if not (cue_here or cue_before):
         return
     span = source.span(sentence.start, sentence.end)

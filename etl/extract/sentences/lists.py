@@ -33,6 +33,7 @@ from etl.extract.trials import (
 )
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
+from etl.lang.literals import quick_search
 from etl.lang.names import (
     Name,
     NameList,
@@ -244,7 +245,7 @@ def partitive_lists(source: Source, kb: Knowledge, sections: list) -> Iterator[R
     all_lines = list(lines(text))
     for number, line in enumerate(all_lines):
         for sentence in sentences(text, line.start, line.end, kb=kb):
-            m = PARTITIVE_OF.search(text, sentence.start, sentence.end)
+            m = quick_search(PARTITIVE_OF, text, sentence.start, sentence.end, kb)
             if m is None:
                 continue
             found = passed_penalties(text, m.end(), sentence.end, sentence, kb)

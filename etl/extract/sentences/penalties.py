@@ -8,6 +8,7 @@ from functools import cache
 
 from etl.lang.bounds import MAX_TERM
 from etl.lang.knowledge import Knowledge
+from etl.lang.literals import may_search
 from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
@@ -46,13 +47,17 @@ def _penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern,
 def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[str, int, int]]:
     """(penalty, start, end) of every penalty word in text[start:end], in text order."""
     anyone, patterns = penalty_patterns(kb)
-    if not anyone.search(text, start, end):
+    if not may_search(anyone, text, start, end, kb):
         return []
     found = []
     for pattern, penalty in patterns:
+        if not may_search(pattern, text, start, end, kb):
+            continue
         for m in pattern.finditer(text, start, end):
             if not any(a <= m.start() < b for _, a, b in found):
                 found.append((penalty, m.start(), m.end()))
+    if found and not anyone.search(text, start, end):  # the quick test, searched last
+        return []
     return [f for f in sorted(found, key=lambda f: f[1]) if not _term_of_other(text, f, found)]
 
 

@@ -1,0 +1,148 @@
+"""A quick test that rules out the passages a pattern cannot match in: the words some one
+of which every match of the pattern must hold, read off the pattern's own syntax, and the
+places where those words stand in a text, found once per text.
+
+`may_search(pattern, text, start, end, kb)` is False only where `pattern.search(text,
+start, end)` finds nothing, so a caller that skips the search then gives what the search
+would have given. The words are looked for in what a match consumes (not in look-behinds,
+which may see before `start`), and within [start, end), since a search with `endpos` sees
+nothing after `end`. A pattern without such words, or a text whose letters re.IGNORECASE
+matches otherwise than ASCII's two cases (text.ascii_folded), is always searched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from etl.lang.knowledge import Knowledge
+from etl.lang.text import ascii_folded, text_memo
+
+try:  # the parser of the standard library's regular expressions (Python 3.11+)
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - another Python: no quick test, every search made
+    _c = _p = None
+
+# Items that consume nothing: the words before and after them stand side by side.
+_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
+
+
+def _required(items) -> frozenset[str] | None:
+    """Lowercase ASCII words, some one of which a match of `items` (a parsed sequence)
+    holds whole; None if no such words are known. Of the sequence's choices (a run of
+    letters, a group's words, a branch's words, a look-ahead's words), the one whose
+    shortest word has the most letters."""
+    choices: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and av < 128:
+            run += chr(av).lower()
+            continue
+        if name in _ZERO_WIDTH:
+            if name == "ASSERT" and av[0] == 1:  # a look-ahead: within [start, end) too
+                ahead = _required(av[1])
+                if ahead:
+                    choices.append(ahead)
+            continue
+        if run:
+            choices.append(frozenset([run]))
+            run = ""
+        inner = None
+        if name == "SUBPATTERN":
+            inner = _required(av[-1])
+        elif name == "ATOMIC_GROUP":
+            inner = _required(av)
+        elif name in _REPEATS and av[0] >= 1:
+            inner = _required(av[2])
+        elif name == "BRANCH":
+            branches = [_required(b) for b in av[1]]
+            if all(b is not None for b in branches):
+                inner = frozenset().union(*branches)  # type: ignore[arg-type]
+        if inner:
+            choices.append(inner)
+    if run:
+        choices.append(frozenset([run]))
+    if not choices:
+        return None
+    return max(choices, key=lambda words: (min(map(_letters, words)), -len(words)))
+
+
+def _letters(word: str) -> int:
+    """How telling a word is: its letters and digits (" of " tells little)."""
+    return sum(char.isalnum() for char in word)
+
+
+@cache
+def required_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lowercase ASCII words some one of which every match of `pattern` holds, as it is
+    (ASCII letters of either case); None if the pattern's syntax names none."""
+    if _p is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # a pattern this reading does not know: no quick test
+        return None
+    words = _required(list(parsed))
+    # A word that holds another of them adds no place the other does not rule in.
+    return words and frozenset(w for w in words if not any(v != w and v in w for v in words))
+
+
+def word_places(pattern: re.Pattern, text: str, kb: Knowledge):
+    """(starts, first ends) of the places in `text` where one of the pattern's required
+    words stands: their starts, sorted, and for each the least end of the places from it
+    on (places may overlap); or None: no quick test for this text."""
+    memo = _places_memo(text, kb)
+    held = memo.get(id(pattern))  # by id: a pattern's hash reads its whole program
+    if held is None or held[0] is not pattern:
+        words = required_words(pattern)
+        folded = ascii_folded(text, kb) if words else None
+        places = None
+        if words and folded is not None:
+            found = []
+            for word in words:
+                at = folded.find(word)
+                while at >= 0:
+                    found.append((at, at + len(word)))
+                    at = folded.find(word, at + 1)
+            found.sort()
+            first_ends, least = [], len(text) + 1
+            for _, b in reversed(found):
+                least = min(least, b)
+                first_ends.append(least)
+            first_ends.reverse()
+            places = ([a for a, _ in found], first_ends)
+        held = memo[id(pattern)] = (pattern, places)
+    return held[1]
+
+
+_LAST: list = [None, None, {}]
+"""The text last asked about, its knowledge and its places by pattern: the extractors ask
+about one text many times in a row."""
+
+
+def _places_memo(text: str, kb: Knowledge) -> dict:
+    if _LAST[0] is not text or _LAST[1] is not kb:
+        _LAST[:] = [text, kb, text_memo(text, kb).setdefault("word_places", {})]
+    return _LAST[2]
+
+
+def may_search(pattern: re.Pattern, text: str, start: int, end: int, kb: Knowledge) -> bool:
+    """False only if `pattern.search(text, start, end)` finds nothing: no required word
+    stands whole within [start, end)."""
+    places = word_places(pattern, text, kb)
+    if places is None:
+        return True
+    starts, first_ends = places
+    at = bisect.bisect_left(starts, start)
+    return at < len(starts) and first_ends[at] <= end
+
+
+def quick_search(
+    pattern: re.Pattern, text: str, start: int, end: int, kb: Knowledge
+) -> re.Match | None:
+    """`pattern.search(text, start, end)`, not made where `may_search` rules it out."""
+    return pattern.search(text, start, end) if may_search(pattern, text, start, end, kb) else None
