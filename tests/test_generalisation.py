@@ -526,6 +526,18 @@ def test_a_resolution_quoted_in_prose_names_its_person_before_to_be():
     assert sentenced(text) == {("Shcheglova", "imprisonment", 8.0)}
 
 
+def test_a_capitalised_post_before_a_verdicts_object_is_not_the_person():
+    text = (
+        "The military tribunal of the garrison sentenced the Red Army man Chistov to 8 years. "
+        "The court sentenced Ivanov and Petrov to five years each.\n"
+    )
+    assert sentenced(text) == {
+        ("Chistov", "imprisonment", 8.0),
+        ("Ivanov", "imprisonment", 5.0),
+        ("Petrov", "imprisonment", 5.0),
+    }
+
+
 # Statistics.
 
 
