@@ -538,6 +538,18 @@ def test_a_capitalised_post_before_a_verdicts_object_is_not_the_person():
     }
 
 
+def test_colon_lists_of_surnames_with_initials_after_them_two_in_one_sentence():
+    text = (
+        "Vozhega RO. Sentenced by the troika on 11 March to VMN: Gromov I. P., Lukin S. S. "
+        "Sentenced to 10 years: Belova A. M.\n"
+    )
+    assert sentenced(text) == {
+        ("Gromov", "death", None),
+        ("Lukin", "death", None),
+        ("Belova", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

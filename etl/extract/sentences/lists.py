@@ -11,6 +11,7 @@ from etl.extract import Record
 from etl.extract.sentences.forms import (
     CAPS_SURNAME,
     LIST_MARK,
+    REGISTER_INITIALS,
     list_item_name,
     names_regex,
     opening_names,
@@ -35,6 +36,7 @@ from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
 from etl.lang.literals import quick_search
 from etl.lang.names import (
+    WORD,
     Name,
     NameList,
     name_lists,
@@ -424,25 +426,38 @@ def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     12.I.1938: SURNAME Given Patronymic – exile for 5 years; OTHER Given – 3 years ITL")."""
     text = source.text
     for block in paragraphs(text):
-        for sentence in sentences(text, block.start, block.end, kb=kb, across_lines=True):
-            m = COLON_LIST.fullmatch(text, after_headline(text, sentence), sentence.end)
-            if m is None:
-                continue
-            # "Decision of 12.I.1938"
-            dates = verdict_dates(text, kb, m.start("head"), m.end("head"))
-            for name, penalties, term in colon_items(text, kb, sentence, m):
-                for penalty in penalties:
-                    fields = {
-                        "trial_id": None,
-                        "penalty": penalty,
-                        "term_years": term if penalty != "death" else None,
-                        "date": dates[0].start if dates else None,
-                        "basis": "explicit",
-                    }
-                    span = source.span(sentence.start, sentence.end)
-                    yield Record(
-                        "sentences", fields, span, "sentences.colon_list", refs={"name": name}
-                    )
+        for whole in sentences(text, block.start, block.end, kb=kb, across_lines=True):
+            for sentence in colon_pieces(text, whole):
+                m = COLON_LIST.fullmatch(text, after_headline(text, sentence), sentence.end)
+                if m is None:
+                    continue
+                # "Decision of 12.I.1938"
+                dates = verdict_dates(text, kb, m.start("head"), m.end("head"))
+                for name, penalties, term in colon_items(text, kb, sentence, m):
+                    for penalty in penalties:
+                        fields = {
+                            "trial_id": None,
+                            "penalty": penalty,
+                            "term_years": term if penalty != "death" else None,
+                            "date": dates[0].start if dates else None,
+                            "basis": "explicit",
+                        }
+                        span = source.span(sentence.start, sentence.end)
+                        yield Record(
+                            "sentences", fields, span, "sentences.colon_list", refs={"name": name}
+                        )
+
+
+def colon_pieces(text: str, sentence: Block) -> list[Block]:
+    """A sentence cut before each head of a colon list that follows a full stop: "…: Gromov
+    I. P., Lukin S. S. Sentenced to 10 years: Belova A. M." (the stop after initials does
+    not end a sentence, but a second head begins a list of its own)."""
+    cuts = [
+        sentence.start + m.end()
+        for m in re.finditer(r"\.\s+(?=[A-Z][^:.;]{2,80}:\s)", text[sentence.start : sentence.end])
+    ]
+    starts = [sentence.start, *cuts]
+    return [Block(a, b) for a, b in zip(starts, [*cuts, sentence.end], strict=True)]
 
 
 def after_headline(text: str, sentence: Block) -> int:
@@ -481,7 +496,13 @@ def colon_items(
         for sep in [*COLON_NAME.finditer(text, m.start("names"), m.end("names")), None]:
             end = sep.start() if sep else m.end("names")
             post = POST.match(text, cursor, end)  # "the former director of the MTS Surname"
-            names.append(parse_item(text, post.end() if post else cursor, end, kb))
+            at = post.end() if post else cursor
+            # "Surname A. B." (initials after) as registers write it, else the usual forms;
+            # the list's full stop may be its last initial's ("…: Belova A. M.")
+            stop = end + 1 if text[end : end + 1] == "." else end
+            initials_after = re.fullmatch(rf"\s*{WORD}\s+{REGISTER_INITIALS}\s*", text[at:stop])
+            name = list_item_name(text, at, stop, kb) if initials_after else None
+            names.append(name or parse_item(text, at, end, kb))
             cursor = sep.end() if sep else end
         if not names or any(n is None or n.surname in not_names(kb) for n in names):
             return []  # not a list of names alone
