@@ -550,6 +550,26 @@ def test_colon_lists_of_surnames_with_initials_after_them_two_in_one_sentence():
     }
 
 
+def test_each_object_with_its_post_a_sentence_passed_on_a_post_and_one_replaced():
+    text = (
+        "The tribunal sentenced the former depot chief Yakhontov S. A. to be shot, the engine "
+        "driver Lebedkin to ten years, and the fitter Kolosov to eight years in a corrective "
+        "labour camp.\n"
+        "\n"
+        "The death sentence passed on the wrecker Tsvetkov has been carried out. The Supreme "
+        "Court of the RSFSR replaced the shooting of Bakhmetyev with ten years of "
+        "imprisonment.\n"
+    )
+    found = rows(text, "sentences")
+    assert sorted((r["surname"], r["penalty"], r["term_years"]) for r in found) == [
+        ("Bakhmetyev", "imprisonment", 10.0),
+        ("Kolosov", "imprisonment", 8.0),
+        ("Lebedkin", "imprisonment", 10.0),
+        ("Tsvetkov", "death", None),
+        ("Yakhontov", "death", None),
+    ]
+
+
 # Statistics.
 
 

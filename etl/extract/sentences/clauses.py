@@ -285,6 +285,7 @@ def clause_of(
         decided,
         passed_on,
         quoted_resolution,
+        replaced_with,
     )
     for rule in rules:
         if not clause.names:
@@ -914,7 +915,11 @@ def sentenced_objects(
         # "… to", "gave A and B five years"
         rf"(?:,?\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b))"
     )
-    more = re.compile(rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?P<names>{names})\s+to\b")
+    more = re.compile(
+        rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
+        # "…, and the fitter B to eight years"
+        rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}})?(?P<names>{names})\s+to\b"
+    )
     found = []
     for m in first.finditer(text, sentence.start, sentence.end):
         if kin_before(text, m.start(), m.start("names"), kb):
@@ -979,7 +984,10 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
     verb = PASSED.search(text, sentence.start, sentence.end)
     if not verb or not re.search(r"\bsentences?\b", text[sentence.start : sentence.end]):
         return []
-    names = re.compile(rf"\bon\s+({object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*)")
+    names = re.compile(
+        rf"\bon\s+(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,4}})?"  # "on the wrecker A"
+        rf"({object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*)"
+    )
     found: Named = []
     cursor = sentence.start
     for m in names.finditer(text, verb.start(), sentence.end):
@@ -993,6 +1001,28 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
                 found += [(name, [p], term if p != "death" else None) for p in penalties]
         cursor = m.end()
     return found
+
+
+REPLACED = re.compile(
+    r"\breplaced\s+(?:the\s+)?(?P<old>[^,;.]{2,60}?)\s+(?:of|for|on)\s+"
+    r"(?:the\s+(?:[a-z-]+\s+){0,3})?(?P<names>[A-Z][^,;.]{1,60}?)\s+(?:with|by)\s+"
+)
+
+
+REPLACED_WHAT = re.compile(r"shooting|death|execution|sentence|term|punishment|VMN", re.I)
+
+
+def replaced_with(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """A sentence replaced by another: "the Supreme Court replaced the shooting of A with
+    ten years of imprisonment": the new penalty is A's."""
+    m = REPLACED.search(text, sentence.start, sentence.end)
+    if m is None or not REPLACED_WHAT.search(m["old"]):
+        return []
+    names = split_subjects(text, m.start("names"), m.end("names"), kb) or []
+    own = sorted({p for p, _, _ in penalties_in(text, m.end(), sentence.end, kb)}, key=ORDER.index)
+    term = first_term(text, m.end(), sentence.end, kb)
+    own = own or (["imprisonment"] if term else [])
+    return [(n, [p], term if p != "death" else None) for n in names for p in own]
 
 
 def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
