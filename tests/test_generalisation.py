@@ -2304,6 +2304,33 @@ def test_a_hedged_share_between_a_count_and_its_verb():
     assert (1322.0, "count", "other") in figures(text)
 
 
+def test_a_svodka_of_the_exchange_of_documents():
+    text = (
+        "SVODKA on the exchange of party documents as of 15 May 1936\n"
+        "\n"
+        "Total to be exchanged: 24 117 members and 6 302 candidates. Exchanged: members - "
+        "21 980 (91.1%), candidates - 5 410 (85.8%).\n"
+        "\n"
+        "Of those not exchanged: refused new documents - 1 640; postponed - 911.\n"
+        "\n"
+        "In the Rzhev raion 1 212 party cards and 340 candidate cards were issued; 97 "
+        "communists were refused cards, of whom 41 were expelled from the party.\n"
+    )
+    assert {(v, m, s) for v, m, s in figures(text)} == {
+        (24117.0, "count", "members"),
+        (6302.0, "count", "members"),
+        (21980.0, "count", "cards_issued"),
+        (91.1, "percent", "cards_issued"),
+        (5410.0, "count", "cards_issued"),
+        (85.8, "percent", "cards_issued"),
+        (1640.0, "count", "other"),
+        (1212.0, "count", "cards_issued"),
+        (340.0, "count", "cards_issued"),
+        (97.0, "count", "other"),
+        (41.0, "count", "expelled"),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

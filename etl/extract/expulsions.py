@@ -763,15 +763,21 @@ BREAKDOWN = re.compile(
 )
 
 
-SHARED_VERB = re.compile(r"\s*(?:members|communists)\s+and\s+\d[\d,.\u00a0 ]*(?=\s+candidates\b)")
+SHARED_VERB = re.compile(
+    r"\s*(?:members|communists|(?:party\s+)?cards)\s+and\s+\d[\d,.\u00a0 ]*"
+    r"(?=\s+candidates\b|\s+candidate\s+cards\b)"  # "1 212 party cards and 340 candidate cards"
+)
 
 
 def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str | None) -> str:
     """What a count counts: the words after it ("were expelled", "party cards were
     issued"), else those before it ("out of", "the expulsion of"); a bare "1,204
     candidates" after "3,576 members … were expelled" shares its verb."""
-    if previous and re.search(r"\bof (?:whom|them|these)\s*$", head):
-        return previous  # "2.3 thousand were expelled, of whom 0.4 thousand were candidates"
+    own = first(kb, "subject", after, "start")
+    if previous and re.search(r"\bof (?:whom|them|these)\s*$", head) and own in (None, "members"):
+        # "2.3 thousand were expelled, of whom 0.4 thousand were candidates"; but "97 were
+        # refused cards, of whom 41 were expelled": a verb of its own says what it counts
+        return previous
     if previous == "expelled" and REASON.match(after) and not first(kb, "subject", after, "start"):
         return "expelled"  # "…, N for passivity, M for concealing their origin"
     shared = SHARED_VERB.match(after)
@@ -809,8 +815,10 @@ SHARE_SAID = re.compile(
 LABEL = re.compile(r"([A-Za-z][^:;.()]{2,80}):\s*$")  # "New party cards issued: "
 # "…: on the register 2 114, cards issued 2 018, …": words after a comma, colon or
 # semicolon, then a figure that ends its item
-ITEM_LABEL = re.compile(r"[,:;]\s*([a-z][a-z ]{2,40}?)\s+$")
-ITEM_LABEL_FIGURE = re.compile(r"[,:;]\s*[a-z][a-z ]{2,40}?\s+\d[\d\s\u00a0]*(?=[,;.(]|$)")
+ITEM_LABEL = re.compile(r"[,:;]\s*([a-z][a-z ]{2,40}?)(?:\s+[–—-])?\s+$")  # "; postponed – 911"
+ITEM_LABEL_FIGURE = re.compile(
+    r"[,:;]\s*[a-z][a-z ]{2,40}?(?:\s+[–—-])?\s+\d[\d\s\u00a0]*(?=[,;.(]|$)"
+)
 # "Cards not issued: 1 198": a line of a summary's list of labelled figures
 LABELLED_LINE = re.compile(r"[A-Za-z][^:;.()]{2,80}:\s*[\d\s.,\u00a0]+")
 
@@ -919,7 +927,12 @@ def sentence_records(
             category = percent_category(after)
         else:
             subject = subject_of(kb, head, after, passage, previous)
-            subject = labelled or subject
+            # "Exchanged: members – 21 980, candidates – 5 410": a label that names a
+            # population ("members") leaves the count what the heading word says it is
+            if not (
+                labelled == "members" and POPULATION.fullmatch(label or "") and subject != "other"
+            ):
+                subject = labelled or subject
             gap = flat[previous_end : m.start()]
             series = bool(
                 previous and previous_end and (LIST_GAP.fullmatch(gap) or COMPARED.fullmatch(gap))
