@@ -570,6 +570,21 @@ def test_each_object_with_its_post_a_sentence_passed_on_a_post_and_one_replaced(
     ]
 
 
+def test_a_subject_with_a_relative_clause_and_a_post_in_capitals_in_a_dash_item():
+    text = (
+        "6. Surin, whom the troika of the PP OGPU had sentenced in 1933 to 3 years of exile, "
+        "returned without permission.\n"
+        "\n"
+        "4. By the garrison military tribunal: Red Army man Fedotov - 7 years ITL.\n"
+        "\n"
+        "The decision of the Special Board, by which members of families were exiled to "
+        "Kazakhstan for 5 years each, among them Raisa LEIKINA.\n"
+    )
+    found = sentenced(text)
+    assert {("Surin", "exile", 3.0), ("Fedotov", "imprisonment", 7.0)} <= found
+    assert not any(p == "imprisonment" and s != "Fedotov" for s, p, _ in found)
+
+
 # Statistics.
 
 

@@ -644,7 +644,13 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         names += [n for n in found or [] if n.surname not in banned]
     given = {row["name"] for row in kb["given_names"]}
     one = names[0] if len(names) == 1 else None
-    if one and not (one.initials or one.title or one.given in given or register_name(one)):
+    # the subject of its sentence, a relative clause after it, is a person ("Surin, whom
+    # the troika had sentenced in 1933 to three years of exile, returned")
+    opens = one and re.fullmatch(r"[\s\d.)(–—-]*", text[sentence.start : one.start])
+    relative = opens and re.match(r",\s+(?:who|whom)\b", text[one.end : one.end + 8])
+    if one and not (
+        one.initials or one.title or one.given in given or register_name(one) or relative
+    ):
         return []  # one capitalised phrase ("the High Command") is not surely a person
     return one_subject(text, names, m.end()) or []
 

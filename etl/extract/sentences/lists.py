@@ -535,7 +535,10 @@ def colon_items(
         plain = plain_names(text, a, dash.start(), kb)
         if len(plain) < 2 or any(" " in n.written for n in plain):
             # "SURNAME Given Patronymic", not "Surname, Othername and Thirdname"
-            plain = register_heads(text, a, dash.start(), kb) or plain
+            heads = register_heads(text, a, dash.start(), kb)
+            # not a post in capitals before the name: "Red Army man Surname – 7 years"
+            post = heads and re.search(rf"\s[a-z]+\s+{WORD}", text[heads[-1].end : dash.start()])
+            plain = plain if post and plain else heads or plain
         names = plain
         terms = years_in(text, dash.end(), b, kb)
         own = penalties_in(text, dash.end(), b, kb)
@@ -557,6 +560,9 @@ def plain_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
         stop = sep.start() if sep else end
         post = POST.match(text, cursor, stop)  # "deacon Surname", "the former chairman Surname"
         name = parse_item(text, post.end() if post else cursor, stop, kb)
+        capitalised = re.search(rf"\s[a-z]+\s+({WORD})\s*$", text[cursor:stop])
+        if name is None and capitalised:  # "Red Army man Surname": a post in capitals
+            name = parse_item(text, cursor + capitalised.start(1), stop, kb)
         if name is None or name.surname in not_names(kb):
             return []
         names.append(name)
