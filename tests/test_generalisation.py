@@ -585,6 +585,21 @@ def test_a_subject_with_a_relative_clause_and_a_post_in_capitals_in_a_dash_item(
     assert not any(p == "imprisonment" and s != "Fedotov" for s, p, _ in found)
 
 
+def test_a_reply_about_your_father_named_in_capitals_earlier_in_the_letter():
+    text = (
+        "In reply to your enquiry we inform you that your father, GORBUNOV Pavel Kuzmich, "
+        "born 1896, was arrested on 2 August 1937.\n"
+        "\n"
+        "In correction of our letter of 1957 we inform you that your father was in fact "
+        "sentenced by the troika on 14.10.1937 to the highest measure of punishment - "
+        "shooting.\n"
+    )
+    found = rows(text, "sentences")
+    assert [(r["surname"], r["penalty"], r["date"], r["inference_rule"]) for r in found] == [
+        ("Gorbunov", "death", "1937-10-14", "kin_reference")
+    ]
+
+
 # Statistics.
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.extract.sentences.forms import has_patronymic, list_item_name
+from etl.extract.sentences.forms import CAPS_SURNAME, has_patronymic, list_item_name
 from etl.lang.knowledge import Knowledge
 from etl.lang.names import WORD, Name, not_names, parse_item
 from etl.lang.text import text_memo
@@ -45,7 +45,7 @@ def _kin_words(kb: Knowledge) -> str:
 
 
 # Before a kin word in an introduction: "My", "our", "Mother's", "his", and an age word.
-_OWNER = r"(?:\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+['’]s)\s+)"
+_OWNER = r"(?:\b(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+['’]s)\s+)"
 _AGE = r"(?:(?:younger|elder|older|little|eldest|youngest|late|only)\s+)?"
 
 
@@ -64,7 +64,7 @@ def _relatives(text: str, kb: Knowledge) -> list[Relative]:
     banned = not_names(kb)
     words = _kin_words(kb)
     # the name: up to four capitalised words, or initials and a surname
-    name = rf"{WORD}(?:\s+{WORD}){{0,3}}"
+    name = rf"(?:{CAPS_SURNAME}|{WORD})(?:\s+{WORD}){{0,3}}"  # "SURNAME Given Patronymic" too
     introduction = re.compile(
         rf"(?:{_OWNER}{_AGE}(?P<kin>{words})(?:\s*,\s*|\s+)|\b(?P<title>{words.title()})\s+)"
         rf"(?P<name>{name})"
@@ -103,14 +103,15 @@ def full_name(text: str, kb: Knowledge, name: Name) -> Name:
 
 def kin_references(text: str, kb: Knowledge, start: int, end: int) -> list[KinReference]:
     """The places in text[start:end] that call a relative by their kin word alone
-    ("Father was arrested", "they came for Mother", "my father was condemned"), each with
+    ("Father was arrested", "they came for Mother", "my father was condemned", a reply's
+    "your father was sentenced"), each with
     the relative the text introduced last before it under that word."""
     known = relatives(text, kb)
     if not known:
         return []
     words = "|".join(sorted({r.word for r in known}, key=len, reverse=True))
     reference = re.compile(
-        rf"\b(?:(?:[Mm]y|[Oo]ur)\s+(?P<word>{words})|(?P<name>{words.title()}))\b"
+        rf"\b(?:(?:[Mm]y|[Oo]ur|[Yy]our)\s+(?P<word>{words})|(?P<name>{words.title()}))\b"
         # not an introduction ("Mother, Given Surname"), nor another relative ("Father's
         # younger brother"); "Father's rehabilitation" is Father
         rf"(?![’']s\s+{_AGE}(?:{_kin_words(kb)})\b|\s*,\s*{WORD}|\s+{WORD})"
