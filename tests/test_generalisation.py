@@ -600,6 +600,21 @@ def test_a_reply_about_your_father_named_in_capitals_earlier_in_the_letter():
     ]
 
 
+def test_each_of_two_penalties_keeps_its_own_term():
+    text = (
+        "Orlov was sentenced to 8 years ITL followed by 3 years of exile.\n"
+        "\n"
+        "Sidorov was sentenced to 5 years of exile in Kazakhstan with deprivation of rights "
+        "for 3 years.\n"
+    )
+    found = rows(text, "sentences")
+    assert sorted((r["surname"], r["penalty"], r["term_years"]) for r in found) == [
+        ("Orlov", "exile", 3.0),
+        ("Orlov", "imprisonment", 8.0),
+        ("Sidorov", "exile", 5.0),
+    ]
+
+
 # Statistics.
 
 

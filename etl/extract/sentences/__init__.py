@@ -270,7 +270,7 @@ def clause_records(
     rule = clause.subject_rule if clause.subject_from else "named"
     for name, penalties, term in clause.names:
         for penalty in penalties:
-            terms = [term] if term is not None else clause.terms
+            terms = [term] if term is not None else clause.terms_of(penalty)
             for value in terms if penalty != "death" else [None]:
                 yield record(name, penalty, value, rule, clause.subject_from)
     if clause.trial_id not in lists:

@@ -75,6 +75,18 @@ class Clause:
     trial_named: bool = False  # the sentence itself names the trial
     subject_from: str | None = None  # the passage a pronoun's person was inferred from
     subject_rule: str = "article_subject"  # how: the entry's head, or a relative's introduction
+    # where each penalty word and each term stands, to pair them: "8 years ITL followed by
+    # 3 years of exile"
+    placed: list[tuple[str, int]] = field(default_factory=list)
+    terms_at: list[tuple[float, int]] = field(default_factory=list)
+
+    def terms_of(self, penalty: str) -> list[float | None]:
+        """The clause's terms for one of its penalties: all of them, or, when it names
+        several penalties and several terms, the term nearest that penalty's word."""
+        at = [a for p, a in self.placed if p == penalty]
+        if len({p for p, _ in self.placed}) < 2 or len(self.terms_at) < 2 or not at:
+            return self.terms
+        return [min(self.terms_at, key=lambda t: min(abs(t[1] - a) for a in at))[0]]
 
 
 # "get eight years each", "receives ten years": the present tense of newspaper reports.
@@ -271,6 +283,8 @@ def clause_of(
     clause = Clause(
         sentence.start, sentence.end, trial_id, penalties, [t for t, _, _ in terms] or [None]
     )
+    clause.placed = [(p, a) for p, a, _ in found]
+    clause.terms_at = [(t, a) for t, a, _ in terms]
     verdict = term_pattern(kb, "verdict").search(text, sentence.start, sentence.end)
     if verdict:
         clause.names += listed_in_verdict(text, sentence, kb, clause.penalties)
