@@ -615,6 +615,15 @@ def test_each_of_two_penalties_keeps_its_own_term():
     ]
 
 
+def test_a_pronoun_opening_a_later_clause_that_cannot_be_the_subject():
+    text = (
+        "BELOVA, Anna Ivanovna (1901-1970), teacher. Her husband, the economist M. S. Belov, "
+        "was shot in 1937; she herself was exiled to Kazakhstan as a member of the family of "
+        "a traitor.\n"
+    )
+    assert sentenced(text) == {("Belov", "death", None), ("Belova", "exile", None)}
+
+
 # Statistics.
 
 

@@ -550,7 +550,43 @@ def subjects(
             source, paragraph[:index], above, sentence, pronoun, kb, clause
         )
         named += [(n, penalties or clause.penalties, None) for n in antecedent]
+    elif subject:
+        named += later_pronoun(source, paragraph, index, above, kb, clause, found, subject)
     return named
+
+
+# "…; she herself was exiled": a pronoun that opens a later clause as its subject
+LATER_PRONOUN = re.compile(
+    r"[;,]\s+(?:and\s+|but\s+)?(?P<pronoun>he|she)\s+(?:(?:himself|herself)\s+)?"
+    r"(?:was|were|had\s+been|has\s+been|got|received)\b",
+    re.IGNORECASE,
+)
+
+
+def later_pronoun(
+    source: Source,
+    paragraph: list[Block],
+    index: int,
+    above: list[Block],
+    kb: Knowledge,
+    clause: Clause,
+    found: list[tuple[str, int, int]],
+    subject: list[Name],
+) -> Named:
+    """The person of a pronoun that opens a later clause, when it cannot be the sentence's
+    subject: "Her husband, A. B. Surname, was shot; she herself was exiled"."""
+    text = source.text
+    sentence = paragraph[index]
+    m = LATER_PRONOUN.search(text, max(n.end for n in subject), sentence.end)
+    if m is None or any(agrees(n, m["pronoun"]) for n in subject):
+        return []
+    own = sorted({p for p, a, _ in found if a > m.start()}, key=ORDER.index)
+    if not own:
+        return []
+    persons = resolve_pronoun(
+        source, paragraph[:index], above, sentence, m.start("pronoun"), kb, clause
+    )
+    return [(n, own, None) for n in persons if all(n.start != s.start for s in subject)]
 
 
 def commuted(
