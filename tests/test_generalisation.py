@@ -2385,6 +2385,29 @@ def test_a_svodka_of_the_exchange_of_documents():
     }
 
 
+def test_a_pipe_table_whose_years_span_two_columns_each():
+    text = (
+        "Table 9. Expulsions from the party in the oblast, 1933-1934\n"
+        "\n"
+        "             |      1933       |      1934\n"
+        "Raion        |  abs.  |   %    |  abs.  |   %\n"
+        "-------------+--------+--------+--------+-------\n"
+        "Kirovsky     |   412  |  14.2  |   118  |  4.1\n"
+        "Leninsky     |   367  |  12.9  |    96  |  3.5\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["measure"], r["year_start"]) for r in found} == {
+        (412.0, "count", 1933),
+        (14.2, "percent", 1933),
+        (118.0, "count", 1934),
+        (4.1, "percent", 1934),
+        (367.0, "count", 1933),
+        (12.9, "percent", 1933),
+        (96.0, "count", 1934),
+        (3.5, "percent", 1934),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

@@ -233,10 +233,14 @@ def year_cell(cell: str) -> int | None:
 
 
 def header_year(header: str) -> int | None:
-    """The year a column's header gives: "1934", or a day in it ("1.1.1934", "1.I.1935")."""
+    """The year a column's header gives: "1934", a day in it ("1.1.1934", "1.I.1935"), or
+    the one year of a header over two lines ("1934 abs.", a year spread over its columns)."""
     header = header.strip()
     dated = re.fullmatch(r"(?:on\s+)?\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.(19\d\d)", header)
-    return year_cell(dated[1]) if dated else year_cell(header)
+    if dated:
+        return year_cell(dated[1])
+    years = {y for w in re.findall(r"(?<![\d.])19\d\d(?![\d.])", header) if (y := year_cell(w))}
+    return years.pop() if len(years) == 1 else None
 
 
 def table_records(

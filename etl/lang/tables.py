@@ -390,6 +390,8 @@ def read_columns(text: str, table: Table) -> list[Column]:
     width = max(len(r.cells) for r in table.rows)
     caption = " ".join(text[b.start : b.end] for b in table.caption[-2:])
     aligned = _headers_by_place(table, width) if table.kind == "space" else None
+    if table.kind == "pipe" and any(len(h.cells) < width for h in table.header):
+        aligned = _headers_by_pipes(text, table, width)
     columns = []
     for position in range(-width, 0):
         header = " ".join(
@@ -439,6 +441,31 @@ def _headers_by_place(table: Table, width: int) -> dict[int, str] | None:
             for position in range(last + 1, 0):
                 if position in extents:
                     words[position].append(placed[last])
+    return {p: " ".join(w) for p, w in words.items()}
+
+
+def _headers_by_pipes(text: str, table: Table, width: int) -> dict[int, str]:
+    """Each column's header in a pipe table whose header has a line of fewer cells, each
+    spanning the columns between its pipes ("|  1933  |  1934  |" over "| abs. | % | abs. |
+    % |"): the words of every header cell over the column."""
+    extents: dict[int, tuple[int, int]] = {}
+    for r in table.rows:
+        for position in range(-len(r.cells), 0):
+            c = r.cells[position]
+            a, b = c.start - r.block.start, c.end - r.block.start
+            lo, hi = extents.get(position, (a, b))
+            extents[position] = (min(lo, a), max(hi, b))
+    words: dict[int, list[str]] = {p: [] for p in range(-width, 0)}
+    for h in table.header:
+        line = text[h.block.start : h.block.end]
+        pipes = [i for i, char in enumerate(line) if char == "|"]
+        for c in h.cells:
+            a, b = c.start - h.block.start, c.end - h.block.start
+            left = max([p for p in pipes if p < a], default=-1)
+            right = min([p for p in pipes if p >= b], default=1 << 30)  # to the line's end
+            for position, (lo, hi) in extents.items():
+                if c.clean and left < hi and lo < right:
+                    words[position].append(c.clean)
     return {p: " ".join(w) for p, w in words.items()}
 
 
