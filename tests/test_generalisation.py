@@ -624,6 +624,24 @@ def test_a_pronoun_opening_a_later_clause_that_cannot_be_the_subject():
     assert sentenced(text) == {("Belov", "death", None), ("Belova", "exile", None)}
 
 
+def test_the_other_accused_are_those_not_sentenced_by_name_anywhere_nor_nobody():
+    # everyone named already: "the other accused" are nobody (and no error)
+    nobody = (
+        "On trial were Ivanov, Petrov and Sidorov. Ivanov was shot. Petrov and Sidorov were "
+        "acquitted. The other accused received ten years.\n"
+    )
+    assert sentenced(nobody) == {("Ivanov", "death", None)}
+    same_sentence = (
+        "On trial were Ivanov, Petrov and Sidorov. Ivanov was sentenced to death; the other "
+        "accused received ten years each.\n"
+    )
+    assert sentenced(same_sentence) == {
+        ("Ivanov", "death", None),
+        ("Petrov", "imprisonment", 10.0),
+        ("Sidorov", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 
@@ -2406,6 +2424,23 @@ def test_a_pipe_table_whose_years_span_two_columns_each():
         (96.0, "count", 1934),
         (3.5, "percent", 1934),
     }
+
+
+def test_a_table_with_groups_across_gives_each_cell_its_group_not_a_place():
+    text = (
+        "Table 2. Results of the purge of 1933, persons\n"
+        "\n"
+        "              Workers   Peasants   Employees   Total\n"
+        "Checked          412        388         291    1091\n"
+        "Expelled          41         66          38     145\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["subject"], r["category"]) for r in found if r["value"] < 100} == {
+        (41.0, "expelled", "Workers"),
+        (66.0, "expelled", "Peasants"),
+        (38.0, "expelled", "Employees"),
+    }
+    assert {r["geography"] for r in found} == {"USSR"}
 
 
 def test_over_a_thousand_is_a_count():

@@ -195,9 +195,9 @@ def row_label(row: Row) -> str:
     return " ".join([row.label_above, *words] if row.label_above else words)
 
 
-def is_transposed(kb: Knowledge, table: Table) -> bool:
-    """Whether the columns are populations ("Members", "Candidates", "Total") or years,
-    and the row labels say what is counted ("Checked", "Expelled")."""
+def is_transposed(kb: Knowledge, table: Table, caption: str = "") -> bool:
+    """Whether the columns are populations ("Members", "Candidates", "Total"), years, places
+    or groups, and the row labels say what is counted ("Checked", "Expelled")."""
     headers = [c.header for c in table.columns if c.numeric and c.header]
     headers = [h for h in headers if not SERIAL.fullmatch(h.strip())]
     return bool(headers) and (
@@ -205,13 +205,14 @@ def is_transposed(kb: Knowledge, table: Table) -> bool:
             all(POPULATION.fullmatch(h.strip()) or year_cell(h.strip()) for h in headers)
             and any(column_subject(kb, row_label(r)) for r in table.rows)
         )
-        or places_across(kb, table)
+        or rows_count(kb, table)
     )
 
 
-def places_across(kb: Knowledge, table: Table) -> bool:
-    """Whether the columns are places ("Kamensk | Belovo | Okrug total") and two rows or
-    more say what is counted ("Checked", "Expelled"): no numeric header names a count."""
+def rows_count(kb: Knowledge, table: Table) -> bool:
+    """Whether two rows or more say what is counted ("Checked", "Expelled") and no numeric
+    header does: the columns are then places ("Kamensk | Belovo") or groups ("Workers |
+    Peasants")."""
     headers = [c.header.strip() for c in table.columns if c.numeric and c.header.strip()]
     return (
         len(headers) >= 2
@@ -219,6 +220,16 @@ def places_across(kb: Knowledge, table: Table) -> bool:
             column_subject(kb, h) or year_cell(h) or PERCENT_HEADER.search(h) for h in headers
         )
         and sum(bool(column_subject(kb, row_label(r))) for r in table.rows) >= 2
+    )
+
+
+def places_across(kb: Knowledge, table: Table, caption: str = "") -> bool:
+    """Whether the columns of a table whose rows say what is counted are places: a header
+    or the caption has a word of places ("Okrug total", "by raion"); else they are groups."""
+    headers = [c.header.strip() for c in table.columns if c.numeric and c.header.strip()]
+    regions = "|".join(p.pattern for p, _ in vocabulary(kb, "region"))
+    return rows_count(kb, table) and bool(
+        re.search(rf"\b(?:{regions}|okrug)", " ".join([caption, *headers]), re.I)
     )
 
 
@@ -256,7 +267,8 @@ def table_records(
         if first(kb, "not_table", about) and not first(kb, "table", header):
             continue  # a table about something else (sowing, budgets, elections)
         # Turned on its side (years or populations across), the row labels say what it counts.
-        labels = " ".join(row_label(r) for r in table.rows) if is_transposed(kb, table) else ""
+        transposed = is_transposed(kb, table, caption)
+        labels = " ".join(row_label(r) for r in table.rows) if transposed else ""
         if not (first(kb, "party", about) and first(kb, "table", f"{about} {labels}")):
             continue
         titles = [b for b in table.caption if not text[b.start : b.end].strip().startswith("(")]
@@ -269,10 +281,22 @@ def table_records(
             # column of its own, so a bare "Members" is the organisation's size
             default = None
         caption_percent = bool(PERCENT_HEADER.search(caption))
+        across = places_across(kb, table, caption)  # once a table
+        shape = Shape(transposed, across, rows_count(kb, table) and not across)
         for line_row in table.rows:
             yield from row_records(
-                source, kb, table, line_row, ctx, default, caption_percent, caption
+                source, kb, table, line_row, ctx, default, caption_percent, caption, shape
             )
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a table is laid out: turned on its side (what is counted down the rows), with
+    places or groups across (a place or a group a column)."""
+
+    transposed: bool
+    across: bool  # places across
+    groups: bool  # groups across ("Workers | Peasants")
 
 
 OWN_UNIT = re.compile(
@@ -317,12 +341,13 @@ def row_records(
     default: str | None,
     caption_percent: bool,
     caption: str,
+    shape: Shape,
 ) -> Iterator[Record]:
     """A row per figure of one table row: each cell of a column about the party, read by
     its column's conventions, about what its column (or its row) counts; a cell "211
     (4.7%)" gives its count and its share."""
-    transposed = is_transposed(kb, table)
-    across = transposed and places_across(kb, table)
+    transposed = shape.transposed
+    across = transposed and shape.across
     label = row_label_of(kb, line_row, transposed)
     row_ctx = label_context(kb, table, label, ctx)
     span = source.span(line_row.block.start, line_row.block.end)
@@ -357,8 +382,12 @@ def row_records(
                 cell_ctx = replace(row_ctx, year=column_year, year_end=column_year)
             elif across and not TOTAL_HEADER.search(column.header):  # "| Kamensk | Belovo |"
                 cell_ctx = replace(row_ctx, geography=" ".join(column.header.split()))
+            group = shape.groups and not TOTAL_HEADER.search(column.header)
             extra: dict = {
-                "category": label_category(kb, table, label),
+                # "| Workers | Peasants |" over "Checked", "Expelled": the column's group
+                "category": " ".join(column.header.split())
+                if group
+                else label_category(kb, table, label, across or shape.groups),
                 "population": cell_population(kb, column, subject, transposed),
             }
             if value_max is not None:
@@ -417,12 +446,12 @@ def label_context(kb: Knowledge, table: Table, label: RowLabel, ctx: Context) ->
     return row_ctx
 
 
-def label_category(kb: Knowledge, table: Table, label: RowLabel) -> str | None:
+def label_category(kb: Knowledge, table: Table, label: RowLabel, across: bool) -> str | None:
     """A row label that is neither a year, a total, a per cent nor a place is a category
     ("Passivity", "Alien elements")."""
     if label.year is not None or not label.text or label.total or label.percent:
         return None
-    if label.subject not in (None, "other") and places_across(kb, table):
+    if label.subject not in (None, "other") and across:
         return None  # "Checked", "Expelled" over places: what the row counts, not a group
     return None if is_place(kb, table, label.text) else label.text
 

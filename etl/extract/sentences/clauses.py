@@ -211,16 +211,21 @@ def subject_names(
     )
     names: list[Name] = []
     starts = clause_starts(text, sentence, kb)
-    # "…, which conducted propaganda among students, Rosenthal received …": a subject
-    # after a comma that ends a clause of lowercase words
-    after_clause = [
-        c.end()
-        for c in re.finditer(r",\s+(?=[A-Z])", text[sentence.start : sentence.end])
-        if re.search(r"(?:^|\s)[a-z]+$", text[sentence.start : sentence.start + c.start()])
-        # not a relative's apposition: "The widow of the former director, Surname, was …"
-        and not kin_before(text, sentence.start, sentence.start + c.start(), kb)
-    ]
-    for start in sorted({*starts, *(sentence.start + a for a in after_clause)}):
+    # "…, which conducted propaganda among students, Surname received …": a subject after
+    # a comma that ends a clause of lowercase words (looked at in a short window before the
+    # comma, and for a matched subject only, so that a long sentence costs no more)
+    after_clause = (
+        []
+        if anywhere
+        else [
+            c.end()
+            for c in COMMA_BEFORE_CAPITAL.finditer(text, sentence.start, sentence.end)
+            if LOWER_WORD_END.search(text[max(sentence.start, c.start() - 30) : c.start()])
+            # not a relative's apposition: "The widow of the former director, Surname, was …"
+            and not kin_before(text, max(sentence.start, c.start() - 80), c.start(), kb)
+        ][:MAX_AFTER_CLAUSE]
+    )
+    for start in sorted({*starts, *after_clause}):
         m = (subject.search if anywhere else subject.match)(text, start, sentence.end)
         if m and kin_before(text, m.start(), m.start("names"), kb):
             continue  # "The widow of the former director, Surname, was sentenced"
@@ -242,6 +247,10 @@ def subject_names(
                 names += found or []
     return names
 
+
+COMMA_BEFORE_CAPITAL = re.compile(r",\s+(?=[A-Z])")
+LOWER_WORD_END = re.compile(r"(?:^|\s)[a-z]+$")
+MAX_AFTER_CLAUSE = 8  # subjects after a clause of lowercase words read in one sentence
 
 Named = list[tuple[Name, list[str], float | None]]  # (name, penalties, term) of a clause
 SINGULAR = re.compile(r"\b(?:was|is|has\s+been)\b")

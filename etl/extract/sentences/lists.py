@@ -279,8 +279,12 @@ def partitive_lists(source: Source, kb: Knowledge, sections: list) -> Iterator[R
                 wanted = len(listed) - (parse_count(m["but"], kb) or 0)
             elif m["all"]:
                 remaining, wanted = listed, len(listed)
-            else:  # the rest: whoever the text has not sentenced by name
-                wanted = len(remaining) if remaining and not m["rm"] else parse_count(m["rm"], kb)
+            else:  # the rest: whoever the text has not sentenced by name, here or nearby
+                earlier = text[sentence.start : m.start()]
+                remaining = [n for n in remaining if n.surname not in earlier]
+                if not remaining or len(remaining) == len(listed):
+                    continue  # nobody left, or nobody sentenced by name: no "other" accused
+                wanted = parse_count(m["rm"], kb) if m["rm"] else len(remaining)
             if len(remaining) != wanted:
                 continue
             rule = "count_minus_named" if m["n"] or m["but"] or m["rest"] else "collective_verdict"
