@@ -642,6 +642,36 @@ def test_the_other_accused_are_those_not_sentenced_by_name_anywhere_nor_nobody()
     }
 
 
+
+def test_no_row_for_decisions_answers_and_categories_that_are_not_verdicts():
+    for text in (
+        "In 1944 the government decided to deport Chechens and Ingush to Kazakhstan.\n",
+        "The resolution of the general meeting of the workers: to shoot Ivanov and Petrov!\n",
+        "The workers' answer: Ivanov, Petrov and Sidorov to be shot!\n",
+        "The prosecutor asked: Ivanov and Petrov to be shot.\n",
+        "Called as witnesses before the court were Ivanov, Petrov and Sidorov. All the "
+        "accused were sentenced to ten years.\n",
+    ):
+        assert sentenced(text) == set(), text
+    modifiers = (
+        "Petrov, a first category fitter at the plant, was sentenced to ten years. Ivanov, an "
+        "invalid of the second category, was sentenced to be shot.\n"
+    )
+    assert sentenced(modifiers) == {("Petrov", "imprisonment", 10.0), ("Ivanov", "death", None)}
+
+
+def test_two_persons_a_comma_apart_and_a_new_subject_after_an_arrest():
+    text = (
+        "The secretary of A. I. Rykov, Petrov, was sentenced to ten years.\n"
+        "\n"
+        "Ivanov was arrested in 1937 as a member of the group and his wife Anna was later "
+        "sentenced to eight years.\n"
+    )
+    found = sentenced(text)
+    assert ("Petrov", "imprisonment", 10.0) in found
+    assert not any(s == "Ivanov" for s, _, _ in found)
+
+
 # Statistics.
 
 

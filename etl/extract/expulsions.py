@@ -211,7 +211,7 @@ def is_transposed(kb: Knowledge, table: Table, caption: str = "") -> bool:
 
 def rows_count(kb: Knowledge, table: Table) -> bool:
     """Whether two rows or more say what is counted ("Checked", "Expelled") and no numeric
-    header does: the columns are then places ("Kamensk | Belovo") or groups ("Workers |
+    header does: the columns are then places ("Placename | Othername") or groups ("Workers |
     Peasants")."""
     headers = [c.header.strip() for c in table.columns if c.numeric and c.header.strip()]
     return (
@@ -380,7 +380,7 @@ def row_records(
             cell_ctx = row_ctx
             if column_year and not label.year:  # a column of a year: "| 1933 | 1934 |"
                 cell_ctx = replace(row_ctx, year=column_year, year_end=column_year)
-            elif across and not TOTAL_HEADER.search(column.header):  # "| Kamensk | Belovo |"
+            elif across and not TOTAL_HEADER.search(column.header):  # "| Placename | Othername |"
                 cell_ctx = replace(row_ctx, geography=" ".join(column.header.split()))
             group = shape.groups and not TOTAL_HEADER.search(column.header)
             extra: dict = {
@@ -757,8 +757,8 @@ ELLIPTIC = re.compile(
 )
 
 
-# "21,412 members and 6,305 candidates, against 28,117 and 9,876", "19 114 members and
-# candidates instead of the 24 517": the figures compared
+# "21,412 members and 6,305 candidates, against 28,117 and 9,876", "N members and
+# candidates instead of the M it had had": the figures compared
 COMPARED = re.compile(
     r"\s*(?:(?:members|candidates|communists|persons|people)(?:\s+and\s+candidates)?)?\s*,?\s*"
     r"(?:as\s+)?(?:against|compared with|instead of)\s+(?:the\s+)?"
@@ -785,7 +785,7 @@ REASON = re.compile(
 SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”'’][.!?]\s*")
 
 
-# Where a breakdown of a count begins: "among them:", "the 1 175 expelled are divided thus:",
+# Where a breakdown of a count begins: "among them:", "the N expelled are divided thus:",
 # "The expelled included 61 Trotskyists, 44 …";
 # the items after it count what the count before it counts ("expelled" after "among them").
 BREAKDOWN = re.compile(
@@ -883,7 +883,7 @@ def words_after(tail: str) -> str:
         r"\1",
         after,
     )
-    # "about a third – 163 people – were expelled": a count between dashes, then its verb
+    # "about a third – N people – were expelled": a count between dashes, then its verb
     after = re.sub(r"^((?:\s*[a-z]+){0,2})\s*[–—-]\s+(?=(?:were|was|had|have)\b)", r"\1 ", after)
     return after[:80]
 

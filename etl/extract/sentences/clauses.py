@@ -231,16 +231,22 @@ def subject_names(
             continue  # "The widow of the former director, Surname, was sentenced"
         if m:
             found = split_subjects(text, m.start("names"), m.end("names"), kb)
-            found = one_subject(text, found, m.end())
+            found = one_subject(text, found, m.end(), kb)
             # "was sentenced by the Special Board of the NKVD to five years": a verdict verb
             # reaches to the end of its clause.
             # (after an arrest, further: "was arrested in 1939 as a participant in … and
-            # on 7 July 1941 was condemned by the Military Collegium to …")
+            # on DATE was condemned by the Military Collegium to …")
             arrested = re.match(r"\s*(?:arrested|detained|tried)\b", text[m.end() : m.end() + 20])
             verdict_verb = re.search(
                 r"\b(?:sentenced|condemned|convicted)\b",
                 text[m.end() : m.end() + (160 if arrested else 60)],
             )
+            if (
+                arrested
+                and verdict_verb
+                and NEW_SUBJECT.search(text[m.end() : m.end() + verdict_verb.start()])
+            ):
+                verdict_verb = None  # "… was arrested … and his wife Anna was later sentenced"
             reach = sentence.end if verdict_verb else m.end() + NEAR
             clause_end = min([c for c in starts if c > m.end()] + [sentence.end, reach])
             if verbs != SUBJECT_VERBS or penalties_in(text, m.start("names"), clause_end, kb):
@@ -249,6 +255,7 @@ def subject_names(
 
 
 COMMA_BEFORE_CAPITAL = re.compile(r",\s+(?=[A-Z])")
+NEW_SUBJECT = re.compile(r"\band\s+(?:his|her|their|[A-Z])")  # another person's clause
 LOWER_WORD_END = re.compile(r"(?:^|\s)[a-z]+$")
 MAX_AFTER_CLAUSE = 8  # subjects after a clause of lowercase words read in one sentence
 
@@ -256,14 +263,19 @@ Named = list[tuple[Name, list[str], float | None]]  # (name, penalties, term) of
 SINGULAR = re.compile(r"\b(?:was|is|has\s+been)\b")
 
 
-def one_subject(text: str, names: list[Name] | None, verb_end: int) -> list[Name] | None:
-    """ "Penner, Gerhard Jakob, was sentenced": two names a comma apart before a verb in
+def one_subject(
+    text: str, names: list[Name] | None, verb_end: int, kb: Knowledge
+) -> list[Name] | None:
+    """ "Surname, Given Given, was sentenced": two names a comma apart before a verb in
     the singular are one person, the given names after the surname."""
     if not names or len(names) != 2:
         return names
     first, given = names
     if not re.fullmatch(r",\s*", text[first.end : given.start]):
         return names
+    words = given.written.split()
+    if len(words) < 2:
+        return names  # "Surname, Othername, who was …": two persons
     if not SINGULAR.search(text, given.end, verb_end):
         return names
     merged = Name(text[first.start : given.end], first.start, given.end, first.surname)
@@ -341,7 +353,7 @@ def clause_of(
             for n, p, t in clause.names
         ] + elided
     clause.names += commuted(source, paragraph[:index], above, sentence, kb, clause)
-    # one row per name, penalty and term, whichever rules read it; "Uncle Misha" as the
+    # one row per name, penalty and term, whichever rules read it; "Uncle Given" as the
     # relative the text introduced so
     clause.names = [(called(source, kb, clause, n), p, t) for n, p, t in clause.names]
     clause.names = list({(n.start, tuple(p), t): (n, p, t) for n, p, t in clause.names}.values())
@@ -394,7 +406,7 @@ def listed_in_verdict(text: str, sentence: Block, kb: Knowledge, penalties: list
         before = text[max(0, names.start - 2) : names.start]
         single = names.names[0] if len(names.names) == 1 else None
         if single and not (single.initials or single.given):
-            continue  # "served her term in Temlag (Mordovia)": one bare word is a gloss
+            continue  # "served her term in Campname (Placename)": one bare word is a gloss
         if "(" in before or "—" in before or "–" in before or before == "- ":
             found += [(name, penalties, None) for name in names.names]
     if found:
@@ -636,18 +648,19 @@ def commuted(
 
 
 VERDICT_VERB = (
-    # "…, who in 1933 was given five years by the oblast court"
+    # "…, who in YEAR was given N years by the oblast court"
     r"(?:,?\s+(?:who\s+(?:(?:in|on)\s+[^,;.]{1,30}?\s+)?)?"
     r"(?:was|were|are|is|(?:had|have|has)\s+(?:again\s+|also\s+)?been"
     r"|(?:are|is|were) to be)\s+"
     r"(?:(?:later|then|also|again|all|both|each|subsequently|summarily|duly|in fact|actually"
     r"|eventually|finally|immediately|secretly)\s+)?"
     # "was arrested and on DATE sentenced": the arrest, then the verdict
-    r"(?:(?:arrested|tried|detained)\b[^.;]{0,100}?\band\s+(?:[^.;,]{0,40}?\s)?)?"
+    r"(?:(?:arrested|tried|detained)\b[^.;]{0,100}?\band\s+(?!(?:his|her|their)\b|[A-Z])"
+    r"(?:[^.;,]{0,40}?\s)?)?"
     r"(?:shot|executed|sentenced|condemned|convicted|given(?=\s+(?:\w+\s+){1,2}years))\b"
     # "…, whom the Military Collegium sentenced in June 1937 to …": the object of a relative
     r"|,\s+whom\s+(?:[^,;.]{0,100}?\s)?(?:shot|executed|sentenced|condemned|convicted)\b"
-    # "S. A. Surname (himself sentenced in 1940 by a tribunal to …)": a participle in brackets
+    # "A. B. Surname (himself sentenced in YEAR by a tribunal to …)": a participle in brackets
     r"|\s*\((?:(?:himself|herself|themselves|also|later)\s+)?(?:sentenced|condemned|convicted)\b"
     # "the petitions of A, B and C, sentenced by the collegium to …": a participle
     r"|,\s+(?:(?:both|all|each|previously|earlier|already|once|twice|later)\s+)?"
@@ -703,7 +716,7 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         names += [n for n in found or [] if n.surname not in banned]
     given = {row["name"] for row in kb["given_names"]}
     one = names[0] if len(names) == 1 else None
-    # the subject of its sentence, a relative clause after it, is a person ("Surin, whom
+    # the subject of its sentence, a relative clause after it, is a person ("Surname, whom
     # the troika had sentenced in 1933 to three years of exile, returned")
     opens = one and re.fullmatch(r"[\s\d.)(–—-]*", text[sentence.start : one.start])
     relative = opens and re.match(r",\s+(?:who|whom)\b", text[one.end : one.end + 8])
@@ -711,7 +724,7 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         one.initials or one.title or one.given in given or register_name(one) or relative
     ):
         return []  # one capitalised phrase ("the High Command") is not surely a person
-    return one_subject(text, names, m.end()) or []
+    return one_subject(text, names, m.end(), kb) or []
 
 
 def surely_a_person(name: Name, given: set[str]) -> bool:
@@ -789,7 +802,7 @@ def resolve_pronoun(
 
 def agrees_as_kin(name: Name, pronoun: str, kb: Knowledge) -> bool:
     """Whether a name agrees with a pronoun, a kin word before it giving its gender
-    ("Uncle Misha" is a man, whatever his name ends in)."""
+    ("Uncle Given" is a man, whatever his name ends in: Misha, Kolya)."""
     gender = kin_genders(kb).get(name.title.lower()) if name.title else None
     if gender and re.match(r"(?:he|she|him|his|her)\b", pronoun, re.IGNORECASE):
         return (gender == "f") == pronoun.lower().startswith(("she", "her"))
@@ -819,7 +832,7 @@ def relative_named(source: Source, clause: Clause, relative: Relative) -> Name:
 
 def called(source: Source, kb: Knowledge, clause: Clause, name: Name) -> Name:
     """A name, or the full name of the relative it calls by kin word and given name ("Uncle
-    Petya"), which the text gave elsewhere: an inference, recorded in the clause."""
+    Given"), which the text gave elsewhere: an inference, recorded in the clause."""
     full = full_name(source.text, kb, name)
     if full is not name:
         clause.subject_from = source.span(full.start, full.end).ref
@@ -1013,7 +1026,7 @@ def sentenced_objects(
     return found or inverted_objects(text, sentence, kb)
 
 
-# "… which on 29 April 1938 resolved: "SURNAME Given Patronymic, as a socially dangerous
+# "… which on DATE resolved: "SURNAME Given Patronymic, as a socially dangerous
 # element, to be confined in a corrective labour camp for eight years."": a resolution quoted
 RESOLVED_QUOTE = re.compile(
     r"\b(?:resolved|decided|decreed|ruled|sentenced)\s*:\s*[\"“«„]?\s*(?P<names>[^,;:\"”»]{3,80}?)"
@@ -1090,12 +1103,18 @@ def replaced_with(text: str, sentence: Block, kb: Knowledge) -> Named:
     return [(n, [p], term if p != "death" else None) for n in names for p in own]
 
 
+# A body that passes sentences, or a verdict's own word, before a decision in the infinitive.
+DECIDING_BODY = re.compile(
+    r"\b(?:troika|Special\s+Board|OSO|tribunal|court|Collegium|verdict|sentence)\b", re.I
+)
+
+
 def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
     """A decision's penalties in the infinitive, each before its names: "the troika
     decided to shoot A and B and to imprison C for ten years", "The verdict: to shoot A"."""
     decision = term_pattern(kb, "decision").search(text, sentence.start, sentence.end)
-    if not decision:
-        return []
+    if not decision or not DECIDING_BODY.search(text, sentence.start, decision.end()):
+        return []  # a body's decision: not "Stalin decided to deport …", not a meeting's
     names = re.compile(rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*")
     verbs = [
         v
@@ -1304,7 +1323,7 @@ def agrees(name: Name, pronoun: str) -> bool:
         return True  # "the sentence was commuted": no gender to agree with
     she = pronoun.lower().startswith(("she", "her"))
     given = name.given.split()
-    # a patronymic says it surely ("Ilya Markovich", "Anna Ilyinichna"), then the surname
+    # a patronymic says it surely ("Given Markovich", "Given Ilyinichna"), then the surname
     if len(given) > 1 and re.search(r"(?:ich|ych|na)$", given[-1]):
         return given[-1].endswith("na") == she
     if MASCULINE_SURNAME.search(name.surname):

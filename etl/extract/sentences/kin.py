@@ -1,5 +1,5 @@
 """Relatives in memoirs and family letters: the person "Father", "my mother" or "Uncle
-Misha" stands for, read from the text's own introduction of them ("My father, Given
+Given" stands for, read from the text's own introduction of them ("My father, Given
 Patronymic Surname, was an engineer"). A row that names someone this way is an inference
 from the introduction, and says so."""
 
@@ -24,7 +24,7 @@ class Relative:
     gender: str
     start: int
     end: int
-    called: str = ""  # the name after the kin word ("Petya" in "Uncle Petya")
+    called: str = ""  # the name after the kin word ("Given" in "Uncle Given")
 
 
 @dataclass(frozen=True)
@@ -83,14 +83,14 @@ def _relatives(text: str, kb: Knowledge) -> list[Relative]:
             and last
             and re.fullmatch(r",\s+(?:our\s+|my\s+)?", text[last.end : m.start()])
         ):
-            person = last.name  # "Mother's brother, Given Patronymic Surname, Uncle Petya"
+            person = last.name  # "Mother's brother, Given Patronymic Surname, Uncle Given"
         found.append(Relative(kin, person, genders[kin], m.start(), m.end("name"), m["name"]))
     return found
 
 
 def full_name(text: str, kb: Knowledge, name: Name) -> Name:
-    """The full name of a relative a text calls by kin word and given name ("Uncle Petya"),
-    here or later, when it introduced them so ("…, Given Patronymic Surname, Uncle Petya");
+    """The full name of a relative a text calls by kin word and given name ("Uncle Given"),
+    here or later, when it introduced them so ("…, Given Patronymic Surname, Uncle Given");
     else `name`."""
     for relative in relatives(text, kb):
         linked = relative.name.start < relative.start  # the title form after a full name

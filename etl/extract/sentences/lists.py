@@ -137,6 +137,10 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
 # A heading that names a verdict, over items that state their own penalties ("THE SENTENCE
 # OF THE PEOPLE'S COURT" then "A. B. Surname – shooting;").
 VERDICT_HEADING = re.compile(r"\b(?:sentences?|verdicts?|judg(?:e)?ments?)\b", re.IGNORECASE)
+# A colon list's head that a court speaks ("The court's answer:", "The tribunal's verdict:").
+COURT_HEAD = re.compile(
+    r"\b(?:sentences?|verdicts?|judg(?:e)?ments?|court|tribunal|troika|collegium)\b", re.IGNORECASE
+)
 
 PREAMBLE_LINES = 25  # how far above its operative part a verdict or protocol names its body
 
@@ -349,6 +353,8 @@ def prose_list(
     for sentence in reversed([s for s in candidates if s.end <= here.start]):
         if not cue.search(text, sentence.start, sentence.end):
             continue
+        if re.search(r"\bwitness", text[sentence.start : sentence.end], re.IGNORECASE):
+            return None  # the last names given are witnesses': no list of the accused here
         if penalties_in(text, sentence.start, sentence.end, kb):
             continue  # a verdict names those it sentences, not the accused
         runs = name_lists(text, sentence.start, sentence.end, kb) or role_lists(text, sentence, kb)
@@ -453,8 +459,8 @@ def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
 
 
 def colon_pieces(text: str, sentence: Block) -> list[Block]:
-    """A sentence cut before each head of a colon list that follows a full stop: "…: Gromov
-    I. P., Lukin S. S. Sentenced to 10 years: Belova A. M." (the stop after initials does
+    """A sentence cut before each head of a colon list that follows a full stop: "…: Surname
+    A. B., Othername C. D. Sentenced to 10 years: Thirdname E. F." (the stop after initials does
     not end a sentence, but a second head begins a list of its own)."""
     cuts = [
         sentence.start + m.end()
@@ -467,7 +473,7 @@ def colon_pieces(text: str, sentence: Block) -> list[Block]:
 def after_headline(text: str, sentence: Block) -> int:
     """Where a sentence starts once the lines in capitals that open it are left out: a
     headline over the line it runs into ("THE ENEMIES HAVE GOT WHAT THEY DESERVED\nThe
-    court's answer: A, B and C to be shot")."""
+    verdict: A, B and C to be shot")."""
     start = sentence.start
     while (end := text.find("\n", start, sentence.end)) >= 0:
         line = text[start:end]
@@ -502,7 +508,7 @@ def colon_items(
             post = POST.match(text, cursor, end)  # "the former director of the MTS Surname"
             at = post.end() if post else cursor
             # "Surname A. B." (initials after) as registers write it, else the usual forms;
-            # the list's full stop may be its last initial's ("…: Belova A. M.")
+            # the list's full stop may be its last initial's ("…: Surname A. B.")
             stop = end + 1 if text[end : end + 1] == "." else end
             initials_after = re.fullmatch(rf"\s*{WORD}\s+{REGISTER_INITIALS}\s*", text[at:stop])
             name = list_item_name(text, at, stop, kb) if initials_after else None
@@ -512,8 +518,11 @@ def colon_items(
             return []  # not a list of names alone
         term = years[0][0] if years else None
         return [(n, penalties, term) for n in names if n is not None]
-    # "The court's answer: A, B and C to be shot": the names, then their penalty
+    # "The people's verdict: A, B and C to be shot": the names, then their penalty
     tail = NAMES_THEN_PENALTY.search(text, m.start("names"), m.end("names"))
+    head = max(line, m.start("head"))  # a court's or a verdict's words, not "The workers' answer"
+    if tail and not COURT_HEAD.search(text, head, m.end("head")):
+        return []
     if tail:
         names = plain_names(text, m.start("names"), tail.start(), kb)
         own = penalties_in(text, tail.start(), m.end("names"), kb)

@@ -15,7 +15,7 @@ from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count
 PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
 # Between a verdict's verb or act and its date: not a clause about something else ("shot in
 # accordance with this verdict – that he … carried out on 1 December").
-# A body's area is no clause about something else: "the troika for the Kursk oblast on".
+# A body's area is no clause about something else: "the troika for the Placename oblast on".
 _AREA = r"(?!\s+the\s+[\w-]+\s+(?:oblast|krai|region|okrug|district|raion|republic|A?SSR)\b)"
 _TO_DATE = (
     rf"(?:(?!\b(?:that|who|which|having|accused|because|for{_AREA}|after|before)\b)[^.;—–])"
