@@ -642,7 +642,6 @@ def test_the_other_accused_are_those_not_sentenced_by_name_anywhere_nor_nobody()
     }
 
 
-
 def test_no_row_for_decisions_answers_and_categories_that_are_not_verdicts():
     for text in (
         "In 1944 the government decided to deport Chechens and Ingush to Kazakhstan.\n",
@@ -670,6 +669,18 @@ def test_two_persons_a_comma_apart_and_a_new_subject_after_an_arrest():
     found = sentenced(text)
     assert ("Petrov", "imprisonment", 10.0) in found
     assert not any(s == "Ivanov" for s, _, _ in found)
+
+
+def test_kin_words_of_clerics_and_of_other_peoples_relatives_and_a_feminine_given_name():
+    for text in (
+        "Stalin's wife, Nadezhda Alliluyeva, died in 1932. My wife was sentenced to eight years.\n",
+        "The priest Father Pavel Florensky taught at the academy. In 1937 Father was shot.\n",
+        "Ivan Petrov was an engineer. In 1935 the trust sent him to the labour camp at "
+        "Karaganda as chief engineer.\n",
+    ):
+        assert sentenced(text) == set(), text
+    text = "Anna Rubin was a teacher in Kharkov. In 1937 she was sentenced to eight years.\n"
+    assert sentenced(text) == {("Rubin", "imprisonment", 8.0)}
 
 
 # Statistics.
@@ -2471,6 +2482,20 @@ def test_a_table_with_groups_across_gives_each_cell_its_group_not_a_place():
         (38.0, "expelled", "Employees"),
     }
     assert {r["geography"] for r in found} == {"USSR"}
+
+
+def test_counts_that_are_no_breakdown_nor_a_clause_without_its_verb():
+    assert figures("Every one of them was expelled in 1937 by the raikom.\n") == set()
+    assert figures("In 1936 the kolkhoz readmitted 40 households to the farm.\n") == set()
+    included = (
+        "In 1937 the expelled included 61 Trotskyists, 44 kulaks and 287 others; 90 were "
+        "later readmitted.\n"
+    )
+    assert (90.0, "count", "other") in figures(included)
+    remaining = (
+        "The raikom expelled 58 members in 1937, of the remaining 1 204 only 96 were verified.\n"
+    )
+    assert (1204.0, "count", "expelled") not in figures(remaining)
 
 
 def test_over_a_thousand_is_a_count():

@@ -576,7 +576,8 @@ def figures(text: str, sentence: Block, kb: Knowledge) -> Iterator[Figure]:
         percent = bool(PERCENT.match(tail)) or percent_label(text, sentence, m)
         value = figure_value(m, kb, percent)
         if value is None and m["words"] and SMALL_COUNT.match(text, m.end(), sentence.end):
-            value = float(parse_count(m["words"].lower(), kb) or 0) or None  # "nine were expelled"
+            small = parse_count(m["words"].lower(), kb) or 0
+            value = float(small) if small > 1 else None  # "nine were expelled", not "each one"
         if value is not None:
             found.append((m, value, None))
     return iter(sorted(found, key=lambda f: f[0].start()))
@@ -791,7 +792,7 @@ SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”
 BREAKDOWN = re.compile(
     r"\b(?:among (?:these|them)(?: (?:are|were))?\s*:"
     r"|(?P<of>(?:are|were) (?:divided|distributed|broken down|classified)\b[^:;.]{0,30})\s*:"
-    r"|(?:the|those) expelled (?:included|comprised|consisted of)\b)",
+    r"|(?P<included>(?:the|those) expelled (?:included|comprised|consisted of))\b)",
     re.IGNORECASE,
 )
 
@@ -943,7 +944,15 @@ def sentence_records(
         after = words_after(tail)
         category = None
         kept = bracketed = False  # the next of a series of outcomes; a share of its count
-        if breakdown and breakdown.end() <= m.start() - sentence.start and measure == "count":
+        in_breakdown = bool(
+            breakdown
+            and breakdown.end() <= m.start() - sentence.start
+            and not (
+                breakdown["included"]
+                and ";" in passage[breakdown.end() : m.start() - sentence.start]
+            )
+        )  # a list after "included" ends at its clause's end (one after a colon runs on)
+        if in_breakdown and measure == "count":
             # "among them: N kulaks, …", "… are divided thus: as aliens – N; for passivity – M"
             label = re.search(r"[:;]\s*([^:;]+?)\s*[–—-]\s*$", head)
             words = label or re.match(r"\s*([^;,.]+)", tail)
@@ -971,7 +980,10 @@ def sentence_records(
                 previous and previous_end and (LIST_GAP.fullmatch(gap) or COMPARED.fullmatch(gap))
             )
             kept = kept_outcome and bool(re.search(r"(?:,|\band)\s*$", gap)) and ";" not in gap
-            elliptic = bool(previous and ELLIPTIC.search(head))
+            # (the figure ends its clause: not "…, of the remaining 1 204 only 96 were …")
+            elliptic = bool(
+                previous and ELLIPTIC.search(head) and re.match(r"\s*(?:[,;.(]|$)", tail)
+            )
             if subject == "other" and (series or elliptic):
                 # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"; "…; in the rural raions – 718"
                 subject = previous

@@ -1326,10 +1326,12 @@ def agrees(name: Name, pronoun: str) -> bool:
     # a patronymic says it surely ("Given Markovich", "Given Ilyinichna"), then the surname
     if len(given) > 1 and re.search(r"(?:ich|ych|na)$", given[-1]):
         return given[-1].endswith("na") == she
-    if MASCULINE_SURNAME.search(name.surname):
-        return not she
     if re.search(r"(?:ova|eva|ina|yna|aya)$", name.surname):
         return she
+    # a surname surely Russian and masculine ("Khrushchev"), before a given name in -a
+    # (Nikita, Ilya); "-in" alone is no sign (Anna Rubin, Clara Zetkin)
+    if re.search(r"(?:ov|ev|ёv|sky|skiy|skii|skoi)$", name.surname):
+        return not she
     word = given[0] if given else name.surname
     feminine = bool(re.search(r"(?:a|aya)$", word))
     if not given and not feminine:
@@ -1477,7 +1479,8 @@ PRONOUN_ROLE = re.compile(
     r"|him\b",
     re.IGNORECASE,
 )
-# "sentenced him", "gave him eight years", "cost him ten years" (not "nothing could spare him").
+# "sentenced him", "gave him eight years", "cost him ten years", a board that "sent him into
+# exile" (not "nothing could spare him").
 VERDICT_ON_HIM = re.compile(
     r"\b(?:sentenced|condemned|convicted|exiled|banished|deported|shot|executed|gave|give|cost"
     r"|sent)\s+$",
@@ -1500,6 +1503,10 @@ def pronoun_near_penalty(
         object_of = text[max(sentence.start, m.start() - 20) : m.start()]
         if m[0].lower() == "him" and not VERDICT_ON_HIM.search(object_of):
             continue  # "nothing could spare him that punishment"
+        if re.search(r"\bsent\s+$", object_of) and not DECIDING_BODY.search(
+            text, sentence.start, m.start()
+        ):
+            continue  # "the trust sent him to the camp as chief engineer": no body, no verdict
         if m[0].lower() == "her" and VERDICT_ON_HIM.search(object_of):
             return m.start()  # "the court sentenced her on 3 March 1938 to six years"
         reach = 200 if m["subject"] else 20

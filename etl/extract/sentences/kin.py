@@ -25,6 +25,7 @@ class Relative:
     start: int
     end: int
     called: str = ""  # the name after the kin word ("Given" in "Uncle Given")
+    family: bool = True  # the writer's own ("my father", "Mother's brother"), not "Stalin's wife"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,12 @@ def kin_genders(kb: Knowledge) -> dict[str, str]:
 def _kin_words(kb: Knowledge) -> str:
     return "|".join(sorted(kin_genders(kb), key=len, reverse=True))
 
+
+# Kin words that are also a cleric's title ("Father Pavel"): no relative's title form.
+CLERICAL = {"father", "mother", "sister", "brother"}
+# Owners that make a relative the writer's family ("my father", "Mother's brother"); another
+# person's relative ("Stalin's wife", "his wife") is not what "my wife" refers to.
+FAMILY_OWNERS = {"my", "our", "your"}
 
 # Before a kin word in an introduction: "My", "our", "Mother's", "his", and an age word.
 _OWNER = r"(?:\b(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+['’]s)\s+)"
@@ -65,8 +72,11 @@ def _relatives(text: str, kb: Knowledge) -> list[Relative]:
     words = _kin_words(kb)
     # the name: up to four capitalised words, or initials and a surname
     name = rf"(?:{CAPS_SURNAME}|{WORD})(?:\s+{WORD}){{0,3}}"  # "SURNAME Given Patronymic" too
+    # the kin word as a title, not the words that are also a cleric's ("Father Pavel",
+    # "Mother Superior", "Sister Maria")
+    titles = "|".join(w.title() for w in genders if w not in CLERICAL)
     introduction = re.compile(
-        rf"(?:{_OWNER}{_AGE}(?P<kin>{words})(?:\s*,\s*|\s+)|\b(?P<title>{words.title()})\s+)"
+        rf"(?:(?P<owner>{_OWNER}){_AGE}(?P<kin>{words})(?:\s*,\s*|\s+)|\b(?P<title>{titles})\s+)"
         rf"(?P<name>{name})"
     )
     found = []
@@ -84,7 +94,10 @@ def _relatives(text: str, kb: Knowledge) -> list[Relative]:
             and re.fullmatch(r",\s+(?:our\s+|my\s+)?", text[last.end : m.start()])
         ):
             person = last.name  # "Mother's brother, Given Patronymic Surname, Uncle Given"
-        found.append(Relative(kin, person, genders[kin], m.start(), m.end("name"), m["name"]))
+        owner = (m["owner"] or "").split()[0].lower().rstrip("'’s") if m["owner"] else ""
+        family = not owner or owner in FAMILY_OWNERS or owner in genders
+        relative = Relative(kin, person, genders[kin], m.start(), m.end("name"), m["name"], family)
+        found.append(relative)
     return found
 
 
@@ -119,7 +132,7 @@ def kin_references(text: str, kb: Knowledge, start: int, end: int) -> list[KinRe
     found = []
     for m in reference.finditer(text, start, end):
         word = (m["word"] or m["name"]).lower()
-        before = [r for r in known if r.word == word and r.start < m.start()]
+        before = [r for r in known if r.word == word and r.start < m.start() and r.family]
         if before and not any(r.start <= m.start() < r.end for r in known):
             found.append(KinReference(m.start(), m.end(), before[-1]))
     return found
