@@ -255,6 +255,7 @@ def subject_names(
 
 
 COMMA_BEFORE_CAPITAL = re.compile(r",\s+(?=[A-Z])")
+RELATIVE_WORD = re.compile(r"\b(?:that|who|whom|which)\b")
 NEW_SUBJECT = re.compile(r"\band\s+(?:his|her|their|[A-Z])")  # another person's clause
 LOWER_WORD_END = re.compile(r"(?:^|\s)[a-z]+$")
 MAX_AFTER_CLAUSE = 8  # subjects after a clause of lowercase words read in one sentence
@@ -330,12 +331,18 @@ def clause_of(
         return clause
     # The subjects no earlier rule read, and a pronoun's person: "A was shot; B got ten
     # years", "He was shot; his deputy, A. B. Surname, received eight years".
+    read = list(clause.names)
     clause.names += [
         named
         for named in subjects(source, paragraph, index, above, kb, clause, found)
-        if not any(n.start <= named[0].start < n.end for n, _, _ in clause.names)
+        if not any(n.start <= named[0].start < n.end for n, _, _ in read)
         # "Surname, Given Patronymic, he was …": the given names of a name already read
-        and not (clause.names and has_patronymic(named[0].written, kb))
+        and not (read and has_patronymic(named[0].written, kb))
+        # "A was the chairman of the troika that sentenced B to death": B's verdict
+        and not any(
+            named[0].end < n.start and RELATIVE_WORD.search(text, named[0].end, n.start)
+            for n, _, _ in read
+        )
     ]
     if not clause.names:
         clause.names += kin_verdicts(source, sentence, kb, clause)
@@ -1034,23 +1041,32 @@ RESOLVED_QUOTE = re.compile(
 )
 
 
+def verdicts_of(
+    text: str, names: Block, penalties: list[str], term: float | None, kb: Knowledge
+) -> Named:
+    """One row per person of text[names] and penalty, the term for all but death; the
+    persons as registers and verdicts write them, never a word that is no name."""
+    persons = split_subjects(text, names.start, names.end, kb) or []
+    ordered = sorted(set(penalties), key=ORDER.index)
+    return [
+        (n, [p], term if p != "death" else None)
+        for n in persons
+        if n.surname not in not_names(kb)
+        for p in ordered
+    ]
+
+
 def quoted_resolution(text: str, sentence: Block, kb: Knowledge) -> Named:
     """The person of a resolution quoted in prose, before its "to be …" (the penalty)."""
     m = RESOLVED_QUOTE.search(text, sentence.start, sentence.end)
     if m is None:
         return []
-    names = split_subjects(text, m.start("names"), m.end("names"), kb) or []
-    penalties = sorted(
-        {p for p, _, _ in passed_penalties(text, m.end(), sentence.end, sentence, kb)},
-        key=ORDER.index,
-    )
-    term = first_term(text, m.end(), sentence.end, kb)
-    return [
-        (n, [p], term if p != "death" else None)
-        for n in names
-        if n.surname not in not_names(kb)
-        for p in penalties
-    ]
+    # its own words: up to the next ";" or the closing quote
+    stop = re.search(r"[;\"”»]", text[m.end() : sentence.end])
+    end = m.end() + stop.start() if stop else sentence.end
+    penalties = [p for p, _, _ in passed_penalties(text, m.end(), end, sentence, kb)]
+    term = first_term(text, m.end(), end, kb)
+    return verdicts_of(text, Block(m.start("names"), m.end("names")), penalties, term, kb)
 
 
 PASSED = re.compile(r"\b(?:passed|pronounced|imposed|handed\s+down)\b")
@@ -1074,9 +1090,7 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
         )
         term = first_term(text, cursor, m.start(), kb)
         penalties = penalties or (["imprisonment"] if term else [])
-        for name in split_subjects(text, m.start(1), m.end(1), kb) or []:
-            if name.surname not in not_names(kb):
-                found += [(name, [p], term if p != "death" else None) for p in penalties]
+        found += verdicts_of(text, Block(m.start(1), m.end(1)), penalties, term, kb)
         cursor = m.end()
     return found
 
@@ -1096,11 +1110,10 @@ def replaced_with(text: str, sentence: Block, kb: Knowledge) -> Named:
     m = REPLACED.search(text, sentence.start, sentence.end)
     if m is None or not REPLACED_WHAT.search(m["old"]):
         return []
-    names = split_subjects(text, m.start("names"), m.end("names"), kb) or []
-    own = sorted({p for p, _, _ in penalties_in(text, m.end(), sentence.end, kb)}, key=ORDER.index)
+    own = [p for p, _, _ in penalties_in(text, m.end(), sentence.end, kb)]
     term = first_term(text, m.end(), sentence.end, kb)
     own = own or (["imprisonment"] if term else [])
-    return [(n, [p], term if p != "death" else None) for n in names for p in own]
+    return verdicts_of(text, Block(m.start("names"), m.end("names")), own, term, kb)
 
 
 # A body that passes sentences, or a verdict's own word, before a decision in the infinitive.
@@ -1132,12 +1145,7 @@ def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
         penalties = [p for p, _, _ in penalties_in(words, 0, len(words), kb)]
         penalties += [p for p, _, _ in penalties_in(text, group.end(), end, kb)]
         term = first_term(text, group.end(), end, kb)
-        for name in split_subjects(text, group.start(), group.end(), kb) or []:
-            if name.surname not in not_names(kb):
-                found += [
-                    (name, [p], term if p != "death" else None)
-                    for p in sorted(set(penalties), key=ORDER.index)
-                ]
+        found += verdicts_of(text, Block(group.start(), group.end()), penalties, term, kb)
     return found
 
 
@@ -1158,13 +1166,7 @@ def inverted_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
             continue  # the names must follow the penalty: not "… to death as a Trotskyist"
         penalties = [p for p, _, _ in named]
         term = first_term(text, m.start("penalty"), m.end("penalty"), kb)
-        group = split_subjects(text, m.start("names"), m.end("names"), kb) or []
-        found += [
-            (name, [p], term if p != "death" else None)
-            for name in group
-            if name.surname not in not_names(kb)
-            for p in sorted(set(penalties), key=ORDER.index)
-        ]
+        found += verdicts_of(text, Block(m.start("names"), m.end("names")), penalties, term, kb)
     return found
 
 
@@ -1226,6 +1228,7 @@ def before_elided(
 
 
 def first_term(text: str, start: int, end: int, kb: Knowledge) -> float | None:
+    """The first term of years in text[start:end], or None."""
     years = years_in(text, start, end, kb)
     return years[0][0] if years else None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from etl.extract.sentences.forms import CAPS_SURNAME, has_patronymic, list_item_name
 from etl.lang.knowledge import Knowledge
@@ -117,18 +118,13 @@ def full_name(text: str, kb: Knowledge, name: Name) -> Name:
 def kin_references(text: str, kb: Knowledge, start: int, end: int) -> list[KinReference]:
     """The places in text[start:end] that call a relative by their kin word alone
     ("Father was arrested", "they came for Mother", "my father was condemned", a reply's
-    "your father was sentenced"), each with
-    the relative the text introduced last before it under that word."""
+    "your father was sentenced"), each with the relative of the writer's family the text
+    introduced last before it under that word."""
     known = relatives(text, kb)
     if not known:
         return []
     words = "|".join(sorted({r.word for r in known}, key=len, reverse=True))
-    reference = re.compile(
-        rf"\b(?:(?:[Mm]y|[Oo]ur|[Yy]our)\s+(?P<word>{words})|(?P<name>{words.title()}))\b"
-        # not an introduction ("Mother, Given Surname"), nor another relative ("Father's
-        # younger brother"); "Father's rehabilitation" is Father
-        rf"(?![’']s\s+{_AGE}(?:{_kin_words(kb)})\b|\s*,\s*{WORD}|\s+{WORD})"
-    )
+    reference = _reference_pattern(words, _kin_words(kb))
     found = []
     for m in reference.finditer(text, start, end):
         word = (m["word"] or m["name"]).lower()
@@ -136,6 +132,17 @@ def kin_references(text: str, kb: Knowledge, start: int, end: int) -> list[KinRe
         if before and not any(r.start <= m.start() < r.end for r in known):
             found.append(KinReference(m.start(), m.end(), before[-1]))
     return found
+
+
+@cache
+def _reference_pattern(words: str, all_kin: str) -> re.Pattern:
+    """A reference to a relative by one of `words` (made once for each set of words)."""
+    return re.compile(
+        rf"\b(?:(?:[Mm]y|[Oo]ur|[Yy]our)\s+(?P<word>{words})|(?P<name>{words.title()}))\b"
+        # not an introduction ("Mother, Given Surname"), nor another relative ("Father's
+        # younger brother"); "Father's rehabilitation" is Father
+        rf"(?![’']s\s+{_AGE}(?:{all_kin})\b|\s*,\s*{WORD}|\s+{WORD})"
+    )
 
 
 def introduced_relatives(text: str, kb: Knowledge) -> list[Name]:

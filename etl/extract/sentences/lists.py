@@ -376,13 +376,14 @@ def role_lists(text: str, sentence: Block, kb: Knowledge) -> list[NameList]:
     cue = cue_pattern(kb, "defendant").search(text, sentence.start, sentence.end)
     start = cue.end() if cue else sentence.start
     banned = not_names(kb)
+    one_name = re.compile(names_regex(kb))
     names: list[Name] = []
     cursor = start
     for sep in [*ROLE_SEPARATOR.finditer(text, start, sentence.end), None]:
         end = sep.start() if sep else sentence.end
         piece = [
             n
-            for m in re.finditer(names_regex(kb), text[cursor:end])
+            for m in one_name.finditer(text[cursor:end])
             if (n := parse_item(text, cursor + m.start(), cursor + m.end(), kb))
             and n.surname not in banned
             and not n.surname.isupper()
