@@ -683,6 +683,15 @@ def test_kin_words_of_clerics_and_of_other_peoples_relatives_and_a_feminine_give
     assert sentenced(text) == {("Rubin", "imprisonment", 8.0)}
 
 
+def test_a_verdict_in_a_relative_clause_is_its_objects_not_the_subjects():
+    text = (
+        "Orlov was the chairman of the troika that sentenced Belov to death.\n"
+        "\n"
+        "Zotov was the judge who sentenced Kuzin to ten years.\n"
+    )
+    assert sentenced(text) == {("Belov", "death", None), ("Kuzin", "imprisonment", 10.0)}
+
+
 # Statistics.
 
 
