@@ -692,6 +692,19 @@ def test_a_verdict_in_a_relative_clause_is_its_objects_not_the_subjects():
     assert sentenced(text) == {("Belov", "death", None), ("Kuzin", "imprisonment", 10.0)}
 
 
+def test_an_inference_is_the_inferred_persons_alone():
+    text = (
+        "Mother's brother, Pyotr Stepanovich Kovalenko, Uncle Petya, stayed on the land.\n"
+        "\n"
+        "In 1937 Uncle Petya and the chairman S. I. Gromov were shot.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["basis"], r["inference_rule"]) for r in found} == {
+        ("Kovalenko", "inferred", "kin_reference"),
+        ("Gromov", "explicit", None),
+    }
+
+
 # Statistics.
 
 

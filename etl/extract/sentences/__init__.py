@@ -267,12 +267,12 @@ def clause_records(
         extractor = "sentences.named" if not inferred else f"sentences.{rule}"
         return Record("sentences", fields, source.span(start, end), extractor, refs={"name": name})
 
-    rule = clause.subject_rule if clause.subject_from else "named"
     for name, penalties, term in clause.names:
+        rule, inferred = clause.inferred.get(name.start, ("named", None))
         for penalty in penalties:
             terms = [term] if term is not None else clause.terms_of(penalty)
             for value in terms if penalty != "death" else [None]:
-                yield record(name, penalty, value, rule, clause.subject_from)
+                yield record(name, penalty, value, rule, inferred)
     if clause.trial_id not in lists:
         return
     names, list_record = lists[clause.trial_id]

@@ -73,8 +73,9 @@ class Clause:
     collective: bool = False
     count: int | None = None
     trial_named: bool = False  # the sentence itself names the trial
-    subject_from: str | None = None  # the passage a pronoun's person was inferred from
-    subject_rule: str = "article_subject"  # how: the entry's head, or a relative's introduction
+    # persons inferred, by where their name stands: (rule, the passage it was inferred from):
+    # an entry's head for its "he", a relative's introduction for "Father"
+    inferred: dict[int, tuple[str, str]] = field(default_factory=dict)
     # where each penalty word and each term stands, to pair them: "8 years ITL followed by
     # 3 years of exile"
     placed: list[tuple[str, int]] = field(default_factory=list)
@@ -759,7 +760,7 @@ def resolve_pronoun(
     """The person a pronoun stands for: a full name before it in its sentence, else the
     subject (or last full name) of the nearest sentence before it, up to a blank line,
     that has one, else the person
-    the entry is about (an inference, recorded in `clause.subject_from`). The clause's
+    the entry is about (an inference, recorded in `clause.inferred`). The clause's
     span grows back to the sentence that names them."""
     text = source.text
     word = text[pronoun : pronoun + 3]
@@ -802,7 +803,7 @@ def resolve_pronoun(
         return []
     lead = article_subject(source, kb, pronoun)
     if lead is not None and agrees(lead[0], word):
-        clause.subject_from = lead[1]
+        clause.inferred[lead[0].start] = ("article_subject", lead[1])
         return [lead[0]]
     return []
 
@@ -832,8 +833,8 @@ def kin_after(
 
 def relative_named(source: Source, clause: Clause, relative: Relative) -> Name:
     """The name a relative was introduced with, the clause recording where: an inference."""
-    clause.subject_from = source.span(relative.name.start, relative.name.end).ref
-    clause.subject_rule = "kin_reference"
+    ref = source.span(relative.name.start, relative.name.end).ref
+    clause.inferred[relative.name.start] = ("kin_reference", ref)
     return relative.name
 
 
@@ -842,8 +843,7 @@ def called(source: Source, kb: Knowledge, clause: Clause, name: Name) -> Name:
     Given"), which the text gave elsewhere: an inference, recorded in the clause."""
     full = full_name(source.text, kb, name)
     if full is not name:
-        clause.subject_from = source.span(full.start, full.end).ref
-        clause.subject_rule = "kin_reference"
+        clause.inferred[full.start] = ("kin_reference", source.span(full.start, full.end).ref)
     return full
 
 
