@@ -2459,6 +2459,7 @@ def test_a_svodka_of_the_exchange_of_documents():
         (5410.0, "count", "cards_issued"),
         (85.8, "percent", "cards_issued"),
         (1640.0, "count", "other"),
+        (911.0, "count", "other"),
         (1212.0, "count", "cards_issued"),
         (340.0, "count", "cards_issued"),
         (97.0, "count", "other"),
@@ -2518,6 +2519,26 @@ def test_counts_that_are_no_breakdown_nor_a_clause_without_its_verb():
         "The raikom expelled 58 members in 1937, of the remaining 1 204 only 96 were verified.\n"
     )
     assert (1204.0, "count", "expelled") not in figures(remaining)
+
+
+def test_a_table_of_the_exchange_of_documents_by_raion():
+    text = (
+        "5. The position in the main raions is shown below (persons):\n"
+        "\n"
+        "Raion            | Due for exchange | Documents issued | Refused | Postponed\n"
+        "-----------------|------------------|------------------|---------|----------\n"
+        "Kursk (city)     |            8 906 |            8 114 |     297 |       311\n"
+        "Total for oblast |           38 427 |           33 190 |   1 614 |     2 085\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["subject"], r["geography"]) for r in found if r["value"] < 9000} == {
+        (8906.0, "members", "Kursk (city)"),
+        (8114.0, "cards_issued", "Kursk (city)"),
+        (297.0, "other", "Kursk (city)"),
+        (311.0, "other", "Kursk (city)"),
+        (1614.0, "other", "USSR"),
+        (2085.0, "other", "USSR"),
+    }
 
 
 def test_over_a_thousand_is_a_count():

@@ -174,6 +174,11 @@ def row(value: float, measure: str, subject: str, ctx: Context, **extra: object)
 
 # Tables.
 
+# "Total", "Grand total", "Total for the oblast", "In all": the row of the whole
+TOTAL_LABEL = re.compile(
+    r"(?:grand\s+)?totals?(?:\s+(?:for|in|of)\s+(?:the\s+)?\w+)?:?|all|in all|overall|together",
+    re.IGNORECASE,
+)
 TOTAL_HEADER = re.compile(r"\b(?:total|all|together|in all|overall)\b", re.IGNORECASE)
 SERIAL = re.compile(r"(?:no\.?|n°|nos?\.|#|№|year|years)", re.IGNORECASE)
 POPULATION = re.compile(
@@ -322,7 +327,7 @@ class RowLabel:
 def row_label_of(kb: Knowledge, line_row: Row, transposed: bool) -> RowLabel:
     year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
     label = " ".join(w for w in row_label(line_row).split() if not year_cell(w)) or None
-    total = bool(label and re.fullmatch(r"(?:grand )?totals?:?|all|in all|overall", label, re.I))
+    total = bool(label and TOTAL_LABEL.fullmatch(label))
     percent = bool(label and PERCENT_HEADER.search(label.strip(" ()")))
     # A table turned on its side: the columns are populations ("Members", "Candidates",
     # "Total") or years, the rows say what is counted ("Checked", "Expelled").

@@ -29,7 +29,8 @@ SPACE_SPLIT = re.compile(
     r"[ \u00a0]?(?:\.{4,}|…{2,})[ \u00a0]*|[ \u00a0]{2,}|\t+| ?\u00a0 ?\u00a0[ \u00a0]*"
 )
 # notes ("[3]", "412*", "204a"), brackets, bold
-MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|(?<=\d)[a-e]$|^\(|\)$|^\*\*|^__|__$")
+MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|(?<=\d)[a-e]$|(?<=\d)\)$|^\*\*|^__|__$")
+BRACKETED = re.compile(r"\((.*)\)")  # a whole cell in brackets: "(4.7)", not "Kursk (city)"
 # "c. N 000", "ca. N", "~N", "about N": an approximate figure in a cell.
 APPROX = re.compile(r"^(?:c\.|ca\.|circa|approx\.|about|~|≈)\s*", re.IGNORECASE)
 # Thousands grouped by a space, a no-break or thin space, a dot, a comma or an apostrophe.
@@ -52,7 +53,8 @@ class Cell:
     def clean(self) -> str:
         """The cell without footnote marks, brackets and an "about": "1,204[3]" → "1,204",
         "c. 1 500" → "1 500"."""
-        return APPROX.sub("", MARKS.sub("", self.text).strip())
+        whole = BRACKETED.fullmatch(self.text)
+        return APPROX.sub("", MARKS.sub("", whole[1] if whole else self.text).strip())
 
     @property
     def approximate(self) -> bool:
