@@ -2541,6 +2541,24 @@ def test_a_table_of_the_exchange_of_documents_by_raion():
     }
 
 
+def test_a_list_of_labelled_figures_with_dot_leaders_and_shares_in_brackets():
+    text = (
+        "The purge of 1933 in the city organisation. Of the 16 318 persons checked:\n"
+        "   expelled from the party ............................  2 137   (13,1 per cent)\n"
+        "   transferred from members to candidates .............    618   ( 3,8 per cent)\n"
+        "   given reprimands and warnings ......................  1 044   ( 6,4 per cent)\n"
+    )
+    found = rows(text, "expulsion_stats")
+    assert {(r["value"], r["measure"], r["subject"]) for r in found if r["line"] > 1} == {
+        (2137.0, "count", "expelled"),
+        (13.1, "percent", "expelled"),
+        (618.0, "count", "other"),
+        (3.8, "percent", "other"),
+        (1044.0, "count", "other"),
+        (6.4, "percent", "other"),
+    }
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

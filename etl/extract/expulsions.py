@@ -17,6 +17,7 @@ decimals), number words by etl.lang.text; vocabulary in etl/knowledge/stats_voca
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -205,10 +206,13 @@ def is_transposed(kb: Knowledge, table: Table, caption: str = "") -> bool:
     or groups, and the row labels say what is counted ("Checked", "Expelled")."""
     headers = [c.header for c in table.columns if c.numeric and c.header]
     headers = [h for h in headers if not SERIAL.fullmatch(h.strip())]
+    counted = sum(bool(column_subject(kb, row_label(r))) for r in table.rows)
+    if not table.header:  # a list of labelled figures: "expelled from the party …… 2 137"
+        return counted >= 2 and any(c.numeric for c in table.columns)
     return bool(headers) and (
         (
             all(POPULATION.fullmatch(h.strip()) or year_cell(h.strip()) for h in headers)
-            and any(column_subject(kb, row_label(r)) for r in table.rows)
+            and counted > 0
         )
         or rows_count(kb, table)
     )
@@ -274,7 +278,9 @@ def table_records(
         # Turned on its side (years or populations across), the row labels say what it counts.
         transposed = is_transposed(kb, table, caption)
         labels = " ".join(row_label(r) for r in table.rows) if transposed else ""
-        if not (first(kb, "party", about) and first(kb, "table", f"{about} {labels}")):
+        if not (
+            first(kb, "party", f"{about} {labels}") and first(kb, "table", f"{about} {labels}")
+        ):
             continue
         titles = [b for b in table.caption if not text[b.start : b.end].strip().startswith("(")]
         title = titles[-1] if titles else table.rows[0].block  # a "(Getty: …)" line cites
@@ -1031,8 +1037,14 @@ def sentence_records(
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     notes_table = notes(source.text)
     tables = find_tables(source.text)
-    yield from table_records(source, kb, tables, notes_table)
+    read = list(table_records(source, kb, tables, notes_table))
+    yield from read
     table_lines = {(r.block.start, r.block.end) for t in tables for r in t.rows}
+    # the lines a table's figures were read from: no prose reading of them besides
+    rows_read = sorted({(r.span.char_start, r.span.char_end) for r in read})
     for record in prose_records(source, kb, notes_table):
-        if (record.span.char_start, record.span.char_end) not in table_lines:
+        span = (record.span.char_start, record.span.char_end)
+        at = bisect.bisect_right(rows_read, (span[0], 1 << 62)) - 1
+        within = at >= 0 and rows_read[at][0] <= span[0] and span[1] <= rows_read[at][1]
+        if span not in table_lines and not within:
             yield record

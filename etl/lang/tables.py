@@ -30,6 +30,7 @@ SPACE_SPLIT = re.compile(
 )
 # notes ("[3]", "412*", "204a"), brackets, bold
 MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|(?<=\d)[a-e]$|(?<=\d)\)$|^\*\*|^__|__$")
+PER_CENT = re.compile(r"(?<=\d)\s*per\s?cent$", re.IGNORECASE)
 BRACKETED = re.compile(r"\((.*)\)")  # a whole cell in brackets: "(4.7)", not "Kursk (city)"
 # "c. N 000", "ca. N", "~N", "about N": an approximate figure in a cell.
 APPROX = re.compile(r"^(?:c\.|ca\.|circa|approx\.|about|~|≈)\s*", re.IGNORECASE)
@@ -54,7 +55,8 @@ class Cell:
         """The cell without footnote marks, brackets and an "about": "1,204[3]" → "1,204",
         "c. 1 500" → "1 500"."""
         whole = BRACKETED.fullmatch(self.text)
-        return APPROX.sub("", MARKS.sub("", whole[1] if whole else self.text).strip())
+        clean = APPROX.sub("", MARKS.sub("", whole[1] if whole else self.text).strip())
+        return PER_CENT.sub("%", clean)  # "(13,1 per cent)" is the share "13,1%"
 
     @property
     def approximate(self) -> bool:
