@@ -705,6 +705,24 @@ def test_an_inference_is_the_inferred_persons_alone():
     }
 
 
+def test_register_entries_with_a_body_a_date_and_a_colon_or_a_dash():
+    text = (
+        "3. ANTIPOVA Klavdiya Ivanovna, b. 1905, Vichuga, teacher.\n"
+        "Arr. 03.11.1937. OSO NKVD USSR 26.01.1938: as a ChSIR, 8 years ITL. Released 1946.\n"
+        "\n"
+        "10. KAZAKOV Grigory Yefimovich, b. 1886, carpenter.\n"
+        "Arr. 14.09.1937. Troika 29.09.1937 - 8 yrs. Released 1945.\n"
+        "\n"
+        "11. LEBEDEVA Antonina Pavlovna, b. 1914, typist.\n"
+        "Arr. again 1949; OSO MGB 25 May 1949 - exile to a settlement in Krasnoyarsk krai.\n"
+    )
+    assert sentenced(text) == {
+        ("Antipova", "imprisonment", 8.0),
+        ("Kazakov", "imprisonment", 8.0),
+        ("Lebedeva", "exile", None),
+    }
+
+
 # Statistics.
 
 

@@ -1383,7 +1383,12 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
 # the Court Chamber to …", "By decision of the Special Board of … sentenced, as …, to …",
 # "previously sentenced in 1930 by …", "sent. by the Mil. Coll. …" (dictionaries), "Exiled
 # for 5 yrs to Kazakhstan".
-DATED_VERDICT = r"(?:[A-Z][\w.]*\s+){0,4}(?:\d{1,2}\.\d{1,2}\.)?\d{4}\s*[–—-]\s"
+# "OSO 22.05.1938 – 10 years", "Troika 29.09.1937 – 8 yrs", "OSO MGB 25 May 1949 – exile",
+# "OSO NKVD USSR 26.01.1938: 8 years ITL": a body, the date and a dash or a colon
+DATED_VERDICT = (
+    r"(?:[A-Z][\w.]*\s+){0,4}(?:\d{1,2}\.\d{1,2}\.|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+)?\d{4}"
+    r"\s*(?:[–—-]\s|:\s)"
+)
 # "… kolkhoz member. 1937 – 5 years of exile": a dated verdict within an entry's sentence
 DATED_DASH = re.compile(rf"(?<=[.;,]\s){DATED_VERDICT}")
 SUBJECTLESS = re.compile(
