@@ -2577,6 +2577,24 @@ def test_a_list_of_labelled_figures_with_dot_leaders_and_shares_in_brackets():
     }
 
 
+def test_documents_handed_out_to_a_count_and_the_outcomes_of_an_exchange():
+    text = (
+        "2. By 1 July 1936 new documents had been handed out to 33 190 communists. Of the "
+        "33 190 who received documents, women account for 5 127.\n"
+        "\n"
+        "Issue of documents was refused to 1 614 persons. For 2 085 comrades the decision has "
+        "been postponed pending additional verification; a further 1 538 have not yet "
+        "appeared at the raikoms for the exchange.\n"
+    )
+    found = figures(text)
+    assert (33190.0, "count", "cards_issued") in found
+    assert {
+        (1614.0, "count", "other"),
+        (2085.0, "count", "other"),
+        (1538.0, "count", "other"),
+    } <= found
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}

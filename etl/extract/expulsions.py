@@ -1004,7 +1004,9 @@ def sentence_records(
         population = first(kb, "population", words)
         if subject == "members" or population not in ("members", "candidates"):
             population = None
-        outcome = bool(first(kb, "outcome", after[:60], "start"))
+        outcome = bool(first(kb, "outcome", after[:60], "start")) or bool(
+            first(kb, "outcome_before", head[-60:])
+        )
         said = labelled or first(kb, "reinstated", passage) or outcome or kept or bracketed
         if subject == "other" and not said:
             continue  # a number about something else (schools, libraries)
