@@ -723,6 +723,20 @@ def test_register_entries_with_a_body_a_date_and_a_colon_or_a_dash():
     }
 
 
+def test_an_items_names_after_words_in_lowercase_and_a_comma():
+    text = (
+        "The Special Collegium of the Kursk Oblast Court sentenced:\n"
+        "LOBANOV Anisim Kuzmich - to deprivation of liberty for a term of ten years;\n"
+        "the remaining accused, DEMCHENKO Fyodor Lukich and BURLAK Ivan Trofimovich, - to five "
+        "years each, to be served in a corrective labour camp.\n"
+    )
+    assert sentenced(text) == {
+        ("Lobanov", "imprisonment", 10.0),
+        ("Demchenko", "imprisonment", 5.0),
+        ("Burlak", "imprisonment", 5.0),
+    }
+
+
 # Statistics.
 
 

@@ -216,16 +216,22 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
     mark = LIST_MARK.match(text, item.start, item.end)
     start = mark.end() if mark else item.start
     start += len(text[start : item.end]) - len(text[start : item.end].lstrip())
+    lead = LOWER_LEAD.match(text, start, item.end)  # "the remaining accused, SURNAME …"
+    start = lead.end() if lead else start
     verb = term_pattern(kb, "imperative").match(text, start, item.end)
     names = opening_names(text, verb.end(), item.end, kb) if verb else []
     names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
     if names:
         return names
     # "Surname, Othername and Thirdname – to be shot": the names before a verdict's dash
-    heads = register_heads(text, item.start, item.end, kb)
+    heads = register_heads(text, start if lead else item.start, item.end, kb)
     dash = ITEM_VERDICT.search(text, start, item.end)
     dashed = plain_names(text, start, dash.start(), kb) if dash else []
     return dashed if len(dashed) > len(heads) else heads
+
+
+# Words in lowercase and a comma before an item's names: "the remaining accused, SURNAME …"
+LOWER_LEAD = re.compile(r"(?:the\s+)?[a-z][a-z ]{2,40},\s+(?=[A-Z])")
 
 
 PARTITIVE_OF = re.compile(
