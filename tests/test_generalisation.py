@@ -737,6 +737,14 @@ def test_an_items_names_after_words_in_lowercase_and_a_comma():
     }
 
 
+def test_a_pronouns_person_opens_its_clause_after_an_article_and_a_word():
+    text = (
+        "The acquitted Kozyrev did not stay free for long: he was arrested again in February "
+        "1938, and on 11 March 1938 the troika of the UNKVD sentenced him to ten years ITL.\n"
+    )
+    assert sentenced(text) == {("Kozyrev", "imprisonment", 10.0)}
+
+
 # Statistics.
 
 

@@ -772,7 +772,7 @@ def resolve_pronoun(
         n
         for n in subject_names(text, here, kb, ANTECEDENT_VERBS, anywhere=True)
         if agrees_as_kin(n, word, kb)
-        and (n.given or n.initials or n.title or n.start in clause_starts(text, sentence, kb))
+        and (n.given or n.initials or n.title or opens_clause(text, sentence, n, kb))
     ][-1:]
     # else a full name before it: "The case of Surname A. P. The court sentenced her …"
     found = found or [n for n in full_names(text, here, kb) if agrees_as_kin(n, word, kb)][-1:]
@@ -815,6 +815,16 @@ def agrees_as_kin(name: Name, pronoun: str, kb: Knowledge) -> bool:
     if gender and re.match(r"(?:he|she|him|his|her)\b", pronoun, re.IGNORECASE):
         return (gender == "f") == pronoun.lower().startswith(("she", "her"))
     return agrees(name, pronoun)
+
+
+def opens_clause(text: str, sentence: Block, name: Name, kb: Knowledge) -> bool:
+    """Whether a name opens a clause, maybe after an article and a word or two ("The
+    acquitted Surname did not stay free for long: he …")."""
+    return any(
+        c <= name.start
+        and re.fullmatch(r"(?:(?:The|the)\s+(?:[a-z-]+\s+){1,3})?", text[c : name.start])
+        for c in clause_starts(text, sentence, kb)
+    )
 
 
 def kin_after(
