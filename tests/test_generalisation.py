@@ -2617,6 +2617,14 @@ def test_documents_handed_out_to_a_count_and_the_outcomes_of_an_exchange():
     } <= found
 
 
+def test_statements_and_signals_about_those_purged_are_accusations():
+    text = (
+        "The purge of 1933 held 640 open meetings; the workers who attended them raised 4 318 "
+        "statements and signals about the persons being purged.\n"
+    )
+    assert (4318.0, "count", "accusations") in figures(text)
+
+
 def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}
