@@ -4,6 +4,7 @@ objects after it, pronouns, "respectively", "in respect of", entry heads."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -580,7 +581,11 @@ def subjects(
         )
         named += [(n, penalties or clause.penalties, None) for n in antecedent]
     elif subject:
-        named += later_pronoun(source, paragraph, index, above, kb, clause, found, subject)
+
+        def resolve(at: int) -> list[Name]:
+            return resolve_pronoun(source, paragraph[:index], above, sentence, at, kb, clause)
+
+        named += later_pronoun(text, sentence, found, subject, resolve)
     return named
 
 
@@ -593,28 +598,21 @@ LATER_PRONOUN = re.compile(
 
 
 def later_pronoun(
-    source: Source,
-    paragraph: list[Block],
-    index: int,
-    above: list[Block],
-    kb: Knowledge,
-    clause: Clause,
+    text: str,
+    sentence: Block,
     found: list[tuple[str, int, int]],
     subject: list[Name],
+    resolve: Callable[[int], list[Name]],
 ) -> Named:
     """The person of a pronoun that opens a later clause, when it cannot be the sentence's
     subject: "Her husband, A. B. Surname, was shot; she herself was exiled"."""
-    text = source.text
-    sentence = paragraph[index]
     m = LATER_PRONOUN.search(text, max(n.end for n in subject), sentence.end)
     if m is None or any(agrees(n, m["pronoun"]) for n in subject):
         return []
     own = sorted({p for p, a, _ in found if a > m.start()}, key=ORDER.index)
     if not own:
         return []
-    persons = resolve_pronoun(
-        source, paragraph[:index], above, sentence, m.start("pronoun"), kb, clause
-    )
+    persons = resolve(m.start("pronoun"))
     return [(n, own, None) for n in persons if all(n.start != s.start for s in subject)]
 
 
