@@ -745,6 +745,42 @@ def test_a_pronouns_person_opens_its_clause_after_an_article_and_a_word():
     assert sentenced(text) == {("Kozyrev", "imprisonment", 10.0)}
 
 
+def test_second_review_phrases_after_a_name_terms_of_other_penalties_and_other_subjects():
+    assert sentenced(
+        "The Military Collegium sentenced Ivanov after Petrov's testimony to death.\n"
+    ) == {("Ivanov", "death", None)}
+    assert sentenced("Ivanov and Petrov were exiled to Kazakhstan, five years each.\n") == {
+        ("Ivanov", "exile", 5.0),
+        ("Petrov", "exile", 5.0),
+    }
+    assert (
+        sentenced(
+            "IVANOV Ivan Ivanovich, b. 1890. In the party since 1920 - 17 years. Arrested 1937.\n"
+        )
+        == set()
+    )
+    assert sentenced(
+        "In 1939 the Supreme Court replaced the shooting of I. I. Ivanov with ten years of "
+        "imprisonment.\n"
+    ) == {("Ivanov", "imprisonment", 10.0)}
+    assert (
+        sentenced(
+            "A. B. Smirnov was arrested in 1937 and his wife Anna was later sentenced to 5 years.\n"
+        )
+        == set()
+    )
+    # a surname inside another word is not that person named ("Lin" in "Berlin")
+    text = (
+        "In the dock were Lin, Orlov and Zubov. Orlov, back from Berlin, was shot; the other "
+        "accused received ten years each.\n"
+    )
+    assert sentenced(text) == {
+        ("Orlov", "death", None),
+        ("Lin", "imprisonment", 10.0),
+        ("Zubov", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

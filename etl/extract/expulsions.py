@@ -201,45 +201,30 @@ def row_label(row: Row) -> str:
     return " ".join([row.label_above, *words] if row.label_above else words)
 
 
-def is_transposed(kb: Knowledge, table: Table, caption: str = "") -> bool:
-    """Whether the columns are populations ("Members", "Candidates", "Total"), years, places
-    or groups, and the row labels say what is counted ("Checked", "Expelled")."""
-    headers = [c.header for c in table.columns if c.numeric and c.header]
-    headers = [h for h in headers if not SERIAL.fullmatch(h.strip())]
+def table_shape(kb: Knowledge, table: Table, caption: str) -> Shape:
+    """How a table is laid out, read once: turned on its side when its columns are
+    populations ("Members", "Candidates", "Total"), years, places or groups and its row
+    labels say what is counted ("Checked", "Expelled"), or when it is a list of labelled
+    figures without a header; with places across when a header or the caption has a word
+    of places ("Okrug total", "by raion"), else groups ("Workers | Peasants")."""
+    numeric = [c.header.strip() for c in table.columns if c.numeric and c.header.strip()]
+    headers = [h for h in numeric if not SERIAL.fullmatch(h)]
     counted = sum(bool(column_subject(kb, row_label(r))) for r in table.rows)
-    if not table.header:  # a list of labelled figures: "expelled from the party …… 2 137"
-        return counted >= 2 and any(c.numeric for c in table.columns)
-    return bool(headers) and (
-        (
-            all(POPULATION.fullmatch(h.strip()) or year_cell(h.strip()) for h in headers)
-            and counted > 0
-        )
-        or rows_count(kb, table)
-    )
-
-
-def rows_count(kb: Knowledge, table: Table) -> bool:
-    """Whether two rows or more say what is counted ("Checked", "Expelled") and no numeric
-    header does: the columns are then places ("Placename | Othername") or groups ("Workers |
-    Peasants")."""
-    headers = [c.header.strip() for c in table.columns if c.numeric and c.header.strip()]
-    return (
-        len(headers) >= 2
+    if not table.header:  # a list of labelled figures: "expelled from the party …… N"
+        return Shape(counted >= 2 and any(c.numeric for c in table.columns), False, False)
+    # no numeric header says what it counts, two rows or more do
+    rows_count = (
+        len(numeric) >= 2
         and not any(
-            column_subject(kb, h) or year_cell(h) or PERCENT_HEADER.search(h) for h in headers
+            column_subject(kb, h) or year_cell(h) or PERCENT_HEADER.search(h) for h in numeric
         )
-        and sum(bool(column_subject(kb, row_label(r))) for r in table.rows) >= 2
+        and counted >= 2
     )
-
-
-def places_across(kb: Knowledge, table: Table, caption: str = "") -> bool:
-    """Whether the columns of a table whose rows say what is counted are places: a header
-    or the caption has a word of places ("Okrug total", "by raion"); else they are groups."""
-    headers = [c.header.strip() for c in table.columns if c.numeric and c.header.strip()]
+    populations = all(POPULATION.fullmatch(h) or year_cell(h) for h in headers) and counted > 0
     regions = "|".join(p.pattern for p, _ in vocabulary(kb, "region"))
-    return rows_count(kb, table) and bool(
-        re.search(rf"\b(?:{regions}|okrug)", " ".join([caption, *headers]), re.I)
-    )
+    places = re.search(rf"\b(?:{regions}|okrug)", " ".join([caption, *numeric]), re.I)
+    across = rows_count and bool(places)
+    return Shape(bool(headers) and (populations or rows_count), across, rows_count and not across)
 
 
 def column_subject(kb: Knowledge, header: str) -> str | None:
@@ -276,8 +261,8 @@ def table_records(
         if first(kb, "not_table", about) and not first(kb, "table", header):
             continue  # a table about something else (sowing, budgets, elections)
         # Turned on its side (years or populations across), the row labels say what it counts.
-        transposed = is_transposed(kb, table, caption)
-        labels = " ".join(row_label(r) for r in table.rows) if transposed else ""
+        shape = table_shape(kb, table, caption)
+        labels = " ".join(row_label(r) for r in table.rows) if shape.transposed else ""
         if not (
             first(kb, "party", f"{about} {labels}") and first(kb, "table", f"{about} {labels}")
         ):
@@ -292,8 +277,6 @@ def table_records(
             # column of its own, so a bare "Members" is the organisation's size
             default = None
         caption_percent = bool(PERCENT_HEADER.search(caption))
-        across = places_across(kb, table, caption)  # once a table
-        shape = Shape(transposed, across, rows_count(kb, table) and not across)
         for line_row in table.rows:
             yield from row_records(
                 source, kb, table, line_row, ctx, default, caption_percent, caption, shape

@@ -31,7 +31,7 @@ SPACE_SPLIT = re.compile(
 # notes ("[3]", "412*", "204a"), brackets, bold
 MARKS = re.compile(r"\[\d+\]|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$|(?<=\d)[a-e]$|(?<=\d)\)$|^\*\*|^__|__$")
 PER_CENT = re.compile(r"(?<=\d)\s*per\s?cent$", re.IGNORECASE)
-BRACKETED = re.compile(r"\((.*)\)")  # a whole cell in brackets: "(4.7)", not "Kursk (city)"
+BRACKETED = re.compile(r"\((.*)\)")  # a whole cell in brackets: "(4.7)", not "Placename (city)"
 # "c. N 000", "ca. N", "~N", "about N": an approximate figure in a cell.
 APPROX = re.compile(r"^(?:c\.|ca\.|circa|approx\.|about|~|≈)\s*", re.IGNORECASE)
 # Thousands grouped by a space, a no-break or thin space, a dot, a comma or an apostrophe.
@@ -56,7 +56,7 @@ class Cell:
         "c. 1 500" → "1 500"."""
         whole = BRACKETED.fullmatch(self.text)
         clean = APPROX.sub("", MARKS.sub("", whole[1] if whole else self.text).strip())
-        return PER_CENT.sub("%", clean)  # "(13,1 per cent)" is the share "13,1%"
+        return PER_CENT.sub("%", clean)  # "(N,N per cent)" is the share "N,N%"
 
     @property
     def approximate(self) -> bool:

@@ -257,6 +257,11 @@ def subject_names(
 
 
 COMMA_BEFORE_CAPITAL = re.compile(r",\s+(?=[A-Z])")
+# Words that open a phrase after a name, not the last word of a post before one.
+PHRASE_WORDS = (
+    r"(?:or|of|from|after|before|via|through|because|despite|since|until|upon|over|"
+    r"against|following|per|who|whom|which|that)\b"
+)
 RELATIVE_WORD = re.compile(r"\b(?:that|who|whom|which)\b")
 NEW_SUBJECT = re.compile(r"\band\s+(?:his|her|their|[A-Z])")  # another person's clause
 LOWER_WORD_END = re.compile(r"(?:^|\s)[a-z]+$")
@@ -492,8 +497,10 @@ def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> 
     for m in OBJECT.finditer(text, sentence.start, sentence.end):
         name = parse_item(text, m.start(2), m.end(2), kb)  # "Given Surname"
         # "sentenced the Red Army man Surname": the capitals were a post's, the person after
+        # (a post's last word is a noun, not a word that starts a phrase: "sentenced A after
+        # B's testimony" keeps A)
         post = re.match(
-            rf"\s+{_ROLE_WORD}(?!or\b|of\b|from\b)[a-z]+\s+({WORD})\b",
+            rf"\s+{_ROLE_WORD}(?!{PHRASE_WORDS})[a-z]+\s+({WORD})\b(?![’']s\b)",
             text[m.end(2) : sentence.end],
         )
         if post:
@@ -808,7 +815,7 @@ def resolve_pronoun(
 
 def agrees_as_kin(name: Name, pronoun: str, kb: Knowledge) -> bool:
     """Whether a name agrees with a pronoun, a kin word before it giving its gender
-    ("Uncle Given" is a man, whatever his name ends in: Misha, Kolya)."""
+    ("Uncle Given" is a man, whatever his name ends in)."""
     gender = kin_genders(kb).get(name.title.lower()) if name.title else None
     if gender and re.match(r"(?:he|she|him|his|her)\b", pronoun, re.IGNORECASE):
         return (gender == "f") == pronoun.lower().startswith(("she", "her"))
@@ -1103,10 +1110,13 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
     return found
 
 
-REPLACED = re.compile(
-    r"\breplaced\s+(?:the\s+)?(?P<old>[^,;.]{2,60}?)\s+(?:of|for|on)\s+"
-    r"(?:the\s+(?:[a-z-]+\s+){0,3})?(?P<names>[A-Z][^,;.]{1,60}?)\s+(?:with|by)\s+"
-)
+def replaced_pattern(kb: Knowledge) -> re.Pattern:
+    """ "replaced the shooting of A. B. Surname with …": the old penalty, then the names."""
+    names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
+    return re.compile(
+        r"\breplaced\s+(?:the\s+)?(?P<old>[^,;.]{2,60}?)\s+(?:of|for|on)\s+"
+        rf"(?:the\s+(?:[a-z-]+\s+){{0,3}})?(?P<names>{names})\s+(?:with|by)\s+"
+    )
 
 
 REPLACED_WHAT = re.compile(r"shooting|death|execution|sentence|term|punishment|VMN", re.I)
@@ -1115,7 +1125,7 @@ REPLACED_WHAT = re.compile(r"shooting|death|execution|sentence|term|punishment|V
 def replaced_with(text: str, sentence: Block, kb: Knowledge) -> Named:
     """A sentence replaced by another: "the Supreme Court replaced the shooting of A with
     ten years of imprisonment": the new penalty is A's."""
-    m = REPLACED.search(text, sentence.start, sentence.end)
+    m = replaced_pattern(kb).search(text, sentence.start, sentence.end)
     if m is None or not REPLACED_WHAT.search(m["old"]):
         return []
     own = [p for p, _, _ in penalties_in(text, m.end(), sentence.end, kb)]
@@ -1328,13 +1338,13 @@ MASCULINE_SURNAME = re.compile(r"(?:ov|ev|ёv|in|yn|sky|skiy|skii|skoi|oy|iy)$")
 
 def agrees(name: Name, pronoun: str) -> bool:
     """A pronoun and its antecedent agree in gender, as Russian names show it: by the
-    patronymic (Markovich, Ilyinichna), else the surname (Larin, Larina), else the given
+    patronymic (-ovich, -ovna), else the surname (Larin, Larina), else the given
     name (Yekaterina); a bare surname that shows no gender ("Beria") agrees with either."""
     if not re.match(r"(?:he|she|him|his|her)\b", pronoun, re.IGNORECASE):
         return True  # "the sentence was commuted": no gender to agree with
     she = pronoun.lower().startswith(("she", "her"))
     given = name.given.split()
-    # a patronymic says it surely ("Given Markovich", "Given Ilyinichna"), then the surname
+    # a patronymic says it surely ("Given Patronymic-ich", "Given Patronymic-na"), then the surname
     if len(given) > 1 and re.search(r"(?:ich|ych|na)$", given[-1]):
         return given[-1].endswith("na") == she
     if re.search(r"(?:ova|eva|ina|yna|aya)$", name.surname):
@@ -1391,8 +1401,8 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
 # the Court Chamber to …", "By decision of the Special Board of … sentenced, as …, to …",
 # "previously sentenced in 1930 by …", "sent. by the Mil. Coll. …" (dictionaries), "Exiled
 # for 5 yrs to Kazakhstan".
-# "OSO 22.05.1938 – 10 years", "Troika 29.09.1937 – 8 yrs", "OSO MGB 25 May 1949 – exile",
-# "OSO NKVD USSR 26.01.1938: 8 years ITL": a body, the date and a dash or a colon
+# "BODY DD.MM.YYYY – N years", "BODY DD Month YYYY – exile", "BODY DD.MM.YYYY: N years
+# ITL": a body, the date and a dash or a colon
 DATED_VERDICT = (
     r"(?:[A-Z][\w.]*\s+){0,4}(?:\d{1,2}\.\d{1,2}\.|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+)?\d{4}"
     r"\s*(?:[–—-]\s|:\s)"
@@ -1428,6 +1438,8 @@ def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> list
     text = source.text
     own = register_heads(text, sentence.start, sentence.end, kb)
     verdict = VERDICT_WORD.search(text, own[-1].end, sentence.end) if own else None
+    if verdict and NEW_SUBJECT.search(text, own[-1].end, verdict.start()):
+        return []  # "A. B. Surname was arrested and his wife Anna was later sentenced": hers
     if own and (verdict or DATED_DASH.search(text, own[-1].end, sentence.end)):
         return own
     piece = text[sentence.start : sentence.end]

@@ -95,7 +95,7 @@ def _relatives(text: str, kb: Knowledge) -> list[Relative]:
             and re.fullmatch(r",\s+(?:our\s+|my\s+)?", text[last.end : m.start()])
         ):
             person = last.name  # "Mother's brother, Given Patronymic Surname, Uncle Given"
-        owner = (m["owner"] or "").split()[0].lower().rstrip("'’s") if m["owner"] else ""
+        owner = re.sub(r"['’]s?$", "", m["owner"].split()[0]).lower() if m["owner"] else ""
         family = not owner or owner in FAMILY_OWNERS or owner in genders
         relative = Relative(kin, person, genders[kin], m.start(), m.end("name"), m["name"], family)
         found.append(relative)

@@ -291,7 +291,9 @@ def partitive_lists(source: Source, kb: Knowledge, sections: list) -> Iterator[R
                 remaining, wanted = listed, len(listed)
             else:  # the rest: whoever the text has not sentenced by name, here or nearby
                 earlier = text[sentence.start : m.start()]
-                remaining = [n for n in remaining if n.surname not in earlier]
+                remaining = [
+                    n for n in remaining if not re.search(rf"\b{re.escape(n.surname)}\b", earlier)
+                ]
                 if not remaining or len(remaining) == len(listed):
                     continue  # nobody left, or nobody sentenced by name: no "other" accused
                 wanted = parse_count(m["rm"], kb) if m["rm"] else len(remaining)

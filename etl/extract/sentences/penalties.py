@@ -63,7 +63,7 @@ def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[s
 
 # A term read as imprisonment only because it is a term ("sentenced to three years", "received
 # ten years") is the term of the penalty named right after it: "three years of exile".
-GENERIC_TERM = re.compile(r"(?:years?|yrs?\.?|months?)\W*$", re.IGNORECASE)
+GENERIC_TERM = re.compile(r"(?:years?|yrs?\.?|months?)(?:\s+each)?\W*$", re.IGNORECASE)
 OTHER_AFTER = 40
 
 
@@ -83,6 +83,8 @@ def _term_of_other(text: str, penalty: tuple[str, int, int], found: list) -> boo
         end = term.end() if term else end
     elif not GENERIC_TERM.search(matched):
         return False
+    elif any(p in ("exile", "other") and start - OTHER_AFTER <= b <= start for p, _, b in found):
+        return True  # "were exiled to Kazakhstan, five years each": the exile's term
     return any(p in ("exile", "other") and end <= a <= end + OTHER_AFTER for p, a, _ in found)
 
 
