@@ -781,6 +781,12 @@ def test_second_review_phrases_after_a_name_terms_of_other_penalties_and_other_s
     }
 
 
+def test_a_long_run_of_names_before_a_verdicts_verb():
+    names = ", ".join(f"Kal{chr(97 + i)}ov A. B." for i in range(24))
+    text = f"{names} were sentenced to death.\n"
+    assert {s for s, _, _ in sentenced(text)} == {f"Kal{chr(97 + i)}ov" for i in range(24)}
+
+
 # Statistics.
 
 

@@ -681,6 +681,11 @@ VERDICT_VERB = (
 )
 
 
+# The words a verdict's verb ends with (VERDICT_VERB), to look for names before each.
+VERDICT_WORDS = re.compile(r"\b(?:shot|executed|sentenced|condemned|convicted|given)\b")
+NAMES_BEFORE_VERB = 600  # characters of names, posts and an apposition before the verb
+
+
 def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
     """Names anywhere in a sentence right before a verdict verb, in apposition or with
     their ranks: "His three deputies, A, B and C, were shot", "the corps commander
@@ -705,7 +710,14 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*)"
         rf"{apposition}{VERDICT_VERB}"
     )
-    m = pattern.search(text, sentence.start, sentence.end)
+    # The names stand before a verdict's verb: look for them only in a window before each
+    # (a long list of names with no verb after it would otherwise cost exponential time).
+    m = None
+    for verb in VERDICT_WORDS.finditer(text, sentence.start, sentence.end):
+        window = max(sentence.start, verb.start() - NAMES_BEFORE_VERB)
+        m = pattern.search(text, window, min(sentence.end, verb.end() + 40))
+        if m is not None:
+            break
     if m is None or negated(text, sentence, m.end(), kb):
         return []
     banned = not_names(kb)

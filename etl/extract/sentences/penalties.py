@@ -49,13 +49,16 @@ def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[s
     anyone, patterns = penalty_patterns(kb)
     if not may_search(anyone, text, start, end, kb):
         return []
-    found = []
+    found: list[tuple[str, int, int]] = []
+    covered = bytearray(end - start)  # the characters an earlier pattern's match took
     for pattern, penalty in patterns:
         if not may_search(pattern, text, start, end, kb):
             continue
-        for m in pattern.finditer(text, start, end):
-            if not any(a <= m.start() < b for _, a, b in found):
-                found.append((penalty, m.start(), m.end()))
+        new = [(penalty, m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+        new = [f for f in new if not (f[1] < end and covered[f[1] - start])]  # apart, one's
+        for _, a, b in new:
+            covered[a - start : b - start] = b"\x01" * (b - a)
+        found += new
     if found and not anyone.search(text, start, end):  # the quick test, searched last
         return []
     return [f for f in sorted(found, key=lambda f: f[1]) if not _term_of_other(text, f, found)]
