@@ -787,6 +787,19 @@ def test_a_long_run_of_names_before_a_verdicts_verb():
     assert {s for s, _, _ in sentenced(text)} == {f"Kal{chr(97 + i)}ov" for i in range(24)}
 
 
+def test_a_plain_list_after_including_in_a_clause_with_its_penalty():
+    text = (
+        "3. The sentences of the troika of 15 December in respect of the persons assigned to "
+        "the first category, including Savin, Ogurtsov and Kuzovkin, were carried out on 18 "
+        "December 1937.\n"
+    )
+    assert sentenced(text) == {
+        ("Savin", "death", None),
+        ("Ogurtsov", "death", None),
+        ("Kuzovkin", "death", None),
+    }
+
+
 # Statistics.
 
 

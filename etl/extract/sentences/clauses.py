@@ -1314,9 +1314,22 @@ def names_among(
         terms = penalty_terms(text, Block(clause_start, m.start()), clause_start, kb)
         term = terms[0][0] if terms else None
         penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
-        for name in full_names(text, Block(m.end(), end), kb, patronymic=True):
-            found += [(name, [p], term if p != "death" else None) for p in penalties]
+        named = full_names(text, Block(m.end(), end), kb, patronymic=True)
+        plain = None if named else plain_list(kb).match(text, m.end(), end)
+        if plain:  # "…, including Surname, Othername and Thirdname, were …": the list itself
+            named = split_subjects(text, plain.start(), plain.end(), kb) or []
+        for name in named:
+            if name.surname not in not_names(kb):
+                found += [(name, [p], term if p != "death" else None) for p in penalties]
     return found
+
+
+def plain_list(kb: Knowledge) -> re.Pattern:
+    """A list of names alone, closed by a comma and a verb or by the clause's end."""
+    return re.compile(
+        rf"{names_regex(kb)}(?:(?:\s*,\s*|\s+and\s+){names_regex(kb)})*"
+        r"(?=\s*,\s+(?:were|was|had|have|are|is)\b|\s*[.;]|\s*$)"
+    )
 
 
 IN_RESPECT = re.compile(
