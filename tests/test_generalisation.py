@@ -800,6 +800,80 @@ def test_a_plain_list_after_including_in_a_clause_with_its_penalty():
     }
 
 
+def test_surnames_in_capitals_alone_as_newspapers_print_the_accused():
+    text = (
+        "THE TRAITORS HAVE BEEN SENTENCED\n\n"
+        "The court found all the accused guilty and sentenced GRACHEV, LUZGIN and TOMILOVA "
+        "to be shot, and VETROV to ten years' deprivation of liberty.\n\n"
+        "By the verdict of the court of 4 May 1938, PETUKHOV was sentenced to ten years, "
+        "SAVKIN to eight years, and DOROFEEVA was acquitted.\n\n"
+        "Deputy Procurator of the RSFSR, KRYLOV\n"
+    )
+    assert sentenced(text) == {
+        ("Grachev", "death", None),
+        ("Luzgin", "death", None),
+        ("Tomilova", "death", None),
+        ("Vetrov", "imprisonment", 10.0),
+        ("Petukhov", "imprisonment", 10.0),
+        ("Savkin", "imprisonment", 8.0),
+    }
+
+
+def test_a_bare_number_after_a_term_of_years_is_the_next_persons_term():
+    text = (
+        "The verdict was met with applause. POLUEKTOV received ten years, ZAKHAROVA eight.\n\n"
+        "The court gave Mikhalev ten years and Osintsev seven.\n\n"
+        "Gorshkov had served five years, Lapin two.\n"
+    )
+    assert sentenced(text) == {
+        ("Poluektov", "imprisonment", 10.0),
+        ("Zakharova", "imprisonment", 8.0),
+        ("Mikhalev", "imprisonment", 10.0),
+        ("Osintsev", "imprisonment", 7.0),
+    }
+
+
+def test_a_body_ruled_that_they_be_shot_and_a_sentence_on_a_person():
+    text = (
+        "The tribunal ruled that Zimin and Kapustin be shot.\n\n"
+        "The meeting demanded that Kapustin be shot.\n\n"
+        "The sentence on Yeliseev: death by shooting.\n\n"
+        "The court imposed on Rodionov a sentence of ten years.\n\n"
+        "The court's sentence on Vorobyova was five years of exile.\n\n"
+        "The sentence on Chumakov is unfounded, the procurator writes.\n"
+    )
+    assert sentenced(text) == {
+        ("Zimin", "death", None),
+        ("Kapustin", "death", None),
+        ("Yeliseev", "death", None),
+        ("Rodionov", "imprisonment", 10.0),
+        ("Vorobyova", "exile", 5.0),
+    }
+
+
+def test_a_verdict_before_its_subject_and_an_elided_clause_after_a_role_and_a_comma():
+    text = (
+        "By the verdict of the court Sychev is to be shot.\n\n"
+        "Of the nine accused, Antipov, Gusev and Bykov were sentenced to be shot; the "
+        "remaining accused, Dyatlov and Lunin, to ten years each.\n\n"
+        "RESOLVED: Trofimov, Ivan Petrovich, to be confined in a corrective labour camp for "
+        "eight years.\n\n"
+        "The Special Board sentenced Shumilov to five years; Kaverina, Anna Ilyinichna, to "
+        "three years of exile.\n"
+    )
+    assert sentenced(text) == {
+        ("Sychev", "death", None),
+        ("Antipov", "death", None),
+        ("Gusev", "death", None),
+        ("Bykov", "death", None),
+        ("Dyatlov", "imprisonment", 10.0),
+        ("Lunin", "imprisonment", 10.0),
+        ("Trofimov", "imprisonment", 8.0),
+        ("Shumilov", "imprisonment", 5.0),
+        ("Kaverina", "exile", 3.0),
+    }
+
+
 # Statistics.
 
 

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from etl.extract.sentences.forms import (
+    BARE_CAPS,
     CAPS_SURNAME,
     REGISTER_INITIALS,
     TRAILING,
+    bare_caps_name,
     has_patronymic,
     list_item_name,
     names_regex,
@@ -120,7 +122,7 @@ def clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
     reported = term_pattern(kb, "reported").finditer(text, sentence.start, sentence.end)
     starts += [m.end() for m in reported]
     for start in list(starts):  # "…; in 1930 Surname, then a civilian, was sentenced"
-        for pattern in (INTRODUCTION, DATED):
+        for pattern in (INTRODUCTION, DATED, BY_VERDICT):
             intro = re.compile(pattern).match(text, start, sentence.end)
             if intro:
                 starts.append(intro.end())
@@ -144,6 +146,14 @@ DATED = (
     r"|[A-Z][a-z]*(?: [a-z]+){1,5} "  # "As far back as 1930 Surname was …", "Back in 1930 …"
     r")\b\d{4}\s+(?=[A-Z])"
 )
+# A verdict named before a clause's subject without a comma: "By the verdict of the court
+# Surname is to be shot", "Under the troika's decision Surname was …".
+BY_VERDICT = (
+    r"(?:[Bb]y|[Uu]nder|[Aa]ccording to|[Pp]ursuant to)\s+(?:the|a|its|their)\s+"
+    r"(?:[\w’']+\s+){0,2}?(?:verdict|sentence|decision|resolution)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?i:court|tribunal|troika|collegium|board))?"
+    r"\s+(?=[A-Z])"
+)
 
 
 def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name] | None:
@@ -161,7 +171,7 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
         title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[a:b])
         a += title.end() if title else 0  # "Citizen KOVAL …": the title is not the name
         if re.match(CAPS_SURNAME + r"\b", text[a:b]):
-            name = list_item_name(text, a, b, kb)
+            name = list_item_name(text, a, b, kb) or bare_caps_name(text, a, b, kb)
             if name is None:
                 return None
             names.append(name)
@@ -1101,13 +1111,19 @@ PASSED = re.compile(r"\b(?:passed|pronounced|imposed|handed\s+down)\b")
 
 def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
     """A sentence passed on its persons, the penalty before each: "The death sentence was
-    passed on A and B", "passed sentences of ten years on C and eight years on D"."""
+    passed on A and B", "passed sentences of ten years on C and eight years on D"; or
+    after them: "imposed on A a sentence of ten years", "The sentence on B: death", "The
+    court's sentence on C was five years of exile"."""
+    on_names = rf"({object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*)"
     verb = PASSED.search(text, sentence.start, sentence.end)
-    if not verb or not re.search(r"\bsentences?\b", text[sentence.start : sentence.end]):
+    sentence_on = re.compile(rf"\bsentences?\s+on\s+{on_names}(?:\s*[:—–]|\s+(?:was|is)\b)")
+    if verb is None:
+        stated = sentence_on.search(text, sentence.start, sentence.end)
+        return after_names(text, sentence, kb, stated) if stated else []
+    if not re.search(r"\bsentences?\b", text[sentence.start : sentence.end]):
         return []
     names = re.compile(
-        rf"\bon\s+(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,4}})?"  # "on the wrecker A"
-        rf"({object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*)"
+        rf"\bon\s+(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,4}})?{on_names}"  # "on the wrecker A"
     )
     found: Named = []
     cursor = sentence.start
@@ -1115,11 +1131,24 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
         penalties = sorted(
             {p for p, _, _ in penalties_in(text, cursor, m.start(), kb)}, key=ORDER.index
         )
+        if not penalties and not found:  # "imposed on A a sentence of ten years"
+            return after_names(text, sentence, kb, m)
         term = first_term(text, cursor, m.start(), kb)
         penalties = penalties or (["imprisonment"] if term else [])
         found += verdicts_of(text, Block(m.start(1), m.end(1)), penalties, term, kb)
         cursor = m.end()
     return found
+
+
+def after_names(text: str, sentence: Block, kb: Knowledge, named: re.Match) -> Named:
+    """The persons of `named` (its group 1) with the penalties and term of their clause
+    after them (a bare term is prison)."""
+    end = CLAUSE_BREAK.search(text, named.end(), sentence.end)
+    end = end.start() if end and end.start() > named.end() else sentence.end
+    penalties = [p for p, _, _ in penalties_in(text, named.end(), end, kb)]
+    term = first_term(text, named.end(), end, kb)
+    penalties = penalties or (["imprisonment"] if term else [])
+    return verdicts_of(text, Block(named.start(1), named.end(1)), penalties, term, kb)
 
 
 def replaced_pattern(kb: Knowledge) -> re.Pattern:
@@ -1152,13 +1181,28 @@ DECIDING_BODY = re.compile(
 )
 
 
+# "The court ruled that A and B be shot": a body's decision in the subjunctive
+RULED_THAT = re.compile(r"\b(?:ruled|ordered|decided|resolved|decreed|directed)\s+that\s+")
+
+
 def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
     """A decision's penalties in the infinitive, each before its names: "the troika
-    decided to shoot A and B and to imprison C for ten years", "The verdict: to shoot A"."""
+    decided to shoot A and B and to imprison C for ten years", "The verdict: to shoot A";
+    or in the subjunctive after them: "the court ruled that A and B be shot"."""
+    names = re.compile(rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*")
+    ruled = RULED_THAT.search(text, sentence.start, sentence.end)
+    if ruled and DECIDING_BODY.search(text, sentence.start, ruled.start()):
+        group = names.match(text, ruled.end())
+        be = group and re.compile(r",?\s+(?:should\s+)?be\s+").match(text, group.end())
+        if be:
+            end = CLAUSE_BREAK.search(text, be.end(), sentence.end)
+            end = end.start() if end else sentence.end
+            penalties = [p for p, _, _ in penalties_in(text, group.end(), end, kb)]
+            term = first_term(text, group.end(), end, kb)
+            return verdicts_of(text, Block(group.start(), group.end()), penalties, term, kb)
     decision = term_pattern(kb, "decision").search(text, sentence.start, sentence.end)
     if not decision or not DECIDING_BODY.search(text, sentence.start, decision.end()):
         return []  # a body's decision: not "Stalin decided to deport …", not a meeting's
-    names = re.compile(rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*")
     verbs = [
         v
         for v in term_pattern(kb, "imperative").finditer(text, decision.end(), sentence.end)
@@ -1202,29 +1246,32 @@ def inverted_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
 
 def object_item(kb: Knowledge) -> str:
     """A name as verdicts write it after their verb: the usual forms with initials after
-    the surname, or a capitalised surname with initials or given names."""
+    the surname, or a surname in capitals with initials, given names or alone."""
     caps = (
         rf"(?:(?:{title_pattern(kb)})\s+)?"  # "Citizen SURNAME Given Patronymic"
         rf"{CAPS_SURNAME}(?:\s+{REGISTER_INITIALS}(?=\s|,|$)|\s+{WORD}(?:\s+{WORD})?)"
     )
-    return rf"(?:{caps}|{names_regex(kb)}{TRAILING})"
+    return rf"(?:{caps}|{BARE_CAPS}|{names_regex(kb)}{TRAILING})"
 
 
 def elided_verdicts(
     text: str, sentence: Block, kb: Knowledge, named: list
 ) -> list[tuple[Name, list[str], float | None]]:
     """A clause after ";" whose verb is the sentence's: "A was sentenced to eight years;
-    the bookkeeper B and the storekeeper C to five years each"."""
+    the bookkeeper B and the storekeeper C to five years each", "A received ten years,
+    B eight" (a bare number after a term of years is a term of years)."""
+    found = bare_terms(text, sentence, kb, named)
     if not term_pattern(kb, "verdict").search(text, sentence.start, sentence.end):
-        return []
-    item = rf"(?:(?:the|a|his|her|their)\s+(?:[a-z]+\s+){{1,3}})?{names_regex(kb)}"
+        return found
+    item = rf"(?:(?:the|a|his|her|their)\s+(?:[a-z]+\s+){{1,3}})?(?:{BARE_CAPS}|{names_regex(kb)})"
     clause = re.compile(
-        rf"(?:;|,\s+and|,)\s+(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
-        rf"(?:(?:\s+|\s*[—–]\s*)to\s+"  # "…, the accountant A. Fink — to six years"
+        # "; the remaining accused, A and B, to ten years each": a role and a comma
+        rf"(?:;|,\s+and|,)\s+(?:(?:the|a|his|her|their)(?:\s+[a-z]+){{1,3}},\s+)?"
+        rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
+        rf"(?:,?(?:\s+|\s*[—–]\s*)to\s+"  # "…, the accountant A. Fink — to six years"
         rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\s+(?:years|months)\b))"  # "…, and B eight years each"
     )
     seen = {n.start for n, _, _ in named}
-    found = []
     for m in clause.finditer(text, sentence.start, sentence.end):
         end = text.find(";", m.end(), sentence.end)
         end = sentence.end if end == -1 else end
@@ -1232,17 +1279,51 @@ def elided_verdicts(
         years = years_in(text, m.end(), end, kb)
         if not penalties and years:
             penalties = ["imprisonment"]  # "to five years each": a bare term is prison
-        names = []
-        for piece in re.finditer(names_regex(kb), text[m.start("names") : m.end("names")]):
-            start = m.start("names") + piece.start()
-            name = parse_item(text, start, m.start("names") + piece.end(), kb)
-            if name is not None and name.surname not in not_names(kb) and name.start not in seen:
-                names.append(name)
+        if has_patronymic(m["names"], kb):
+            continue  # "Surname, Given Patronymic, to …": the given names of the name before
+        # "Surname, Given Patronymic" is one person
+        listed = split_subjects(text, m.start("names"), m.end("names"), kb) or []
+        names = [n for n in listed if n.surname not in not_names(kb) and n.start not in seen]
         terms = respective_terms(text, Block(m.end(), end), kb, len(names))
         for name, own in zip(names, terms or [None] * len(names), strict=True):
             for penalty in sorted(set(penalties), key=ORDER.index):
                 term = own or (years[0][0] if years else None)
                 found.append((name, [penalty], term if penalty != "death" else None))
+    return found
+
+
+# "…, B eight", "… and B seven" after a clause that named its persons and a term of years
+BARE_TERM = re.compile(
+    rf"(?:;|,\s+and|,|\s+and)\s+(?P<name>{BARE_CAPS}|{WORD})\s+(?P<count>{NUMBER_WORD}|\d{{1,2}})"
+    r"(?=\s*(?:[.;,]|$))"
+)
+TERM_OF_YEARS = re.compile(rf"\b(?:{NUMBER_WORD}|\d+)\s+years\b")
+
+
+def bare_terms(
+    text: str, sentence: Block, kb: Knowledge, named: list
+) -> list[tuple[Name, list[str], float | None]]:
+    """ "A received ten years, B eight", "gave A ten years and B seven": a surname and a bare
+    number after a clause that named its persons and a term of years are another term of
+    years (prison, as a bare term is)."""
+    if not named:
+        return []
+    seen = {n.start for n, _, _ in named}
+    found = []
+    for m in BARE_TERM.finditer(text, sentence.start, sentence.end):
+        count = parse_count(m["count"], kb)
+        a, b = m.start("name"), m.end("name")
+        name = bare_caps_name(text, a, b, kb) or parse_item(text, a, b, kb)
+        if (
+            count is None
+            or not 0 < count <= MAX_TERM
+            or name is None
+            or name.surname in not_names(kb)
+            or name.start in seen
+            or not TERM_OF_YEARS.search(text, sentence.start, m.start())
+        ):
+            continue
+        found.append((name, ["imprisonment"], float(count)))
     return found
 
 
@@ -1254,7 +1335,10 @@ def before_elided(
     own = sorted(
         {p for p, _, _ in passed_penalties(text, name.end, cut, sentence, kb)}, key=ORDER.index
     )
-    return name, own or penalties, term if term is not None else first_term(text, name.end, cut, kb)
+    years = first_term(text, name.end, cut, kb)
+    if not own and years is not None:
+        own = ["imprisonment"]  # "A to five years; B to three years of exile": a bare term
+    return name, own or penalties, term if term is not None else years
 
 
 def first_term(text: str, start: int, end: int, kb: Knowledge) -> float | None:

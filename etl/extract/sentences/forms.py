@@ -22,6 +22,22 @@ LIST_MARK = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[–—•*-])[ \t
 
 
 CAPS_SURNAME = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
+# A surname in capitals alone, as newspapers print the accused ("sentenced KOVALEV, SHUBIN
+# and MARKOVA to be shot"): not a word of a line in capitals ("THE WRECKERS SENTENCED").
+BARE_CAPS = rf"(?<![{UPPER}] )[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?\b(?!\s+[{UPPER}]{{2}})"
+VOWELS = set("AEIOUYÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ")
+
+
+def bare_caps_name(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
+    """The surname in capitals that text[start:end] is, all of it, or None: a word with a
+    vowel and a consonant that is not an acronym or another word of not_names.csv."""
+    piece = text[start:end].strip()
+    if not re.fullmatch(BARE_CAPS, piece) or not VOWELS & set(piece) or set(piece) <= VOWELS:
+        return None
+    if piece in {word.upper() for word in not_names(kb)}:
+        return None
+    at = text.index(piece, start)
+    return Name(piece, at, at + len(piece), piece.title())
 
 
 def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
