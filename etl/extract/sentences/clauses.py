@@ -1281,9 +1281,13 @@ def elided_verdicts(
             penalties = ["imprisonment"]  # "to five years each": a bare term is prison
         if has_patronymic(m["names"], kb):
             continue  # "Surname, Given Patronymic, to …": the given names of the name before
-        # "Surname, Given Patronymic" is one person
-        listed = split_subjects(text, m.start("names"), m.end("names"), kb) or []
-        names = [n for n in listed if n.surname not in not_names(kb) and n.start not in seen]
+        # "Surname, Given Patronymic" is one person; "the bookkeeper A and the storekeeper
+        # B" are the names of their roles
+        listed = split_subjects(text, m.start("names"), m.end("names"), kb) or [
+            parse_item(text, m.start("names") + piece.start(), m.start("names") + piece.end(), kb)
+            for piece in re.finditer(names_regex(kb), m["names"])
+        ]
+        names = [n for n in listed if n and n.surname not in not_names(kb) and n.start not in seen]
         terms = respective_terms(text, Block(m.end(), end), kb, len(names))
         for name, own in zip(names, terms or [None] * len(names), strict=True):
             for penalty in sorted(set(penalties), key=ORDER.index):
