@@ -874,6 +874,36 @@ def test_a_verdict_before_its_subject_and_an_elided_clause_after_a_role_and_a_co
     }
 
 
+def test_a_telegram_in_capitals_pairs_each_run_of_surnames_with_the_penalty_next_to_it():
+    text = (
+        "PERM, 3.XII.1937. Oblast court. CASE WRECKERS LYSVA WORKS CONCLUDED STOP SENTENCED "
+        "SHOOT KOCHURIN BEZDENEZHNYKH SIX YEARS ITL OVCHINNIKOVA STOP ENGINEER V. A. LOOS "
+        "VMN STOP FOREMEN ZUBAREV KIRYANOVA FOUR YEARS ITL EACH STOP CHEMIST RAUDSEPP "
+        "ACQUITTED STOP\n\n"
+        "TOMSK, 9.XII.1937. SENTENCED VMN 8 YEARS ITL 3 YEARS EXILE PLOTNIKOV SHEVELEV "
+        "MOISEENKO RESPECTIVELY STOP GAVRILYUK SELIVANOV NINE SEVEN YEARS ITL RESPECTIVELY "
+        "STOP PROCURATOR DEMANDED VMN SELIVANOV STOP CONVOY LEFT FOR THE CAMP STOP\n\n"
+        "OMSK, 2.I.1938. SUPREME COURT RULING STOP VMN V. A. LOOS COMMUTED TEN YEARS ITL STOP "
+        "SENTENCE ZUBAREV REDUCED FROM FOUR TO TWO YEARS ITL STOP ACCUSED TIKHONRAVOV REMAIN "
+        "IN CUSTODY STOP\n"
+    )
+    assert sentenced(text) == {
+        ("Kochurin", "death", None),
+        ("Bezdenezhnykh", "death", None),
+        ("Ovchinnikova", "imprisonment", 6.0),
+        ("Loos", "death", None),
+        ("Zubarev", "imprisonment", 4.0),
+        ("Kiryanova", "imprisonment", 4.0),
+        ("Plotnikov", "death", None),
+        ("Shevelev", "imprisonment", 8.0),
+        ("Moiseenko", "exile", 3.0),
+        ("Gavrilyuk", "imprisonment", 9.0),
+        ("Selivanov", "imprisonment", 7.0),
+        ("Loos", "imprisonment", 10.0),
+        ("Zubarev", "imprisonment", 2.0),
+    }
+
+
 # Statistics.
 
 

@@ -20,6 +20,8 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
 - `sentences.resolution`: protocol lines, "RESOLVED: Surname, Given Patronymic, to
   be shot".
 - `sentences.register_table`: a table with a column of names and one of sentences.
+- `sentences.telegram`: a telegram's clipped capitals, "SENTENCED SHOOT A B TEN YEARS ITL C
+  STOP": each run of surnames with the penalty next to it (etl/extract/sentences/telegrams.py).
 - `sentences.partitive_list` (inferred, rule `count_minus_named`): "N of the M
   accused" or "all but K" after a list, or a prose naming, of the accused.
 A demand, a threat, a hypothetical, a term served or a relative's fate gives no
@@ -43,6 +45,7 @@ from etl.extract.sentences.clauses import (
 )
 from etl.extract.sentences.forms import list_item_name, names_regex
 from etl.extract.sentences.kin import introduced_relatives
+from etl.extract.sentences.telegrams import telegram_verdicts
 from etl.extract.sentences.lists import (
     colon_lists,
     defendant_lists,
@@ -111,6 +114,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     yield from resolutions(source, kb)
     yield from register_tables(source, kb)
     yield from colon_lists(source, kb)
+    yield from telegram_verdicts(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)
     for section in sections:

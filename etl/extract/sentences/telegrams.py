@@ -1,0 +1,247 @@
+"""Telegrams: verdicts in the clipped capitals of a telegram, "SENTENCED SHOOT A B TEN YEARS
+ITL C STOP", where no case tells a surname from the words around it.
+
+A telegram is a paragraph with a "STOP"; each part between two is read alone. A surname is
+a word in capitals with a surname's ending (etl/knowledge/surname_endings.csv), or any word
+in capitals after initials ("A. P. KUZNETSOV"), that is no word of not_names.csv, titles.csv,
+places.csv or months; a given name of given_names.csv may follow it ("ROMASHKINA MARIA"). A
+run of surnames takes the penalty that stands next to it: the one before it when the part
+names a penalty before its first surname ("SENTENCED SHOOT A B"), else the one after it
+("DIRECTOR MTS A. P. KUZNETSOV VMN"); "RESPECTIVELY" pairs the runs' persons with the
+penalties, or with the terms of one penalty ("A B C TEN EIGHT FIVE YEARS ITL
+RESPECTIVELY"), in order. After "COMMUTED" or "REDUCED" only the new penalty counts. A part
+that demands, threatens or supposes (sentence_terms.csv `not_verdict`) gives no row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from etl.extract import Record
+from etl.extract.sentences.penalties import penalties_in, term_pattern, years_in
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import UPPER, Name, not_names
+from etl.lang.paragraphs import paragraphs
+from etl.lang.text import Block, parse_count
+
+STOP = re.compile(r"(?<![A-Za-z])STOP(?![A-Za-z])")
+WORD = re.compile(rf"(?:[{UPPER}]\.\s?){{1,3}}(?=[{UPPER}]{{2}})|[{UPPER}][{UPPER}'’-]+|\S+")
+INITIALS = re.compile(rf"(?:[{UPPER}]\.\s?){{1,3}}")
+JOINING = {"AND", "EACH", ","}
+VERDICT_VERB = re.compile(r"SENTENCED|CONDEMNED|CONVICTED|GIVEN|GOT|RECEIVED")
+MIN_SURNAME = 4  # letters; shorter words in capitals are mostly acronyms
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A penalty of a telegram's part, with its term and the terms listed before it."""
+
+    penalty: str
+    term: float | None
+    start: int
+    end: int
+    terms: tuple[float, ...] = ()
+
+
+def telegram_verdicts(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """One row per surname and penalty of every telegram part that pairs them."""
+    text = source.text
+    for paragraph in paragraphs(text):
+        stops = list(STOP.finditer(text, paragraph.start, paragraph.end))
+        if not stops:
+            continue
+        cuts = [paragraph.start, *(m.end() for m in stops)]
+        ends = [m.start() for m in stops] + [paragraph.end]
+        for start, end in zip(cuts, ends, strict=True):
+            part = Block(start, end)
+            for name, verdict in part_verdicts(text, part, kb):
+                fields = {
+                    "trial_id": None,
+                    "penalty": verdict.penalty,
+                    "term_years": verdict.term if verdict.penalty != "death" else None,
+                    "basis": "explicit",
+                }
+                span = source.span(*stripped(text, part))
+                yield Record("sentences", fields, span, "sentences.telegram", refs={"name": name})
+
+
+def stripped(text: str, part: Block) -> tuple[int, int]:
+    piece = text[part.start : part.end]
+    return part.start + len(piece) - len(piece.lstrip()), part.start + len(piece.rstrip())
+
+
+def part_verdicts(text: str, part: Block, kb: Knowledge) -> list[tuple[Name, Verdict]]:
+    """The surnames of one part of a telegram, each with its penalty."""
+    if term_pattern(kb, "not_verdict").search(text, part.start, part.end):
+        return []
+    verdicts = part_penalties(text, part, kb)
+    if not verdicts:
+        return []
+    runs = name_runs(text, part, kb, {(v.start, v.end) for v in verdicts})
+    if not runs:
+        return []
+    change = term_pattern(kb, "telegram_change").search(text, part.start, part.end)
+    if change:  # "VMN A COMMUTED TEN YEARS ITL": the persons before, the penalty after
+        after = [v for v in verdicts if v.start >= change.end()]
+        named = [n for run in runs if run[-1].end <= change.start() for n in run]
+        return [(n, after[0]) for n in named] if after else []
+    before = verdicts[0].start < runs[0][0].start
+    found = []
+    respectively = re.search(r"\bRESPECTIVELY\b", text[part.start : part.end])
+    if respectively:
+        named = [n for run in runs for n in run]
+        side = [v for v in verdicts if (v.end <= named[0].start) == before]
+        if len(side) == len(named):
+            return list(zip(named, side, strict=True))
+        if len(side) == 1 and len(side[0].terms) == len(named):
+            one = side[0]
+            return [
+                (n, Verdict(one.penalty, t, one.start, one.end))
+                for n, t in zip(named, one.terms, strict=True)
+            ]
+        return []
+    for run in runs:
+        verdict = next_to(text, run, verdicts, before)
+        if verdict is not None:
+            found += [(n, verdict) for n in run]
+    return found
+
+
+def next_to(text: str, run: list[Name], verdicts: list[Verdict], before: bool) -> Verdict | None:
+    """The penalty right before the run (or right after it), with only "AND", "EACH" or a
+    comma between, or after it a verdict's verb and its body ("A SENTENCED KRAICOURT TEN
+    YEARS ITL")."""
+    for v in verdicts:
+        if not (v.end <= run[0].start if before else v.start >= run[-1].end):
+            continue
+        between = text[v.end : run[0].start] if before else text[run[-1].end : v.start]
+        words = [w for w in between.replace(",", " , ").split() if w not in JOINING]
+        if not words or (not before and len(words) <= 2 and VERDICT_VERB.fullmatch(words[0])):
+            return v
+    return None
+
+
+def part_penalties(text: str, part: Block, kb: Knowledge) -> list[Verdict]:
+    """The penalties of a part in text order, each with the term of years right before it
+    ("TEN YEARS ITL"); a term with no penalty word is prison."""
+    found = [(p, a, b) for p, a, b in penalties_in(text, part.start, part.end, kb)]
+    found += [
+        ("death", m.start(), m.end())
+        for m in term_pattern(kb, "telegram_death").finditer(text, part.start, part.end)
+        if m[0].isupper() and not any(a <= m.start() < b for _, a, b in found)
+    ]
+    years = years_in(text, part.start, part.end, kb)
+    verdicts = []
+    used = set()
+    for penalty, a, b in sorted(found, key=lambda f: f[1]):
+        term = next(((y, ya) for y, ya, yb in years if yb <= a and not text[yb:a].strip()), None)
+        if term is not None:
+            used.add(term[1])
+        start = term[1] if term else a
+        listed = listed_terms(text, part.start, start, kb) if term else ()
+        verdicts.append(
+            Verdict(
+                penalty, term[0] if term else None, start, b, (*listed, term[0]) if term else ()
+            )
+        )
+    for y, a, b in years:
+        if a not in used and not any(v.start <= a < v.end for v in verdicts):
+            verdicts.append(
+                Verdict("imprisonment", y, a, b, (*listed_terms(text, part.start, a, kb), y))
+            )
+    return sorted(verdicts, key=lambda v: v.start)
+
+
+def listed_terms(text: str, floor: int, at: int, kb: Knowledge) -> tuple[float, ...]:
+    """The counts written right before a term ("TEN EIGHT | FIVE YEARS"), in order."""
+    counts: list[float] = []
+    for word in reversed(text[floor:at].split()):
+        count = parse_count(word.strip(","), kb)
+        if count is None:
+            break
+        counts.insert(0, float(count))
+    return tuple(counts)
+
+
+def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Name]]:
+    """Runs of surnames in capitals, joined only by "AND" or commas."""
+    runs: list[list[Name]] = []
+    current: list[Name] = []
+    given = {row["name"].upper() for row in kb["given_names"]}
+    spans = [(a, b) for a, b in taken]
+    for m in WORD.finditer(text, part.start, part.end):
+        word = m[0]
+        if any(a <= m.start() < b for a, b in spans):
+            current = flush(runs, current)
+            continue
+        if word in JOINING or word.rstrip(",") in JOINING:
+            continue
+        if INITIALS.fullmatch(word.rstrip()):
+            continue  # read with the surname after them
+        initials = INITIALS.search(text, max(part.start, m.start() - 8), m.start())
+        has_initials = initials is not None and initials.end() == m.start()
+        if current and word.rstrip(",") in given and not current[-1].given:
+            last = current[-1]
+            end = m.start() + len(word.rstrip(","))
+            current[-1] = Name(
+                text[last.start : end],
+                last.start,
+                end,
+                last.surname,
+                given=word.rstrip(",").title(),
+            )
+            continue
+        name = telegram_surname(word.rstrip(","), kb, has_initials)
+        if name is None:
+            current = flush(runs, current)
+            continue
+        start = initials.start() if has_initials else m.start()
+        end = m.start() + len(word.rstrip(","))
+        current.append(
+            Name(
+                text[start:end],
+                start,
+                end,
+                name,
+                initials=initials[0].strip() if has_initials else "",
+            )
+        )
+    flush(runs, current)
+    return runs
+
+
+def flush(runs: list[list[Name]], current: list[Name]) -> list[Name]:
+    if current:
+        runs.append(current)
+    return []
+
+
+def telegram_surname(word: str, kb: Knowledge, has_initials: bool) -> str | None:
+    """The surname (in title case) that a word in capitals is, or None."""
+    if not re.fullmatch(rf"[{UPPER}][{UPPER}'’-]+", word) or len(word) < MIN_SURNAME:
+        return None
+    if word in kb.derived("telegram_words", _not_surnames):
+        return None
+    if not has_initials and not re.search(rf"(?:{_endings(kb)})$", word.lower()):
+        return None
+    return word.title()
+
+
+def _not_surnames(kb: Knowledge) -> frozenset[str]:
+    words = {w.upper() for w in not_names(kb)}
+    words |= {row["title"].upper() for row in kb["titles"]}
+    words |= {row["place"].upper() for row in kb["places"]}
+    words |= {row["word"].upper() for row in kb["kinship"]}
+    return frozenset(words)
+
+
+def _endings(kb: Knowledge) -> str:
+    return kb.derived(
+        "surname_endings",
+        lambda k: "|".join(
+            sorted((r["ending"] for r in k["surname_endings"]), key=len, reverse=True)
+        ),
+    )
