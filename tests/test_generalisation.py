@@ -904,6 +904,42 @@ def test_a_telegram_in_capitals_pairs_each_run_of_surnames_with_the_penalty_next
     }
 
 
+def test_items_under_a_heading_that_names_the_troika_each_with_its_category_after_a_dash():
+    text = (
+        "Of the persons whose cases the troika considered at its session of 9 December 1937, "
+        "I report:\n"
+        "– KRIVOSHEIN Arkady Lukich, born 1890, a former gendarme — first category;\n"
+        "– Yudina E. S., born 1902, sister of a kulak deported in 1931 — second category, "
+        "8 years ITL;\n"
+        "– P. N. Sukhikh, born 1911, fled from places of confinement — second category, "
+        "10 years ITL;\n"
+        "– Borisov A. A., born 1899, a kolkhoznik — case returned for further investigation.\n"
+    )
+    assert sentenced(text) == {
+        ("Krivoshein", "death", None),
+        ("Yudina", "imprisonment", 8.0),
+        ("Sukhikh", "imprisonment", 10.0),
+    }
+
+
+def test_given_names_before_a_surname_in_capitals_and_a_penalty_for_each_respectively():
+    text = (
+        "The members of the group, the former traders Savva Ilyich KOROBOV, born 1885, "
+        "Pyotr Lukich ZYKOV, born 1890, and Daria Semyonovna KOROBOVA, born 1893, were "
+        "sentenced by the troika on 2 November 1937 to shooting, to 10 years and to 5 years "
+        "of corrective labour camp respectively.\n\n"
+        "The former miller Afanasy Kuzmich ROZHNOV, born 1879, was convicted in 1930. Having "
+        "returned to the village, he organised a group of former kulaks. He was sentenced by "
+        "the troika to be shot.\n"
+    )
+    assert sentenced(text) == {
+        ("Korobov", "death", None),
+        ("Zykov", "imprisonment", 10.0),
+        ("Korobova", "imprisonment", 5.0),
+        ("Rozhnov", "death", None),
+    }
+
+
 # Statistics.
 
 

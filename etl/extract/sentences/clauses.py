@@ -176,6 +176,10 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
                 return None
             names.append(name)
             continue
+        given_first = re.fullmatch(rf"({WORD}\s+{WORD})\s+({CAPS_SURNAME})", text[a:b])
+        if given_first and has_patronymic(given_first[1], kb):  # "Given Patronymic SURNAME"
+            names.append(Name(text[a:b], a, b, given_first[2].title(), given=given_first[1]))
+            continue
         last = names[-1] if names else None
         if last and not last.given and not last.initials and has_patronymic(text[a:b], kb):
             # "Surname, Given Patronymic": the given names after the comma are the surname's
@@ -198,7 +202,7 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
 
 # What a register or a newspaper writes after a subject's name: "(tractor driver)", or a
 # post between commas, in lowercase words and acronyms (", former director of the MTS").
-_POST_WORD = r"(?:[a-z][a-z-]*|[A-Z]{2,5})"
+_POST_WORD = r"(?:[a-z][a-z-]*|[A-Z]{2,5}|1[89]\d\d)"  # ", born 1887,"
 APPOSED = rf"(?:\s*\([^()]{{1,40}}\)|,\s+(?:{_POST_WORD}\s+){{0,6}}{_POST_WORD}(?=,))?"
 
 
@@ -214,6 +218,8 @@ def subject_names(
     subject = re.compile(
         # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
         rf"(?:(?:The|the)\s+[a-z]+\s+|(?:The|the)(?:\s+[a-z-]+){{1,6}},\s+"
+        # "The members of the cell, the special settlers A, B and C were …"
+        rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))?"
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?"
         rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item}{APPOSED})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
@@ -263,7 +269,7 @@ def subject_names(
             clause_end = min([c for c in starts if c > m.end()] + [sentence.end, reach])
             if verbs != SUBJECT_VERBS or penalties_in(text, m.start("names"), clause_end, kb):
                 names += found or []
-    return names
+    return list({n.start: n for n in names}.values())  # a name read from two clause starts
 
 
 COMMA_BEFORE_CAPITAL = re.compile(r",\s+(?=[A-Z])")
@@ -987,6 +993,9 @@ def respectively(
     names = subject_names(text, sentence, kb, SENTENCING_VERBS)
     terms = respective_terms(text, sentence, kb, len(names))
     earlier: Named = []
+    mixed = respective_verdicts(text, sentence, kb, names) if terms is None and names else []
+    if mixed:  # "A, B and C … to shooting, to 10 years and to 8 years … respectively"
+        return [(n, [p], t) for n, (p, t) in zip(names, mixed, strict=True)]
     if terms is None:
         names, terms, earlier = respective_clause(text, sentence, kb)
     written = RESPECTIVE_TERMS.search(text, sentence.start, sentence.end)
@@ -997,6 +1006,38 @@ def respectively(
         return []
     penalty = next((p for p in penalties if p != "death"), "imprisonment")
     return earlier + [(n, [penalty], v) for n, v in zip(names, terms, strict=True)]
+
+
+TO_PIECE = re.compile(r",?\s+(?:and\s+)?(?=to\s)")
+
+
+def respective_verdicts(
+    text: str, sentence: Block, kb: Knowledge, names: list[Name]
+) -> list[tuple[str, float | None]]:
+    """ "… to shooting, to 10 years and to 8 years of camp respectively": one penalty and
+    term per "to", if there are as many as names (a bare term is prison), else none."""
+    end = text.find("respectively", names[-1].end, sentence.end)
+    if end == -1 or len(names) < 2:
+        return []
+    first = re.search(r"\bto\s", text[names[-1].end : end])
+    if first is None:
+        return []
+    start = names[-1].end + first.start()
+    cuts = [start, *(m.end() for m in TO_PIECE.finditer(text, start, end)), end]
+    pieces = [Block(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].startswith("to")]
+    found = []
+    for piece in pieces:
+        penalties = [p for p, _, _ in penalties_in(text, piece.start, piece.end, kb)]
+        term = first_term(text, piece.start, piece.end, kb)
+        if not penalties and term is None:
+            return []
+        penalty = penalties[0] if penalties else "imprisonment"
+        found.append((penalty, term if penalty != "death" else None))
+    if len(found) != len(names):
+        return []
+    # the last piece names what the terms before it are ("… and to 8 years of camp")
+    last = next((p for p, _ in reversed(found) if p != "death"), "imprisonment")
+    return [(last if p == "imprisonment" else p, t) for p, t in found]
 
 
 def respective_clause(
@@ -1250,6 +1291,7 @@ def object_item(kb: Knowledge) -> str:
     caps = (
         rf"(?:(?:{title_pattern(kb)})\s+)?"  # "Citizen SURNAME Given Patronymic"
         rf"{CAPS_SURNAME}(?:\s+{REGISTER_INITIALS}(?=\s|,|$)|\s+{WORD}(?:\s+{WORD})?)"
+        rf"|{WORD}\s+{WORD}\s+{CAPS_SURNAME}\b"  # "Given Patronymic SURNAME"
     )
     return rf"(?:{caps}|{BARE_CAPS}|{names_regex(kb)}{TRAILING})"
 

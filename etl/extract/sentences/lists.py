@@ -96,16 +96,32 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
         for item, names in list_items(text, all_lines[index + 1 :], kb, spaced=not found):
             block = Block(item.start, item.end)
             # the penalties after the names, or the whole item's when its verb opens it
-            own = passed_penalties(text, names[-1].end, item.end, block, kb) or (
-                passed_penalties(text, item.start, item.end, block, kb)
-                if term_pattern(kb, "imperative").search(text, item.start, names[0].start)
+            dashes = list(ITEM_VERDICT.finditer(text, names[-1].end, item.end))
+            # "– A, born 1900, wife of a kulak deported in 1930 — second category": the
+            # penalty after an item's last dash, if it names one, is the item's own
+            after_dash = (
+                passed_penalties(
+                    text, dashes[-1].end(), item.end, Block(dashes[-1].end(), item.end), kb
+                )
+                if dashes
                 else []
+            )
+            own = (
+                after_dash
+                or passed_penalties(text, names[-1].end, item.end, block, kb)
+                or (
+                    passed_penalties(text, item.start, item.end, block, kb)
+                    if term_pattern(kb, "imperative").search(text, item.start, names[0].start)
+                    else []
+                )
             )
             own_verdict = verdict.search(text, names[-1].end, item.end)
             heading_verdict = (
                 found
                 or verdict.search(text, line.start, line.end)
                 or VERDICT_HEADING.search(text, line.start, line.end)
+                # "the persons whose cases the troika considered …:", items with their own
+                or (own and sentencing_body(text, line.start, line.end, kb))
             )
             if not (found or own) and heading_verdict:
                 # "… were convicted:" then "Surname, Given Patronymic: 8 years": a bare term
@@ -113,7 +129,13 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 own = [("imprisonment", item.start, item.end)] if bare else []
             if not (found or (own and (own_verdict or heading_verdict))):
                 continue  # under a heading that sentences nobody, an item must say it
-            own_terms = [y for y, _, _ in penalty_terms(text, block, names[-1].end, kb)]
+            said = Block(dashes[-1].end(), item.end) if after_dash else block
+            own_terms = [
+                y
+                for y, _, _ in penalty_terms(
+                    text, said, said.start if after_dash else names[-1].end, kb
+                )
+            ]
             penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
             # the item's own term ("SURNAME …, 1905, for 10 years;"), else the heading's
             term = ((own_terms if own else (own_terms or terms)) or [None])[0]
