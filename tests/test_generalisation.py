@@ -2824,3 +2824,35 @@ def test_over_a_thousand_is_a_count():
     text = "Over a thousand communists were expelled in the raion.\n"
     assert figures(text) == {(1000.0, "count", "expelled")}
     assert {r["qualifier"] for r in rows(text, "expulsion_stats")} == {"more_than"}
+
+
+def test_an_aligned_table_whose_header_runs_on_to_a_line_with_a_date():
+    text = (
+        "Table 3. Verification of party documents by raions\n\n"
+        "Raion                 Members and candidates   Checked   Expelled\n"
+        "                          on 1.I.1936\n"
+        "Fatezh raion                          2 214     2 150        188\n"
+        "Dmitriev raion                          906       871         64\n"
+    )
+    assert figures(text) == {
+        (2214.0, "count", "members"),
+        (2150.0, "count", "investigated"),
+        (188.0, "count", "expelled"),
+        (906.0, "count", "members"),
+        (871.0, "count", "investigated"),
+        (64.0, "count", "expelled"),
+    }
+
+
+def test_a_share_that_has_fallen_from_one_per_cent_to_another():
+    text = (
+        "Among the expelled, the share of passive elements has fallen from 28.4 to 21.2 per "
+        "cent, while the share of aliens has grown from 3.1 to 5.5 per cent.\n"
+    )
+    assert figures(text) == {
+        (28.4, "percent", "expelled"),
+        (21.2, "percent", "expelled"),
+        (3.1, "percent", "expelled"),
+        (5.5, "percent", "expelled"),
+    }
+

@@ -568,6 +568,7 @@ def figures(text: str, sentence: Block, kb: Knowledge) -> Iterator[Figure]:
             continue
         tail = text[m.end() : min(sentence.end, m.end() + 30)]
         percent = bool(PERCENT.match(tail)) or percent_label(text, sentence, m)
+        percent = percent or changed_percent(text, m.start(), m.end(), sentence)
         value = figure_value(m, kb, percent)
         if value is None and m["words"] and SMALL_COUNT.match(text, m.end(), sentence.end):
             small = parse_count(m["words"].lower(), kb) or 0
@@ -620,10 +621,19 @@ def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[F
 
 
 CHANGED_FROM = re.compile(
-    r"\b(?:grew|rose|fell|increased|decreased|declined|shrank|dropped|went\s+(?:up|down)"
-    r"|changed|reduced|cut)\s+from\s+$",
+    r"\b(?:grew|grown|rose|risen|fell|fallen|increased|decreased|declined|shrank|shrunk"
+    r"|dropped|went\s+(?:up|down)|gone\s+(?:up|down)|changed|reduced|cut)\s+from\s+$",
     re.IGNORECASE,
 )
+# "fallen from 31.7 to 25.6 per cent": the figure changed from is a per cent like the other
+TO_PERCENT = re.compile(r"\s*to\s+\d[\d.,]*\s*(?:per\s*cent|%)", re.IGNORECASE)
+
+
+def changed_percent(text: str, start: int, end: int, sentence: Block) -> bool:
+    """Whether text[start:end] is the figure a change starts from, and the figure it
+    changes to is a per cent."""
+    head = text[max(sentence.start, start - 30) : start]
+    return bool(CHANGED_FROM.search(head) and TO_PERCENT.match(text, end, sentence.end))
 
 
 ROMAN_DATE = re.compile(r"\b\d{1,2}\.[IVX]{1,4}\.\d{2,4}\b")  # "1.I.33", "12.X.1937"
@@ -931,6 +941,7 @@ def sentence_records(
             continue  # "Members of the raion committee elected: 45": not of the party
         labelled = column_subject(kb, label) if label else None
         percent = percent or percent_label(flat, sentence, m) or bool(SHARE_SAID.search(head))
+        percent = percent or changed_percent(flat, m.start(), m.end(), sentence)
         measure = "percent" if percent else "count"
         hedge = first(kb, "qualifier", head[-30:], "end")  # "about", "more than"
         qualifier = "range" if value_max is not None else (hedge or "exact")

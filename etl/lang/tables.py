@@ -239,12 +239,16 @@ def find_tables(text: str) -> list[Table]:
     return sorted(tables, key=lambda t: t.rows[0].block.start)
 
 
+HEADER_DATE = re.compile(r"\b\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.(?:\d{4}|\d{2})\b|\b1[89]\d\d\b")
+
+
 def _header_word(text: str, block: Block) -> Cell | None:
     """The one cell of an indented line of a header over several lines ("      were
     checked" under "Party documents"), or None."""
     line = text[block.start : block.end]
     words = line.strip()
-    if not line[:1].isspace() or not words or len(words) > 40 or re.search(r"\d", words):
+    undated = HEADER_DATE.sub("", words)  # "on 1.V.1935" under "Members and candidates"
+    if not line[:1].isspace() or not words or len(words) > 40 or re.search(r"\d", undated):
         return None
     at = block.start + len(line) - len(line.lstrip())
     return Cell(words, at, at + len(words))
