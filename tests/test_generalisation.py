@@ -940,6 +940,25 @@ def test_given_names_before_a_surname_in_capitals_and_a_penalty_for_each_respect
     }
 
 
+def test_a_sentence_without_its_verb_after_a_verdict_and_news_in_brief_under_a_dateline():
+    text = (
+        "The court sentenced Sukhorukov to ten years. Polikarpov and Tyurin – to be shot. "
+        "Kuvshinova and Belousov each to 5 years. Kulaks – to be shot.\n\n"
+        "IN BRIEF\n"
+        "— Boguchar. The raion court has sentenced the storekeeper Yeremin to 3 years.\n"
+        "— Kalach. Kulak Gorbunov, who set fire to the barn, has been sentenced to be shot.\n"
+    )
+    assert sentenced(text) == {
+        ("Sukhorukov", "imprisonment", 10.0),
+        ("Polikarpov", "death", None),
+        ("Tyurin", "death", None),
+        ("Kuvshinova", "imprisonment", 5.0),
+        ("Belousov", "imprisonment", 5.0),
+        ("Yeremin", "imprisonment", 3.0),
+        ("Gorbunov", "death", None),
+    }
+
+
 # Statistics.
 
 
@@ -2855,4 +2874,3 @@ def test_a_share_that_has_fallen_from_one_per_cent_to_another():
         (3.1, "percent", "expelled"),
         (5.5, "percent", "expelled"),
     }
-

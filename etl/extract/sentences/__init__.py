@@ -45,7 +45,6 @@ from etl.extract.sentences.clauses import (
 )
 from etl.extract.sentences.forms import list_item_name, names_regex
 from etl.extract.sentences.kin import introduced_relatives
-from etl.extract.sentences.telegrams import telegram_verdicts
 from etl.extract.sentences.lists import (
     colon_lists,
     defendant_lists,
@@ -64,6 +63,7 @@ from etl.extract.sentences.penalties import (
     verdict_dates,
     years_in,
 )
+from etl.extract.sentences.telegrams import telegram_verdicts
 from etl.extract.trials import (
     dominant_trial,
     trial_mentions,

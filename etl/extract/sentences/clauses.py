@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from etl.extract.sentences.forms import (
     BARE_CAPS,
@@ -19,6 +20,7 @@ from etl.extract.sentences.forms import (
     names_regex,
     patronymic_endings,
     register_heads,
+    surname_ending,
 )
 from etl.extract.sentences.kin import Relative, full_name, kin_genders, kin_references
 from etl.extract.sentences.penalties import (
@@ -322,7 +324,8 @@ def clause_of(
     sentence = paragraph[index]
     found = verdict_penalties(text, sentence, kb)
     if found is None:
-        return None  # no penalty, or a demand, a threat, a term served
+        return verbless(text, sentence, paragraph[:index], kb, trial_id)
+
     terms = penalty_terms(text, sentence, sentence.start, kb)
     penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
     clause = Clause(
@@ -375,6 +378,8 @@ def clause_of(
             clause.start = min(clause.start, heads[0].start)
             for head in heads:
                 clause.names += entry_verdicts(text, sentence, head, kb)
+    if not clause.names and (elliptic := verbless(text, sentence, paragraph[:index], kb, trial_id)):
+        return elliptic  # "… sentenced to 8 years. B and C – to be shot."
     elided = elided_verdicts(text, sentence, kb, clause.names)
     if elided:  # "A was sentenced to ten years, B to eight": A's penalty and term are
         cut = min(n.start for n, _, _ in elided)  # before B's clause
@@ -392,6 +397,47 @@ def clause_of(
         count = parse_count(partitive[1], kb)
         clause.count = count if count and count > len(clause.names) else None
     return clause
+
+
+# "A and B each to 5 years." after a verdict: a sentence without its verb
+VERBLESS = re.compile(r"\s+(?:each\s+)?(?:to|[—–])\s+")
+NEAR_TERM = 10  # characters between "to" and the term or penalty ("to be shot")
+
+
+def verbless(
+    text: str, sentence: Block, before: list[Block], kb: Knowledge, trial_id: str | None
+) -> Clause | None:
+    """A sentence of names and a term only, after a verdict's sentence in its paragraph
+    ("… Shchukina is sentenced to 8 years. Savelyev and Pronin each to 5 years."): the
+    verdict's verb is elided (a bare term is prison), or None."""
+    verdict = term_pattern(kb, "verdict")
+    if not any(verdict.search(text, b.start, b.end) for b in before):
+        return None
+    names = re.compile(rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*")
+    group = names.match(
+        text,
+        sentence.start
+        + len(text[sentence.start : sentence.end])
+        - len(text[sentence.start : sentence.end].lstrip()),
+    )
+    to = group and VERBLESS.match(text, group.end())
+    if not to:
+        return None
+    rest = Block(to.end(), sentence.end)
+    years = years_in(text, rest.start, rest.end, kb)
+    found = passed_penalties(text, rest.start, rest.end, sentence, kb)
+    first_said = min([y[1] for y in years[:1]] + [f[1] for f in found[:1]], default=None)
+    if first_said is None or first_said - rest.start > NEAR_TERM:
+        return None  # the term or penalty follows at once: "each to 5 years", "to be shot"
+    term = years[0][0] if years else None
+    penalties = sorted({p for p, _, _ in found}, key=ORDER.index) or ["imprisonment"]
+    clause = Clause(sentence.start, sentence.end, trial_id, penalties, [term])
+    named = verdicts_of(text, Block(group.start(), group.end()), penalties, term, kb)
+    # a person, not "Kulaks – to be shot": initials, given names or a surname's ending
+    if not all(n.given or n.initials or surname_ending(n.surname, kb) for n, _, _ in named):
+        return None
+    clause.names = named
+    return clause if named else None
 
 
 def verdict_penalties(
@@ -1024,7 +1070,7 @@ def respective_verdicts(
         return []
     start = names[-1].end + first.start()
     cuts = [start, *(m.end() for m in TO_PIECE.finditer(text, start, end)), end]
-    pieces = [Block(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].startswith("to")]
+    pieces = [Block(a, b) for a, b in pairwise(cuts) if text[a:b].startswith("to")]
     found = []
     for piece in pieces:
         penalties = [p for p, _, _ in penalties_in(text, piece.start, piece.end, kb)]

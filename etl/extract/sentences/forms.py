@@ -131,3 +131,17 @@ def register_heads(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
 def names_regex(kb: Knowledge) -> str:
     """The pattern of one name, without its named groups (to repeat it in a pattern)."""
     return re.sub(r"\(\?P<\w+>", "(?:", item_pattern(kb))
+
+
+def surname_ending(word: str, kb: Knowledge) -> bool:
+    """Whether a word ends as a surname does (etl/knowledge/surname_endings.csv)."""
+    return bool(re.search(rf"(?:{_surname_endings(kb)})$", word.lower()))
+
+
+def _surname_endings(kb: Knowledge) -> str:
+    return kb.derived(
+        "surname_endings",
+        lambda k: "|".join(
+            sorted((r["ending"] for r in k["surname_endings"]), key=len, reverse=True)
+        ),
+    )

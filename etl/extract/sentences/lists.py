@@ -243,6 +243,8 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
     verb = term_pattern(kb, "imperative").match(text, start, item.end)
     names = opening_names(text, verb.end(), item.end, kb) if verb else []
     names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
+    if names and dateline(text, names, item):
+        return []  # "— Liski. Kulak Zaitsev … has been sentenced": a place, then the news
     if names:
         return names
     # "Surname, Othername and Thirdname – to be shot": the names before a verdict's dash
@@ -250,6 +252,20 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
     dash = ITEM_VERDICT.search(text, start, item.end)
     dashed = plain_names(text, start, dash.start(), kb) if dash else []
     return dashed if len(dashed) > len(heads) else heads
+
+
+DATELINE = re.compile(r"\.\s+[A-Z]|,\s+\d{1,2}\s+[A-Z][a-z]+\.")
+
+
+def dateline(text: str, names: list[Name], item: Block) -> bool:
+    """Whether an item opens with a place alone, a full stop or a date after it, as news in
+    brief do ("— Liski. The raion court …", "— Rossosh, 12 October. …")."""
+    only = names[0]
+    return (
+        len(names) == 1
+        and not (only.given or only.initials)
+        and bool(DATELINE.match(text, only.end, item.end))
+    )
 
 
 # Words in lowercase and a comma before an item's names: "the remaining accused, SURNAME …"

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from etl.extract import Record
+from etl.extract.sentences.forms import surname_ending
 from etl.extract.sentences.penalties import penalties_in, term_pattern, years_in
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
@@ -225,7 +226,7 @@ def telegram_surname(word: str, kb: Knowledge, has_initials: bool) -> str | None
         return None
     if word in kb.derived("telegram_words", _not_surnames):
         return None
-    if not has_initials and not re.search(rf"(?:{_endings(kb)})$", word.lower()):
+    if not has_initials and not surname_ending(word, kb):
         return None
     return word.title()
 
@@ -236,12 +237,3 @@ def _not_surnames(kb: Knowledge) -> frozenset[str]:
     words |= {row["place"].upper() for row in kb["places"]}
     words |= {row["word"].upper() for row in kb["kinship"]}
     return frozenset(words)
-
-
-def _endings(kb: Knowledge) -> str:
-    return kb.derived(
-        "surname_endings",
-        lambda k: "|".join(
-            sorted((r["ending"] for r in k["surname_endings"]), key=len, reverse=True)
-        ),
-    )
