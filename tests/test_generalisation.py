@@ -959,6 +959,25 @@ def test_a_sentence_without_its_verb_after_a_verdict_and_news_in_brief_under_a_d
     }
 
 
+def test_a_participle_or_relative_clause_that_sentences_the_name_before_it():
+    text = (
+        "The Military Collegium has rejected the appeal of Samsonov, sentenced by the oblast "
+        "court on 4 August to the supreme measure of punishment.\n\n"
+        "The petition of Kudryavtseva, sentenced to eight years, was refused.\n\n"
+        "I shared a bunk with Ruppert, a German communist, who had been given ten years by "
+        "the OSO.\n\n"
+        "Lyakhov, a former member of the Bund, who had been sentenced in 1909 to three years "
+        "of exile, was arrested again.\n\n"
+        "Trushin, who had served ten years, came home.\n"
+    )
+    assert sentenced(text) == {
+        ("Samsonov", "death", None),
+        ("Kudryavtseva", "imprisonment", 8.0),
+        ("Ruppert", "imprisonment", 10.0),
+        ("Lyakhov", "exile", 3.0),
+    }
+
+
 # Statistics.
 
 

@@ -271,10 +271,21 @@ def subject_names(
             clause_end = min([c for c in starts if c > m.end()] + [sentence.end, reach])
             if verbs != SUBJECT_VERBS or penalties_in(text, m.start("names"), clause_end, kb):
                 names += found or []
-    return list({n.start: n for n in names}.values())  # a name read from two clause starts
+    # a name read from two clause starts counts once; a word right after "the" is no
+    # person's name ("a former member of the Bund, who had been sentenced …, was …")
+    return [n for n in {n.start: n for n in names}.values() if not after_article(text, n.start)]
+
+
+def after_article(text: str, at: int) -> bool:
+    """Whether the name at `at` (spaces before it skipped) follows "the" at once: an
+    organisation or a thing ("a former member of the Bund"), not a person."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return bool(ARTICLE_BEFORE.search(text, max(0, at - 5), at))
 
 
 COMMA_BEFORE_CAPITAL = re.compile(r",\s+(?=[A-Z])")
+ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # Words that open a phrase after a name, not the last word of a post before one.
 PHRASE_WORDS = (
     r"(?:or|of|from|after|before|via|through|because|despite|since|until|upon|over|"
@@ -372,6 +383,8 @@ def clause_of(
     ]
     if not clause.names:
         clause.names += kin_verdicts(source, sentence, kb, clause)
+    if not clause.names:
+        clause.names += participle_objects(text, sentence, kb)
     if not clause.names:
         heads = entry_of_subjectless(source, sentence, kb)
         if heads:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
@@ -800,7 +813,9 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         after = m.start("names") + piece.end("item")
         if index + 1 < len(pieces) and kin_before(text, after, after + 20, kb):
             continue  # "Surname A., daughter of Othername B., sentenced …": the relative
-        names += [n for n in found or [] if n.surname not in banned]
+        names += [
+            n for n in found or [] if n.surname not in banned and not after_article(text, n.start)
+        ]
     given = {row["name"] for row in kb["given_names"]}
     one = names[0] if len(names) == 1 else None
     # the subject of its sentence, a relative clause after it, is a person ("Surname, whom
@@ -1224,6 +1239,46 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
         penalties = penalties or (["imprisonment"] if term else [])
         found += verdicts_of(text, Block(m.start(1), m.end(1)), penalties, term, kb)
         cursor = m.end()
+    return found
+
+
+# "the appeal of A, sentenced by the oblast court to …", "B, who had been given ten years
+# by the OSO": a participle or a relative clause after a name
+PARTICIPLE = re.compile(
+    r",\s+(?:(?:who|whom)\s+(?:had\s+)?(?:been\s+|was\s+|were\s+)?|having\s+been\s+)?"
+    r"(?:sentenced|condemned|convicted|given|got|received)\b"
+)
+# what ends the participle's phrase: ", was refused", ", died in the camp"
+PHRASE_END = re.compile(
+    r",\s+(?:was|were|is|are|had|has|have|died|returned|came|went|remained|and|but|who)\b"
+)
+NAME_REACH = 120  # characters before the comma where the name and its apposition stand
+
+
+def participle_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """The name before a participle or relative clause that sentences it, with the
+    penalties and term of that clause: "the appeal of Gerasimov, sentenced by the oblast
+    court on 2 September to the supreme measure", "Lebedev, sentenced in 1937 to ten
+    years", "Kessler, a German communist, who had been given ten years by the OSO"."""
+    before = re.compile(rf"({object_item(kb)})(?:,\s+(?:an?|the|his|her)\s+[^,;.]{{1,50}})?$")
+    found: Named = []
+    for m in PARTICIPLE.finditer(text, sentence.start, sentence.end):
+        head = before.search(text, max(sentence.start, m.start() - NAME_REACH), m.start())
+        if (
+            head is None
+            or has_patronymic(head[1], kb)  # "Surname, Given Patronymic, got …": read before
+            # not an organisation after its article: "a former member of the Bund, who had …"
+            or after_article(text, head.start(1))
+            or kin_before(text, max(sentence.start, head.start() - 30), head.start(), kb)
+        ):
+            continue
+        stop = PHRASE_END.search(text, m.end(), sentence.end)
+        brk = CLAUSE_BREAK.search(text, m.end(), sentence.end)
+        end = min([x.start() for x in (stop, brk) if x] + [sentence.end])
+        penalties = [p for p, _, _ in passed_penalties(text, m.start(), end, sentence, kb)]
+        term = first_term(text, m.end(), end, kb)
+        penalties = penalties or (["imprisonment"] if term else [])
+        found += verdicts_of(text, Block(head.start(1), head.end(1)), penalties, term, kb)
     return found
 
 
