@@ -978,6 +978,31 @@ def test_a_participle_or_relative_clause_that_sentences_the_name_before_it():
     }
 
 
+def test_a_verdict_the_writer_tells_of_themselves_is_the_writers_by_inference():
+    text = (
+        "From the memoirs of Yefim Lazarevich Gurvich, written in 1966\n\n"
+        "I was arrested in April 1937. In August I was given five years by the Special "
+        "Board. My brother Naum was sentenced to three years of exile in 1938.\n\n"
+        "In 1942 they gave me another three years, without any trial.\n\n"
+        "I was given a bowl of soup and a piece of bread.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"], r["inference_rule"]) for r in found} == {
+        ("Gurvich", "imprisonment", 5.0, "writer"),
+        ("Gurvich", "imprisonment", 3.0, "writer"),
+        ("Naum", "exile", 3.0, None),
+    }
+
+
+def test_no_writer_no_row_and_two_writers_no_row():
+    text = (
+        "I was given five years by the Special Board.\n\n"
+        "Letter of Boris Gurvich to his sister. In 1938 I was given eight years.\n\n"
+        "Yours, Anna Lemberg\n"
+    )
+    assert sentenced(text) == set()
+
+
 # Statistics.
 
 

@@ -19,6 +19,9 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
   be shot:", "TO TEN YEARS ITL"), each with the heading's penalty or its own.
 - `sentences.resolution`: protocol lines, "RESOLVED: Surname, Given Patronymic, to
   be shot".
+- `sentences.writer` (inferred): a memoir's or letter's "I was given eight years", "they
+  gave me five years": the one person the text names as its writer
+  (etl/extract/sentences/author.py).
 - `sentences.register_table`: a table with a column of names and one of sentences.
 - `sentences.telegram`: a telegram's clipped capitals, "SENTENCED SHOOT A B TEN YEARS ITL C
   STOP": each run of surnames with the penalty next to it (etl/extract/sentences/telegrams.py).

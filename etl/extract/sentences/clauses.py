@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from etl.extract.sentences.author import first_person, writer
 from etl.extract.sentences.forms import (
     BARE_CAPS,
     CAPS_SURNAME,
@@ -222,7 +223,9 @@ def subject_names(
         rf"(?:(?:The|the)\s+[a-z]+\s+|(?:The|the)(?:\s+[a-z-]+){{1,6}},\s+"
         # "The members of the cell, the special settlers A, B and C were …"
         rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))?"
-        rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?"
+        rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our)\s+[a-z]+(?:\s+[a-z]+)?"
+        rf"(?:,\s+|\s+(?=[A-Z]))"  # "My brother Pavel was sentenced", "his deputy, A, was"
+        rf")?"
         rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item}{APPOSED})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         # an apposition or relative clause: ", who led the case and others,"
@@ -334,8 +337,10 @@ def clause_of(
     text = source.text
     sentence = paragraph[index]
     found = verdict_penalties(text, sentence, kb)
-    if found is None:
-        return verbless(text, sentence, paragraph[:index], kb, trial_id)
+    if found is None:  # "B and C each to 5 years.", "they gave me another five years"
+        return verbless(text, sentence, paragraph[:index], kb, trial_id) or writer_term(
+            source, sentence, kb, trial_id
+        )
 
     terms = penalty_terms(text, sentence, sentence.start, kb)
     penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
@@ -385,6 +390,8 @@ def clause_of(
         clause.names += kin_verdicts(source, sentence, kb, clause)
     if not clause.names:
         clause.names += participle_objects(text, sentence, kb)
+    if not clause.names:
+        clause.names += writer_verdicts(source, sentence, kb, clause)
     if not clause.names:
         heads = entry_of_subjectless(source, sentence, kb)
         if heads:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
@@ -970,6 +977,39 @@ def kin_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clause)
             name = relative_named(source, clause, ref.relative)
             return [(name, penalties, first_term(text, ref.end, ends[0], kb))]
     return []
+
+
+def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clause) -> Named:
+    """A verdict the writer of a memoir or letter tells of themselves ("I was given eight
+    years by the Special Board", "they gave me five years"), given to the one person the
+    text names as its writer: an inference from where that name stands."""
+    text = source.text
+    said = first_person(text, sentence)
+    person = writer(text, kb) if said else None
+    if person is None:
+        return []
+    ends = [c for c in clause_starts(text, sentence, kb) if c > said.end()] + [sentence.end]
+    found = passed_penalties(text, said.start(), ends[0], sentence, kb)
+    term = first_term(text, said.start(), ends[0], kb)
+    penalties = sorted({p for p, _, _ in found}, key=ORDER.index) or (
+        ["imprisonment"] if term else []
+    )
+    if not penalties:
+        return []
+    clause.inferred[person.start] = ("writer", source.span(person.start, person.end).ref)
+    return [(person, penalties, term)]
+
+
+def writer_term(
+    source: Source, sentence: Block, kb: Knowledge, trial_id: str | None
+) -> Clause | None:
+    """A term of years without a penalty's word that the writer tells of themselves ("in
+    1946 they gave me another five years"): prison, as a bare term is."""
+    if first_person(source.text, sentence) is None:
+        return None
+    clause = Clause(sentence.start, sentence.end, trial_id, ["imprisonment"], [None])
+    clause.names = writer_verdicts(source, sentence, kb, clause)
+    return clause if clause.names else None
 
 
 def full_names(text: str, sentence: Block, kb: Knowledge, patronymic: bool = False) -> list[Name]:
