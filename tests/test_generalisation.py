@@ -1003,6 +1003,32 @@ def test_no_writer_no_row_and_two_writers_no_row():
     assert sentenced(text) == set()
 
 
+def test_groups_of_names_each_with_its_penalty_after_a_courts_colon_and_a_factions_role():
+    text = (
+        "The court has decreed: Prokudin, Sablin and Yegorova to be shot; Zverev and Lapina "
+        "to be deprived of liberty for ten years each.\n\n"
+        "The oblast court has sentenced the wreckers: Fadeev and Shilov to be shot, Gorina to "
+        "eight years.\n\n"
+        "The court sentenced the Trotskyists Vlasenko and Ushakov to death.\n\n"
+        "Six years each were given to Kurochkin and Seleznyova.\n\n"
+        "The meeting's demand: Fadeev and Shilov to be shot.\n"
+    )
+    assert sentenced(text) == {
+        ("Prokudin", "death", None),
+        ("Sablin", "death", None),
+        ("Yegorova", "death", None),
+        ("Zverev", "imprisonment", 10.0),
+        ("Lapina", "imprisonment", 10.0),
+        ("Fadeev", "death", None),
+        ("Shilov", "death", None),
+        ("Gorina", "imprisonment", 8.0),
+        ("Vlasenko", "death", None),
+        ("Ushakov", "death", None),
+        ("Kurochkin", "imprisonment", 6.0),
+        ("Seleznyova", "imprisonment", 6.0),
+    }
+
+
 # Statistics.
 
 

@@ -54,10 +54,12 @@ PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
 NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
 # A word of a role before a name (not a preposition, a pronoun or a verb).
 _ROLE_WORD = r"(?!(?:to|in|on|by|at|for|with|and|him|her|them|under|as|during|without)\b)"
+# A faction's member as a role, capitalised: "the Trotskyists A and B", "the Menshevik C"
+FACTION = r"[A-Z][a-z]+(?:ists?|ites?|eviks?)"
 # The person a verdict verb takes as object, after an article and a role or two:
 # "sentenced the saboteur Surname of the factory to ten years".
 OBJECT = re.compile(
-    r"\b(shooting|shot|executed|exiled|cost|sentenced|gave)\s+"
+    r"\b(shooting|shot|executed|exiled|cost|sentenced|gave|given\s+to|awarded\s+to)\s+"
     # "… the former chairman of the kolkhoz X", "sentenced engineer X"
     rf"(?:(?:the|a|an|former|my|his|her|their|our)\s+"
     rf"(?:{_ROLE_WORD}(?:[a-z-]+|\"[^\"\n]{{1,30}}\"|«[^»\n]{{1,30}}»)\s+){{1,7}}"
@@ -1174,7 +1176,7 @@ def sentenced_objects(
         rf"\b(?:sentenced|condemned|convicted|gave|sentences|condemns|SENTENCED|CONDEMNED):?\s+"
         # "the accused", "the former brigade leader" (a role in lowercase words), "the former
         # head of the land department, Surname, to ten years" (a role and a comma)
-        rf"(?:(?:the|former)\s+(?:(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}}"
+        rf"(?:(?:the|former)\s+(?:(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}}(?:{FACTION}\s+)?"
         rf"|(?:{_ROLE_WORD}[a-z-]+\s+){{0,8}}{_ROLE_WORD}[a-z-]+,\s+))?(?P<names>{names})"
         # "… to", "gave A and B five years"
         rf"(?:,?\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b))"
@@ -1422,6 +1424,12 @@ def inverted_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
             continue  # the names must follow the penalty: not "… to death as a Trotskyist"
         penalties = [p for p, _, _ in named]
         term = first_term(text, m.start("penalty"), m.end("penalty"), kb)
+        found += verdicts_of(text, Block(m.start("names"), m.end("names")), penalties, term, kb)
+    given_to = re.compile(rf"\b(?:was|were)\s+(?:given|awarded)\s+to\s+(?P<names>{names})")
+    for m in given_to.finditer(text, sentence.start, sentence.end):  # "Ten years each were
+        said = passed_penalties(text, sentence.start, m.start(), sentence, kb)  # given to A"
+        term = first_term(text, sentence.start, m.start(), kb)
+        penalties = [p for p, _, _ in said] or (["imprisonment"] if term else [])
         found += verdicts_of(text, Block(m.start("names"), m.end("names")), penalties, term, kb)
     return found
 

@@ -532,7 +532,8 @@ def after_headline(text: str, sentence: Block) -> int:
 
 ITEM_VERDICT = re.compile(r"\s+[–—-]\s+")  # "SURNAME Given Patronymic – 10 years ITL"
 NAMES_THEN_PENALTY = re.compile(
-    r"\s+(?=to\s+(?:be\s+(?:shot|executed)|death|(?:\w+\s+){1,2}years)\b[^;,]*[.!]?$)"
+    r"\s+(?=to\s+(?:be\s+(?:shot|executed|deprived|exiled|confined)|death|(?:\w+\s+){1,2}years)"
+    r"\b[^;,]*[.!]?$)"
 )
 
 
@@ -565,19 +566,24 @@ def colon_items(
             return []  # not a list of names alone
         term = years[0][0] if years else None
         return [(n, penalties, term) for n in names if n is not None]
-    # "The people's verdict: A, B and C to be shot": the names, then their penalty
-    tail = NAMES_THEN_PENALTY.search(text, m.start("names"), m.end("names"))
+    # "The people's verdict: A, B and C to be shot": the names, then their penalty; groups
+    # apart ("…: A and B to be shot; C and D to ten years each", "…, E to five years")
+    groups = penalty_groups(text, m.start("names"), m.end("names"))
     head = max(line, m.start("head"))  # a court's or a verdict's words, not "The workers' answer"
-    if tail and not COURT_HEAD.search(text, head, m.end("head")):
+    if groups and not COURT_HEAD.search(text, head, m.end("head")):
         return []
-    if tail:
-        names = plain_names(text, m.start("names"), tail.start(), kb)
-        own = penalties_in(text, tail.start(), m.end("names"), kb)
-        terms = years_in(text, tail.start(), m.end("names"), kb)
+    grouped: list[tuple[Name, list[str], float | None]] = []
+    for group, tail in groups:
+        names = plain_names(text, group.start, tail, kb)
+        own = penalties_in(text, tail, group.end, kb)
+        terms = years_in(text, tail, group.end, kb)
         penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
         penalties = penalties or (["imprisonment"] if terms else [])
-        if names and penalties:
-            return [(n, penalties, terms[0][0] if terms else None) for n in names]
+        if not (names and penalties):
+            return []
+        grouped += [(n, penalties, terms[0][0] if terms else None) for n in names]
+    if grouped:
+        return grouped
     items: list[tuple[Name, list[str], float | None]] = []
     # items end at ";", or at "," between two that each have their own dash ("A — VMN, B —
     # 10 years"; not "SURNAME, Given Patronymic — to be shot")
@@ -610,6 +616,30 @@ def colon_items(
         if names and penalties:
             items += [(n, penalties, terms[0][0] if terms else None) for n in names]
     return items
+
+
+def penalty_groups(text: str, start: int, end: int) -> list[tuple[Block, int]]:
+    """The groups of a colon list of names each followed by its penalty, with where each
+    group's penalty starts: cut at ";" and at a comma after a penalty ("A and B to be shot,
+    C to ten years"); none unless every group ends with its own."""
+    groups = []
+    cuts = [start + c.end() for c in re.finditer(";", text[start:end])]
+    for a, b in pairwise([start, *cuts, end]):
+        piece_start = a
+        for comma in re.finditer(r",\s+", text[a:b]):
+            cut = a + comma.start()
+            if NAMES_THEN_PENALTY.search(text, piece_start, cut):
+                groups.append(Block(piece_start, cut))
+                piece_start = a + comma.end()
+        groups.append(Block(piece_start, b))
+    found = []
+    for group in groups:
+        stop = group.end - 1 if text[group.end - 1 : group.end] == ";" else group.end
+        tail = NAMES_THEN_PENALTY.search(text, group.start, stop)
+        if tail is None:
+            return []
+        found.append((Block(group.start, stop), tail.start()))
+    return found
 
 
 def plain_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
