@@ -1029,6 +1029,20 @@ def test_groups_of_names_each_with_its_penalty_after_a_courts_colon_and_a_factio
     }
 
 
+def test_two_participles_in_one_sentence_each_sentence_the_name_before_it():
+    text = (
+        "The case of ZHELEZNOV Ilya Markovich, born 1899, sentenced on 2 December 1937 by the "
+        "Special Board to 10 years of corrective labour camps, and of his wife ZHELEZNOVA Rosa "
+        "Abramovna, sentenced on 7 March 1938 by the Special Board to 8 years, has been "
+        "reviewed. Both are rehabilitated.\n\n"
+        "Kirsanov, given his age, was released.\n"
+    )
+    assert sentenced(text) == {
+        ("Zheleznov", "imprisonment", 10.0),
+        ("Zheleznova", "imprisonment", 8.0),
+    }
+
+
 # Statistics.
 
 

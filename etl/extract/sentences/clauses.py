@@ -390,8 +390,9 @@ def clause_of(
     ]
     if not clause.names:
         clause.names += kin_verdicts(source, sentence, kb, clause)
-    if not clause.names:
-        clause.names += participle_objects(text, sentence, kb)
+    # "A, sentenced … to 10 years, and his wife B, sentenced … to 8 years": each participle
+    read = {n.start for n, _, _ in clause.names}
+    clause.names += [v for v in participle_objects(text, sentence, kb) if v[0].start not in read]
     if not clause.names:
         clause.names += writer_verdicts(source, sentence, kb, clause)
     if not clause.names:
@@ -1287,8 +1288,9 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
 # "the appeal of A, sentenced by the oblast court to …", "B, who had been given ten years
 # by the OSO": a participle or a relative clause after a name
 PARTICIPLE = re.compile(
-    r",\s+(?:(?:who|whom)\s+(?:had\s+)?(?:been\s+|was\s+|were\s+)?|having\s+been\s+)?"
-    r"(?:sentenced|condemned|convicted|given|got|received)\b"
+    r",\s+(?:(?:who|whom)\s+(?:had\s+)?(?:been\s+|was\s+|were\s+)?"
+    r"(?:sentenced|condemned|convicted|given|got|received)"
+    r"|(?:having\s+been\s+)?(?:sentenced|condemned|convicted))\b"
 )
 # what ends the participle's phrase: ", was refused", ", died in the camp"
 PHRASE_END = re.compile(
