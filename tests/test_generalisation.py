@@ -1043,6 +1043,25 @@ def test_two_participles_in_one_sentence_each_sentence_the_name_before_it():
     }
 
 
+def test_a_courts_report_in_the_legal_formulas_of_its_verdicts():
+    text = (
+        "a) The case of the wreckers of the Alekseevka MTS. Kuleshov and Demin were "
+        "subjected to VMN, Sorokina to 8 years of deprivation of liberty.\n\n"
+        "b) The case of the Trotskyist group. Gavrikov V. A. to be subjected to the supreme "
+        "measure of punishment – shooting; Lisitsyna E. K. to be deprived of liberty for 10 "
+        "years with loss of rights for 5 years.\n\n"
+        "c) The case of the arson of the barn. Both received the supreme measure.\n\n"
+        "d) The workers demand: Gavrikov V. A. to be shot.\n"
+    )
+    assert sentenced(text) == {
+        ("Kuleshov", "death", None),
+        ("Demin", "death", None),
+        ("Sorokina", "imprisonment", 8.0),
+        ("Gavrikov", "death", None),
+        ("Lisitsyna", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

@@ -402,7 +402,7 @@ def clause_of(
             for head in heads:
                 clause.names += entry_verdicts(text, sentence, head, kb)
     if not clause.names and (elliptic := verbless(text, sentence, paragraph[:index], kb, trial_id)):
-        return elliptic  # "… sentenced to 8 years. B and C – to be shot."
+        clause = elliptic  # "… sentenced to 8 years. B and C – to be shot."
     elided = elided_verdicts(text, sentence, kb, clause.names)
     if elided:  # "A was sentenced to ten years, B to eight": A's penalty and term are
         cut = min(n.start for n, _, _ in elided)  # before B's clause
@@ -425,32 +425,34 @@ def clause_of(
 # "A and B each to 5 years." after a verdict: a sentence without its verb
 VERBLESS = re.compile(r"\s+(?:each\s+)?(?:to|[—–])\s+")
 NEAR_TERM = 10  # characters between "to" and the term or penalty ("to be shot")
+LEGAL_VERB = re.compile(
+    r"be\s+(?:subjected|sentenced|condemned)\s+to\s+(?:the\s+)?"
+)  # "to be subjected to"
 
 
 def verbless(
     text: str, sentence: Block, before: list[Block], kb: Knowledge, trial_id: str | None
 ) -> Clause | None:
     """A sentence of names and a term only, after a verdict's sentence in its paragraph
-    ("… Shchukina is sentenced to 8 years. Savelyev and Pronin each to 5 years."): the
-    verdict's verb is elided (a bare term is prison), or None."""
+    ("… Shchukina is sentenced to 8 years. Savelyev and Pronin each to 5 years."), or of
+    names in full and a penalty ("Lukin V. A. to be shot"): the verdict's verb is elided (a
+    bare term is prison), or None."""
     verdict = term_pattern(kb, "verdict")
-    if not any(verdict.search(text, b.start, b.end) for b in before):
-        return None
+    after_verdict = any(verdict.search(text, b.start, b.end) for b in before)
     names = re.compile(rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*")
-    group = names.match(
-        text,
-        sentence.start
-        + len(text[sentence.start : sentence.end])
-        - len(text[sentence.start : sentence.end].lstrip()),
-    )
+    piece = text[sentence.start : sentence.end]
+    group = names.match(text, sentence.start + len(piece) - len(piece.lstrip()))
     to = group and VERBLESS.match(text, group.end())
     if not to:
         return None
-    rest = Block(to.end(), sentence.end)
+    stop = CLAUSE_BREAK.search(text, to.end(), sentence.end)
+    rest = Block(to.end(), stop.start() if stop else sentence.end)
     years = years_in(text, rest.start, rest.end, kb)
     found = passed_penalties(text, rest.start, rest.end, sentence, kb)
     first_said = min([y[1] for y in years[:1]] + [f[1] for f in found[:1]], default=None)
-    if first_said is None or first_said - rest.start > NEAR_TERM:
+    if first_said is None or not (
+        first_said - rest.start <= NEAR_TERM or LEGAL_VERB.fullmatch(text, rest.start, first_said)
+    ):
         return None  # the term or penalty follows at once: "each to 5 years", "to be shot"
     term = years[0][0] if years else None
     penalties = sorted({p for p, _, _ in found}, key=ORDER.index) or ["imprisonment"]
@@ -458,6 +460,12 @@ def verbless(
     named = verdicts_of(text, Block(group.start(), group.end()), penalties, term, kb)
     # a person, not "Kulaks – to be shot": initials, given names or a surname's ending
     if not all(n.given or n.initials or surname_ending(n.surname, kb) for n, _, _ in named):
+        return None
+    # with no verdict before it, a protocol's or report's own item: names in full and a
+    # penalty's words ("Lukin V. A. to be subjected to the supreme measure – shooting")
+    if not after_verdict and not (
+        found and all(n.given or n.initials for n, _, _ in named) and to[0].strip() == "to"
+    ):
         return None
     clause.names = named
     return clause if named else None
@@ -1456,7 +1464,8 @@ def elided_verdicts(
     found = bare_terms(text, sentence, kb, named)
     if not term_pattern(kb, "verdict").search(text, sentence.start, sentence.end):
         return found
-    item = rf"(?:(?:the|a|his|her|their)\s+(?:[a-z]+\s+){{1,3}})?(?:{BARE_CAPS}|{names_regex(kb)})"
+    role = r"(?:(?:the|a|his|her|their)\s+(?:[a-z]+\s+){1,3})?"
+    item = rf"{role}(?:{BARE_CAPS}|{names_regex(kb)}{TRAILING})"
     clause = re.compile(
         # "; the remaining accused, A and B, to ten years each": a role and a comma
         rf"(?:;|,\s+and|,)\s+(?:(?:the|a|his|her|their)(?:\s+[a-z]+){{1,3}},\s+)?"
