@@ -1062,6 +1062,23 @@ def test_a_courts_report_in_the_legal_formulas_of_its_verdicts():
     }
 
 
+def test_both_or_all_three_stand_for_as_many_names_in_the_sentence_before():
+    text = (
+        "d) The case of Yakunin and Semykin (arson of the kolkhoz barn). Both received the "
+        "supreme measure.\n\n"
+        "The court heard the case of Lobanov, Shirokov and Klimova. All three were sentenced "
+        "to ten years.\n\n"
+        "The case of Tarasov and Zybin. All three were sentenced to five years.\n"
+    )
+    assert sentenced(text) == {
+        ("Yakunin", "death", None),
+        ("Semykin", "death", None),
+        ("Lobanov", "imprisonment", 10.0),
+        ("Shirokov", "imprisonment", 10.0),
+        ("Klimova", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

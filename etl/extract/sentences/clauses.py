@@ -659,6 +659,9 @@ def subjects(
     text = source.text
     sentence = paragraph[index]
     subject = subject_names(text, sentence, kb) or names_before_verdict(text, sentence, kb)
+    if not subject and (group := both_of(text, [*above, *paragraph[:index]], sentence, kb)):
+        clause.start = min(clause.start, group[0].start)  # the span quotes their names
+        return [(n, clause.penalties, None) for n in group]
     named: Named = [
         own_clause(text, sentence, name, clause, kb)
         if sentence.start <= name.start < sentence.end
@@ -687,6 +690,28 @@ def subjects(
 
         named += later_pronoun(text, sentence, found, subject, resolve)
     return named
+
+
+# "Both received the supreme measure", "All three were shot": the persons named just before
+BOTH = re.compile(
+    rf"\s*(?:(?P<both>Both)(?:\s+of\s+them)?|(?:The|All|all)\s+(?P<count>{NUMBER_WORD}))"
+    r"(?:\s+of\s+them)?\s+(?:were|was|received|got|have|had|are)\b"
+)
+
+
+def both_of(text: str, before: list[Block], sentence: Block, kb: Knowledge) -> list[Name]:
+    """The persons "Both" or "All three" opening a sentence stand for: the list of as many
+    names in the sentence just before it ("The case of A and B (arson). Both received the
+    supreme measure."), or none."""
+    m = BOTH.match(text, sentence.start, sentence.end)
+    if m is None or not before:
+        return []
+    count = 2 if m["both"] else parse_count(m["count"], kb)
+    last = before[-1]
+    for listing in reversed(name_lists(text, last.start, last.end, kb, minimum=2)):
+        if len(listing.names) == count:
+            return list(listing.names)
+    return []
 
 
 # "…; she herself was exiled": a pronoun that opens a later clause as its subject
