@@ -1079,6 +1079,31 @@ def test_both_or_all_three_stand_for_as_many_names_in_the_sentence_before():
     }
 
 
+def test_a_digest_of_dispatches_each_opening_with_its_place():
+    text = (
+        "1. Kalinin oblast. The UNKVD reports that the troika has sentenced the kulak "
+        "Gubarev P. S. to be shot.\n"
+        "2. Orel. The director Chernykh was sentenced to death; the chief mechanic Zimovets "
+        "and the foreman Tolmachev received eight years each.\n"
+        "3. Gorky krai. Among those sentenced by the troika on 8 March were the former White "
+        "officers Rogachev and Tarakanov (first category) and the trader Fishel (second "
+        "category, 10 years).\n"
+        "4. Smolensk. Sentenced by the Military Tribunal: Kuzovkin, commander of a battery, to "
+        "death; Prokhorenko, political instructor, to 10 years.\n"
+    )
+    assert sentenced(text) == {
+        ("Gubarev", "death", None),
+        ("Chernykh", "death", None),
+        ("Zimovets", "imprisonment", 8.0),
+        ("Tolmachev", "imprisonment", 8.0),
+        ("Rogachev", "death", None),
+        ("Tarakanov", "death", None),
+        ("Fishel", "imprisonment", 10.0),
+        ("Kuzovkin", "death", None),
+        ("Prokhorenko", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

@@ -46,7 +46,7 @@ from etl.extract.sentences.clauses import (
     clause_of,
     entry_heads,
 )
-from etl.extract.sentences.forms import list_item_name, names_regex
+from etl.extract.sentences.forms import dateline, list_item_name, names_regex
 from etl.extract.sentences.kin import introduced_relatives
 from etl.extract.sentences.lists import (
     colon_lists,
@@ -403,6 +403,9 @@ def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator
     verdict = term_pattern(kb, "verdict")
     body_pattern = term_pattern(kb, "body")
     for run in numbered_items(text, 0, len(text), kb):
+        run = [item for item in run if not dateline(text, item.name, item.end)]
+        if not run:
+            continue  # "1. Kalinin oblast. The UNKVD reports …": places, not persons
         last = run[-1]
         final = penalties_in(text, last.start, last.end, kb)
         shared = final and re.search(r"\ball\b", text[last.start : last.end])

@@ -54,6 +54,10 @@ PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
 NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
 # A word of a role before a name (not a preposition, a pronoun or a verb).
 _ROLE_WORD = r"(?!(?:to|in|on|by|at|for|with|and|him|her|them|under|as|during|without)\b)"
+# "the chief mechanic ", not "the village of " (a place's name follows) nor "the rumour that "
+ROLE_PREFIX_WORD = rf"{_ROLE_WORD}(?!(?:of|that|which|who|whom|whose|when|where|if|whether)\b)"
+ROLE = rf"(?:the\s+(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))"
+ROLE_BEFORE = re.compile(ROLE)
 # A faction's member as a role, capitalised: "the Trotskyists A and B", "the Menshevik C"
 FACTION = r"[A-Z][a-z]+(?:ists?|ites?|eviks?)"
 # The person a verdict verb takes as object, after an article and a role or two:
@@ -171,7 +175,10 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
         a += len(text[a:b]) - len(text[a:b].lstrip())
         bracket = re.search(r"\s*\([^()]{1,40}\)\s*$", text[a:b])
         b -= len(bracket[0]) if bracket else 0  # "Kolos (tractor driver)"
-        if names and re.match(r"(?:an?\s+|the\s+)?[a-z]", text[a:b]):
+        role = ROLE_BEFORE.match(text, a, b)
+        if role and parse_item(text, role.end(), b, kb):
+            a = role.end()  # "… and the foreman Surname": the name after its role
+        elif names and re.match(r"(?:an?\s+|the\s+)?[a-z]", text[a:b]):
             continue  # an apposition between commas: "A, former director of the MTS, B, …"
         title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[a:b])
         a += title.end() if title else 0  # "Citizen KOVAL …": the title is not the name
@@ -222,13 +229,15 @@ def subject_names(
     item = object_item(kb)
     subject = re.compile(
         # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
-        rf"(?:(?:The|the)\s+[a-z]+\s+|(?:The|the)(?:\s+[a-z-]+){{1,6}},\s+"
+        rf"(?:(?:The|the)\s+(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z])"
+        rf"|(?:The|the)(?:\s+[a-z-]+){{1,6}},\s+"
         # "The members of the cell, the special settlers A, B and C were …"
         rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))?"
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our)\s+[a-z]+(?:\s+[a-z]+)?"
         rf"(?:,\s+|\s+(?=[A-Z]))"  # "My brother Pavel was sentenced", "his deputy, A, was"
         rf")?"
-        rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item}{APPOSED})*)"
+        # "the chief mechanic A and the foreman B received …": a role before each name
+        rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ROLE}?{item}{APPOSED})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         # an apposition or relative clause: ", who led the case and others,"
         rf"(?:,[^,;.]{{1,120}},|,\s+who\b[^;.]{{1,120}}?,)?"
@@ -488,20 +497,30 @@ def bracketed_penalties(text: str, sentence: Block, kb: Knowledge) -> Named:
     years)"."""
     found: Named = []
     pattern = kb.derived(
-        "bracketed", lambda kb: re.compile(rf"({object_item(kb)})\s*\(([^()]{{1,60}})\)")
+        "bracketed",
+        lambda kb: re.compile(
+            rf"(?:({object_item(kb)})|(?<=\s)(?P<two>{object_item(kb)}\s+and\s+{object_item(kb)}))"
+            r"\s*\(([^()]{1,60})\)"
+        ),
     )
     for m in pattern.finditer(text, sentence.start, sentence.end):
-        own = penalties_in(text, m.start(2), m.end(2), kb)
+        own = penalties_in(text, m.start(3), m.end(3), kb)
         if not own:
             continue
-        name = list_item_name(text, m.start(1), m.end(1), kb) or parse_item(
-            text, m.start(1), m.end(1), kb
-        )
-        if name is None or name.surname in not_names(kb):
-            continue
-        years = years_in(text, m.start(2), m.end(2), kb)
-        for penalty in sorted({p for p, _, _ in own}, key=ORDER.index):
-            found.append((name, [penalty], years[0][0] if years and penalty != "death" else None))
+        if m["two"]:  # "the White officers A and B (first category)": both
+            names = split_subjects(text, m.start("two"), m.end("two"), kb) or []
+        else:
+            one = list_item_name(text, m.start(1), m.end(1), kb) or parse_item(
+                text, m.start(1), m.end(1), kb
+            )
+            names = [one] if one else []
+        years = years_in(text, m.start(3), m.end(3), kb)
+        for name in names:
+            if name.surname in not_names(kb):
+                continue
+            for penalty in sorted({p for p, _, _ in own}, key=ORDER.index):
+                term = years[0][0] if years and penalty != "death" else None
+                found.append((name, [penalty], term))
     return found
 
 
@@ -658,7 +677,13 @@ def subjects(
     deputy, A. B. Surname, received eight years"."""
     text = source.text
     sentence = paragraph[index]
-    subject = subject_names(text, sentence, kb) or names_before_verdict(text, sentence, kb)
+    subject = subject_names(text, sentence, kb)
+    if subject and AND_BEFORE.search(text, sentence.start, subject[0].start):
+        # "A, and the church warden B were each condemned": A is a subject too
+        before = names_before_verdict(text, sentence, kb)
+        if {n.start for n in subject} < {n.start for n in before}:
+            subject = before
+    subject = subject or names_before_verdict(text, sentence, kb)
     if not subject and (group := both_of(text, [*above, *paragraph[:index]], sentence, kb)):
         clause.start = min(clause.start, group[0].start)  # the span quotes their names
         return [(n, clause.penalties, None) for n in group]
@@ -692,6 +717,7 @@ def subjects(
     return named
 
 
+AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+(?:[a-z-]+\s+){1,3})?$")
 # "Both received the supreme measure", "All three were shot": the persons named just before
 BOTH = re.compile(
     rf"\s*(?:(?P<both>Both)(?:\s+of\s+them)?|(?:The|All|all)\s+(?P<count>{NUMBER_WORD}))"

@@ -145,3 +145,17 @@ def _surname_endings(kb: Knowledge) -> str:
             sorted((r["ending"] for r in k["surname_endings"]), key=len, reverse=True)
         ),
     )
+
+
+# After a place that opens an item of news or a dispatch: a full stop, or its region word
+# and a full stop, or a date ("— Liski. …", "1. Kalinin oblast. …", "Rossosh, 12 October.")
+DATELINE = re.compile(
+    r"(?:\s+(?:oblast|krai|raion|region|province|district|okrug|gubernia|ASSR))?\.\s+[A-Z]"
+    r"|,\s+\d{1,2}\s+[A-Z][a-z]+\."
+)
+
+
+def dateline(text: str, name: Name, end: int) -> bool:
+    """Whether a bare name that opens an item is a place, as dispatches and news in brief
+    open theirs ("— Liski. The raion court …", "1. Kalinin oblast. The UNKVD reports …")."""
+    return not (name.given or name.initials) and bool(DATELINE.match(text, name.end, end))

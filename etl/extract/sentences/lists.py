@@ -12,6 +12,7 @@ from etl.extract.sentences.forms import (
     CAPS_SURNAME,
     LIST_MARK,
     REGISTER_INITIALS,
+    dateline,
     list_item_name,
     names_regex,
     opening_names,
@@ -243,7 +244,7 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
     verb = term_pattern(kb, "imperative").match(text, start, item.end)
     names = opening_names(text, verb.end(), item.end, kb) if verb else []
     names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
-    if names and dateline(text, names, item):
+    if len(names) == 1 and dateline(text, names[0], item.end):
         return []  # "— Liski. Kulak Zaitsev … has been sentenced": a place, then the news
     if names:
         return names
@@ -252,20 +253,6 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
     dash = ITEM_VERDICT.search(text, start, item.end)
     dashed = plain_names(text, start, dash.start(), kb) if dash else []
     return dashed if len(dashed) > len(heads) else heads
-
-
-DATELINE = re.compile(r"\.\s+[A-Z]|,\s+\d{1,2}\s+[A-Z][a-z]+\.")
-
-
-def dateline(text: str, names: list[Name], item: Block) -> bool:
-    """Whether an item opens with a place alone, a full stop or a date after it, as news in
-    brief do ("— Liski. The raion court …", "— Rossosh, 12 October. …")."""
-    only = names[0]
-    return (
-        len(names) == 1
-        and not (only.given or only.initials)
-        and bool(DATELINE.match(text, only.end, item.end))
-    )
 
 
 # Words in lowercase and a comma before an item's names: "the remaining accused, SURNAME …"
@@ -578,6 +565,8 @@ def colon_items(
         own = penalties_in(text, tail, group.end, kb)
         terms = years_in(text, tail, group.end, kb)
         penalties = sorted({p for p, _, _ in own}, key=ORDER.index)
+        if not penalties and re.match(r"\s*to\s+death\b", text[tail : group.end]):
+            penalties = ["death"]  # "A, commander of a battery, to death"
         penalties = penalties or (["imprisonment"] if terms else [])
         if not (names and penalties):
             return []
@@ -642,12 +631,19 @@ def penalty_groups(text: str, start: int, end: int) -> list[tuple[Block, int]]:
     return found
 
 
+APPOSITION = re.compile(r"(?:an?\s+|the\s+)?[a-z][a-z-]*(?:\s+(?:[a-z][a-z-]*|[A-Z]{2,5}))*")
+
+
 def plain_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
     """ "Surname, Othername and Thirdname" before an item's dash: plain surnames, each one
     name (the colon and the dash are what say they are persons), else none."""
     names, cursor = [], start + len(text[start:end]) - len(text[start:end].lstrip())
     for sep in [*COLON_NAME.finditer(text, cursor, end), None]:
         stop = sep.start() if sep else end
+        piece = text[cursor:stop].strip().rstrip(",").strip()
+        if names and (not piece or APPOSITION.fullmatch(piece)):
+            cursor = sep.end() if sep else end
+            continue  # "Surname, commander of a battery, to death": the post between commas
         post = POST.match(text, cursor, stop)  # "deacon Surname", "the former chairman Surname"
         name = parse_item(text, post.end() if post else cursor, stop, kb)
         capitalised = re.search(rf"\s[a-z]+\s+({WORD})\s*$", text[cursor:stop])
