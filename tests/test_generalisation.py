@@ -1104,6 +1104,23 @@ def test_a_digest_of_dispatches_each_opening_with_its_place():
     }
 
 
+def test_a_relative_clause_with_its_time_or_its_body_and_an_elided_term_after_a_role():
+    text = (
+        "In March the collegium sentenced the former head of the land department, Kholodilin, "
+        "to ten years, and his accomplice, the seed inspector Rybakov, to six.\n\n"
+        "A witness, the former chairman of the kolkhoz Tsaplin, who in 1933 was given five "
+        "years by the oblast court, spoke first.\n\n"
+        "He had drawn in the zootechnician ZAVYALOV, whom the oblast court sentenced in April "
+        "to ten years' deprivation of liberty.\n"
+    )
+    assert sentenced(text) == {
+        ("Kholodilin", "imprisonment", 10.0),
+        ("Rybakov", "imprisonment", 6.0),
+        ("Tsaplin", "imprisonment", 5.0),
+        ("Zavyalov", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

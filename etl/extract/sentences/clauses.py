@@ -1347,8 +1347,11 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
 # "the appeal of A, sentenced by the oblast court to …", "B, who had been given ten years
 # by the OSO": a participle or a relative clause after a name
 PARTICIPLE = re.compile(
-    r",\s+(?:(?:who|whom)\s+(?:had\s+)?(?:been\s+|was\s+|were\s+)?"
-    r"(?:sentenced|condemned|convicted|given|got|received)"
+    # "who in 1933 was given", "who had later been sentenced"
+    r",\s+(?:(?:who|whom)\s+(?:in\s+\d{4}\s+|[a-z]+ly\s+)?(?:had\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:been\s+|was\s+|were\s+)?(?:sentenced|condemned|convicted|given|got|received)"
+    # "whom the oblast court sentenced in April to ten years"
+    r"|whom\s+(?:the\s+)?(?:[\w'’-]+\s+){1,6}?(?:sentenced|condemned|convicted|gave)"
     r"|(?:having\s+been\s+)?(?:sentenced|condemned|convicted))\b"
 )
 # what ends the participle's phrase: ", was refused", ", died in the camp"
@@ -1551,7 +1554,10 @@ def elided_verdicts(
 
 # "…, B eight", "… and B seven" after a clause that named its persons and a term of years
 BARE_TERM = re.compile(
-    rf"(?:;|,\s+and|,|\s+and)\s+(?P<name>{BARE_CAPS}|{WORD})\s+(?P<count>{NUMBER_WORD}|\d{{1,2}})"
+    rf"(?:;|,\s+and|,|\s+and)\s+"
+    # "…, and his accomplice, the seed inspector B, to six"
+    r"(?:(?:his|her|their|the)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?(?:the\s+(?:[a-z-]+\s+){1,3})?"
+    rf"(?P<name>{BARE_CAPS}|{WORD}),?\s+(?:to\s+)?(?P<count>{NUMBER_WORD}|\d{{1,2}})"
     r"(?=\s*(?:[.;,]|$))"
 )
 TERM_OF_YEARS = re.compile(rf"\b(?:{NUMBER_WORD}|\d+)\s+years\b")
