@@ -1255,6 +1255,8 @@ def sentenced_objects(
             groups.append(following)
         for group, after in zip(groups, [*groups[1:], None], strict=True):
             end = after.start() if after else sentence.end
+            semicolon = text.find(";", group.end(), end)  # "…; and the wife, C, …": not theirs
+            end = semicolon if semicolon != -1 else end
             penalties = sorted(
                 {p for p, _, _ in penalties_in(text, group.end(), end, kb)}, key=ORDER.index
             )
@@ -1522,8 +1524,8 @@ def elided_verdicts(
     item = rf"{role}(?:{BARE_CAPS}|{names_regex(kb)}{TRAILING})"
     clause = re.compile(
         # "; the remaining accused, A and B, to ten years each": a role and a comma
-        rf"(?:;|,\s+and|,)\s+(?:(?:the|a|his|her|their)(?:\s+[a-z]+){{1,3}},\s+)?"
-        rf"(?P<names>{item}(?:(?:\s*,\s*|\s+and\s+){item})*)"
+        rf"(?:;|,\s+and|,)\s+(?:(?:the|a|his|her|their)(?:\s+[a-z]+){{1,5}},\s+)?"
+        rf"(?P<names>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item})*)"
         rf"(?:,?(?:\s+|\s*[—–]\s*)to\s+"  # "…, the accountant A. Fink — to six years"
         rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\s+(?:years|months)\b))"  # "…, and B eight years each"
     )
