@@ -1121,6 +1121,36 @@ def test_a_relative_clause_with_its_time_or_its_body_and_an_elided_term_after_a_
     }
 
 
+def test_a_court_chronicle_the_former_and_the_latter_likewise_and_terms_in_months():
+    text = (
+        "The collegium, having examined the case of the teacher Vera Nikolaevna GORBATOVA, "
+        "who praised the enemies of the people, and of her brother, the bookkeeper Pavel "
+        "Nikolaevich GORBATOV, who kept her notebooks, sentenced the former to six years of "
+        "deprivation of liberty, and the latter to exile for a term of three years.\n\n"
+        "The collegium pronounced its sentence:\n"
+        "RYZHOV M. A. – the supreme measure of punishment, shooting;\n"
+        "SHTOLTS N. K. – likewise;\n"
+        "DOLGOVA T. K. – 8 years of deprivation of liberty.\n\n"
+        "Ten years in camps – such is the sentence passed on 29 December on the former manager "
+        "of the grain collection point, Stepan Fomich LUKASHUK. Back in 1934 the people's court "
+        "sentenced him to one year of corrective labour.\n\n"
+        "The people's court gave Tsaregorodsky seven years in a labour colony; Frolikova got "
+        "three. Kozhina was deprived of liberty for one year and six months.\n"
+    )
+    assert sentenced(text) == {
+        ("Gorbatova", "imprisonment", 6.0),
+        ("Gorbatov", "exile", 3.0),
+        ("Ryzhov", "death", None),
+        ("Shtolts", "death", None),
+        ("Dolgova", "imprisonment", 8.0),
+        ("Lukashuk", "imprisonment", 10.0),
+        ("Lukashuk", "other", 1.0),
+        ("Tsaregorodsky", "imprisonment", 7.0),
+        ("Frolikova", "imprisonment", 3.0),
+        ("Kozhina", "imprisonment", 1.5),
+    }
+
+
 # Statistics.
 
 

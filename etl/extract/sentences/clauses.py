@@ -347,6 +347,11 @@ def clause_of(
     no earlier rule has named anyone."""
     text = source.text
     sentence = paragraph[index]
+    if named := former_and_latter(text, sentence, [*above, *paragraph[:index]], kb):
+        clause = Clause(sentence.start, sentence.end, trial_id, [], [None])
+        clause.names = named
+        clause.start = min(clause.start, named[0][0].start)
+        return clause
     found = verdict_penalties(text, sentence, kb)
     if found is None:  # "B and C each to 5 years.", "they gave me another five years"
         return verbless(text, sentence, paragraph[:index], kb, trial_id) or writer_term(
@@ -480,6 +485,46 @@ def verbless(
     return clause if named else None
 
 
+# "… sentenced the former to six years …, and the latter to exile for three years"
+FORMER = re.compile(r"\b[Tt]he\s+former\s+(?:to|for|received|got|was)\b")
+LATTER = re.compile(r"\b[Tt]he\s+latter\s+(?:to|for|received|got|was)\b")
+
+
+def former_and_latter(text: str, sentence: Block, before: list[Block], kb: Knowledge) -> Named:
+    """ "… the case of A, …, and of her brother B, …, sentenced the former to six years …,
+    and the latter to exile": the last two persons named before "the former" (in its
+    sentence, else the one before it), each with the penalty and term of their part."""
+    first = FORMER.search(text, sentence.start, sentence.end)
+    second = first and LATTER.search(text, first.end(), sentence.end)
+    if not second:
+        return []
+    persons = full_names(text, Block(sentence.start, first.start()), kb, patronymic=True)
+    if len(persons) < 2 and before:
+        persons = full_names(text, before[-1], kb, patronymic=True)
+    if len(persons) < 2:
+        return []
+    stop = CLAUSE_BREAK.search(text, second.end(), sentence.end)
+    parts = [
+        Block(first.start(), second.start()),
+        Block(second.start(), stop.start() if stop else sentence.end),
+    ]
+    named: Named = []
+    for person, part in zip(persons[-2:], parts, strict=True):
+        penalties = [p for p, _, _ in passed_penalties(text, part.start, part.end, sentence, kb)]
+        term = first_term(text, part.start, part.end, kb)
+        if term is None:  # "…, the latter for eight": the years of the term before
+            bare = re.search(
+                rf"\b(?:to|for)\s+({NUMBER_WORD}|\d{{1,2}})\b", text[part.start : part.end]
+            )
+            count = parse_count(bare[1], kb) if bare and named else None
+            term = float(count) if count and count <= MAX_TERM else None
+        penalties = sorted(set(penalties), key=ORDER.index) or (["imprisonment"] if term else [])
+        if not penalties:
+            return []
+        named.append((person, penalties, term))
+    return named
+
+
 def verdict_penalties(
     text: str, sentence: Block, kb: Knowledge
 ) -> list[tuple[str, int, int]] | None:
@@ -583,7 +628,8 @@ def with_own_terms(text: str, sentence: Block, kb: Knowledge, named: Named) -> N
         if joined and (m["verb"] or re.match(r"\s+each\b", text[m.end() : sentence.end])):
             continue  # "A and B received ten years each": the subjects' rule reads both
         name = parse_item(text, m.start(1), m.end(1), kb)
-        value = parse_count(m[3], kb)
+        said = years_in(text, m.start(3), min(sentence.end, m.end() + 30), kb)
+        value = said[0][0] if said else None  # "2 years and 3 months" is 2.25
         if name and value and value <= MAX_TERM:
             named = [n for n in named if n[0].start != name.start]
             # "… ten years of exile": the penalty its own words name, else prison
@@ -592,7 +638,7 @@ def with_own_terms(text: str, sentence: Block, kb: Knowledge, named: Named) -> N
             if not own and re.match(r"\s+of\s+\w", text[m.end() : sentence.end]):
                 continue  # "X received ten years of funding": years of something else
             penalty = next((p for p, _, _ in own if p != "death"), "imprisonment")
-            named.append((name, [penalty], float(value)))
+            named.append((name, [penalty], value))
     return named
 
 
@@ -1103,8 +1149,9 @@ def full_names(text: str, sentence: Block, kb: Knowledge, patronymic: bool = Fal
             found = [n for n in found if not name.start <= n.start < name.end] + [name]
     for m in re.finditer(rf"\b({WORD}\s+{WORD})\s+({CAPS_SURNAME})\b", piece):
         a, b = sentence.start + m.start(), sentence.start + m.end()
-        if not any(n.start <= a < n.end or a <= n.start < b for n in found):
-            found.append(Name(m[0], a, b, m[2].title(), given=m[1]))
+        # the whole name, not its "Given Patronymic" read as a given name and a surname
+        found = [n for n in found if not (n.start <= a < n.end or a <= n.start < b)]
+        found.append(Name(m[0], a, b, m[2].title(), given=m[1]))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -1329,7 +1376,9 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
     if not re.search(r"\bsentences?\b", text[sentence.start : sentence.end]):
         return []
     names = re.compile(
-        rf"\bon\s+(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,4}})?{on_names}"  # "on the wrecker A"
+        # "on the wrecker A", "on the former manager of the B grain point, Given SURNAME"
+        rf"\bon\s+(?:the\s+[^,;:]{{0,80}}?\b[a-z][a-z-]*,\s+"
+        rf"|the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,4}})?{on_names}"
     )
     found: Named = []
     cursor = sentence.start
@@ -1559,7 +1608,8 @@ BARE_TERM = re.compile(
     rf"(?:;|,\s+and|,|\s+and)\s+"
     # "…, and his accomplice, the seed inspector B, to six"
     r"(?:(?:his|her|their|the)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?(?:the\s+(?:[a-z-]+\s+){1,3})?"
-    rf"(?P<name>{BARE_CAPS}|{WORD}),?\s+(?:to\s+)?(?P<count>{NUMBER_WORD}|\d{{1,2}})"
+    rf"(?P<name>{BARE_CAPS}|{WORD})(?:\s+(?:got|received))?,?\s+(?:to\s+)?"  # "B got three"
+    rf"(?P<count>{NUMBER_WORD}|\d{{1,2}})"
     r"(?=\s*(?:[.;,]|$))"
 )
 TERM_OF_YEARS = re.compile(rf"\b(?:{NUMBER_WORD}|\d+)\s+years\b")

@@ -94,6 +94,7 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             title = preamble(text, kb, all_lines[max(0, index - PREAMBLE_LINES) : index])
         if title is not None:
             shared["sentencing_body"], shared["date"] = title[1], shared["date"] or title[2]
+        previous: tuple[list[str], float | None] | None = None
         for item, names in list_items(text, all_lines[index + 1 :], kb, spaced=not found):
             block = Block(item.start, item.end)
             # the penalties after the names, or the whole item's when its verb opens it
@@ -116,6 +117,11 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                     else []
                 )
             )
+            said_at = dashes[-1].end() if dashes else names[-1].end
+            ditto = None
+            if not own and previous and LIKEWISE.match(text, said_at, item.end):
+                ditto = previous  # "SURNAME N. K. – likewise;": the item before's sentence
+                own = [(p, item.start, item.end) for p in previous[0]]
             own_verdict = verdict.search(text, names[-1].end, item.end)
             heading_verdict = (
                 found
@@ -140,6 +146,8 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
             # the item's own term ("SURNAME …, 1905, for 10 years;"), else the heading's
             term = ((own_terms if own else (own_terms or terms)) or [None])[0]
+            term = ditto[1] if ditto else term
+            previous = (penalties, term)
             respective = respective_terms(text, block, kb, len(names)) if len(names) > 1 else None
             for position, name in enumerate(names):
                 if respective:
@@ -157,6 +165,7 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                     )
 
 
+LIKEWISE = re.compile(r"\s*(?:[–—-]\s*)?(?:likewise|the\s+same|ditto)\b", re.IGNORECASE)
 # A heading that names a verdict, over items that state their own penalties ("THE SENTENCE
 # OF THE PEOPLE'S COURT" then "A. B. Surname – shooting;").
 VERDICT_HEADING = re.compile(r"\b(?:sentences?|verdicts?|judg(?:e)?ments?)\b", re.IGNORECASE)

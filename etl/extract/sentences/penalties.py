@@ -143,14 +143,25 @@ YEARS = re.compile(
 def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float, int, int]]:
     """(term in years, start, end) of every term in text[start:end]; months count as a
     fraction of a year (18 months = 1.5)."""
-    found = []
+    found: list[tuple[float, int, int]] = []
     for m in YEARS.finditer(text, start, end):
+        if found and found[-1][2] > m.start():
+            continue  # the months of "one year and six months", read with its years
         value = parse_count(m[1], kb) if not re.fullmatch(r"\d+\.\d+", m[1]) else float(m[1])
         if value and m["unit"].lower().startswith("month"):
             value = round(value / 12, 4)
+        stop = m.end()
+        months = AND_MONTHS.match(text, m.end(), end)
+        if value and months and not m["unit"].lower().startswith("month"):
+            more = parse_count(months[1], kb)
+            if more and more < 12:  # "one year and six months" is 1.5 years
+                value, stop = round(value + more / 12, 4), months.end()
         if value and value <= MAX_TERM:
-            found.append((float(value), m.start(), m.end()))
+            found.append((float(value), m.start(), stop))
     return found
+
+
+AND_MONTHS = re.compile(rf"\s+and\s+({NUMBER_WORD}|\d+)[-\s]months?\b", re.IGNORECASE)
 
 
 def penalty_terms(
