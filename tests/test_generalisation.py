@@ -1151,6 +1151,24 @@ def test_a_court_chronicle_the_former_and_the_latter_likewise_and_terms_in_month
     }
 
 
+def test_notes_on_persons_with_abbreviations_and_heads_with_the_surname_first():
+    text = (
+        "SAVELYEVA Olga Dmitrievna (1908–1990). Komsomol worker. Arr. in 1949 for "
+        '"anti-Soviet talk" and sentenced by the oblast court on 12.10.1949 to 10 years ITL. '
+        "Rehab. 1955.\n"
+        "Kondratenko, Pavel Antonovich (1902–?). Kolkhoz chairman. In 1933 a visiting session "
+        "of the oblast court sentenced him to VMN.\n"
+        "Lapshina, Rakhil Borisovna (1899–1983). Physician. Arr. 2.12.1937; by decision of "
+        "the OSO of 4.3.1938 confined in a corrective labour camp for 5 years.\n"
+        "Getty, J. A. (1985). Origins of the Great Purges. He was sentenced to nothing.\n"
+    )
+    assert sentenced(text) == {
+        ("Savelyeva", "imprisonment", 10.0),
+        ("Kondratenko", "death", None),
+        ("Lapshina", "imprisonment", 5.0),
+    }
+
+
 # Statistics.
 
 

@@ -1789,6 +1789,14 @@ CAPITALS = re.compile(
 )
 
 
+# A dictionary's head with initials after the surname, then its dates or its first sentence
+# (life dates, not a citation's year: "Surname, J. A. (1985). Title …" is no entry)
+LIFE_DATES = r"(?=\s*\((?:b\.|born|c\.\s*)?\s*\d{4}\s*[–—-])"
+INVERTED_HEAD = re.compile(
+    rf"({WORD}),\s+(?:(?P<initials>(?:[{UPPER}][a-z]?\.\s?){{1,3}})|(?P<given>{WORD}\s+{WORD})){LIFE_DATES}"
+)
+
+
 @lru_cache(maxsize=4)
 def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
     """(offset, name) of every line that opens with the person it is about: an
@@ -1813,6 +1821,19 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
                 )
                 heads.append((start, name))
             continue
+        inverted = INVERTED_HEAD.match(text, start, line.end)
+        # "Surname, P. K. (1894–1944).", "Surname, Given Patronymic (1902–?)."
+        if inverted:
+            name = Name(
+                inverted[0].strip(),
+                start,
+                start + len(inverted[0].strip()),
+                inverted[1],
+                initials=(inverted["initials"] or "").strip(),
+                given=inverted["given"] or "",
+            )
+            heads.append((start, name))
+            continue
         m = re.compile(item).match(text, start, line.end)
         if m and re.match(r"\s*\((?:born|b\.|\d|[^)]*\d{4})", text[m.end() : line.end]):
             words = m[0].split()
@@ -1835,13 +1856,15 @@ DATED_VERDICT = (
 DATED_DASH = re.compile(rf"(?<=[.;,]\s){DATED_VERDICT}")
 SUBJECTLESS = re.compile(
     # "Arrested again on 2.12.1937 and by decision of the troika … sentenced to be shot"
-    r"(?:(?:re-?)?(?:arrested|detained)\b(?:(?!\b(?:was|were|is|are|he|she)\b)[^;]){0,120}?"
+    # "Arr. in 1949 … and sentenced": a dictionary's abbreviation
+    r"(?:(?:re-?)?(?:arrested\b|detained\b|arr\.)(?:(?!\b(?:was|were|is|are|he|she)\b)[^;]){0,120}?"
     r"\band\s+)?"
     r"(?:(?:[A-Z][a-z]+ [\d.]+(?: \w+\.?)?"
     r"|(?:in|on|by|at|before|after|during)\b(?:(?!\b(?:was|were|is|are|had|has)\b)[^;]){0,160}?)"
     r"[,;]?\s+)?"  # no verb of its own before: "By decision of … of 1938 X was" has a subject
     r"(?:(?:previously|later|subsequently|again|then|also|once)\s+)?"
-    r"(?:(?:re-?)?(?:sentenced|condemned|convicted|sent\.|exiled|banished|deported)"
+    r"(?:(?:re-?)?(?:sentenced|condemned|convicted|sent\.|exiled|banished|deported|confined"
+    r"|sent\s+(?:in)?to\s+exile)"
     # a memorial book's label: "Sentence: VMN.", "Decision of the OSO of 5.07.1938: 5 years"
     r"|(?:sentence|verdict|decision|punishment)\b[^:;]{0,80}?:"
     # or its date, maybe after the body, and a dash: "OSO 22.05.1938 – 10 years", "1937 – 5
