@@ -3084,3 +3084,18 @@ def test_a_share_that_has_fallen_from_one_per_cent_to_another():
         (3.1, "percent", "expelled"),
         (5.5, "percent", "expelled"),
     }
+
+
+def test_a_column_of_how_many_party_organisations_there_are_gives_no_figure():
+    text = (
+        "Table 1. Results of the 1933 purge by groups of organisations\n\n"
+        "| Group | Number of primary party organisations | Members and candidates | Expelled |\n"
+        "| Industry | 231 | 12 480 | 1 602 |\n"
+        "| Transport | 88 | 4 115 | 574 |\n"
+    )
+    assert figures(text) == {
+        (12480.0, "count", "members"),
+        (1602.0, "count", "expelled"),
+        (4115.0, "count", "members"),
+        (574.0, "count", "expelled"),
+    }
