@@ -3099,3 +3099,17 @@ def test_a_column_of_how_many_party_organisations_there_are_gives_no_figure():
         (4115.0, "count", "members"),
         (574.0, "count", "expelled"),
     }
+
+
+def test_figures_in_a_plenums_speeches_every_fifth_and_those_refused_a_card():
+    text = (
+        "Comrade Makarenko: Since January 87 have been expelled. Every fifth expelled was a "
+        "former kulak.\n\n"
+        "Comrade Borisova: In 1936, at the exchange of documents, another 46 did not receive "
+        "new cards.\n"
+    )
+    assert figures(text) == {
+        (87.0, "count", "expelled"),
+        (20.0, "percent", "expelled"),
+        (46.0, "count", "other"),
+    }

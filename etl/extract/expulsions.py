@@ -540,6 +540,7 @@ FIGURE = re.compile(
     rf"|(?P<half>(?<!first )(?<!second )\bhalf\b(?= of| the| were| was| had)"
     rf"(?! of (?:the )?(?:year|month|decade|century|19\d\d)))"
     rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
+    rf"|(?P<every>\bevery (?:third|fourth|fifth|sixth|eighth|tenth)\b)"  # "every fifth expelled"
     rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)"
     r"|(?P<aword>\ba\s+(?:hundred|thousand)\b)",  # "over a thousand communists"
     re.IGNORECASE,
@@ -682,6 +683,8 @@ def figure_value(m: re.Match, kb: Knowledge, percent: bool) -> float | None:
     if m["onein"]:
         every = parse_count(m["onein"].split()[-1].lower(), kb)
         return 100 / every if every and every > 1 else None
+    if m["every"]:
+        return FRACTIONS[m["every"].split()[-1].lower()]
     if m["half"]:
         return 50.0
     if m["frac"]:
@@ -933,7 +936,9 @@ def sentence_records(
         tail = flat[m.end() : sentence.end]
         head = flat[sentence.start : m.start()]
         groups = m.groupdict()
-        percent = bool(PERCENT.match(tail)) or any(groups.get(g) for g in ("frac", "onein", "half"))
+        percent = bool(PERCENT.match(tail)) or any(
+            groups.get(g) for g in ("frac", "onein", "every", "half")
+        )
         # "Cards not issued: 1 198", "Per cent of cards issued: 90,3": a label and its figure,
         # a table's header and cell written on one line
         label = figure_label(flat, sentence, m)
