@@ -1169,6 +1169,19 @@ def test_notes_on_persons_with_abbreviations_and_heads_with_the_surname_first():
     }
 
 
+def test_a_pronoun_after_a_sentence_with_one_bare_surname_stands_for_it():
+    text = (
+        "In the camp I shared a bunk with Kovrigin, a Don Cossack. He had been sentenced to "
+        "death in 1938, but the sentence was commuted to ten years.\n\n"
+        "I met Kovalchuk and Lebedev in Moscow. He had been sentenced to death in 1938.\n\n"
+        "From 1934 he worked at the Lgov station. In 1937 the troika sentenced him to 10 years.\n"
+    )
+    assert sentenced(text) == {
+        ("Kovrigin", "death", None),
+        ("Kovrigin", "imprisonment", 10.0),
+    }
+
+
 # Statistics.
 
 

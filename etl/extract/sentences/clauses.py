@@ -991,11 +991,13 @@ def resolve_pronoun(
             [relative_named(source, clause, kin)] if kin else [called(source, kb, clause, found[0])]
         )
     # The sentences before it up to a blank line: a memoir's paragraph keeps to one person.
-    for before in [*reversed(earlier), *reversed(above)][:ANTECEDENT_REACH]:
+    for reach, before in enumerate([*reversed(earlier), *reversed(above)][:ANTECEDENT_REACH]):
         subject = subject_names(text, before, kb, ANTECEDENT_VERBS)
         found = [
             n for n in subject or full_names(text, before, kb)[-1:] if agrees_as_kin(n, word, kb)
         ]
+        if not found and not reach:  # "I shared a bunk with Surname, a rifleman. He had been …"
+            found = [n for n in lone_surname(text, before, kb) if agrees(n, word)]
         # a relative called by their kin word after the last full name ("… they came for
         # Mother"), unless the sentence's subject is the person
         kin = (
@@ -1015,6 +1017,24 @@ def resolve_pronoun(
         clause.inferred[lead[0].start] = ("article_subject", lead[1])
         return [lead[0]]
     return []
+
+
+def lone_surname(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
+    """The one bare surname of a sentence (a word with a surname's ending, not the word
+    that opens the sentence), or none if it has none or several."""
+    found = []
+    for m in re.finditer(WORD, text[sentence.start : sentence.end]):
+        at = sentence.start + m.start()
+        piece = text[sentence.start : at].strip()
+        if not piece or m[0] in not_names(kb) or not surname_ending(m[0], kb):
+            continue
+        found.append(Name(m[0], at, at + len(m[0]), m[0]))
+    if len(found) != 1:
+        return []
+    before = text[sentence.start : found[0].start]
+    if re.search(r"\b(?:the|in|at|from|to|near|of|for|towards?)\s*$", before, re.IGNORECASE):
+        return []  # a place: "at the Lgov station", "from Rostov"
+    return found
 
 
 def agrees_as_kin(name: Name, pronoun: str, kb: Knowledge) -> bool:
