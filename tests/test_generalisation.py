@@ -1182,6 +1182,14 @@ def test_a_pronoun_after_a_sentence_with_one_bare_surname_stands_for_it():
     }
 
 
+def test_years_added_to_a_persons_term_are_a_new_term():
+    text = (
+        "In 1942 they added another five years to Kruglikov's term.\n\n"
+        "In 1943 they added a new wing to Kruglikov's barrack.\n"
+    )
+    assert sentenced(text) == {("Kruglikov", "imprisonment", 5.0)}
+
+
 # Statistics.
 
 

@@ -354,8 +354,10 @@ def clause_of(
         return clause
     found = verdict_penalties(text, sentence, kb)
     if found is None:  # "B and C each to 5 years.", "they gave me another five years"
-        return verbless(text, sentence, paragraph[:index], kb, trial_id) or writer_term(
-            source, sentence, kb, trial_id
+        return (
+            verbless(text, sentence, paragraph[:index], kb, trial_id)
+            or writer_term(source, sentence, kb, trial_id)
+            or added_term(text, sentence, kb, trial_id)
         )
 
     terms = penalty_terms(text, sentence, sentence.start, kb)
@@ -1126,6 +1128,25 @@ def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clau
         return []
     clause.inferred[person.start] = ("writer", source.span(person.start, person.end).ref)
     return [(person, penalties, term)]
+
+
+ADDED_TO = re.compile(r"\badded\s+(?:another\s+|a\s+further\s+)?(?P<term>[^.;,]{3,30}?)\s+to\s+")
+
+
+def added_term(text: str, sentence: Block, kb: Knowledge, trial_id: str | None) -> Clause | None:
+    """ "In 1942 they added another five years to Surname's term": a new term of prison."""
+    m = ADDED_TO.search(text, sentence.start, sentence.end)
+    if m is None:
+        return None
+    name = re.compile(rf"({object_item(kb)})['’]s?\s+(?:term|sentence)\b").match(text, m.end())
+    years = years_in(text, m.start("term"), m.end("term"), kb)
+    if name is None or not years:
+        return None
+    clause = Clause(sentence.start, sentence.end, trial_id, ["imprisonment"], [years[0][0]])
+    clause.names = verdicts_of(
+        text, Block(name.start(1), name.end(1)), ["imprisonment"], years[0][0], kb
+    )
+    return clause if clause.names else None
 
 
 def writer_term(
