@@ -3134,3 +3134,18 @@ def test_figures_in_a_plenums_speeches_every_fifth_and_those_refused_a_card():
         (20.0, "percent", "expelled"),
         (46.0, "count", "other"),
     }
+
+
+def test_the_expelled_divide_as_follows_and_a_share_with_the_count_it_comes_to():
+    text = (
+        "The expelled divide as follows: alien elements – 298, swindlers – 91, for passivity "
+        "– 388.\n\n"
+        "Some 17 per cent of the party's members were expelled in 1933, about 790,000 people.\n"
+    )
+    assert figures(text) == {
+        (298.0, "count", "expelled"),
+        (91.0, "count", "expelled"),
+        (388.0, "count", "expelled"),
+        (17.0, "percent", "expelled"),
+        (790000.0, "count", "expelled"),
+    }

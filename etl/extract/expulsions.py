@@ -758,6 +758,12 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
 # A clause without its verb, a place or group and its count: "The number of expelled in the
 # city reached 486; in the rural raions – 718", "… expelled 58 members, of the depot 23": the
 # count of the clause before.
+# Between a per cent and the count it comes to, in apposition: "… were expelled in 1933,
+# about 800,000 people", "12 per cent, that is 214 members"
+SHARE_AS_COUNT = re.compile(
+    r"[^.;]{0,80}?,\s*(?:(?:that is|i\.\s?e\.|or|about|some|roughly|approximately|nearly"
+    r"|almost|over|more than)\s+)*"
+)
 ELLIPTIC = re.compile(
     r"(?:;\s*(?:in|for|at|among|of)\s+[^;:,.\d]{1,60}?\s*[–—-]\s*"
     # "… expelled 58 members, of the tram depot 23, of the institute 17"
@@ -798,7 +804,8 @@ SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”
 # the items after it count what the count before it counts ("expelled" after "among them").
 BREAKDOWN = re.compile(
     r"\b(?:among (?:these|them)(?: (?:are|were))?\s*:"
-    r"|(?P<of>(?:are|were) (?:divided|distributed|broken down|classified)\b[^:;.]{0,30})\s*:"
+    r"|(?P<of>(?:(?:are|were) (?:divided|distributed|broken down|classified)"
+    r"|(?:divide|break down|fall|are distributed)\s+(?:as follows|thus|so|into)\b)[^:;.]{0,30})\s*:"
     r"|(?P<included>(?:the|those) expelled (?:included|comprised|consisted of))\b)",
     re.IGNORECASE,
 )
@@ -931,6 +938,7 @@ def sentence_records(
     breakdown = BREAKDOWN.search(passage)
     previous: str | None = None
     previous_end = counts = 0
+    share: tuple[str, int] | None = None  # the last per cent's subject and where it ends
     kept_outcome = False
     for m, value, value_max in figures(flat, sentence, kb):
         tail = flat[m.end() : sentence.end]
@@ -997,6 +1005,12 @@ def sentence_records(
             if subject == "other" and (series or elliptic):
                 # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"; "…; in the rural raions – 718"
                 subject = previous
+            if (
+                subject == "other"
+                and share
+                and SHARE_AS_COUNT.fullmatch(flat[share[1] : m.start()])
+            ):
+                subject = share[0]  # "18 per cent of the members were expelled, about 800,000"
         words = after[:30] if measure == "count" else head[-60:]
         if measure == "count" and (shared := SHARED_VERB.match(after)):
             words = after[: shared.end()].split(" and ")[0]  # "N members and M candidates"
@@ -1011,6 +1025,8 @@ def sentence_records(
             continue  # a number about something else (schools, libraries)
         if measure == "percent" and max(value, value_max or 0) > 100:
             continue  # not a share: a misread number
+        if measure == "percent":
+            share = (subject, m.end())
         if measure == "count":
             previous, previous_end, counts = subject, m.end(), counts + 1
             # "N were transferred to candidates and M to sympathisers": the next of a series
