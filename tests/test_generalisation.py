@@ -3149,3 +3149,21 @@ def test_the_expelled_divide_as_follows_and_a_share_with_the_count_it_comes_to()
         (17.0, "percent", "expelled"),
         (790000.0, "count", "expelled"),
     }
+
+
+def test_a_historians_estimates_of_the_expelled_and_of_the_partys_size():
+    text = (
+        "Rigby put the number expelled in 1933 at 854,300.\n\n"
+        "Between 1933 and 1935 the party lost many of its members, falling from 3.5 million to "
+        "2.35 million.\n\n"
+        "By 1939 the membership had recovered to 2.3 million, of whom 1.5 million were full "
+        "members.\n\n"
+        "Of the 1,966 delegates to the Congress, 1,108 were arrested.\n"
+    )
+    assert figures(text) == {
+        (854300.0, "count", "expelled"),
+        (3500000.0, "count", "members"),
+        (2350000.0, "count", "members"),
+        (2300000.0, "count", "members"),
+        (1500000.0, "count", "members"),
+    }

@@ -622,8 +622,9 @@ def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[F
 
 
 CHANGED_FROM = re.compile(
-    r"\b(?:grew|grown|rose|risen|fell|fallen|increased|decreased|declined|shrank|shrunk"
-    r"|dropped|went\s+(?:up|down)|gone\s+(?:up|down)|changed|reduced|cut)\s+from\s+$",
+    r"\b(?:grew|grown|growing|rose|risen|rising|fell|fallen|falling|increased|decreased"
+    r"|declined|declining|shrank|shrunk|dropped|dropping|went\s+(?:up|down)|gone\s+(?:up|down)"
+    r"|changed|reduced|cut)\s+from\s+$",
     re.IGNORECASE,
 )
 # "fallen from 31.7 to 25.6 per cent": the figure changed from is a per cent like the other
