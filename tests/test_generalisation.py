@@ -1190,6 +1190,17 @@ def test_years_added_to_a_persons_term_are_a_new_term():
     assert sentenced(text) == {("Kruglikov", "imprisonment", 5.0)}
 
 
+def test_a_certificates_case_of_a_person_arrested_and_sentenced_by_the_troika():
+    text = (
+        "The case of GOLOVANOV Ivan Ivanovich, born 1902, native of the village of Grebenki, "
+        "arrested on 11 August 1937 and sentenced by the resolution of the NKVD troika of 2 "
+        "October 1937 to the supreme measure of punishment – shooting, has been reviewed.\n\n"
+        "The case of Rudnev, arrested on 3 May 1938 and released for lack of evidence, is "
+        "closed.\n"
+    )
+    assert sentenced(text) == {("Golovanov", "death", None)}
+
+
 # Statistics.
 
 

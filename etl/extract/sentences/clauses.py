@@ -1444,6 +1444,8 @@ PARTICIPLE = re.compile(
     r"(?:been\s+|was\s+|were\s+)?(?:sentenced|condemned|convicted|given|got|received)"
     # "whom the oblast court sentenced in April to ten years"
     r"|whom\s+(?:the\s+)?(?:[\w'’-]+\s+){1,6}?(?:sentenced|condemned|convicted|gave)"
+    # "…, arrested on 11 August 1937 and sentenced by the troika …"
+    r"|(?:arrested|detained)\b[^,;]{0,60}?\s+and\s+(?:sentenced|condemned|convicted)"
     r"|(?:having\s+been\s+)?(?:sentenced|condemned|convicted))\b"
 )
 # what ends the participle's phrase: ", was refused", ", died in the camp"
@@ -1458,7 +1460,9 @@ def participle_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
     penalties and term of that clause: "the appeal of Gerasimov, sentenced by the oblast
     court on 2 September to the supreme measure", "Lebedev, sentenced in 1937 to ten
     years", "Kessler, a German communist, who had been given ten years by the OSO"."""
-    before = re.compile(rf"({object_item(kb)})(?:,\s+(?:an?|the|his|her)\s+[^,;.]{{1,50}})?$")
+    # its appositions: "…, a German communist,", "…, born 1902, native of the village of …,"
+    apposed = r"(?:,\s+(?:(?:an?|the|his|her)\s+|born\b|b\.|native\b|resident\b)[^,;.]{0,50}){0,3}"
+    before = re.compile(rf"({object_item(kb)}){apposed}$")
     found: Named = []
     for m in PARTICIPLE.finditer(text, sentence.start, sentence.end):
         head = before.search(text, max(sentence.start, m.start() - NAME_REACH), m.start())
