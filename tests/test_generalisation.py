@@ -3178,3 +3178,25 @@ def test_a_historians_estimates_of_the_expelled_and_of_the_partys_size():
         (2300000.0, "count", "members"),
         (1500000.0, "count", "members"),
     }
+
+
+def test_outcomes_of_appeals_told_with_verbs_in_ing_and_counted_in_cases():
+    text = (
+        "The party collegium has received 512 appeals from the expelled. It has examined 498 "
+        "of them, reinstating 64 in the party, transferring 41 to candidates and 22 to "
+        "sympathisers.\n\n"
+        "Of the appeals of the expelled examined, in 71 cases the decision of the raikom was "
+        "overturned.\n\n"
+        "In Kursk city 91,1 per cent of documents have been issued.\n"
+    )
+    found = figures(text)
+    assert {(v, m) for v, m, _ in found} == {
+        (512.0, "count"),
+        (498.0, "count"),
+        (64.0, "count"),
+        (41.0, "count"),
+        (22.0, "count"),
+        (71.0, "count"),
+        (91.1, "percent"),
+    }
+    assert {s for v, _, s in found if v in (64.0, 41.0, 22.0, 71.0)} == {"other"}
