@@ -1201,6 +1201,19 @@ def test_a_certificates_case_of_a_person_arrested_and_sentenced_by_the_troika():
     assert sentenced(text) == {("Golovanov", "death", None)}
 
 
+def test_dictionary_entries_shot_by_sentence_and_a_head_with_initials_after_a_comma():
+    text = (
+        "BUDNIKOV Andrei Sergeyevich (1884–1938), party and state figure. Arrested "
+        "17.10.1937; shot 1.8.1938 by sentence of the VKVS.\n\n"
+        "Mezentsev, V. I. (1893–1938). Sentenced to VMN on 29.7.1938.\n\n"
+        "Kosarev, A. V. (1903–1939). Shot by the Whites in 1919 but survived.\n"
+    )
+    assert sentenced(text) == {
+        ("Budnikov", "death", None),
+        ("Mezentsev", "death", None),
+    }
+
+
 # Statistics.
 
 

@@ -1910,6 +1910,8 @@ SUBJECTLESS = re.compile(
     r"(?:(?:previously|later|subsequently|again|then|also|once)\s+)?"
     r"(?:(?:re-?)?(?:sentenced|condemned|convicted|sent\.|exiled|banished|deported|confined"
     r"|sent\s+(?:in)?to\s+exile)"
+    # "shot 1.8.1938 by sentence of the VKVS"
+    r"|shot\b(?:[^;.]|\.(?=\d)){0,30}?\bby\s+(?:the\s+)?(?:sentence|verdict|decision)\b"
     # a memorial book's label: "Sentence: VMN.", "Decision of the OSO of 5.07.1938: 5 years"
     r"|(?:sentence|verdict|decision|punishment)\b[^:;]{0,80}?:"
     # or its date, maybe after the body, and a dash: "OSO 22.05.1938 – 10 years", "1937 – 5

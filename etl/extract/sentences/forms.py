@@ -58,7 +58,8 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
             {"given": caps["given"]} if caps["given"] else {"initials": caps["initials"].strip()}
         )
         return Name(written, start, start + len(written), caps[1].title(), **parts)
-    initials = re.match(rf"({WORD})\s+({REGISTER_INITIALS})(?![{LOWER}])", piece)
+    # "Surname A. B." or "Surname, A. B." (initials after)
+    initials = re.match(rf"({WORD}),?\s+({REGISTER_INITIALS})(?![{LOWER}])", piece)
     given = re.match(rf"({WORD})\s+({WORD}\s+{WORD}(?:{patronymic_endings(kb)}))\b", piece)
     m = initials or given
     if m is not None:
