@@ -1214,6 +1214,17 @@ def test_dictionary_entries_shot_by_sentence_and_a_head_with_initials_after_a_co
     }
 
 
+def test_a_sentence_left_in_force_on_appeal_is_the_appellants():
+    text = (
+        "The cassation appeal of Darya Kuzminichna OSINTSEVA, the former head of the post "
+        "office, has also been rejected. The sentence of the raion people's court – seven "
+        "years of deprivation of liberty for embezzlement – remains in force.\n\n"
+        "The appeal of the kolkhozniks was discussed. The sentence remains in force: ten "
+        "years.\n"
+    )
+    assert sentenced(text) == {("Osintseva", "imprisonment", 7.0)}
+
+
 # Statistics.
 
 

@@ -412,6 +412,8 @@ def clause_of(
     if not clause.names:
         clause.names += writer_verdicts(source, sentence, kb, clause)
     if not clause.names:
+        clause.names += left_in_force(text, sentence, [*above, *paragraph[:index]], kb, clause)
+    if not clause.names:
         heads = entry_of_subjectless(source, sentence, kb)
         if heads:  # "SURNAME Given Patronymic, b. 1897. … Sentenced by … to VMN."
             clause.start = min(clause.start, heads[0].start)
@@ -1107,6 +1109,32 @@ def kin_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clause)
             name = relative_named(source, clause, ref.relative)
             return [(name, penalties, first_term(text, ref.end, ends[0], kb))]
     return []
+
+
+IN_FORCE = re.compile(
+    r"\bsentence\b[^.;]{0,200}?\b(?:remains|remained|was\s+left|is\s+left|left)\s+in\s+force\b"
+)
+APPEALED = re.compile(r"\b(?:appeals?|cassation|protest|petition|complaint)\b", re.IGNORECASE)
+
+
+def left_in_force(
+    text: str, sentence: Block, before: list[Block], kb: Knowledge, clause: Clause
+) -> Named:
+    """A sentence restated as left in force on appeal: "The cassation appeal of A has been
+    rejected. The sentence of the raion court – seven years – remains in force.": the
+    person whose appeal the sentence before names (the span grows back to it)."""
+    said = IN_FORCE.search(text, sentence.start, sentence.end)
+    if said is None or not before or not APPEALED.search(text, before[-1].start, before[-1].end):
+        return []
+    persons = full_names(text, before[-1], kb, patronymic=True)
+    if len(persons) != 1:
+        return []
+    found = passed_penalties(text, sentence.start, sentence.end, sentence, kb)
+    penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
+    if not penalties:
+        return []
+    clause.start = min(clause.start, before[-1].start)
+    return [(persons[0], penalties, first_term(text, sentence.start, sentence.end, kb))]
 
 
 def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clause) -> Named:
