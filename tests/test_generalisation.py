@@ -1225,6 +1225,19 @@ def test_a_sentence_left_in_force_on_appeal_is_the_appellants():
     assert sentenced(text) == {("Osintseva", "imprisonment", 7.0)}
 
 
+def test_a_verdicts_object_before_a_clause_with_respectively():
+    text = (
+        "On 7 January the court sentenced KRIVONOS to the supreme measure of social "
+        "protection – shooting, with confiscation of property; SAVOSKIN and ZHUKOVSKAYA were "
+        "deprived of liberty for a term of eight and five years respectively.\n"
+    )
+    assert sentenced(text) == {
+        ("Krivonos", "death", None),
+        ("Savoskin", "imprisonment", 8.0),
+        ("Zhukovskaya", "imprisonment", 5.0),
+    }
+
+
 # Statistics.
 
 

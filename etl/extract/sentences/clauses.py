@@ -372,7 +372,16 @@ def clause_of(
         clause.names += listed_in_verdict(text, sentence, kb, clause.penalties)
     clause.names += bracketed_penalties(text, sentence, kb)
     clause.names = with_own_terms(text, sentence, kb, clause.names)
-    clause.names += respectively(text, sentence, kb, clause.penalties)
+    respective = respectively(text, sentence, kb, clause.penalties)
+    if respective:  # "… sentenced A to shooting; B and C … eight and five years respectively"
+        first = min(n.start for n, _, _ in respective)
+        read = {n.start for n, _, _ in clause.names}
+        clause.names += [
+            v
+            for v in sentenced_objects(text, sentence, kb)
+            if v[0].end <= first and v[0].start not in read
+        ]
+    clause.names += respective
     rules = (
         sentenced_objects,
         items_and_respects,
