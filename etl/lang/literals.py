@@ -141,6 +141,56 @@ def may_search(pattern: re.Pattern, text: str, start: int, end: int, kb: Knowled
     return at < len(starts) and first_ends[at] <= end
 
 
+def may_search_each(
+    patterns: tuple[re.Pattern, ...], text: str, start: int, end: int, kb: Knowledge
+) -> list[int]:
+    """The indices, in order, of the patterns for which `may_search` is True: the places
+    of all their words, merged once per text, walked once for the window instead of one
+    search of each pattern's places (a long vocabulary asked about every sentence)."""
+    memo = _places_memo(text, kb)
+    key = ("each", id(patterns))
+    held = memo.get(key)
+    if held is None or held[0] is not patterns:
+        held = memo[key] = (patterns, _merged_places(patterns, text, kb))
+    always, starts, ends, owners = held[1]
+    low = bisect.bisect_left(starts, start)
+    high = bisect.bisect_left(starts, end, low)
+    if high - low > 2 * len(patterns):  # a long window: each pattern's own places
+        return [i for i, p in enumerate(patterns) if may_search(p, text, start, end, kb)]
+    found = set(always)
+    for at in range(low, high):
+        if ends[at] <= end:
+            found.update(owners[at])
+    return sorted(found)
+
+
+def _merged_places(patterns: tuple[re.Pattern, ...], text: str, kb: Knowledge):
+    """(the patterns always searched, and the starts, ends and owning patterns of every
+    place where a required word of one of the others stands, sorted by start)."""
+    always, owners_of, places = [], {}, set()
+    for index, pattern in enumerate(patterns):
+        words = required_words(pattern)
+        folded = ascii_folded(text, kb) if words else None
+        if not words or folded is None:
+            always.append(index)
+            continue
+        for word in words:
+            owners_of.setdefault(word, []).append(index)
+    folded = ascii_folded(text, kb) if owners_of else None
+    for word in owners_of:
+        at = folded.find(word)
+        while at >= 0:
+            places.add((at, at + len(word), word))
+            at = folded.find(word, at + 1)
+    ordered = sorted(places)
+    return (
+        tuple(always),
+        [a for a, _, _ in ordered],
+        [b for _, b, _ in ordered],
+        [owners_of[w] for _, _, w in ordered],
+    )
+
+
 def quick_search(
     pattern: re.Pattern, text: str, start: int, end: int, kb: Knowledge
 ) -> re.Match | None:

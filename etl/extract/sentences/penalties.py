@@ -8,7 +8,7 @@ from functools import cache
 
 from etl.lang.bounds import MAX_TERM
 from etl.lang.knowledge import Knowledge
-from etl.lang.literals import may_search
+from etl.lang.literals import may_search, may_search_each
 from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
@@ -51,9 +51,9 @@ def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[s
         return []
     found: list[tuple[str, int, int]] = []
     covered = bytearray(end - start)  # the characters an earlier pattern's match took
-    for pattern, penalty in patterns:
-        if not may_search(pattern, text, start, end, kb):
-            continue
+    alone = kb.derived("penalty_patterns_alone", lambda kb: tuple(p for p, _ in patterns))
+    for index in may_search_each(alone, text, start, end, kb):
+        pattern, penalty = patterns[index]
         new = [(penalty, m.start(), m.end()) for m in pattern.finditer(text, start, end)]
         new = [f for f in new if not (f[1] < end and covered[f[1] - start])]  # apart, one's
         for _, a, b in new:
