@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from etl.lang.knowledge import Knowledge
-from etl.lang.text import ascii_folded, text_memo
+from etl.lang.text import _ascii_twin, ascii_folded, text_memo
 
 try:  # the parser of the standard library's regular expressions (Python 3.11+)
     from re import _constants as _c
@@ -189,6 +189,21 @@ def _merged_places(patterns: tuple[re.Pattern, ...], text: str, kb: Knowledge):
         [b for _, b, _ in ordered],
         [owners_of[w] for _, _, w in ordered],
     )
+
+
+def lowered(string: str) -> str | None:
+    """`string.lower()` for `may_match`, or None if a character of it matches an ASCII
+    letter under re.IGNORECASE without being one (text.ascii_folded): no quick test then."""
+    if not string.isascii() and any(_ascii_twin(c) for c in set(string) if not c.isascii()):
+        return None
+    return string.lower()
+
+
+def may_match(pattern: re.Pattern, string: str, low: str | None) -> bool:
+    """False only if `pattern.search(string)` finds nothing: none of the pattern's required
+    words stands in `low`, the string's `lowered` (a passage too short to index)."""
+    words = required_words(pattern)
+    return not words or low is None or any(word in low for word in words)
 
 
 def quick_search(
