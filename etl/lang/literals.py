@@ -191,6 +191,42 @@ def _merged_places(patterns: tuple[re.Pattern, ...], text: str, kb: Knowledge):
     )
 
 
+def same_program(first: str, second: str, flags: int = 0) -> bool:
+    """Whether two patterns parse alike ("\\bx\\b" and "\\b(?:x)\\b" do when x has no
+    "|" of its own), with no reference to a group by number: the one matches where the
+    other does, also as one branch of a longer alternation. False when unsure."""
+    if _p is None:
+        return False
+    try:
+        one, other = _p.parse(first, flags), _p.parse(second, flags)
+    except Exception:  # a pattern this reading does not know
+        return False
+    plain = _plain(list(one))
+    return plain is not None and plain == _plain(list(other))
+
+
+_GROUP_REFERENCES = {"GROUPREF", "GROUPREF_EXISTS", "GROUPREF_IGNORE", "GROUPREF_LOC_IGNORE"}
+_GROUP_REFERENCES |= {"GROUPREF_UNI_IGNORE"}
+
+
+def _plain(value):
+    """A parsed pattern as nested tuples that compare by value; None if it refers to a
+    group by number."""
+    if isinstance(value, _p.SubPattern):
+        value = list(value)
+    if isinstance(value, (list, tuple)):
+        items = []
+        for item in value:
+            if isinstance(item, tuple) and item and str(item[0]) in _GROUP_REFERENCES:
+                return None
+            plain = _plain(item)
+            if plain is None and item is not None:
+                return None
+            items.append(plain)
+        return tuple(items)
+    return str(value) if isinstance(value, _c._NamedIntConstant) else value
+
+
 def lowered(string: str) -> str | None:
     """`string.lower()` for `may_match`, or None if a character of it matches an ASCII
     letter under re.IGNORECASE without being one (text.ascii_folded): no quick test then."""
