@@ -979,12 +979,17 @@ def continued_verdicts(
     return found
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
 def respectively(
     text: str, sentence: Block, kb: Knowledge, penalties: list[str]
 ) -> list[tuple[Name, list[str], float | None]]:
     """ "A and B received fifteen and ten years … respectively": the n-th
     name gets the n-th term, when the counts agree (the names of the whole sentence, or
     of the clause that says "respectively": "C received death, while A and B …")."""
+    if not RESPECTIVELY.search(text, sentence.start, sentence.end):
+        return []  # respective_terms reads no terms without the word
     names = subject_names(text, sentence, kb, SENTENCING_VERBS)
     terms = respective_terms(text, sentence, kb, len(names))
     earlier: Named = []
