@@ -28,7 +28,7 @@ from etl.lang.bounds import YEARS_COVERED
 from etl.lang.corpus import Source
 from etl.lang.footnotes import cited, notes
 from etl.lang.knowledge import Knowledge
-from etl.lang.literals import may_search
+from etl.lang.literals import lowered, may_match, may_search
 from etl.lang.numbers import NUMERAL, parse_number, with_multiplier
 from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import (
@@ -89,8 +89,10 @@ def _anchored(pattern: str, anchored: str) -> re.Pattern:
 
 def first(kb: Knowledge, kind: str, text: str, anchored: str = "") -> str | None:
     """The value of the first pattern of `kind` found in text ("^"/"$" anchored if asked)."""
+    low = lowered(text)
     for pattern, value in vocabulary(kb, kind):
-        m = _anchored(pattern.pattern, anchored).search(text)
+        compiled = _anchored(pattern.pattern, anchored)
+        m = compiled.search(text) if may_match(compiled, text, low) else None
         if m:
             return value or m.group(0).strip()
     return None
@@ -112,13 +114,14 @@ def _place_patterns(kb: Knowledge) -> tuple[re.Pattern, re.Pattern]:
 def geography(text: str, kb: Knowledge) -> str | None:
     """The place a passage speaks of: "the Tula region", "In Tver"."""
     region, named = kb.derived("place_patterns", _place_patterns)
-    m = region.search(text)
+    low = lowered(text)
+    m = region.search(text) if may_match(region, text, low) else None
     if m and m[1].split()[0] not in ("The", "In", "Of"):
         return m[0]
-    m = PLACE_OF.search(text)
+    m = PLACE_OF.search(text) if may_match(PLACE_OF, text, low) else None
     if m:
         return m[1]
-    m = named.search(text)
+    m = named.search(text) if may_match(named, text, low) else None
     return m[1] if m else None
 
 

@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from etl.lang.knowledge import Knowledge
-from etl.lang.text import ascii_folded, text_memo
+from etl.lang.text import _ascii_twin, ascii_folded, text_memo
 
 try:  # the parser of the standard library's regular expressions (Python 3.11+)
     from re import _constants as _c
@@ -139,6 +139,107 @@ def may_search(pattern: re.Pattern, text: str, start: int, end: int, kb: Knowled
     starts, first_ends = places
     at = bisect.bisect_left(starts, start)
     return at < len(starts) and first_ends[at] <= end
+
+
+def may_search_each(
+    patterns: tuple[re.Pattern, ...], text: str, start: int, end: int, kb: Knowledge
+) -> list[int]:
+    """The indices, in order, of the patterns for which `may_search` is True: the places
+    of all their words, merged once per text, walked once for the window instead of one
+    search of each pattern's places (a long vocabulary asked about every sentence)."""
+    memo = _places_memo(text, kb)
+    key = ("each", id(patterns))
+    held = memo.get(key)
+    if held is None or held[0] is not patterns:
+        held = memo[key] = (patterns, _merged_places(patterns, text, kb))
+    always, starts, ends, owners = held[1]
+    low = bisect.bisect_left(starts, start)
+    high = bisect.bisect_left(starts, end, low)
+    if high - low > 2 * len(patterns):  # a long window: each pattern's own places
+        return [i for i, p in enumerate(patterns) if may_search(p, text, start, end, kb)]
+    found = set(always)
+    for at in range(low, high):
+        if ends[at] <= end:
+            found.update(owners[at])
+    return sorted(found)
+
+
+def _merged_places(patterns: tuple[re.Pattern, ...], text: str, kb: Knowledge):
+    """(the patterns always searched, and the starts, ends and owning patterns of every
+    place where a required word of one of the others stands, sorted by start)."""
+    always, owners_of, places = [], {}, set()
+    for index, pattern in enumerate(patterns):
+        words = required_words(pattern)
+        folded = ascii_folded(text, kb) if words else None
+        if not words or folded is None:
+            always.append(index)
+            continue
+        for word in words:
+            owners_of.setdefault(word, []).append(index)
+    folded = ascii_folded(text, kb) if owners_of else None
+    for word in owners_of:
+        at = folded.find(word)
+        while at >= 0:
+            places.add((at, at + len(word), word))
+            at = folded.find(word, at + 1)
+    ordered = sorted(places)
+    return (
+        tuple(always),
+        [a for a, _, _ in ordered],
+        [b for _, b, _ in ordered],
+        [owners_of[w] for _, _, w in ordered],
+    )
+
+
+def same_program(first: str, second: str, flags: int = 0) -> bool:
+    """Whether two patterns parse alike ("\\bx\\b" and "\\b(?:x)\\b" do when x has no
+    "|" of its own), with no reference to a group by number: the one matches where the
+    other does, also as one branch of a longer alternation. False when unsure."""
+    if _p is None:
+        return False
+    try:
+        one, other = _p.parse(first, flags), _p.parse(second, flags)
+    except Exception:  # a pattern this reading does not know
+        return False
+    plain = _plain(list(one))
+    return plain is not None and plain == _plain(list(other))
+
+
+_GROUP_REFERENCES = {"GROUPREF", "GROUPREF_EXISTS", "GROUPREF_IGNORE", "GROUPREF_LOC_IGNORE"}
+_GROUP_REFERENCES |= {"GROUPREF_UNI_IGNORE"}
+
+
+def _plain(value):
+    """A parsed pattern as nested tuples that compare by value; None if it refers to a
+    group by number."""
+    if isinstance(value, _p.SubPattern):
+        value = list(value)
+    if isinstance(value, (list, tuple)):
+        items = []
+        for item in value:
+            if isinstance(item, tuple) and item and str(item[0]) in _GROUP_REFERENCES:
+                return None
+            plain = _plain(item)
+            if plain is None and item is not None:
+                return None
+            items.append(plain)
+        return tuple(items)
+    return str(value) if isinstance(value, _c._NamedIntConstant) else value
+
+
+def lowered(string: str) -> str | None:
+    """`string.lower()` for `may_match`, or None if a character of it matches an ASCII
+    letter under re.IGNORECASE without being one (text.ascii_folded): no quick test then."""
+    if not string.isascii() and any(_ascii_twin(c) for c in set(string) if not c.isascii()):
+        return None
+    return string.lower()
+
+
+def may_match(pattern: re.Pattern, string: str, low: str | None) -> bool:
+    """False only if `pattern.search(string)` finds nothing: none of the pattern's required
+    words stands in `low`, the string's `lowered` (a passage too short to index)."""
+    words = required_words(pattern)
+    return not words or low is None or any(word in low for word in words)
 
 
 def quick_search(

@@ -12,12 +12,12 @@ or is the only one the same text names in full.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
 from etl.extract import Record
@@ -37,6 +37,13 @@ from etl.lang.names import (
 )
 
 DOMINANCE = 5  # a bare surname shared by several persons goes to one named 5x more often
+# One Damerau-Levenshtein edit is at most two Indel edits, so two keys whose lengths differ
+# by at most one, the longer L >= FUZZY_MIN_LENGTH, with a Damerau-Levenshtein similarity
+# of FUZZY_CUTOFF have an Indel ratio of at least 100 - 2 (100 - FUZZY_CUTOFF) L / (2L - 1),
+# least at the shortest L: a key below this ratio is not close by either measure.
+RATIO_FLOOR = math.floor(
+    100 - 2 * (100 - FUZZY_CUTOFF) * FUZZY_MIN_LENGTH / (2 * FUZZY_MIN_LENGTH - 1)
+)
 
 
 @dataclass
@@ -166,16 +173,11 @@ class PersonIndex:
             for k in self._buckets.get((key[:1], length), ())
         ]
         if len(near) > 8:
-            # rapidfuzz's batch scorers keep the keys either measure of `similarity` puts
-            # near the cutoff (a superset); close_keys decides on those as it would on all.
-            cutoff = FUZZY_CUTOFF - 1
-            found = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-            found += process.extract(
-                key,
-                near,
-                scorer=DamerauLevenshtein.normalized_similarity,
-                score_cutoff=cutoff / 100,
-                limit=None,
+            # rapidfuzz's batch scorer keeps the keys either measure of `similarity` may put
+            # at the cutoff (a superset, RATIO_FLOOR); close_keys decides on those as it
+            # would on all.
+            found = process.extract(
+                key, near, scorer=fuzz.ratio, score_cutoff=RATIO_FLOOR, limit=None
             )
             near = [match[0] for match in found]
         keys = sorted({k for k in near if close_keys(key, k)})

@@ -48,7 +48,7 @@ from etl.lang.names import (
     parse_item,
     title_pattern,
 )
-from etl.lang.text import NUMBER_WORD, Block, lines, parse_count
+from etl.lang.text import NUMBER_WORD, Block, lines, parse_count, text_memo
 
 PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
 NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
@@ -122,6 +122,14 @@ def clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
     """Where the clauses of a sentence begin: its start, after ";", a dash, ", and", after
     a verb of learning's "that" ("we learned that Surname was sentenced"), and after
     introductory phrases ("In June 1937, after the arrest, …")."""
+    memo = text_memo(text, kb)  # asked again for each name of a sentence
+    key = ("clause_starts", sentence.start, sentence.end)
+    if key not in memo:
+        memo[key] = _clause_starts(text, sentence, kb)
+    return list(memo[key])
+
+
+def _clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
     starts = [sentence.start]
     for m in re.finditer(
         r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+(?:and|while|whereas)\s+",
@@ -1238,9 +1246,12 @@ def own_clause(
 ) -> tuple[Name, list[str], float | None]:
     """A subject's penalties and term are those of its own clause when it states any:
     "All but two … were sentenced to death; A and B received ten years"."""
-    ends = [c for c in clause_starts(text, sentence, kb) if c > name.end] + [sentence.end]
+    starts = clause_starts(text, sentence, kb)
+    if len(starts) == 1:  # one clause: the sentence's penalties, whatever follows the name
+        return name, clause.penalties, None
+    ends = [c for c in starts if c > name.end] + [sentence.end]
     found = [p for p, _, _ in passed_penalties(text, name.end, ends[0], sentence, kb)]
-    if not found or len(clause_starts(text, sentence, kb)) == 1:
+    if not found:
         return name, clause.penalties, None
     years = years_in(text, name.end, ends[0], kb)
     penalties = sorted(set(found), key=ORDER.index)
@@ -1272,12 +1283,17 @@ def continued_verdicts(
     return found
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
 def respectively(
     text: str, sentence: Block, kb: Knowledge, penalties: list[str]
 ) -> list[tuple[Name, list[str], float | None]]:
     """ "A and B received fifteen and ten years … respectively": the n-th
     name gets the n-th term, when the counts agree (the names of the whole sentence, or
     of the clause that says "respectively": "C received death, while A and B …")."""
+    if not RESPECTIVELY.search(text, sentence.start, sentence.end):
+        return []  # respective_terms reads no terms without the word
     names = subject_names(text, sentence, kb, SENTENCING_VERBS)
     terms = respective_terms(text, sentence, kb, len(names))
     earlier: Named = []

@@ -81,6 +81,9 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
         if not (opens or capitals) or not_verdict.search(text, line.start, line.end):
             continue  # a heading ends with a colon or a dash, or stands in capitals alone
         found = penalties_in(text, line.start, line.end, kb)
+        items = list_items(text, all_lines[index + 1 :], kb, spaced=not found)
+        if not items:
+            continue  # no list under the heading: nothing else of it is read
         terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
         dates = verdict_dates(text, kb, line.start, line.end)
         shared = {
@@ -95,7 +98,7 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
         if title is not None:
             shared["sentencing_body"], shared["date"] = title[1], shared["date"] or title[2]
         previous: tuple[list[str], float | None] | None = None
-        for item, names in list_items(text, all_lines[index + 1 :], kb, spaced=not found):
+        for item, names in items:
             block = Block(item.start, item.end)
             # the penalties after the names, or the whole item's when its verb opens it
             dashes = list(ITEM_VERDICT.finditer(text, names[-1].end, item.end))
@@ -295,6 +298,8 @@ def partitive_lists(source: Source, kb: Knowledge, sections: list) -> Iterator[R
             if m is None:
                 continue
             found = passed_penalties(text, m.end(), sentence.end, sentence, kb)
+            if not found:
+                continue  # no penalty passed: no list is looked for
             count = m["m"] or m["am"] or m["rm"]
             if m["all"] or m["rest"]:  # a list of this text's own trial, not a known one's
                 if any(s.heading.end <= sentence.start < s.end for s in sections):

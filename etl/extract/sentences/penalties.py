@@ -8,8 +8,8 @@ from functools import cache
 
 from etl.lang.bounds import MAX_TERM
 from etl.lang.knowledge import Knowledge
-from etl.lang.literals import may_search
-from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count
+from etl.lang.literals import may_search, may_search_each, same_program
+from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count, text_memo
 
 # A verdict's date holds for the whole verdict paragraph; an event's date only for its clause.
 PRONOUNCED = re.compile(r"(?:pronounced|passed|delivered)\s+(?:on\s+)?(?:the\s+)?$")
@@ -44,6 +44,13 @@ def _penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern,
     return anyone, each
 
 
+def _branches(kb: Knowledge) -> tuple[bool, ...]:
+    """For each penalty pattern, whether it is, as it is, one of the branches of the
+    penalty patterns' alternation (a pattern with a "|" of its own is not)."""
+    rows = [wrapped(r["pattern"]) for r in kb["penalties"]]
+    return tuple(same_program(rf"\b{p}\b", rf"\b(?:{p})\b", re.IGNORECASE) for p in rows)
+
+
 def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[str, int, int]]:
     """(penalty, start, end) of every penalty word in text[start:end], in text order."""
     anyone, patterns = penalty_patterns(kb)
@@ -51,15 +58,21 @@ def penalties_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[s
         return []
     found: list[tuple[str, int, int]] = []
     covered = bytearray(end - start)  # the characters an earlier pattern's match took
-    for pattern, penalty in patterns:
-        if not may_search(pattern, text, start, end, kb):
-            continue
+    alone = kb.derived("penalty_patterns_alone", lambda kb: tuple(p for p, _ in patterns))
+    # A match of a pattern that is one of `anyone`'s branches as it is is a match of
+    # `anyone`: then the quick test below needs no search (a long window's search was
+    # made once per name before its verb, quadratic in the names).
+    branch = kb.derived("penalty_patterns_branch", _branches)
+    matched = False
+    for index in may_search_each(alone, text, start, end, kb):
+        pattern, penalty = patterns[index]
         new = [(penalty, m.start(), m.end()) for m in pattern.finditer(text, start, end)]
         new = [f for f in new if not (f[1] < end and covered[f[1] - start])]  # apart, one's
         for _, a, b in new:
             covered[a - start : b - start] = b"\x01" * (b - a)
         found += new
-    if found and not anyone.search(text, start, end):  # the quick test, searched last
+        matched = matched or bool(new and branch[index])
+    if found and not matched and not anyone.search(text, start, end):  # the quick test
         return []
     return [f for f in sorted(found, key=lambda f: f[1]) if not _term_of_other(text, f, found)]
 
@@ -215,10 +228,14 @@ def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
     """Whether the words before `at` in its clause deny that a sentence was passed: a
     demand ("demanded that they be shot"), a hypothetical, a term served ("after
     spending 15 years … in labour camps"), an escape ("saved from execution")."""
-    breaks = [*CLAUSE_BREAK.finditer(text, sentence.start, at)]
-    breaks += RELATIVE_END.finditer(text, sentence.start, at)  # ", who had lived abroad,"
-    start = max((b.end() for b in breaks), default=sentence.start)
-    return bool(term_pattern(kb, "not_verdict").search(text, start, at))
+    memo = text_memo(text, kb)  # asked again for each name before one verb
+    key = ("negated", sentence.start, at)
+    if key not in memo:
+        breaks = [*CLAUSE_BREAK.finditer(text, sentence.start, at)]
+        breaks += RELATIVE_END.finditer(text, sentence.start, at)  # ", who had lived abroad,"
+        start = max((b.end() for b in breaks), default=sentence.start)
+        memo[key] = bool(term_pattern(kb, "not_verdict").search(text, start, at))
+    return memo[key]
 
 
 def respective_terms(text: str, clause: Block, kb: Knowledge, count: int) -> list[float] | None:
