@@ -64,7 +64,9 @@ def item_pattern(kb: Knowledge) -> str:
     titles = title_pattern(kb)
     return (
         rf"(?:(?P<title>{titles})\s+)?"
-        rf"(?P<initials>{initials_pattern(kb)})?\s*"
+        # the space after initials belongs to them: an optional "\s*" of its own would let a
+        # list's separator and the next name share their spaces (exponential backtracking)
+        rf"(?:(?P<initials>{initials_pattern(kb)})\s*)?"
         rf"(?P<given>(?:{WORD}\s+){{0,2}})"
         rf"(?P<surname>{WORD})"
         rf"(?:\s*\[(?P<alias>[^\]\n]{{2,40}})\])?"
