@@ -909,7 +909,9 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
         r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ff]ormer)\s+"
         rf"(?:{word}\s+){{0,8}}(?:{word},\s+)?"  # "the former director of the MTS, Surname"
     )
-    role_item = rf"(?:{role}){{0,2}}{item}"  # "his accomplice, the brigade leader Surname"
+    # "his accomplice, the brigade leader Surname"; each role matched whole (an atomic group:
+    # "former director of the MTS, " split as two roles made a list of them exponential)
+    role_item = rf"(?>{role}){{0,2}}{item}"
     # ", an old friend of the family," between a name and "who had been sentenced"
     # (not a relative: "A, daughter of B, sentenced …" sentences B)
     kin = term_pattern(kb, "kin").pattern

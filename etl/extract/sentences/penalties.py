@@ -224,6 +224,9 @@ CLAUSE_BREAK = re.compile(
 RELATIVE_END = re.compile(r",\s+(?:a\s+[^,;]{1,40}?\s+)?(?:who|which)\b[^,;]{1,100},")
 
 
+NEGATION_REACH = 400  # characters before a penalty where a demand or a hypothetical stands
+
+
 def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
     """Whether the words before `at` in its clause deny that a sentence was passed: a
     demand ("demanded that they be shot"), a hypothetical, a term served ("after
@@ -231,9 +234,12 @@ def negated(text: str, sentence: Block, at: int, kb: Knowledge) -> bool:
     memo = text_memo(text, kb)  # asked again for each name before one verb
     key = ("negated", sentence.start, at)
     if key not in memo:
-        breaks = [*CLAUSE_BREAK.finditer(text, sentence.start, at)]
-        breaks += RELATIVE_END.finditer(text, sentence.start, at)  # ", who had lived abroad,"
-        start = max((b.end() for b in breaks), default=sentence.start)
+        # the clause's words up to NEGATION_REACH before `at`: a sentence of a thousand names
+        # is not searched again from its start for each of them
+        floor = max(sentence.start, at - NEGATION_REACH)
+        breaks = [*CLAUSE_BREAK.finditer(text, floor, at)]
+        breaks += RELATIVE_END.finditer(text, floor, at)  # ", who had lived abroad,"
+        start = max((b.end() for b in breaks), default=floor)
         memo[key] = bool(term_pattern(kb, "not_verdict").search(text, start, at))
     return memo[key]
 

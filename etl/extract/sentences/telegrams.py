@@ -29,7 +29,7 @@ from etl.lang.paragraphs import paragraphs
 from etl.lang.text import Block, parse_count
 
 STOP = re.compile(r"(?<![A-Za-z])STOP(?![A-Za-z])")
-WORD = re.compile(rf"(?:[{UPPER}]\.\s?){{1,3}}(?=[{UPPER}]{{2}})|[{UPPER}][{UPPER}'’-]+|\S+")
+TOKEN = re.compile(rf"(?:[{UPPER}]\.\s?){{1,3}}(?=[{UPPER}]{{2}})|[{UPPER}][{UPPER}'’-]+|\S+")
 INITIALS = re.compile(rf"(?:[{UPPER}]\.\s?){{1,3}}")
 JOINING = {"AND", "EACH", ","}
 VERDICT_VERB = re.compile(r"SENTENCED|CONDEMNED|CONVICTED|GIVEN|GOT|RECEIVED")
@@ -129,16 +129,21 @@ def part_penalties(text: str, part: Block, kb: Knowledge) -> list[Verdict]:
     """The penalties of a part in text order, each with the term of years right before it
     ("TEN YEARS ITL"); a term with no penalty word is prison."""
     found = [(p, a, b) for p, a, b in penalties_in(text, part.start, part.end, kb)]
+    said = covered(part, [(a, b) for _, a, b in found])
     found += [
         ("death", m.start(), m.end())
         for m in term_pattern(kb, "telegram_death").finditer(text, part.start, part.end)
-        if m[0].isupper() and not any(a <= m.start() < b for _, a, b in found)
+        if m[0].isupper() and not said[m.start() - part.start]
     ]
     years = years_in(text, part.start, part.end, kb)
+    # each term by where the word after it starts: "TEN YEARS ITL" pairs the term and "ITL"
+    before = {
+        b + len(text[b : part.end]) - len(text[b : part.end].lstrip()): (y, a) for y, a, b in years
+    }
     verdicts = []
     used = set()
     for penalty, a, b in sorted(found, key=lambda f: f[1]):
-        term = next(((y, ya) for y, ya, yb in years if yb <= a and not text[yb:a].strip()), None)
+        term = before.get(a)
         if term is not None:
             used.add(term[1])
         start = term[1] if term else a
@@ -148,18 +153,30 @@ def part_penalties(text: str, part: Block, kb: Knowledge) -> list[Verdict]:
                 penalty, term[0] if term else None, start, b, (*listed, term[0]) if term else ()
             )
         )
+    held = covered(part, [(v.start, v.end) for v in verdicts])
     for y, a, b in years:
-        if a not in used and not any(v.start <= a < v.end for v in verdicts):
+        if a not in used and not held[a - part.start]:
             verdicts.append(
                 Verdict("imprisonment", y, a, b, (*listed_terms(text, part.start, a, kb), y))
             )
     return sorted(verdicts, key=lambda v: v.start)
 
 
+def covered(part: Block, spans: list[tuple[int, int]]) -> bytearray:
+    """Which characters of the part the spans take (one byte each, 1 if taken)."""
+    marks = bytearray(part.end - part.start + 1)
+    for a, b in spans:
+        marks[a - part.start : b - part.start] = b"\x01" * (b - a)
+    return marks
+
+
+LISTED_REACH = 120  # characters before a term where the counts it lists stand
+
+
 def listed_terms(text: str, floor: int, at: int, kb: Knowledge) -> tuple[float, ...]:
     """The counts written right before a term ("TEN EIGHT | FIVE YEARS"), in order."""
     counts: list[float] = []
-    for word in reversed(text[floor:at].split()):
+    for word in reversed(text[max(floor, at - LISTED_REACH) : at].split()):
         count = parse_count(word.strip(","), kb)
         if count is None:
             break
@@ -172,10 +189,10 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
     runs: list[list[Name]] = []
     current: list[Name] = []
     given = {row["name"].upper() for row in kb["given_names"]}
-    spans = [(a, b) for a, b in taken]
-    for m in WORD.finditer(text, part.start, part.end):
+    held = covered(part, list(taken))
+    for m in TOKEN.finditer(text, part.start, part.end):
         word = m[0]
-        if any(a <= m.start() < b for a, b in spans):
+        if held[m.start() - part.start]:
             current = flush(runs, current)
             continue
         if word in JOINING or word.rstrip(",") in JOINING:
