@@ -1238,6 +1238,34 @@ def test_a_verdicts_object_before_a_clause_with_respectively():
     }
 
 
+def test_no_writers_row_for_news_others_words_or_a_near_miss():
+    for text in (
+        "From the memoirs of Yefim Lazarevich Gurvich\n\nI received word that my husband had "
+        "been shot.\n",
+        "From the memoirs of Yefim Lazarevich Gurvich\n\nI was given a copy of the verdict "
+        "which sentenced my brother to ten years.\n",
+        'From the memoirs of Yefim Lazarevich Gurvich\n\nShe told me, "I was given eight '
+        'years by the Special Board."\n',
+        "From the memoirs of Yefim Lazarevich Gurvich\n\nI was nearly sentenced to be shot.\n",
+    ):
+        assert sentenced(text) == set(), text
+
+
+def test_no_row_for_a_demand_or_a_condition_without_a_verdicts_verb():
+    for text in (
+        "Shchukina was sentenced to 8 years. Savelyev and Pronin – to be shot, the crowd "
+        "demanded.\n",
+        "Shchukina was sentenced to 8 years. Savelyev and Pronin each to 5 years if they do "
+        "not confess.\n",
+        "If he complained, they added five years to Sorokin's term.\n",
+        "ASK SANCTION SHOOT IVANOV PETROV STOP\n",
+        "GIVE ORLOV FIVE YEARS STOP YEZHOV\n",
+        "COURT SENTENCED KULAKS OF KOLKHOZ LENIN TEN YEARS ITL STOP\n",
+        "WIFE OF KRYLOV SENTENCED EIGHT YEARS ITL STOP\n",
+    ):
+        assert {r for r in sentenced(text) if r[0] not in ("Shchukina",)} == set(), text
+
+
 # Statistics.
 
 

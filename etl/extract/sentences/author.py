@@ -37,10 +37,14 @@ SIGNATURE_LINES = 3  # the last lines of a letter where its signature stands
 # "I was given eight years", "I had been sentenced", "I got ten years", "they gave me five
 # years", "sentenced me to": the writer as a verdict's subject or object
 FIRST_PERSON = re.compile(
-    r"\bI\s+(?:was|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+|again\s+|also\s+)?"
-    r"(?:sentenced|given|condemned|convicted|exiled|banished)\b"
-    r"|\bI\s+(?:got|received)\b"
-    r"|\b(?:gave|sentenced|condemned|awarded|added)\s+me\b"
+    r"\bI\s+(?:was|had\s+been|have\s+been)\s+(?:(?!nearly|almost|supposedly|allegedly|reportedly)[a-z]+ly\s+|again\s+|also\s+)?"
+    r"(?:sentenced|condemned|convicted|exiled|banished)\b"
+    # "I was given eight years", "I got ten years", "they gave me five years": a term or a
+    # penalty right after the verb, not "I received word that …", "I was given a copy"
+    r"|\bI\s+(?:was\s+given|(?:had\s+)?got|(?:had\s+)?received|had\s+been\s+given)\s+"
+    r"(?=(?:another\s+|a\s+further\s+|a\s+(?:term|sentence)\s+of\s+)?(?:\w+|\d+)(?:[-\s]year)"
+    r"|(?:the\s+)?(?:supreme|highest|death|VMN)\b)"
+    r"|\b(?:gave|sentenced|condemned|awarded)\s+me\b"
 )
 
 
@@ -78,5 +82,14 @@ def _person(text: str, m: re.Match, kb: Knowledge) -> Name | None:
 
 
 def first_person(text: str, sentence: Block) -> re.Match | None:
-    """Where the sentence tells a verdict on its writer, or None."""
-    return FIRST_PERSON.search(text, sentence.start, sentence.end)
+    """Where the sentence tells a verdict on its writer, or None: not in another person's
+    words in quotation marks ("She told me, 'I was given eight years'")."""
+    m = FIRST_PERSON.search(text, sentence.start, sentence.end)
+    line = text.rfind("\n", 0, sentence.start) + 1
+    before = text[line : m.start()] if m else ""
+    quoted = (
+        (before.count('"') % 2)
+        or (before.count("“") > before.count("”"))
+        or (len(re.findall(r"(?<!\w)'|‘", before)) > len(re.findall(r"'(?!\w)|’(?!\w)", before)))
+    )
+    return None if m is None or quoted else m

@@ -355,13 +355,24 @@ def clause_of(
     no earlier rule has named anyone."""
     text = source.text
     sentence = paragraph[index]
-    if named := former_and_latter(text, sentence, [*above, *paragraph[:index]], kb):
+    # The rules below read a sentence with no penalty its verdict rules accept, or no verb;
+    # a demand, a threat or a condition in it is no verdict ("… – to be shot, the crowd
+    # demanded", "… each to 5 years if they do not confess").
+    denied = bool(
+        term_pattern(kb, "not_verdict").search(text, sentence.start, sentence.end)
+        or CONDITION.search(text, sentence.start, sentence.end)
+    )
+    if not denied and (
+        named := former_and_latter(text, sentence, [*above, *paragraph[:index]], kb)
+    ):
         clause = Clause(sentence.start, sentence.end, trial_id, [], [None])
         clause.names = named
         clause.start = min(clause.start, named[0][0].start)
         return clause
     found = verdict_penalties(text, sentence, kb)
     if found is None:  # "B and C each to 5 years.", "they gave me another five years"
+        if denied:
+            return None
         return (
             verbless(text, sentence, paragraph[:index], kb, trial_id)
             or writer_term(source, sentence, kb, trial_id)
@@ -436,7 +447,11 @@ def clause_of(
             clause.start = min(clause.start, heads[0].start)
             for head in heads:
                 clause.names += entry_verdicts(text, sentence, head, kb)
-    if not clause.names and (elliptic := verbless(text, sentence, paragraph[:index], kb, trial_id)):
+    if (
+        not clause.names
+        and not denied
+        and (elliptic := verbless(text, sentence, paragraph[:index], kb, trial_id))
+    ):
         clause = elliptic  # "… sentenced to 8 years. B and C – to be shot."
     elided = elided_verdicts(text, sentence, kb, clause.names)
     if elided:  # "A was sentenced to ten years, B to eight": A's penalty and term are
@@ -1156,6 +1171,11 @@ def left_in_force(
     return [(persons[0], penalties, first_term(text, sentence.start, sentence.end, kb))]
 
 
+OTHERS_VERDICT = re.compile(
+    r"\b(?:which|that|who|whom)\s+(?:\w+\s+){0,2}?(?:sentenced|condemned|gave|had\s+sentenced)\b"
+)
+
+
 def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clause) -> Named:
     """A verdict the writer of a memoir or letter tells of themselves ("I was given eight
     years by the Special Board", "they gave me five years"), given to the one person the
@@ -1166,8 +1186,11 @@ def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clau
     if person is None:
         return []
     ends = [c for c in clause_starts(text, sentence, kb) if c > said.end()] + [sentence.end]
-    found = passed_penalties(text, said.start(), ends[0], sentence, kb)
-    term = first_term(text, said.start(), ends[0], kb)
+    # "… a copy of the verdict which sentenced my husband to ten years": not the writer's
+    stop = OTHERS_VERDICT.search(text, said.end(), ends[0])
+    end = stop.start() if stop else ends[0]
+    found = passed_penalties(text, said.start(), end, sentence, kb)
+    term = first_term(text, said.start(), end, kb)
     penalties = sorted({p for p, _, _ in found}, key=ORDER.index) or (
         ["imprisonment"] if term else []
     )
@@ -1177,6 +1200,7 @@ def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clau
     return [(person, penalties, term)]
 
 
+CONDITION = re.compile(r"\b(?:if|unless|threaten\w*)\b", re.IGNORECASE)
 ADDED_TO = re.compile(r"\badded\s+(?:another\s+|a\s+further\s+)?(?P<term>[^.;,]{3,30}?)\s+to\s+")
 
 
@@ -1185,7 +1209,9 @@ def added_term(text: str, sentence: Block, kb: Knowledge, trial_id: str | None) 
     m = ADDED_TO.search(text, sentence.start, sentence.end)
     if m is None:
         return None
-    name = re.compile(rf"({object_item(kb)})['’]s?\s+(?:term|sentence)\b").match(text, m.end())
+    name = re.compile(
+        rf"({object_item(kb)})['’]s?\s+(?:term|sentence)\b(?!\s+of\s+(?:service|office))"
+    ).match(text, m.end())
     years = years_in(text, m.start("term"), m.end("term"), kb)
     if name is None or not years:
         return None

@@ -76,7 +76,9 @@ def stripped(text: str, part: Block) -> tuple[int, int]:
 
 def part_verdicts(text: str, part: Block, kb: Knowledge) -> list[tuple[Name, Verdict]]:
     """The surnames of one part of a telegram, each with its penalty."""
-    if term_pattern(kb, "not_verdict").search(text, part.start, part.end):
+    if term_pattern(kb, "not_verdict").search(text, part.start, part.end) or term_pattern(
+        kb, "telegram_request"
+    ).search(text, part.start, part.end):
         return []
     verdicts = part_penalties(text, part, kb)
     if not verdicts:
@@ -213,6 +215,14 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
             )
             continue
         name = telegram_surname(word.rstrip(","), kb, has_initials)
+        # not a kolkhoz's or a place's name ("KOLKHOZ LENIN", "KALININ OBLAST"), nor the one
+        # whose relative is meant ("WIFE OF KRYLOV")
+        if name is not None and (
+            NAMED_AFTER.search(text, max(part.start, m.start() - 12), m.start())
+            or PLACE_AFTER.match(text, m.end(), part.end)
+            or kin_of(text, max(part.start, m.start() - 20), m.start(), kb)
+        ):
+            name = None
         if name is None:
             current = flush(runs, current)
             continue
@@ -229,6 +239,15 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
         )
     flush(runs, current)
     return runs
+
+
+NAMED_AFTER = re.compile(r"\b(?:KOLKHOZ|SOVKHOZ|NAMED|IMENI|OF)\s+$")
+PLACE_AFTER = re.compile(r"\s+(?:OBLAST|KRAI|RAION|DISTRICT|REGION|STATION|WORKS|MINE)\b")
+
+
+def kin_of(text: str, start: int, end: int, kb: Knowledge) -> bool:
+    """Whether a relative's word ("WIFE OF") stands in text[start:end]."""
+    return bool(term_pattern(kb, "kin").search(text, start, end))
 
 
 def flush(runs: list[list[Name]], current: list[Name]) -> list[Name]:
