@@ -403,7 +403,7 @@ def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator
     verdict = term_pattern(kb, "verdict")
     body_pattern = term_pattern(kb, "body")
     for run in numbered_items(text, 0, len(text), kb):
-        run = [item for item in run if not dateline(text, item.name, item.end)]
+        run = [item for item in run if not dateline(text, item.name, item.end, kb)]
         if not run:
             continue  # "1. Kalinin oblast. The UNKVD reports …": places, not persons
         last = run[-1]

@@ -1029,13 +1029,11 @@ def resolve_pronoun(
             [relative_named(source, clause, kin)] if kin else [called(source, kb, clause, found[0])]
         )
     # The sentences before it up to a blank line: a memoir's paragraph keeps to one person.
-    for reach, before in enumerate([*reversed(earlier), *reversed(above)][:ANTECEDENT_REACH]):
+    for before in [*reversed(earlier), *reversed(above)][:ANTECEDENT_REACH]:
         subject = subject_names(text, before, kb, ANTECEDENT_VERBS)
         found = [
             n for n in subject or full_names(text, before, kb)[-1:] if agrees_as_kin(n, word, kb)
         ]
-        if not found and not reach:  # "I shared a bunk with Surname, a rifleman. He had been …"
-            found = [n for n in lone_surname(text, before, kb) if agrees(n, word)]
         # a relative called by their kin word after the last full name ("… they came for
         # Mother"), unless the sentence's subject is the person
         kin = (
@@ -1057,22 +1055,13 @@ def resolve_pronoun(
     return []
 
 
-def lone_surname(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
-    """The one bare surname of a sentence (a word with a surname's ending, not the word
-    that opens the sentence), or none if it has none or several."""
-    found = []
-    for m in re.finditer(WORD, text[sentence.start : sentence.end]):
-        at = sentence.start + m.start()
-        piece = text[sentence.start : at].strip()
-        if not piece or m[0] in not_names(kb) or not surname_ending(m[0], kb):
-            continue
-        found.append(Name(m[0], at, at + len(m[0]), m[0]))
-    if len(found) != 1:
-        return []
-    before = text[sentence.start : found[0].start]
-    if re.search(r"\b(?:the|in|at|from|to|near|of|for|towards?)\s*$", before, re.IGNORECASE):
-        return []  # a place: "at the Lgov station", "from Rostov"
-    return found
+# The words before a name that make it a place ("prisoners from Kharkov, sentenced …")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|towards?)\s*$", re.IGNORECASE)
+
+
+def places(kb: Knowledge) -> frozenset[str]:
+    """The places of etl/knowledge/places.csv."""
+    return kb.derived("place_names", lambda k: frozenset(r["place"] for r in k["places"]))
 
 
 def agrees_as_kin(name: Name, pronoun: str, kb: Knowledge) -> bool:
@@ -1521,8 +1510,9 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
 # by the OSO": a participle or a relative clause after a name
 PARTICIPLE = re.compile(
     # "who in 1933 was given", "who had later been sentenced"
-    r",\s+(?:(?:who|whom)\s+(?:in\s+\d{4}\s+|[a-z]+ly\s+)?(?:had\s+)?(?:[a-z]+ly\s+)?"
-    r"(?:been\s+|was\s+|were\s+)?(?:sentenced|condemned|convicted|given|got|received)"
+    r",\s+(?:who\s+(?:in\s+\d{4}\s+|[a-z]+ly\s+)?(?:had\s+)?(?:[a-z]+ly\s+)?"
+    # the passive ("who had been sentenced"), not "who had sentenced A and B to death"
+    r"(?:(?:been|was|were)\s+(?:sentenced|condemned|convicted|given)|got|received)"
     # "whom the oblast court sentenced in April to ten years"
     r"|whom\s+(?:the\s+)?(?:[\w'’-]+\s+){1,6}?(?:sentenced|condemned|convicted|gave)"
     # "…, arrested on 11 August 1937 and sentenced by the troika …"
@@ -1550,6 +1540,9 @@ def participle_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
         if (
             head is None
             or has_patronymic(head[1], kb)  # "Surname, Given Patronymic, got …": read before
+            # a place: "fifty kulaks from Tambov, sentenced by the troika"
+            or PLACE_BEFORE.search(text, max(sentence.start, head.start(1) - 8), head.start(1))
+            or head[1].strip() in places(kb)
             # not an organisation after its article: "a former member of the Bund, who had …"
             or after_article(text, head.start(1))
             or kin_before(text, max(sentence.start, head.start() - 30), head.start(), kb)
@@ -1736,7 +1729,8 @@ BARE_TERM = re.compile(
     r"(?:(?:his|her|their|the)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?(?:the\s+(?:[a-z-]+\s+){1,3})?"
     rf"(?P<name>{BARE_CAPS}|{WORD})(?:\s+(?:got|received))?,?\s+(?:to\s+)?"  # "B got three"
     rf"(?P<count>{NUMBER_WORD}|\d{{1,2}})"
-    r"(?=\s*(?:[.;,]|$))"
+    # the count ends its clause: not "and his son, Petya, eight, was sent to an orphanage"
+    r"(?=\s*(?:[.;]|,\s+(?:and\s+)?[A-Z]|,?\s+and\s+[A-Z]|$))"
 )
 TERM_OF_YEARS = re.compile(rf"\b(?:{NUMBER_WORD}|\d+)\s+years\b")
 
@@ -1760,11 +1754,16 @@ def bare_terms(
             or not 0 < count <= MAX_TERM
             or name is None
             or name.surname in not_names(kb)
+            or name.surname in places(kb)  # "by oblast, Kiev 12, Kharkov 9"
+            or not (name.initials or surname_ending(name.surname, kb))
             or name.start in seen
             or not TERM_OF_YEARS.search(text, sentence.start, m.start())
         ):
             continue
-        found.append((name, ["imprisonment"], float(count)))
+        # the penalty of the term before: "exiled for five years, Petrov three" is exile
+        before = [p for p, _, _ in passed_penalties(text, sentence.start, m.start(), sentence, kb)]
+        penalty = next((p for p in reversed(before) if p != "death"), "imprisonment")
+        found.append((name, [penalty], float(count)))
     return found
 
 

@@ -151,12 +151,17 @@ def _surname_endings(kb: Knowledge) -> str:
 # After a place that opens an item of news or a dispatch: a full stop, or its region word
 # and a full stop, or a date ("— Liski. …", "1. Kalinin oblast. …", "Rossosh, 12 October.")
 DATELINE = re.compile(
-    r"(?:\s+(?:oblast|krai|raion|region|province|district|okrug|gubernia|ASSR))?\.\s+[A-Z]"
+    r"(\s+(?:oblast|krai|raion|region|province|district|okrug|gubernia|ASSR))?\.\s+[A-Z]"
     r"|,\s+\d{1,2}\s+[A-Z][a-z]+\."
 )
 
 
-def dateline(text: str, name: Name, end: int) -> bool:
+def dateline(text: str, name: Name, end: int, kb: Knowledge) -> bool:
     """Whether a bare name that opens an item is a place, as dispatches and news in brief
     open theirs ("— Liski. The raion court …", "1. Kalinin oblast. The UNKVD reports …")."""
-    return not (name.given or name.initials) and bool(DATELINE.match(text, name.end, end))
+    m = DATELINE.match(text, name.end, end)
+    if m is None or name.given or name.initials:
+        return False
+    # a region word says it is a place; else a word without a surname's ending ("Orel.",
+    # "Liski."), not "1. Petrov. Kulak, born 1890."
+    return bool(m[1]) or not surname_ending(name.surname, kb)

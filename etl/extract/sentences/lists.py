@@ -168,7 +168,8 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                     )
 
 
-LIKEWISE = re.compile(r"\s*(?:[–—-]\s*)?(?:likewise|the\s+same|ditto)\b", re.IGNORECASE)
+# "– likewise;" alone, not "– likewise released", "– the same kolkhoz, case returned …"
+LIKEWISE = re.compile(r"\s*(?:[–—-]\s*)?(?:likewise|the\s+same|ditto)\s*[;.,]?\s*$", re.IGNORECASE)
 # A heading that names a verdict, over items that state their own penalties ("THE SENTENCE
 # OF THE PEOPLE'S COURT" then "A. B. Surname – shooting;").
 VERDICT_HEADING = re.compile(r"\b(?:sentences?|verdicts?|judg(?:e)?ments?)\b", re.IGNORECASE)
@@ -256,7 +257,7 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
     verb = term_pattern(kb, "imperative").match(text, start, item.end)
     names = opening_names(text, verb.end(), item.end, kb) if verb else []
     names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
-    if len(names) == 1 and dateline(text, names[0], item.end):
+    if len(names) == 1 and dateline(text, names[0], item.end, kb):
         return []  # "— Liski. Kulak Zaitsev … has been sentenced": a place, then the news
     if names:
         return names
