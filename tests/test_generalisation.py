@@ -1277,6 +1277,26 @@ def test_bare_terms_places_list_items_and_likewise_reviewed():
     }
 
 
+def test_respectively_in_the_active_voice_the_former_and_latter_and_both_reviewed():
+    text = (
+        "The court sentenced Ivashov, Petrunkin and Sidelnikov to shooting, to 10 years and "
+        "to 8 years of camp respectively.\n\n"
+        "The court heard the case of Anna Petrovna Ivleva and of her brother Pyotr Ivanovich "
+        "Orekhov, defended by the lawyer Ilya Davydovich Braude, and sentenced the former to "
+        "six years and the latter to exile for three years.\n\n"
+        "Stalin praised Vyshinsky and Ulrikh. Both received the Order of Lenin; the accused "
+        "were shot.\n\n"
+        "The proletarian court has sentenced the BANDITS to be shot.\n"
+    )
+    assert sentenced(text) == {
+        ("Ivashov", "death", None),
+        ("Petrunkin", "imprisonment", 10.0),
+        ("Sidelnikov", "imprisonment", 8.0),
+        ("Ivleva", "imprisonment", 6.0),
+        ("Orekhov", "exile", 3.0),
+    }
+
+
 # Statistics.
 
 

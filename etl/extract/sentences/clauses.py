@@ -522,6 +522,8 @@ def verbless(
 
 
 # "… sentenced the former to six years …, and the latter to exile for three years"
+# who defends, accuses or judges in a case is not one of its accused
+OFFICIAL_BEFORE = re.compile(r"\b(?:lawyer|counsel|defended by|prosecutor|procurator|judge)\s+$")
 FORMER = re.compile(r"\b[Tt]he\s+former\s+(?:to|for|received|got|was)\b")
 LATTER = re.compile(r"\b[Tt]he\s+latter\s+(?:to|for|received|got|was)\b")
 
@@ -534,7 +536,11 @@ def former_and_latter(text: str, sentence: Block, before: list[Block], kb: Knowl
     second = first and LATTER.search(text, first.end(), sentence.end)
     if not second:
         return []
-    persons = full_names(text, Block(sentence.start, first.start()), kb, patronymic=True)
+    persons = [
+        n
+        for n in full_names(text, Block(sentence.start, first.start()), kb, patronymic=True)
+        if not OFFICIAL_BEFORE.search(text, max(sentence.start, n.start - 30), n.start)
+    ]
     if len(persons) < 2 and before:
         persons = full_names(text, before[-1], kb, patronymic=True)
     if len(persons) < 2:
@@ -548,9 +554,16 @@ def former_and_latter(text: str, sentence: Block, before: list[Block], kb: Knowl
     for person, part in zip(persons[-2:], parts, strict=True):
         penalties = [p for p, _, _ in passed_penalties(text, part.start, part.end, sentence, kb)]
         term = first_term(text, part.start, part.end, kb)
+        if (
+            term is not None
+            and not penalties
+            and not re.match(r"\S+\s+\S+\s+to\b", text[part.start : part.end])
+        ):
+            term = None  # "the latter for eight months was kept in solitary": no sentence
         if term is None:  # "…, the latter for eight": the years of the term before
             bare = re.search(
-                rf"\b(?:to|for)\s+({NUMBER_WORD}|\d{{1,2}})\b", text[part.start : part.end]
+                rf"\b(?:to|for)\s+({NUMBER_WORD}|\d{{1,2}})\b(?!\s+[a-z])",
+                text[part.start : part.end],
             )
             count = parse_count(bare[1], kb) if bare and named else None
             term = float(count) if count and count <= MAX_TERM else None
@@ -767,8 +780,14 @@ def subjects(
             subject = before
     subject = subject or names_before_verdict(text, sentence, kb)
     if not subject and (group := both_of(text, [*above, *paragraph[:index]], sentence, kb)):
+        stop = CLAUSE_BREAK.search(text, sentence.start, sentence.end)
+        own = passed_penalties(
+            text, sentence.start, stop.start() if stop else sentence.end, sentence, kb
+        )
+        if not own:
+            return []  # "Both received the Order of Lenin; the accused were shot."
         clause.start = min(clause.start, group[0].start)  # the span quotes their names
-        return [(n, clause.penalties, None) for n in group]
+        return [(n, sorted({p for p, _, _ in own}, key=ORDER.index), None) for n in group]
     named: Named = [
         own_clause(text, sentence, name, clause, kb)
         if sentence.start <= name.start < sentence.end
@@ -1356,9 +1375,21 @@ def respective_verdicts(
         found.append((penalty, term if penalty != "death" else None))
     if len(found) != len(names):
         return []
-    # the last piece names what the terms before it are ("… and to 8 years of camp")
+    # the last piece names what the bare terms before it are ("to 10 years and to 8 years of
+    # camp"); a piece with words of its own keeps its own ("to 10 years of camp")
     last = next((p for p, _ in reversed(found) if p != "death"), "imprisonment")
-    return [(last if p == "imprisonment" else p, t) for p, t in found]
+    return [
+        (
+            last
+            if p == "imprisonment" and BARE_PIECE.fullmatch(text, piece.start, piece.end)
+            else p,
+            t,
+        )
+        for (p, t), piece in zip(found, pieces, strict=True)
+    ]
+
+
+BARE_PIECE = re.compile(rf"to\s+(?:{NUMBER_WORD}|\d+)\s+years?\s*(?:and\s*)?,?\s*")
 
 
 def respective_clause(
@@ -1425,7 +1456,18 @@ def sentenced_objects(
                 to_death = re.match(r"\s*death\b", text[group.end() : end])
                 penalties = ["death"] if to_death else (["imprisonment"] if years else [])
             group_names = split_subjects(text, group.start("names"), group.end("names"), kb) or []
-            group_names = [n for n in group_names if n.surname not in not_names(kb)]
+            group_names = [
+                n
+                for n in group_names
+                if n.surname not in not_names(kb)
+                and not after_article(text, n.start)  # "sentenced the BANDITS to be shot"
+                and not re.match(r"['’]s\b", text[n.end : n.end + 2])  # "A's wife"
+            ]
+            # "A, B and C to shooting, to 10 years and to 8 years … respectively"
+            mixed = respective_verdicts(text, sentence, kb, group_names) if group_names else []
+            if mixed:
+                found += [(n, [p], t) for n, (p, t) in zip(group_names, mixed, strict=True)]
+                continue
             # "A and B to ten and eight years respectively": each name its own term
             own = respective_terms(text, Block(group.end(), end), kb, len(group_names))
             for name, term in zip(group_names, own or [None] * len(group_names), strict=True):
