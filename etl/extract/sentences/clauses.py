@@ -489,7 +489,7 @@ def verbless(
     bare term is prison), or None."""
     verdict = term_pattern(kb, "verdict")
     after_verdict = any(verdict.search(text, b.start, b.end) for b in before)
-    names = re.compile(rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*")
+    names = re.compile(object_list(kb))
     piece = text[sentence.start : sentence.end]
     group = names.match(text, sentence.start + len(piece) - len(piece.lstrip()))
     to = group and VERBLESS.match(text, group.end())
@@ -1420,7 +1420,7 @@ def sentenced_objects(
     "SENTENCED: SURNAME A. B., OTHERNAME C. D. … to the supreme measure", "sentenced A to
     ten years and B to seven years": the names after a verdict verb, each group with the
     penalty and term that follow it up to the next group."""
-    names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
+    names = object_list(kb)
     first = re.compile(
         rf"\b(?:sentenced|condemned|convicted|gave|sentences|condemns|SENTENCED|CONDEMNED):?\s+"
         # "the accused", "the former brigade leader" (a role in lowercase words), "the former
@@ -1520,7 +1520,7 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
     passed on A and B", "passed sentences of ten years on C and eight years on D"; or
     after them: "imposed on A a sentence of ten years", "The sentence on B: death", "The
     court's sentence on C was five years of exile"."""
-    on_names = rf"({object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*)"
+    on_names = f"({object_list(kb)})"
     verb = PASSED.search(text, sentence.start, sentence.end)
     sentence_on = re.compile(rf"\bsentences?\s+on\s+{on_names}(?:\s*[:—–]|\s+(?:was|is)\b)")
     if verb is None:
@@ -1613,7 +1613,7 @@ def after_names(text: str, sentence: Block, kb: Knowledge, named: re.Match) -> N
 
 def replaced_pattern(kb: Knowledge) -> re.Pattern:
     """ "replaced the shooting of A. B. Surname with …": the old penalty, then the names."""
-    names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
+    names = object_list(kb)
     return re.compile(
         r"\breplaced\s+(?:the\s+)?(?P<old>[^,;.]{2,60}?)\s+(?:of|for|on)\s+"
         rf"(?:the\s+(?:[a-z-]+\s+){{0,3}})?(?P<names>{names})\s+(?:with|by)\s+"
@@ -1649,7 +1649,7 @@ def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
     """A decision's penalties in the infinitive, each before its names: "the troika
     decided to shoot A and B and to imprison C for ten years", "The verdict: to shoot A";
     or in the subjunctive after them: "the court ruled that A and B be shot"."""
-    names = re.compile(rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*")
+    names = re.compile(object_list(kb))
     ruled = RULED_THAT.search(text, sentence.start, sentence.end)
     if ruled and DECIDING_BODY.search(text, sentence.start, ruled.start()):
         group = names.match(text, ruled.end())
@@ -1686,7 +1686,7 @@ def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
 def inverted_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
     """The penalty before the names, as translations keep the Russian order: "condemned
     to death A, B and C", "sentenced to ten years' imprisonment A and B"."""
-    names = rf"{object_item(kb)}(?:(?:\s*,\s*|\s+and\s+){object_item(kb)})*"
+    names = object_list(kb)
     inverted = re.compile(
         rf"\b(?:sentenced|condemned)\s+(?P<penalty>to\s+[a-z0-9 ,'’–—-]{{2,80}}?)\s+"
         rf"(?P<names>{names})\s*(?=[.;]|$)"
@@ -1719,6 +1719,13 @@ def object_item(kb: Knowledge) -> str:
         rf"|{WORD}\s+{WORD}\s+{CAPS_SURNAME}\b"  # "Given Patronymic SURNAME"
     )
     return rf"(?:{caps}|{BARE_CAPS}|{names_regex(kb)}{TRAILING})"
+
+
+def object_list(kb: Knowledge) -> str:
+    """Names as verdicts write them, joined by commas and "and" ("A, B and C")."""
+    return kb.derived(
+        "object_list", lambda k: rf"{object_item(k)}(?:(?:\s*,\s*|\s+and\s+){object_item(k)})*"
+    )
 
 
 def elided_verdicts(
