@@ -405,7 +405,7 @@ def numbered_verdicts(source: Source, kb: Knowledge, sections: list) -> Iterator
     for run in numbered_items(text, 0, len(text), kb):
         run = [item for item in run if not dateline(text, item.name, item.end, kb)]
         if not run:
-            continue  # "1. Kalinin oblast. The UNKVD reports …": places, not persons
+            continue  # "1. Placename oblast. The UNKVD reports …": places, not persons
         last = run[-1]
         final = penalties_in(text, last.start, last.end, kb)
         shared = final and re.search(r"\ball\b", text[last.start : last.end])

@@ -294,13 +294,13 @@ def subject_names(
             if verbs != SUBJECT_VERBS or penalties_in(text, m.start("names"), clause_end, kb):
                 names += found or []
     # a name read from two clause starts counts once; a word right after "the" is no
-    # person's name ("a former member of the Bund, who had been sentenced …, was …")
+    # person's name ("a former member of the Society, who had been sentenced …, was …")
     return [n for n in {n.start: n for n in names}.values() if not after_article(text, n.start)]
 
 
 def after_article(text: str, at: int) -> bool:
     """Whether the name at `at` (spaces before it skipped) follows "the" at once: an
-    organisation or a thing ("a former member of the Bund"), not a person."""
+    organisation or a thing ("a former member of the Society"), not a person."""
     while at < len(text) and text[at].isspace():
         at += 1
     return bool(ARTICLE_BEFORE.search(text, max(0, at - 5), at))
@@ -484,8 +484,8 @@ def verbless(
     text: str, sentence: Block, before: list[Block], kb: Knowledge, trial_id: str | None
 ) -> Clause | None:
     """A sentence of names and a term only, after a verdict's sentence in its paragraph
-    ("… Shchukina is sentenced to 8 years. Savelyev and Pronin each to 5 years."), or of
-    names in full and a penalty ("Lukin V. A. to be shot"): the verdict's verb is elided (a
+    ("… A is sentenced to 8 years. B and C each to 5 years."), or of
+    names in full and a penalty ("Surname V. A. to be shot"): the verdict's verb is elided (a
     bare term is prison), or None."""
     verdict = term_pattern(kb, "verdict")
     after_verdict = any(verdict.search(text, b.start, b.end) for b in before)
@@ -512,7 +512,7 @@ def verbless(
     if not all(n.given or n.initials or surname_ending(n.surname, kb) for n, _, _ in named):
         return None
     # with no verdict before it, a protocol's or report's own item: names in full and a
-    # penalty's words ("Lukin V. A. to be subjected to the supreme measure – shooting")
+    # penalty's words ("Surname V. A. to be subjected to the supreme measure – shooting")
     if not after_verdict and not (
         found and all(n.given or n.initials for n, _, _ in named) and to[0].strip() == "to"
     ):
@@ -1074,7 +1074,7 @@ def resolve_pronoun(
     return []
 
 
-# The words before a name that make it a place ("prisoners from Kharkov, sentenced …")
+# The words before a name that make it a place ("prisoners from Placename, sentenced …")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|towards?)\s*$", re.IGNORECASE)
 
 
@@ -1570,9 +1570,9 @@ NAME_REACH = 120  # characters before the comma where the name and its appositio
 
 def participle_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
     """The name before a participle or relative clause that sentences it, with the
-    penalties and term of that clause: "the appeal of Gerasimov, sentenced by the oblast
-    court on 2 September to the supreme measure", "Lebedev, sentenced in 1937 to ten
-    years", "Kessler, a German communist, who had been given ten years by the OSO"."""
+    penalties and term of that clause: "the appeal of A, sentenced by the oblast
+    court on 2 September to the supreme measure", "B, sentenced in 1937 to ten
+    years", "C, a German communist, who had been given ten years by the OSO"."""
     # its appositions: "…, a German communist,", "…, born 1902, native of the village of …,"
     apposed = r"(?:,\s+(?:(?:an?|the|his|her)\s+|born\b|b\.|native\b|resident\b)[^,;.]{0,50}){0,3}"
     before = re.compile(rf"({object_item(kb)}){apposed}$")
@@ -1582,10 +1582,10 @@ def participle_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
         if (
             head is None
             or has_patronymic(head[1], kb)  # "Surname, Given Patronymic, got …": read before
-            # a place: "fifty kulaks from Tambov, sentenced by the troika"
+            # a place: "fifty kulaks from Placename, sentenced by the troika"
             or PLACE_BEFORE.search(text, max(sentence.start, head.start(1) - 8), head.start(1))
             or head[1].strip() in places(kb)
-            # not an organisation after its article: "a former member of the Bund, who had …"
+            # not an organisation after its article: "a former member of the Society, who had …"
             or after_article(text, head.start(1))
             or kin_before(text, max(sentence.start, head.start() - 30), head.start(), kb)
         ):
@@ -1778,7 +1778,7 @@ BARE_TERM = re.compile(
     r"(?:(?:his|her|their|the)\s+[a-z]+(?:\s+[a-z]+)?,\s+)?(?:the\s+(?:[a-z-]+\s+){1,3})?"
     rf"(?P<name>{BARE_CAPS}|{WORD})(?:\s+(?:got|received))?,?\s+(?:to\s+)?"  # "B got three"
     rf"(?P<count>{NUMBER_WORD}|\d{{1,2}})"
-    # the count ends its clause: not "and his son, Petya, eight, was sent to an orphanage"
+    # the count ends its clause: not "and his son, Given, eight, was sent to an orphanage"
     r"(?=\s*(?:[.;]|,\s+(?:and\s+)?[A-Z]|,?\s+and\s+[A-Z]|$))"
 )
 TERM_OF_YEARS = re.compile(rf"\b(?:{NUMBER_WORD}|\d+)\s+years\b")
@@ -1803,7 +1803,7 @@ def bare_terms(
             or not 0 < count <= MAX_TERM
             or name is None
             or name.surname in not_names(kb)
-            or name.surname in places(kb)  # "by oblast, Kiev 12, Kharkov 9"
+            or name.surname in places(kb)  # "by oblast, Placename 12, Othername 9"
             or not (name.initials or surname_ending(name.surname, kb))
             or name.start in seen
             or not TERM_OF_YEARS.search(text, sentence.start, m.start())

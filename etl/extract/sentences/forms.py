@@ -22,8 +22,8 @@ LIST_MARK = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[–—•*-])[ \t
 
 
 CAPS_SURNAME = rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
-# A surname in capitals alone, as newspapers print the accused ("sentenced KOVALEV, SHUBIN
-# and MARKOVA to be shot"): not a word of a line in capitals ("THE WRECKERS SENTENCED").
+# A surname in capitals alone, as newspapers print the accused ("sentenced SURNAME, OTHERNAME
+# and THIRDNAME to be shot"): not a word of a line in capitals ("THE WRECKERS SENTENCED").
 BARE_CAPS = rf"(?<![{UPPER}] )[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?\b(?!\s+[{UPPER}]{{2}})"
 VOWELS = set("AEIOUYÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ")
 
@@ -149,7 +149,7 @@ def _surname_endings(kb: Knowledge) -> str:
 
 
 # After a place that opens an item of news or a dispatch: a full stop, or its region word
-# and a full stop, or a date ("— Liski. …", "1. Kalinin oblast. …", "Rossosh, 12 October.")
+# and a full stop, or a date ("— Placename. …", "1. Othername oblast. …", "Placename, 12 October.")
 DATELINE = re.compile(
     r"(\s+(?:oblast|krai|raion|region|province|district|okrug|gubernia|ASSR))?\.\s+[A-Z]"
     r"|,\s+\d{1,2}\s+[A-Z][a-z]+\."
@@ -158,10 +158,10 @@ DATELINE = re.compile(
 
 def dateline(text: str, name: Name, end: int, kb: Knowledge) -> bool:
     """Whether a bare name that opens an item is a place, as dispatches and news in brief
-    open theirs ("— Liski. The raion court …", "1. Kalinin oblast. The UNKVD reports …")."""
+    open theirs ("— Placename. The raion court …", "1. Othername oblast. The UNKVD reports …")."""
     m = DATELINE.match(text, name.end, end)
     if m is None or name.given or name.initials:
         return False
-    # a region word says it is a place; else a word without a surname's ending ("Orel.",
-    # "Liski."), not "1. Petrov. Kulak, born 1890."
+    # a region word says it is a place; else a word without a surname's ending ("Placename.",
+    # "Othername."), not "1. Petrov. Kulak, born 1890."
     return bool(m[1]) or not surname_ending(name.surname, kb)

@@ -258,7 +258,7 @@ def item_names(text: str, item: Block, kb: Knowledge) -> list[Name]:
     names = opening_names(text, verb.end(), item.end, kb) if verb else []
     names = names or (opening_names(text, mark.end(), item.end, kb) if mark else [])
     if len(names) == 1 and dateline(text, names[0], item.end, kb):
-        return []  # "— Liski. Kulak Zaitsev … has been sentenced": a place, then the news
+        return []  # "— Placename. Kulak Surname … has been sentenced": a place, then the news
     if names:
         return names
     # "Surname, Othername and Thirdname – to be shot": the names before a verdict's dash

@@ -3,12 +3,12 @@ ITL C STOP", where no case tells a surname from the words around it.
 
 A telegram is a paragraph with a "STOP"; each part between two is read alone. A surname is
 a word in capitals with a surname's ending (etl/knowledge/surname_endings.csv), or any word
-in capitals after initials ("A. P. KUZNETSOV"), that is no word of not_names.csv, titles.csv,
-places.csv or months; a given name of given_names.csv may follow it ("ROMASHKINA MARIA"). A
+in capitals after initials ("A. P. SURNAME"), that is no word of not_names.csv, titles.csv,
+places.csv or months; a given name of given_names.csv may follow it ("SURNAME GIVEN"). A
 run of surnames takes the penalty that stands next to it: the one before it when the part
 names a penalty before its first surname ("SENTENCED SHOOT A B"), else the one after it
-("DIRECTOR MTS A. P. KUZNETSOV VMN"); "RESPECTIVELY" pairs the runs' persons with the
-penalties, or with the terms of one penalty ("A B C TEN EIGHT FIVE YEARS ITL
+("DIRECTOR MTS A. P. SURNAME VMN"); "RESPECTIVELY" pairs the runs' persons with the
+penalties, or with the terms of one penalty ("A B C NINE SIX THREE YEARS ITL
 RESPECTIVELY"), in order. After "COMMUTED" or "REDUCED" only the new penalty counts. A part
 that demands, threatens or supposes (sentence_terms.csv `not_verdict`) gives no row.
 """
@@ -115,7 +115,7 @@ def part_verdicts(text: str, part: Block, kb: Knowledge) -> list[tuple[Name, Ver
 
 def next_to(text: str, run: list[Name], verdicts: list[Verdict], before: bool) -> Verdict | None:
     """The penalty right before the run (or right after it), with only "AND", "EACH" or a
-    comma between, or after it a verdict's verb and its body ("A SENTENCED KRAICOURT TEN
+    comma between, or after it a verdict's verb and its body ("A SENTENCED COURT TEN
     YEARS ITL")."""
     for v in verdicts:
         if not (v.end <= run[0].start if before else v.start >= run[-1].end):
@@ -176,7 +176,7 @@ LISTED_REACH = 120  # characters before a term where the counts it lists stand
 
 
 def listed_terms(text: str, floor: int, at: int, kb: Knowledge) -> tuple[float, ...]:
-    """The counts written right before a term ("TEN EIGHT | FIVE YEARS"), in order."""
+    """The counts written right before a term ("NINE SIX | THREE YEARS"), in order."""
     counts: list[float] = []
     for word in reversed(text[max(floor, at - LISTED_REACH) : at].split()):
         count = parse_count(word.strip(","), kb)
@@ -215,8 +215,8 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
             )
             continue
         name = telegram_surname(word.rstrip(","), kb, has_initials)
-        # not a kolkhoz's or a place's name ("KOLKHOZ LENIN", "KALININ OBLAST"), nor the one
-        # whose relative is meant ("WIFE OF KRYLOV")
+        # not a kolkhoz's or a place's name ("KOLKHOZ NAME", "PLACENAME OBLAST"), nor the one
+        # whose relative is meant ("WIFE OF SURNAME")
         if name is not None and (
             NAMED_AFTER.search(text, max(part.start, m.start() - 12), m.start())
             or PLACE_AFTER.match(text, m.end(), part.end)
