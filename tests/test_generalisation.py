@@ -1297,6 +1297,13 @@ def test_respectively_in_the_active_voice_the_former_and_latter_and_both_reviewe
     }
 
 
+def test_a_name_list_that_runs_past_its_sentence_breaks_nothing():
+    # "İ" lowercases to two characters: the sentence ends before the names' match does
+    # (found by the hostile test's mutations of a seed text)
+    text = "İLeon Trotsky\n\nTrotsky Cables Denial to\nAP on Daily WorkerLies\n"
+    assert sentenced(text) == set()
+
+
 # Statistics.
 
 

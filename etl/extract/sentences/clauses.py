@@ -491,8 +491,8 @@ def verbless(
     after_verdict = any(verdict.search(text, b.start, b.end) for b in before)
     names = re.compile(object_list(kb))
     piece = text[sentence.start : sentence.end]
-    group = names.match(text, sentence.start + len(piece) - len(piece.lstrip()))
-    to = group and VERBLESS.match(text, group.end())
+    group = names.match(text, sentence.start + len(piece) - len(piece.lstrip()), sentence.end)
+    to = group and VERBLESS.match(text, group.end(), sentence.end)
     if not to:
         return None
     stop = CLAUSE_BREAK.search(text, to.end(), sentence.end)
@@ -1219,7 +1219,7 @@ def added_term(text: str, sentence: Block, kb: Knowledge, trial_id: str | None) 
         return None
     name = re.compile(
         rf"({object_item(kb)})['’]s?\s+(?:term|sentence)\b(?!\s+of\s+(?:service|office))"
-    ).match(text, m.end())
+    ).match(text, m.end(), sentence.end)
     years = years_in(text, m.start("term"), m.end("term"), kb)
     if name is None or not years:
         return None
@@ -1652,8 +1652,10 @@ def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
     names = re.compile(object_list(kb))
     ruled = RULED_THAT.search(text, sentence.start, sentence.end)
     if ruled and DECIDING_BODY.search(text, sentence.start, ruled.start()):
-        group = names.match(text, ruled.end())
-        be = group and re.compile(r",?\s+(?:should\s+)?be\s+").match(text, group.end())
+        group = names.match(text, ruled.end(), sentence.end)
+        be = group and re.compile(r",?\s+(?:should\s+)?be\s+").match(
+            text, group.end(), sentence.end
+        )
         if be:
             end = CLAUSE_BREAK.search(text, be.end(), sentence.end)
             end = end.start() if end else sentence.end
@@ -1671,7 +1673,7 @@ def decided(text: str, sentence: Block, kb: Knowledge) -> Named:
     ]
     found: Named = []
     for verb, after in zip(verbs, [*verbs[1:], None][: len(verbs)], strict=True):
-        group = names.match(text, verb.end())
+        group = names.match(text, verb.end(), sentence.end)
         if not group:
             continue
         end = after.start() if after else sentence.end
