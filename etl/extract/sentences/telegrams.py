@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from etl.extract import Record
+from etl.extract.sentences.clauses import kin_before
 from etl.extract.sentences.forms import surname_ending
 from etl.extract.sentences.penalties import penalties_in, term_pattern, years_in
 from etl.lang.corpus import Source
@@ -220,7 +221,7 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
         if name is not None and (
             NAMED_AFTER.search(text, max(part.start, m.start() - 12), m.start())
             or PLACE_AFTER.match(text, m.end(), part.end)
-            or kin_of(text, max(part.start, m.start() - 20), m.start(), kb)
+            or kin_before(text, max(part.start, m.start() - 20), m.start(), kb)
         ):
             name = None
         if name is None:
@@ -243,11 +244,6 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
 
 NAMED_AFTER = re.compile(r"\b(?:KOLKHOZ|SOVKHOZ|NAMED|IMENI|OF)\s+$")
 PLACE_AFTER = re.compile(r"\s+(?:OBLAST|KRAI|RAION|DISTRICT|REGION|STATION|WORKS|MINE)\b")
-
-
-def kin_of(text: str, start: int, end: int, kb: Knowledge) -> bool:
-    """Whether a relative's word ("WIFE OF") stands in text[start:end]."""
-    return bool(term_pattern(kb, "kin").search(text, start, end))
 
 
 def flush(runs: list[list[Name]], current: list[Name]) -> list[Name]:
