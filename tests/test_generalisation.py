@@ -8,6 +8,7 @@ import pytest
 from etl.extract import extract_source
 from etl.lang.corpus import Source
 from etl.lang.knowledge import load_knowledge
+from etl.resolve.persons import resolve_persons
 
 
 def rows(text: str, resource: str) -> list[dict]:
@@ -3303,3 +3304,73 @@ def test_outcomes_of_appeals_told_with_verbs_in_ing_and_counted_in_cases():
         (91.1, "percent"),
     }
     assert {s for v, _, s in found if v in (64.0, 41.0, 22.0, 71.0)} == {"other"}
+
+
+def test_a_memoirs_cellmates_each_with_the_words_they_were_given_in():
+    text = (
+        "Nearest the door slept Pavel Sukhanov, an agronomist from Tambov. In March the "
+        "troika sentenced him to ten years.\n\n"
+        "Gorbunov, a boy of seventeen, had been given eighteen months by the people's court.\n\n"
+        'Fedotov, the tram conductor, got "KRTD" and five years.\n\n'
+        'A visiting session of the Military Collegium gave the engineer Rudenko the "vyshka".\n\n'
+        "As the wife of a traitor, Vera Shubina was sent by the OSO to a camp for eight years.\n\n"
+        "Uncle Misha, Mikhail Lvovich Rosen, was condemned by the Military Collegium to death.\n\n"
+        "The court sentenced Dorofeev's deputy, Semyon Glukhov, to seven years.\n"
+    )
+    assert sentenced(text) == {
+        ("Sukhanov", "imprisonment", 10.0),
+        ("Gorbunov", "imprisonment", 1.5),
+        ("Fedotov", "imprisonment", 5.0),
+        ("Rudenko", "death", None),
+        ("Shubina", "imprisonment", 8.0),
+        ("Rosen", "death", None),
+        ("Glukhov", "imprisonment", 7.0),
+    }
+
+
+def test_a_decision_quoted_with_its_body_or_its_reason_between_name_and_penalty():
+    text = (
+        "A lieutenant read it to me in the corridor:\n"
+        '"Shubin, Aleksei Petrovich, by decision of the Special Board: five years of camps."\n\n'
+        "In 1948 there was only a form:\n"
+        '"Shubin A. P., as a former convict, to be exiled to the Krasnoyarsk region."\n\n'
+        '"Orlov, Pavel Ivanovich, as the chairman of the kolkhoz, was praised."\n'
+    )
+    assert sentenced(text) == {("Shubin", "imprisonment", 5.0), ("Shubin", "exile", None)}
+
+
+def test_a_pronoun_stands_for_the_one_who_underwent_it_not_the_agent():
+    # "Kvaratskhelia" ends in -a, but no Russian feminine ending: it agrees with "he"; the
+    # commandant after "by" is the agent of the shooting, not whom "he" stands for.
+    text = (
+        "In June 1937 Kvaratskhelia, the chairman, was removed from office by order of Pavel "
+        "Ivanov. He was sentenced to ten years.\n\n"
+        "Rudnev was taken out of the cell on 3 May 1938 by the commandant Pavel Blokhin. He had "
+        "been sentenced to death by the troika.\n"
+    )
+    assert sentenced(text) == {
+        ("Kvaratskhelia", "imprisonment", 10.0),
+        ("Rudnev", "death", None),
+    }
+
+
+def test_a_bare_surname_two_other_texts_name_in_full_is_a_person_of_its_own_text():
+    kb = load_knowledge()
+    texts = {
+        "a": "The court sentenced Ivan Petrovich Gorbunov to ten years.\n",
+        "b": "The court sentenced Pyotr Ilyich Gorbunov to eight years.\n",
+        "c": "Gorbunov was given five years by the people's court.\n",
+    }
+    sources = {sid: Source.from_text(sid, text) for sid, text in texts.items()}
+    records = [r for s in sources.values() for r in extract_source(s, kb)]
+    persons, resolved, warnings, _ = resolve_persons(records, sources, kb)
+    terms = {
+        r.span.source_id: (r.fields["person_id"], r.fields["term_years"])
+        for r in resolved
+        if r.resource == "sentences"
+    }
+    assert warnings == []
+    assert len({person for person, _ in terms.values()}) == 3
+    assert terms["c"][1] == 5.0
+    names = {p["person_id"]: p["name"] for p in persons}
+    assert names[terms["c"][0]] == "Gorbunov"

@@ -7,7 +7,8 @@ or they are a close fuzzy match (rapidfuzz). Initials keep apart people who
 share a surname (M. Orlov, N. Orlov); a bare surname that could be either is
 left unresolved rather than guessed, unless one of them is named in full at
 least DOMINANCE times as often as the others (Leon Trotsky and N.I. Trotsky)
-or is the only one the same text names in full.
+or is the only one the same text names in full; where the same text names none of
+them, the bare surname is a person of its own.
 """
 
 from __future__ import annotations
@@ -186,11 +187,14 @@ class PersonIndex:
             return [], ""
         return self.by_key(match[0]), f"fuzzy match ({match[1]:.0f}) with {match[0]}"
 
-    def add(self, name: Name, role: str = "") -> Person | None:
-        """Attach an anchoring name to its person, creating the person if it is new."""
+    def add(self, name: Name, role: str = "", own: bool = False) -> Person | None:
+        """Attach an anchoring name to its person, creating the person if it is new (or,
+        with `own`, where the name could be several persons)."""
         person, why, ambiguous = self.find(name)
-        if ambiguous:
+        if ambiguous and not own:
             return None
+        if ambiguous:
+            person = None
         key, _ = self.key(name.surname)
         if person is None:
             person = Person(set(), initial_of(name, self.kb))
@@ -325,18 +329,32 @@ def anchor_names(
     already anchored); the owner of each name, and each text's persons by surname key."""
     owner: Owners = {}
     by_text: dict[str, dict[str, set[int]]] = {}
+    unsure: list[tuple[Record, str]] = []
+
+    def anchor(record: Record, person: Person | None, key: str) -> None:
+        name = record.refs["name"]
+        if person is not None:
+            person.first = min(person.first, (*order[id(record)], name.surname))
+            owner[(record.span.source_id, name.start)] = person
+            by_text.setdefault(record.span.source_id, {}).setdefault(key, set()).add(id(person))
+
     for record in anchored:
         name: Name = record.refs["name"]
         role = record.refs.get("role") or ("defendant" if record.resource == "defendants" else "")
         if record.resource == "sentences" and record.fields.get("basis") != "explicit":
             continue
         person = index.add(name, role)
-        if person is not None:
-            person.first = min(person.first, (*order[id(record)], name.surname))
-            owner[(record.span.source_id, name.start)] = person
-            by_text.setdefault(record.span.source_id, {}).setdefault(
-                index.key(name.surname)[0], set()
-            ).add(id(person))
+        if person is None and record.resource != "mentions":
+            unsure.append((record, role))
+        anchor(record, person, index.key(name.surname)[0])
+    # A claim's bare surname that persons of other texts bear and no one of its own text
+    # (named after all of them): the text's own person, not a guess among theirs nor a
+    # claim left out.
+    for record, role in unsure:
+        name = record.refs["name"]
+        key = index.key(name.surname)[0]
+        if key not in by_text.get(record.span.source_id, {}):
+            anchor(record, index.add(name, role, own=True), key)
     return owner, by_text
 
 

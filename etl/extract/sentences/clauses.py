@@ -153,7 +153,8 @@ INTRODUCTION = (
     r"(?:(?:However|Moreover|Nevertheless|Eventually|Finally|Subsequently|Meanwhile),\s*"
     r"(?:in|on|at|after|during)\b[^,;.]{0,120}?,\s*"
     r"|(?:In|On|At|After|During|By|Within|Later|Then|Soon|Of|Among|Under|Following|Upon"
-    r"|Pursuant to|According to)\b[^,;.]{0,60},\s*)"
+    r"|Pursuant to|According to|As|Like|For|Because of|Despite|Together with|Along with"
+    r"|Without)\b[^,;.]{0,60},\s*)"  # "As the wife of a traitor, Surname was sent …"
     r"(?:(?i:in|on|at|after|during|by|within|later|then|soon|following|before)\b[^,;.]{0,60},\s*)?"
 )
 # A date before a clause's subject without a comma: "In 1938 Surname was sentenced …",
@@ -335,6 +336,8 @@ def one_subject(
     words = given.written.split()
     if len(words) < 2:
         return names  # "Surname, Othername, who was …": two persons
+    if len(words) > 2 and given.given:
+        return [given]  # "Uncle Misha, Given Patronymic Surname, was …": the name in full
     if not SINGULAR.search(text, given.end, verb_end):
         return names
     merged = Name(text[first.start : given.end], first.start, given.end, first.surname)
@@ -475,6 +478,15 @@ def clause_of(
 # "A and B each to 5 years." after a verdict: a sentence without its verb
 VERBLESS = re.compile(r"\s+(?:each\s+)?(?:to|[—–])\s+")
 NEAR_TERM = 10  # characters between "to" and the term or penalty ("to be shot")
+OPENING = " \t\n\"“«'"  # a decision quoted in a memoir or letter opens with a quotation mark
+# Between a decision's names and its penalty: the body ('"Surname, Given Patronymic, by
+# decision of the Special Board: five years"') or why ("Surname A. B., as a former convict,
+# to be exiled")
+DECIDED_INSERT = re.compile(
+    r",\s+(?:(?P<body>by\s+(?:the\s+)?(?:decision|decree|resolution|verdict|sentence|order)\s+of"
+    r"\s+[^:;.\n]{3,80}?)|as\s+(?:an?\s+|the\s+)?[a-z][a-z -]{2,60}?)(?=\s*:|,?\s+to\b)"
+)
+AFTER_INSERT = re.compile(r"\s*:\s+|,?\s+(?:each\s+)?to\s+")
 LEGAL_VERB = re.compile(
     r"be\s+(?:subjected|sentenced|condemned)\s+to\s+(?:the\s+)?"
 )  # "to be subjected to"
@@ -491,8 +503,13 @@ def verbless(
     after_verdict = any(verdict.search(text, b.start, b.end) for b in before)
     names = re.compile(object_list(kb))
     piece = text[sentence.start : sentence.end]
-    group = names.match(text, sentence.start + len(piece) - len(piece.lstrip()), sentence.end)
-    to = group and VERBLESS.match(text, group.end(), sentence.end)
+    group = names.match(
+        text, sentence.start + len(piece) - len(piece.lstrip(OPENING)), sentence.end
+    )
+    insert = group and DECIDED_INSERT.match(text, group.end(), sentence.end)
+    to = group and (VERBLESS if not insert else AFTER_INSERT).match(
+        text, insert.end() if insert else group.end(), sentence.end
+    )
     if not to:
         return None
     stop = CLAUSE_BREAK.search(text, to.end(), sentence.end)
@@ -513,8 +530,9 @@ def verbless(
         return None
     # with no verdict before it, a protocol's or report's own item: names in full and a
     # penalty's words ("Surname V. A. to be subjected to the supreme measure – shooting")
+    decided = to[0].strip(" ,") == "to" or (insert and insert["body"])
     if not after_verdict and not (
-        found and all(n.given or n.initials for n, _, _ in named) and to[0].strip() == "to"
+        found and all(n.given or n.initials for n, _, _ in named) and decided
     ):
         return None
     clause.names = named
@@ -716,6 +734,8 @@ def verdict_objects(text: str, sentence: Block, kb: Knowledge, named: Named) -> 
             name = parse_item(text, m.start(2), m.start(2) + len(m[2].split()[0]), kb)
         if name is None or name.surname in not_names(kb) or name.surname in titles:
             continue
+        if re.match(r"['’]s\b", text[name.end : name.end + 2]):
+            continue  # "sentenced A's deputy, B, …": B, not A
         if any(n.start <= name.start < n.end for n, _, _ in [*named, *found]):
             continue  # already read, with its title or initials
         if kin_before(text, m.start(1), m.start(2), kb):
@@ -1041,7 +1061,7 @@ def resolve_pronoun(
         and (n.given or n.initials or n.title or opens_clause(text, sentence, n, kb))
     ][-1:]
     # else a full name before it: "The case of Surname A. P. The court sentenced her …"
-    found = found or [n for n in full_names(text, here, kb) if agrees_as_kin(n, word, kb)][-1:]
+    found = found or [n for n in patients(text, here, kb) if agrees_as_kin(n, word, kb)][-1:]
     kin = None if found else kin_after(text, here, kb, word, here.start)
     if kin or found:
         return (
@@ -1051,7 +1071,7 @@ def resolve_pronoun(
     for before in [*reversed(earlier), *reversed(above)][:ANTECEDENT_REACH]:
         subject = subject_names(text, before, kb, ANTECEDENT_VERBS)
         found = [
-            n for n in subject or full_names(text, before, kb)[-1:] if agrees_as_kin(n, word, kb)
+            n for n in subject or patients(text, before, kb)[-1:] if agrees_as_kin(n, word, kb)
         ]
         # a relative called by their kin word after the last full name ("… they came for
         # Mother"), unless the sentence's subject is the person
@@ -1072,6 +1092,20 @@ def resolve_pronoun(
         clause.inferred[lead[0].start] = ("article_subject", lead[1])
         return [lead[0]]
     return []
+
+
+# "… by General Surname", "by the investigator Surname": the agent of a passive verb
+AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,3}$")
+
+
+def patients(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
+    """The full names of a sentence that a later pronoun may stand for: not the agent of a
+    passive verb ("he was shot by General Surname"; "his" after it is the one shot)."""
+    return [
+        n
+        for n in full_names(text, sentence, kb)
+        if not AGENT_BEFORE.search(text, max(sentence.start, n.start - 40), n.start)
+    ]
 
 
 # The words before a name that make it a place ("prisoners from Placename, sentenced …")
@@ -1262,13 +1296,19 @@ def full_names(text: str, sentence: Block, kb: Knowledge, patronymic: bool = Fal
         if surely_a_person(name, given) or (patronymic and has_patronymic(name.given, kb)):
             found.append(name)
     piece = text[sentence.start : sentence.end]
-    # A register's "SURNAME Given Patronymic", "Surname A. B." or "Surname Given Patronymic"
+    # A register's "SURNAME Given Patronymic", "Surname A. B." or "Surname(,) Given Patronymic"
     # (not the "Given Patronymic" inside it), and "Given Patronymic SURNAME".
-    inverted = rf"{WORD}(?=\s+{REGISTER_INITIALS}|\s+{WORD}\s+{WORD}(?:{patronymic_endings(kb)})\b)"
+    inverted = (
+        rf"{WORD}(?=\s+{REGISTER_INITIALS}|,?\s+{WORD}\s+{WORD}(?:{patronymic_endings(kb)})\b)"
+    )
     for m in re.finditer(rf"\b(?:{CAPS_SURNAME}|{inverted})\b", piece):
         name = list_item_name(text, sentence.start + m.start(), sentence.end, kb)
         if name is not None and (name.given or name.initials) and name.surname not in banned:
-            found = [n for n in found if not name.start <= n.start < name.end] + [name]
+            # its given names after a comma are not a name of their own ("Surname, Given
+            # Patronymic": not "Given" and the surname "Patronymic")
+            tail = re.match(rf",?\s+{re.escape(name.given)}", text[name.end : sentence.end])
+            stop = name.end + (tail.end() if name.given and tail else 0)
+            found = [n for n in found if not name.start <= n.start < stop] + [name]
     for m in re.finditer(rf"\b({WORD}\s+{WORD})\s+({CAPS_SURNAME})\b", piece):
         a, b = sentence.start + m.start(), sentence.start + m.end()
         # the whole name, not its "Given Patronymic" read as a given name and a surname
@@ -1427,8 +1467,9 @@ def sentenced_objects(
         # head of the land department, Surname, to ten years" (a role and a comma)
         rf"(?:(?:the|former)\s+(?:(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}}(?:{FACTION}\s+)?"
         rf"|(?:{_ROLE_WORD}[a-z-]+\s+){{0,8}}{_ROLE_WORD}[a-z-]+,\s+))?(?P<names>{names})"
-        # "… to", "gave A and B five years"
-        rf"(?:,?\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b))"
+        # "… to", "gave A and B five years", 'gave A the "vyshka"', "gave A the highest measure"
+        rf"(?:,?\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b)"
+        rf"|\s+(?=(?:the\s+)?[\"“'](?=\w)|the\s+(?:highest|supreme|death|capital|maximum)\b))"
     )
     more = re.compile(
         rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
@@ -1953,11 +1994,9 @@ def agrees(name: Name, pronoun: str) -> bool:
     # (Nikita, Ilya); "-in" alone is no sign (Anna Rubin, Clara Zetkin)
     if re.search(r"(?:ov|ev|ёv|sky|skiy|skii|skoi)$", name.surname):
         return not she
-    word = given[0] if given else name.surname
-    feminine = bool(re.search(r"(?:a|aya)$", word))
-    if not given and not feminine:
-        return True
-    return feminine == she
+    if not given:
+        return True  # "Beria", "Kovalenko": a surname of no Russian ending shows no gender
+    return bool(re.search(r"(?:a|aya)$", given[0])) == she
 
 
 CAPITALS = re.compile(
@@ -2135,7 +2174,7 @@ PRONOUN_ROLE = re.compile(
 # "sentenced him", "gave him eight years", "cost him ten years", a board that "sent him into
 # exile" (not "nothing could spare him").
 VERDICT_ON_HIM = re.compile(
-    r"\b(?:sentenced|condemned|convicted|exiled|banished|deported|shot|executed|gave|give|cost"
+    r"\b(?:sentenced|condemned|convicted|exiled|banished|deported|shot|executed|gave|give|given|cost"
     r"|sent)\s+$",
     re.IGNORECASE,
 )
