@@ -3374,3 +3374,29 @@ def test_a_bare_surname_two_other_texts_name_in_full_is_a_person_of_its_own_text
     assert terms["c"][1] == 5.0
     names = {p["person_id"]: p["name"] for p in persons}
     assert names[terms["c"][0]] == "Gorbunov"
+
+
+def test_a_protocol_set_side_by_side_heard_and_resolved():
+    text = (
+        "PROTOCOL No. 12\n"
+        "of the session of the Troika of the UNKVD for Kalinin Oblast of 14 September 1937\n\n"
+        "HEARD                                    RESOLVED\n"
+        "Case of PETROV Ivan Sergeevich, born     PETROV Ivan Sergeevich to be\n"
+        "1890, kulak, charged under Art. 58-10.   shot.\n"
+        "Case of LOZOVAYA Anna Petrovna, born     LOZOVAYA Anna Petrovna to be confined\n"
+        "1899, wife of a traitor.                 in a corrective labour camp for a\n"
+        "                                         term of eight years.\n"
+        "Case of GRISHIN N. K., 1901.             Case to be sent back for further\n"
+        "                                         investigation.\n\n"
+        "| HEARD                              | DECREED                              |\n"
+        "|------------------------------------|--------------------------------------|\n"
+        "| Case No. 2390 of ORLOV P. I.       | ORLOV P. I. - ITL 1 year 6 months.   |\n"
+        "| Case of the kolkhoz MAYAK          | To be dissolved.                     |\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Petrov", "death", None),
+        ("Lozovaya", "imprisonment", 8.0),
+        ("Orlov", "imprisonment", 1.5),
+    }
+    assert {r["date"] for r in found} == {"1937-09-14"}

@@ -54,6 +54,7 @@ from etl.extract.sentences.lists import (
     heading_lists,
     partitive_lists,
     register_tables,
+    resolution_columns,
     resolutions,
 )
 from etl.extract.sentences.penalties import (
@@ -115,6 +116,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
         yield Record("mentions", {}, span, "sentences.relative", refs={"name": name})
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
+    yield from resolution_columns(source, kb)
     yield from register_tables(source, kb)
     yield from colon_lists(source, kb)
     yield from telegram_verdicts(source, kb)

@@ -16,7 +16,8 @@ from etl.lang.names import (
     title_pattern,
 )
 
-REGISTER_INITIALS = rf"(?:[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"  # "Sh. G.", "Ts. I.", "A. F."
+# "Sh. G.", "Ts. I.", "A. F." (not "No.", a number's abbreviation: "Case No. 2390")
+REGISTER_INITIALS = rf"(?:(?!No\.)[{UPPER}][a-z]{{0,2}}\.\s?){{1,3}}"
 TRAILING = rf"(?:\s+{REGISTER_INITIALS}(?=\s|,|$))?"  # initials after a surname: "Surname A. B."
 LIST_MARK = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[–—•*-])[ \t]+")
 

@@ -767,3 +767,100 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
                 }
                 span = source.span(title[0] if title else line.start, line.end)
                 yield Record("sentences", fields, span, "sentences.resolution", refs={"name": name})
+
+
+# A protocol set side by side ("HEARD | RESOLVED", as troikas' and special boards' protocols
+# were typed): the header cell of the column that holds the decisions.
+RESOLUTION_COLUMN = re.compile(
+    r"(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
+    r"|Decreed|Sentenced|Ordered|Decision|Verdict)[ \t]*:?"
+)
+COLUMN_GAP = re.compile(r"\|| {2,}|\t")  # what parts the columns of a row
+TABLE_RULE = re.compile(r"[ \t|+=:-]*-[ \t|+=:-]*")
+
+
+def resolution_columns(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """Decisions in the right-hand column of a protocol set side by side:
+    "Case No. N on the charge of SURNAME … | SURNAME Given Patronymic to be shot." A
+    decision runs down its column until a cell ends with a full stop; it opens with the
+    names in full it is about and gets the penalties and term its cells state."""
+    text = source.text
+    all_lines = list(lines(text))
+    column: int | None = None  # where the decisions' column starts in a line
+    header = 0
+    statement: list[Block] = []
+    for index, line in enumerate([*all_lines, None]):
+        if (
+            line is not None
+            and column is not None
+            and TABLE_RULE.fullmatch(text, line.start, line.end)
+        ):
+            continue  # "|-----|-----|" under the header
+        cell = _column_cell(text, line, column) if line is not None and column is not None else None
+        if cell is not None and cell.end > cell.start:
+            statement.append(cell)
+            if not text[cell.start : cell.end].endswith("."):
+                continue
+        if statement:
+            above = all_lines[max(0, header - PREAMBLE_LINES) : header]
+            yield from _column_decision(source, kb, statement, preamble(text, kb, above))
+            statement = []
+        if line is None:
+            break
+        if cell is None:
+            column, header = _resolution_header(text, line), index
+
+
+def _resolution_header(text: str, line: Block) -> int | None:
+    """Where a header line's decisions column starts, if it is "HEARD | RESOLVED"-like: a
+    column gap, then the resolution's word alone to the end of the line."""
+    for gap in COLUMN_GAP.finditer(text, line.start, line.end):
+        rest = text[gap.end() : line.end]
+        lead = len(rest) - len(rest.lstrip(" \t|"))
+        if RESOLUTION_COLUMN.fullmatch(rest.strip(" \t|")) and gap.start() > line.start:
+            return gap.end() + lead - line.start
+    return None
+
+
+def _column_cell(text: str, line: Block, column: int) -> Block | None:
+    """The text of a line under the decisions column, or None when the line is no row of
+    the side-by-side table (blank, or not cut by a column gap just before the column)."""
+    if not text[line.start : line.end].strip() or line.end - line.start < column:
+        return None if not text[line.start : line.end].strip() else Block(line.end, line.end)
+    start = line.start + column
+    if not re.search(r"(?:\||\s)\s*$", text[max(line.start, start - 2) : start]):
+        return None
+    end = line.end
+    while end > start and text[end - 1] in " \t|":
+        end -= 1
+    while start < end and text[start] in " \t|":
+        start += 1
+    return Block(start, end)
+
+
+def _column_decision(
+    source: Source, kb: Knowledge, cells: list[Block], title: tuple | None
+) -> Iterator[Record]:
+    text = source.text
+    first = cells[0]
+    names = [n for n in opening_names(text, first.start, first.end, kb) if n.given or n.initials]
+    if not names:
+        return
+    # the decision's words after its names, its cells joined as one line ("to be" / "shot.")
+    said = " ".join([text[names[-1].end : first.end], *(text[c.start : c.end] for c in cells[1:])])
+    found = passed_penalties(said, 0, len(said), Block(0, len(said)), kb)
+    terms = [y for y, _, _ in years_in(said, 0, len(said), kb)] or [None]
+    for name in names:
+        for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+            fields = {
+                "trial_id": None,
+                "penalty": penalty,
+                "term_years": terms[0] if penalty != "death" else None,
+                "date": title[2] if title else None,
+                "sentencing_body": title[1] if title else None,
+                "basis": "explicit",
+            }
+            span = source.span(title[0] if title else first.start, cells[-1].end)
+            yield Record(
+                "sentences", fields, span, "sentences.resolution_column", refs={"name": name}
+            )

@@ -174,7 +174,7 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
     return found
 
 
-AND_MONTHS = re.compile(rf"\s+and\s+({NUMBER_WORD}|\d+)[-\s]months?\b", re.IGNORECASE)
+AND_MONTHS = re.compile(rf"\s+(?:and\s+)?({NUMBER_WORD}|\d+)[-\s]months?\b", re.IGNORECASE)
 
 
 def penalty_terms(
