@@ -19,6 +19,8 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
   be shot:", "TO TEN YEARS ITL"), each with the heading's penalty or its own.
 - `sentences.resolution`: protocol lines, "RESOLVED: Surname, Given Patronymic, to
   be shot".
+- `sentences.resolution_column`: a protocol set side by side, "HEARD | RESOLVED": the
+  decisions of its right-hand column, each down to its full stop.
 - `sentences.writer` (inferred): a memoir's or letter's "I was given eight years", "they
   gave me five years": the one person the text names as its writer
   (etl/extract/sentences/author.py).
