@@ -3400,3 +3400,11 @@ def test_a_protocol_set_side_by_side_heard_and_resolved():
         ("Orlov", "imprisonment", 1.5),
     }
     assert {r["date"] for r in found} == {"1937-09-14"}
+
+
+def test_comrades_restored_to_the_party_but_not_how_often_a_commission_met():
+    text = (
+        "The appeals commission met 62 times during the year. In all, about 1 200 comrades "
+        "were restored to the party on appeal.\n"
+    )
+    assert figures(text) == {(1200.0, "count", "other")}
