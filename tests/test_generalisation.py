@@ -3408,3 +3408,26 @@ def test_comrades_restored_to_the_party_but_not_how_often_a_commission_met():
         "were restored to the party on appeal.\n"
     )
     assert figures(text) == {(1200.0, "count", "other")}
+
+
+def test_a_petition_and_letters_tell_the_writers_and_their_relatives_sentences():
+    text = (
+        "Letter 4. Anna Grigorievna Voronova to her sister, 3 March 1938\n\n"
+        "Yesterday I was summoned and told that as the wife of a traitor I am to be exiled to "
+        "Kazakhstan for five years.\n\n"
+        "Letter 9. Anna Voronova to the Procurator of the USSR, 1955\n\n"
+        "I request a review of the case of my husband, Konstantin Ivanovich Voronov, born "
+        "1899, sentenced on 28 December 1937 by the troika to the supreme measure of "
+        "punishment.\n\n"
+        "The former director of the MTS, I. F. Kozlov, and the chief mechanic, P. D. "
+        "Semyonov, are to be shot.\n"
+    )
+    assert sentenced(text) == {
+        ("Voronova", "exile", 5.0),
+        ("Voronov", "death", None),
+        ("Kozlov", "death", None),
+        ("Semyonov", "death", None),
+    }
+    assert {r["basis"] for r in rows(text, "sentences") if r["surname"] == "Voronova"} == {
+        "inferred"
+    }

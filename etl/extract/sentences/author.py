@@ -21,10 +21,14 @@ TITLED = re.compile(
     r"\s+(?:of|by|from)\s+(?:(?:citizen|prisoner|comrade|[Cc]itizen|[Pp]risoner|[Cc]omrade)\s+)?"
     rf"(?P<name>{NAME})\b"
 )
-# "I, Given Surname, …", "my name is …", "The author, Given Surname, …", a byline "By …"
+# "I, Given Surname, …", "my name is …", "The author, Given Surname, …", a byline "By …", a
+# letter's heading in a collection ("Letter 3. Given Surname to her sister, …", "From Given
+# Surname to the Procurator")
 SELF_NAMED = re.compile(
     rf"\b(?:I,\s+|[Mm]y name (?:is|was)\s+|[Tt]he (?:author|writer),?\s+)(?P<name>{NAME})\b"
-    rf"|^[ \t]*[Bb]y\s+(?P<byline>{NAME})[ \t]*$",
+    rf"|^[ \t]*[Bb]y\s+(?P<byline>{NAME})[ \t]*$"
+    rf"|^[ \t]*(?:(?:Letter|Postcard|Note)\b[^\n.:]{{0,12}}[.:][ \t]*(?:[Ff]rom[ \t]+)?|From[ \t]+)"
+    rf"(?P<heading>{NAME})[ \t]+to[ \t]+(?:his|her|my|the|their|a)\b",
     re.MULTILINE,
 )
 # a signature, alone or after its closing words: "Your loving son, Pavel", "Yours, A. Surname"
@@ -37,8 +41,11 @@ SIGNATURE_LINES = 3  # the last lines of a letter where its signature stands
 # "I was given eight years", "I had been sentenced", "I got ten years", "they gave me five
 # years", "sentenced me to": the writer as a verdict's subject or object
 FIRST_PERSON = re.compile(
-    r"\bI\s+(?:was|had\s+been|have\s+been)\s+(?:(?!nearly|almost|supposedly|allegedly|reportedly)[a-z]+ly\s+|again\s+|also\s+)?"
+    r"\bI\s+(?:myself\s+)?(?:was|had\s+been|have\s+been)\s+"
+    r"(?:(?!nearly|almost|supposedly|allegedly|reportedly)[a-z]+ly\s+|again\s+|also\s+)?"
     r"(?:sentenced|condemned|convicted|exiled|banished)\b"
+    # "told that … I am to be exiled to Kazakhstan for five years"
+    r"|\bI\s+(?:am|was)\s+to\s+be\s+(?:exiled|banished|deported|shot|confined|sent)\b"
     # "I was given eight years", "I got ten years", "they gave me five years": a term or a
     # penalty right after the verb, not "I received word that …", "I was given a copy"
     r"|\bI\s+(?:was\s+given|(?:had\s+)?got|(?:had\s+)?received|had\s+been\s+given)\s+"
@@ -71,7 +78,7 @@ def _writer(text: str, kb: Knowledge) -> Name | None:
 
 
 def _person(text: str, m: re.Match, kb: Knowledge) -> Name | None:
-    group = "name" if m.groupdict().get("name") else "byline"
+    group = next(g for g in ("name", "byline", "heading") if m.groupdict().get(g))
     start, end = m.start(group), m.end(group)
     # the usual order first: "Given Patronymic Surname" (a surname in "-vich" is no
     # patronymic here), then the register's "SURNAME Given"

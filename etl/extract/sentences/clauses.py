@@ -239,7 +239,7 @@ def subject_names(
     subject = re.compile(
         # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
         rf"(?:(?:The|the)\s+(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z])"
-        rf"|(?:The|the)(?:\s+[a-z-]+){{1,6}},\s+"
+        rf"|(?:The|the)(?:\s+(?:[a-z-]+|[A-Z]{{2,5}}\b)){{1,6}},\s+"  # "The director of the MTS, A"
         # "The members of the cell, the special settlers A, B and C were …"
         rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))?"
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our)\s+[a-z]+(?:\s+[a-z]+)?"
@@ -374,6 +374,12 @@ def clause_of(
         return clause
     found = verdict_penalties(text, sentence, kb)
     if found is None:  # "B and C each to 5 years.", "they gave me another five years"
+        # a participle tells its own verdict, whatever the sentence asks: "I request a
+        # review of the case of A, sentenced by the troika to the supreme measure"
+        if participles := participle_objects(text, sentence, kb):
+            clause = Clause(sentence.start, sentence.end, trial_id, [], [None])
+            clause.names = participles
+            return clause
         if denied:
             return None
         return (
@@ -1634,7 +1640,9 @@ def participle_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
         stop = PHRASE_END.search(text, m.end(), sentence.end)
         brk = CLAUSE_BREAK.search(text, m.end(), sentence.end)
         end = min([x.start() for x in (stop, brk) if x] + [sentence.end])
-        penalties = [p for p, _, _ in passed_penalties(text, m.start(), end, sentence, kb)]
+        # a participle tells its own: "I request a review of the case of A, sentenced …"
+        phrase = Block(m.start(), end)
+        penalties = [p for p, _, _ in passed_penalties(text, m.start(), end, phrase, kb)]
         term = first_term(text, m.end(), end, kb)
         penalties = penalties or (["imprisonment"] if term else [])
         found += verdicts_of(text, Block(head.start(1), head.end(1)), penalties, term, kb)
