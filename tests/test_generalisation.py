@@ -3431,3 +3431,21 @@ def test_a_petition_and_letters_tell_the_writers_and_their_relatives_sentences()
     assert {r["basis"] for r in rows(text, "sentences") if r["surname"] == "Voronova"} == {
         "inferred"
     }
+
+
+def test_a_verdicts_preamble_names_the_body_and_date_of_its_operative_part():
+    text = (
+        "The Military Tribunal of the Volga Military District, in closed session in the city "
+        "of Kuibyshev on 19 April 1938, composed of the presiding judge and two members, heard "
+        "the case against:\n\n"
+        "1) GOLUBEV Nikolai Petrovich, born 1896,\n"
+        "2) RYBAKOVA Olga Petrovna, born 1905,\n\n"
+        "On the basis of the above, the Military Tribunal\n"
+        "SENTENCED:\n"
+        "GOLUBEV Nikolai Petrovich to the supreme measure of criminal punishment – shooting.\n"
+        "RYBAKOVA Olga Petrovna to be considered acquitted.\n"
+    )
+    found = rows(text, "sentences")
+    assert [(r["surname"], r["penalty"], r["date"], r["sentencing_body"]) for r in found] == [
+        ("Golubev", "death", "1938-04-19", "Military Tribunal")
+    ]
