@@ -3449,3 +3449,18 @@ def test_a_verdicts_preamble_names_the_body_and_date_of_its_operative_part():
     assert [(r["surname"], r["penalty"], r["date"], r["sentencing_body"]) for r in found] == [
         ("Golubev", "death", "1938-04-19", "Military Tribunal")
     ]
+
+
+def test_appeals_rejected_are_not_the_expelled_ejected():
+    text = (
+        "Table 3. Appeals of the expelled (thousands)\n"
+        "Year | Lodged | Granted | Rejected\n"
+        "1936 | 4.2    | 1.1     | 2.9\n\n"
+        "In 1937, 412 appeals of the expelled were rejected.\n"
+    )
+    assert figures(text) == {
+        (4200.0, "count", "other"),
+        (1100.0, "count", "other"),
+        (2900.0, "count", "other"),
+        (412.0, "count", "other"),
+    }
