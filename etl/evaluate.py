@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import pandas as pd
 from unidecode import unidecode
 
 from etl.errors import EtlError, Problem
@@ -53,6 +54,9 @@ class Score:
     recalled: int = 0  # required gold rows matched
     missed: list[str] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
+    # of the matched required rows whose gold states it: attribute → [agreeing, compared]
+    agreed: dict[str, list[int]] = field(default_factory=dict)
+    differs: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -67,6 +71,9 @@ class Score:
         self.matched += other.matched
         self.required += other.required
         self.recalled += other.recalled
+        for attribute, (agree, compared) in other.agreed.items():
+            mine = self.agreed.setdefault(attribute, [0, 0])
+            mine[0], mine[1] = mine[0] + agree, mine[1] + compared
         return self
 
 
@@ -122,7 +129,11 @@ class Report:
 
 
 def _score_json(score: Score, rows: bool = True) -> dict:
-    data = {k: v for k, v in asdict(score).items() if rows or k not in ("missed", "unexpected")}
+    data = {
+        k: v
+        for k, v in asdict(score).items()
+        if rows or k not in ("missed", "unexpected", "differs")
+    }
     return {**data, "precision": round(score.precision, 4), "recall": round(score.recall, 4)}
 
 
@@ -189,9 +200,16 @@ def _distance(line: int, row: Found) -> int:
     )
 
 
-def match(gold: list[dict], found: list[Found], same: Callable[[dict, Found], bool]) -> Score:
+def match(
+    gold: list[dict],
+    found: list[Found],
+    same: Callable[[dict, Found], bool],
+    attributes: Callable[[dict, Found], dict[str, tuple[str, str]]] = lambda g, f: {},
+) -> Score:
     """One-to-one matching: agreeing (gold, found) pairs taken nearest first, required gold
-    rows before optional ones, so an optional row never takes a required row's match."""
+    rows before optional ones, so an optional row never takes a required row's match. Of
+    each matched required pair, the `attributes` the gold states are compared (gold value,
+    found value)."""
     score = Score(required=sum(g["required"] == "yes" for g in gold))
     pairs = sorted(
         (g["required"] != "yes", _distance(int(g["line"]), f), gi, fi)
@@ -215,6 +233,14 @@ def match(gold: list[dict], found: list[Found], same: Callable[[dict, Found], bo
         if g["required"] == "yes" and gi not in gold_used
     ]
     score.unexpected = [f.label for fi, f in enumerate(found) if fi not in found_used]
+    for fi, gi in sorted(found_used.items(), key=lambda pair: pair[1]):
+        if gold[gi]["required"] != "yes":
+            continue
+        for attribute, (want, got) in attributes(gold[gi], found[fi]).items():
+            tally = score.agreed.setdefault(attribute, [0, 0])
+            tally[0], tally[1] = tally[0] + (want == got), tally[1] + 1
+            if want != got:
+                score.differs.append(f"{found[fi].label}: {attribute} {got or '-'}, gold {want}")
     return score
 
 
@@ -244,6 +270,27 @@ def _same_as_written(written: str | None, found: float | None) -> bool:
     return _same(gold, round(found, decimals))
 
 
+def sentence_attributes(g: dict, f: Found) -> dict[str, tuple[str, str]]:
+    """The date of a matched sentence, where the gold states one."""
+    return {"date": (g["date"], f.keys["date"])} if g.get("date") else {}
+
+
+def figure_attributes(g: dict, f: Found) -> dict[str, tuple[str, str]]:
+    """The subject, year and qualifier of a matched figure, where the gold states them."""
+    return {
+        attribute: (g[attribute], f.keys[attribute])
+        for attribute in ("subject", "year", "qualifier")
+        if g.get(attribute)
+    }
+
+
+def _text(value: object) -> str:
+    """A found cell as the gold writes it: "" for a null, a year without ".0"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def same_figure(g: dict, f: Found) -> bool:
     return (
         g["measure"] == f.keys["measure"]
@@ -267,7 +314,12 @@ def found_rows(frames: dict, source_id: str, resource: str) -> list[Found]:
                 f"lines {row.line_start}-{row.line_end}: person={person['name']}, "
                 f"penalty={row.penalty}" + (f", term_years={term:g}" if term is not None else "")
             )
-            keys = {"penalty": row.penalty, "term_years": term, "names": names}
+            keys = {
+                "penalty": row.penalty,
+                "term_years": term,
+                "names": names,
+                "date": _text(row.date),
+            }
             found.append(Found(row.line_start, row.line_end, label, keys))
     else:
         for row in rows.itertuples(index=False):
@@ -277,7 +329,14 @@ def found_rows(frames: dict, source_id: str, resource: str) -> list[Found]:
                 + (f"-{top:g}" if top is not None else "")
                 + f", measure={row.measure}, subject={row.subject}, quote={row.quote[:60]!r}"
             )
-            keys = {"measure": row.measure, "value": value, "value_max": top}
+            keys = {
+                "measure": row.measure,
+                "value": value,
+                "value_max": top,
+                "subject": _text(row.subject),
+                "year": _text(row.year_start),
+                "qualifier": _text(row.qualifier),
+            }
             found.append(Found(row.line_start, row.line_end, label, keys))
     return found
 
@@ -320,8 +379,11 @@ def evaluate(eval_dir: Path, devset: Path, only: list[str] | None = None) -> Rep
                 continue
             gold = read_gold(eval_dir / "gold" / f"{text.name}.{resource}.csv")
             found = found_rows(frames, text.source_id, resource)
-            same = same_sentence if resource == "sentences" else same_figure
-            scores[(text.name, resource)] = match(gold, found, same)
+            if resource == "sentences":
+                score = match(gold, found, same_sentence, sentence_attributes)
+            else:
+                score = match(gold, found, same_figure, figure_attributes)
+            scores[(text.name, resource)] = score
     return Report(texts, skipped, scores)
 
 
@@ -354,13 +416,15 @@ def format_report(report: Report, rows: bool = True) -> str:
             if rows:
                 out += [f"    missed      {m}" for m in s.missed]
                 out += [f"    unexpected  {u}" for u in s.unexpected]
+                out += [f"    differs     {d}" for d in s.differs]
     out.append("")
     for half in HALVES:
         for resource in RESOURCES:
             s = report.total(half, resource)
+            agreed = "  ".join(f"{a} {n}/{of}" for a, (n, of) in sorted(s.agreed.items()))
             out.append(
                 f"{'TOTAL ' + half:42} {half:6} {resource:16} "
                 f"{s.matched:>3}/{s.found:<3}{s.precision:5.2f} {s.recalled:>3}/{s.required:<3}"
-                f"{s.recall:5.2f}"
+                f"{s.recall:5.2f}" + (f"  agree: {agreed}" if agreed else "")
             )
     return "\n".join(out)

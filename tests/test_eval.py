@@ -72,3 +72,25 @@ def test_a_score_below_its_floor_fails_the_command(tmp_path: Path):
     (below,) = [line for line in result.output.splitlines() if "[below-floor]" in line]
     assert below.startswith("error[below-floor]: dev sentences recall") and "'0.333'" in below
     assert "missed      line 9: person=Petrov" in result.output
+
+
+def test_the_attributes_of_matched_rows_are_compared_where_the_gold_states_them(
+    tmp_path: Path,
+):
+    folder = eval_dir(tmp_path, 0.0)
+    # On purpose: a subject the text does not give (it says "checked") and a date it
+    # does not state; the year and the other subject agree.
+    (folder / "gold" / "mini.expulsion_stats.csv").write_text(
+        STATS.replace("count,investigated,1933", "count,members,1933"), encoding="utf-8"
+    )
+    (folder / "gold" / "mini.sentences.csv").write_text(
+        SENTENCES.replace("3,Lapin,death,,,", "3,Lapin,death,,1937,"), encoding="utf-8"
+    )
+    report = json.loads(run(folder, "--json").stdout)
+    stats, sentences = report["texts"][0]["expulsion_stats"], report["texts"][0]["sentences"]
+    assert stats["agreed"] == {"subject": [1, 2], "year": [2, 2], "qualifier": [2, 2]}
+    assert [d.rsplit(": ", 1)[1] for d in stats["differs"]] == [
+        "subject investigated, gold members"
+    ]
+    assert sentences["agreed"] == {"date": [0, 1]}
+    assert report["halves"]["dev"]["sentences"]["agreed"] == {"date": [0, 1]}
