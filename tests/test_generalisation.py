@@ -3464,3 +3464,20 @@ def test_appeals_rejected_are_not_the_expelled_ejected():
         (2900.0, "count", "other"),
         (412.0, "count", "other"),
     }
+
+
+def test_a_protocols_date_on_a_line_of_its_own_not_an_earlier_cases():
+    text = (
+        "PROTOCOL No. 9\n"
+        "of the session of the Troika of the UNKVD for Nizhnekamensk Oblast\n"
+        "14.IX.1937\n\n"
+        "Chairman of the Troika: Major of State Security GRUZDEV\n\n"
+        "1. HEARD: Case No. 1150 on the charge of\n"
+        "SHUBINA Praskovya Titovna, born 1889, widow, church warden,\n"
+        "previously convicted in 1931 by the Troika of the PP OGPU under Art. 58-10.\n"
+        "RESOLVED: SHUBINA Praskovya Titovna to be shot.\n"
+    )
+    found = rows(text, "sentences")
+    assert [(r["surname"], r["penalty"], r["date"]) for r in found] == [
+        ("Shubina", "death", "1937-09-14")
+    ]

@@ -190,13 +190,34 @@ def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, st
     for at in range(len(above) - 1, -1, -1):
         line = above[at]
         body = sentencing_body(text, line.start, line.end, kb)
-        if body is None:
-            continue
+        if body is None or PRIOR.search(text, line.start, line.end):
+            continue  # "previously sentenced in 1930 by the OGPU troika": an earlier case
         dates = verdict_dates(text, kb, line.start, line.end)
         if not dates and at + 1 < len(above):
             dates = verdict_dates(text, kb, above[at + 1].start, above[at + 1].end)
+        if not dates:  # a protocol's date on a line of its own ("14.IX.1937"), nearest first
+            dated = (
+                verdict_dates(text, kb, b.start, b.end)
+                for b in reversed(above)
+                if date_alone(text, b)
+            )
+            dates = next((d for d in dated if d), [])
         return line.start, body, dates[0].start if dates else None
     return None
+
+
+PRIOR = re.compile(
+    r"\b(?:previously|earlier|formerly|already|once)\s+(?:been\s+)?(?:sentenced|convicted|condemned)\b",
+    re.IGNORECASE,
+)
+DATE_LINE = 30  # the longest line that is a date alone ("of 14 September 1937")
+
+
+def date_alone(text: str, line: Block) -> bool:
+    """Whether a line is a date alone, as a protocol's heading sets it: short and opening
+    with a digit or "of"."""
+    words = text[line.start : line.end].strip()
+    return len(words) <= DATE_LINE and bool(re.match(r"(?:of\s+|dated\s+)?\d", words))
 
 
 def item_modifiers(text: str, kb: Knowledge, item: Block, shared: dict) -> dict:
