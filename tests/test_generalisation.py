@@ -3481,3 +3481,28 @@ def test_a_protocols_date_on_a_line_of_its_own_not_an_earlier_cases():
     assert [(r["surname"], r["penalty"], r["date"]) for r in found] == [
         ("Shubina", "death", "1937-09-14")
     ]
+
+
+def test_appositions_ages_and_initials_before_a_surname_in_capitals():
+    text = (
+        "His wife, Abramova Klavdiya Petrovna (1897–1964), arr. in November 1937, was "
+        "sentenced by the OSO of the NKVD of the USSR to 8 years ITL.\n\n"
+        "My brother, Fyodor Ivanovich Sokolov, 36, a fitter, was sentenced to ten years.\n\n"
+        "The Collegium has examined the cassation appeals of A. S. PANKRATOV and F. I. MELNIK, "
+        "whom the oblast court on 17 November 1937 sentenced to shooting for wrecking.\n\n"
+        "HEARD: the case of I. M. ZUEV, 1901, kolkhoznik.\n"
+        "RESOLVED: I. M. ZUEV to be exiled to Kazakhstan for three years.\n\n"
+        "Dear Vera, Kostya got ten years.\n\n"
+        "Yesterday, 14 March, Ivan Petrov was sentenced to five years.\n\n"
+        "Mama, Lida, Kolya, all of us wait for news of Petya, who was given five years.\n"
+    )
+    assert sentenced(text) == {
+        ("Abramova", "imprisonment", 8.0),
+        ("Sokolov", "imprisonment", 10.0),
+        ("Pankratov", "death", None),
+        ("Melnik", "death", None),
+        ("Zuev", "exile", 3.0),
+        ("Kostya", "imprisonment", 10.0),
+        ("Petrov", "imprisonment", 5.0),
+        ("Petya", "imprisonment", 5.0),
+    }

@@ -17,6 +17,7 @@ from etl.extract.sentences.forms import (
     TRAILING,
     bare_caps_name,
     has_patronymic,
+    initials_caps_name,
     list_item_name,
     names_regex,
     patronymic_endings,
@@ -187,8 +188,8 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
         role = ROLE_BEFORE.match(text, a, b)
         if role and parse_item(text, role.end(), b, kb):
             a = role.end()  # "… and the foreman Surname": the name after its role
-        elif names and re.match(r"(?:an?\s+|the\s+)?[a-z]", text[a:b]):
-            continue  # an apposition between commas: "A, former director of the MTS, B, …"
+        elif names and re.match(r"(?:an?\s+|the\s+)?[a-z]|\d{1,3}\s*$", text[a:b]):
+            continue  # an apposition or an age: "A, former director of the MTS, B, …", "A, 36, …"
         title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[a:b])
         a += title.end() if title else 0  # "Citizen KOVAL …": the title is not the name
         if re.match(CAPS_SURNAME + r"\b", text[a:b]):
@@ -211,6 +212,10 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
         ):  # "Surname Given Patronymic", as registers write it
             names.append(list_item_name(text, a, b, kb) or parse_item(text, a, b, kb))
             continue
+        caps = initials_caps_name(text, a, b, kb)  # "A. S. SURNAME"
+        if caps is not None and not text[caps.end : b].strip():
+            names.append(caps)
+            continue
         after = re.search(rf"\s+({REGISTER_INITIALS})\s*$", text[a:b])
         name = parse_item(text, a, b - len(after[0]) if after else b, kb)
         if name is None:
@@ -223,8 +228,16 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
 
 # What a register or a newspaper writes after a subject's name: "(tractor driver)", or a
 # post between commas, in lowercase words and acronyms (", former director of the MTS").
-_POST_WORD = r"(?:[a-z][a-z-]*|[A-Z]{2,5}|1[89]\d\d)"  # ", born 1887,"
-APPOSED = rf"(?:\s*\([^()]{{1,40}}\)|,\s+(?:{_POST_WORD}\s+){{0,6}}{_POST_WORD}(?=,))?"
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# ", born 1887,", ", arr. in November 1937,"
+_POST_WORD = rf"(?:[a-z][a-z-]*\.?|[A-Z]{{2,5}}|1[89]\d\d|\d{{1,2}}|{MONTH_NAMES})"
+# "(tractor driver)", "(1897–1964), arr. in November 1937,": a bracket, a post, or both
+APPOSED = (
+    rf"(?:\s*\([^()]{{1,40}}\)"
+    rf"|,\s+(?!(?:who|whom|whose|which|that)\b)(?:{_POST_WORD}\s+){{0,6}}{_POST_WORD}(?=,)){{0,2}}"
+)
 
 
 def subject_names(
@@ -957,6 +970,9 @@ VERDICT_WORDS = re.compile(r"\b(?:shot|executed|sentenced|condemned|convicted|gi
 NAMES_BEFORE_VERB = 600  # characters of names, posts and an apposition before the verb
 
 
+NAME_AT_END = re.compile(rf"\s([{UPPER}][a-z’'-]+)$")
+
+
 def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
     """Names anywhere in a sentence right before a verdict verb, in apposition or with
     their ranks: "His three deputies, A, B and C, were shot", "the corps commander
@@ -976,7 +992,7 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     # (not a relative: "A, daughter of B, sentenced …" sentences B)
     kin = term_pattern(kb, "kin").pattern
     apposition = (
-        rf"(?:,\s+(?!who\b|whose\b|which\b|(?:the\s+|his\s+|her\s+)?(?:{kin}))"
+        rf"(?P<apposition>,\s+(?!who\b|whose\b|which\b|(?:the\s+|his\s+|her\s+)?(?:{kin}))"
         r"[^,;()]{1,120}?(?=,))?"
     )
     pattern = re.compile(
@@ -989,6 +1005,11 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     for verb in VERDICT_WORDS.finditer(text, sentence.start, sentence.end):
         window = max(sentence.start, verb.start() - NAMES_BEFORE_VERB)
         m = pattern.search(text, window, min(sentence.end, verb.end() + 40))
+        # not a clause that ends with a name of its own ("A, B, all of us wait for news of
+        # C, who was given …": the verdict is C's)
+        last = m and m["apposition"] and NAME_AT_END.search(m["apposition"])
+        if last and last[1] not in not_names(kb):
+            m = None
         if m is not None:
             break
     if m is None or negated(text, sentence, m.end(), kb):
@@ -1621,8 +1642,12 @@ def participle_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
     court on 2 September to the supreme measure", "B, sentenced in 1937 to ten
     years", "C, a German communist, who had been given ten years by the OSO"."""
     # its appositions: "…, a German communist,", "…, born 1902, native of the village of …,"
-    apposed = r"(?:,\s+(?:(?:an?|the|his|her)\s+|born\b|b\.|native\b|resident\b)[^,;.]{0,50}){0,3}"
-    before = re.compile(rf"({object_item(kb)}){apposed}$")
+    apposed = (
+        r"(?:,\s+(?:(?:an?|the|his|her)\s+|born\b|b\.|native\b|resident\b)[^,;.]{0,50})"
+        r"{0,3}"
+    )
+    # one name or several: "the appeals of A. B. SURNAME and C. D. OTHERNAME, former …, whom"
+    before = re.compile(rf"({object_list(kb)}){apposed}$")
     found: Named = []
     for m in PARTICIPLE.finditer(text, sentence.start, sentence.end):
         head = before.search(text, max(sentence.start, m.start() - NAME_REACH), m.start())
@@ -1768,6 +1793,7 @@ def object_item(kb: Knowledge) -> str:
         rf"(?:(?:{title_pattern(kb)})\s+)?"  # "Citizen SURNAME Given Patronymic"
         rf"{CAPS_SURNAME}(?:\s+{REGISTER_INITIALS}(?=\s|,|$)|\s+{WORD}(?:\s+{WORD})?)"
         rf"|{WORD}\s+{WORD}\s+{CAPS_SURNAME}\b"  # "Given Patronymic SURNAME"
+        rf"|{REGISTER_INITIALS}\s*{CAPS_SURNAME}\b"  # "A. S. SURNAME"
     )
     return rf"(?:{caps}|{BARE_CAPS}|{names_regex(kb)}{TRAILING})"
 

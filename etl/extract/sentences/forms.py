@@ -72,7 +72,20 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     usual = re.match(item_pattern(kb), piece)
     if usual and (usual["title"] or usual["initials"] or usual["given"]):
         return parse_item(text, start, start + usual.end(), kb)  # "Mrs. Given Surname"
-    return parse_inverted(text, start, end, kb)
+    return initials_caps_name(text, start, end, kb) or parse_inverted(text, start, end, kb)
+
+
+# "A. S. SURNAME": initials before a surname in capitals, as newspapers set the accused
+INITIALS_CAPS = re.compile(rf"({REGISTER_INITIALS})\s*({CAPS_SURNAME})\b(?![{LOWER}])")
+
+
+def initials_caps_name(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
+    """The name text[start:end] opens with if it is "A. S. SURNAME", or None."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    m = INITIALS_CAPS.match(text, start + lead, end)
+    if m is None or m[2] in {word.upper() for word in not_names(kb)}:
+        return None
+    return Name(m[0], m.start(), m.end(), m[2].title(), initials=m[1].strip())
 
 
 def patronymic_endings(kb: Knowledge) -> str:
