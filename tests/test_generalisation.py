@@ -3506,3 +3506,13 @@ def test_appositions_ages_and_initials_before_a_surname_in_capitals():
         ("Petrov", "imprisonment", 5.0),
         ("Petya", "imprisonment", 5.0),
     }
+
+
+def test_a_birth_year_and_a_count_of_raions_are_no_figures():
+    text = (
+        "The former chairman of the kolkhoz, Yegor BASHKATOV, born 1896, was expelled from the "
+        "VKP(b) in 1930 as an alien element.\n\n"
+        "The obkom considers it necessary to finish the exchange of party documents in all 68 "
+        "raions by 1 August; 412 members have not yet received new cards.\n"
+    )
+    assert figures(text) == {(412.0, "count", "other")}
