@@ -3516,3 +3516,29 @@ def test_a_birth_year_and_a_count_of_raions_are_no_figures():
         "raions by 1 August; 412 members have not yet received new cards.\n"
     )
     assert figures(text) == {(412.0, "count", "other")}
+
+
+def test_a_share_of_checked_is_of_the_expelled_and_a_total_down_the_side_of_members():
+    text = (
+        "Results of the purge in the okrugs (1933)\n\n"
+        "| Okrug   | Checked | Expelled | Of them: alien | % of checked |\n"
+        "|---------|---------|----------|----------------|--------------|\n"
+        "| Ishim   | 8 412   | 1 102    | 311            | 13,1         |\n\n"
+        "Membership of the gorkom organisation\n"
+        "                      1.1.1933    1.1.1934\n"
+        "Members                  6 115       5 480\n"
+        "Candidates               2 004       1 312\n"
+        "Total                    8 119       6 792\n"
+    )
+    assert figures(text) == {
+        (8412.0, "count", "investigated"),
+        (1102.0, "count", "expelled"),
+        (311.0, "count", "expelled"),
+        (13.1, "percent", "expelled"),
+        (6115.0, "count", "members"),
+        (5480.0, "count", "members"),
+        (2004.0, "count", "members"),
+        (1312.0, "count", "members"),
+        (8119.0, "count", "members"),
+        (6792.0, "count", "members"),
+    }

@@ -316,7 +316,9 @@ class RowLabel:
     subject: str | None
 
 
-def row_label_of(kb: Knowledge, line_row: Row, transposed: bool) -> RowLabel:
+def row_label_of(
+    kb: Knowledge, line_row: Row, transposed: bool, above: list[Row] | None = None
+) -> RowLabel:
     year = next((y for c in line_row.cells if (y := year_cell(c.clean))), None)
     label = " ".join(w for w in row_label(line_row).split() if not year_cell(w)) or None
     total = bool(label and TOTAL_LABEL.fullmatch(label))
@@ -324,6 +326,10 @@ def row_label_of(kb: Knowledge, line_row: Row, transposed: bool) -> RowLabel:
     # A table turned on its side: the columns are populations ("Members", "Candidates",
     # "Total") or years, the rows say what is counted ("Checked", "Expelled").
     subject = column_subject(kb, label) if label and not total else None
+    if transposed and total and above:
+        # "Members | Candidates | Total" down the side: the total counts what its rows count
+        counted = {row_label_of(kb, r, transposed).subject for r in above}
+        subject = counted.pop() if len(counted) == 1 else None
     if transposed and label and not subject and not percent:
         subject = "other"  # a row the vocabulary does not know: counted, not expelled
     return RowLabel(label, year, total, percent, subject)
@@ -345,7 +351,8 @@ def row_records(
     (4.7%)" gives its count and its share."""
     transposed = shape.transposed
     across = transposed and shape.across
-    label = row_label_of(kb, line_row, transposed)
+    above = table.rows[: table.rows.index(line_row)] if transposed else None
+    label = row_label_of(kb, line_row, transposed, above)
     row_ctx = label_context(kb, table, label, ctx)
     span = source.span(line_row.block.start, line_row.block.end)
     for column in table.columns:
@@ -365,7 +372,7 @@ def row_records(
                 or part.clean.endswith("%")
                 or (caption_percent and not column_subject(kb, column.header))
             )
-            left = column_subject(kb, left_header(table, column))
+            left = left_subject(kb, table, column)
             subject = cell_subject(kb, column, label, transposed, default, left)
             values = cell_values(part, column, percent, caption)
             if values is None:
@@ -419,10 +426,16 @@ def split_share(cell: Cell, bare: bool) -> list[tuple[Cell, bool]]:
     return [(count, False), (share, True)] if share_in_brackets(cell, bare) else [(count, False)]
 
 
-def left_header(table: Table, column: Column) -> str:
-    """The header of the column before this one ("" for the first)."""
-    before = [c for c in table.columns if c.position == column.position - 1]
-    return before[0].header if before else ""
+def left_subject(kb: Knowledge, table: Table, column: Column) -> str | None:
+    """What the column before this one counts; a part of the one before it ("Expelled | Of
+    them: alien") counts what that one counts."""
+    for before in sorted(table.columns, key=lambda c: -c.position):
+        if before.position >= column.position:
+            continue
+        subject = column_subject(kb, before.header)
+        if subject is not None or not PART_OF.match(before.header):
+            return subject
+    return None
 
 
 def is_place(kb: Knowledge, table: Table, label: str) -> bool:
@@ -453,6 +466,9 @@ def label_category(kb: Knowledge, table: Table, label: RowLabel, across: bool) -
     return None if is_place(kb, table, label.text) else label.text
 
 
+# "% of checked", "per cent of members": a share of the column named, so of the one before
+# (unless the header names what the share counts: "per cent of those checked expelled")
+PERCENT_OF = re.compile(r"\s*\(?(?:%|per\s*cent|percentage|in\s+%)\s+of\b", re.IGNORECASE)
 PART_OF = re.compile(r"\s*(?:of (?:them|whom|these)|incl(?:uding|\.)?|among them)\b", re.I)
 
 
@@ -469,8 +485,13 @@ def cell_subject(
     subject = column_subject(kb, column.header)
     if PART_OF.match(column.header) and left is not None and subject in (None, "members"):
         subject = left  # "Expelled | of them candidates": a part of the column before
-    if subject is None and left and PERCENT_HEADER.fullmatch(column.header.strip(" ()")):
-        subject = left  # "Expelled | Per cent": the share of the column before
+    if left and (
+        (subject is None and PERCENT_HEADER.fullmatch(column.header.strip(" ()")))
+        or (PERCENT_OF.match(column.header) and subject != "expelled")
+    ):
+        subject = (
+            left  # "Expelled | Per cent", "Expelled | % of checked": the column before's share
+        )
     bare = POPULATION.fullmatch(column.header.strip())
     if transposed and (label.subject or label.percent):
         subject = label.subject or default or "expelled"
