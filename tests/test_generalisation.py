@@ -3542,3 +3542,17 @@ def test_a_share_of_checked_is_of_the_expelled_and_a_total_down_the_side_of_memb
         (8119.0, "count", "members"),
         (6792.0, "count", "members"),
     }
+
+
+def test_members_and_candidates_under_a_caption_of_the_expelled_by_grounds_are_expelled():
+    text = (
+        "Table 2. Expelled by grounds of expulsion (persons), 1933\n\n"
+        "Grounds for expulsion                      | Members | Candidates | Total\n"
+        "-------------------------------------------|---------|------------|------\n"
+        "Alien and hostile elements                 | 611     | 203        | 814\n"
+    )
+    assert figures(text) == {
+        (611.0, "count", "expelled"),
+        (203.0, "count", "expelled"),
+        (814.0, "count", "expelled"),
+    }

@@ -275,9 +275,10 @@ def table_records(
         base = Context(cited_source=cited(text, title.start, title.end, notes_table))
         ctx = context_of(text, title.start, title.end, kb, base)
         default = column_subject(kb, caption)
-        if default in {column_subject(kb, c.header) for c in table.columns}:
+        if default in {column_subject(kb, c.header) for c in table.columns if c.numeric}:
             # "Expulsions by raion" over "Members | Expelled": the caption's subject has a
-            # column of its own, so a bare "Members" is the organisation's size
+            # column of figures of its own, so a bare "Members" is the organisation's size
+            # (the labels' column, "Grounds for expulsion", has none)
             default = None
         caption_percent = bool(PERCENT_HEADER.search(caption))
         for line_row in table.rows:
