@@ -3556,3 +3556,31 @@ def test_members_and_candidates_under_a_caption_of_the_expelled_by_grounds_are_e
         (203.0, "count", "expelled"),
         (814.0, "count", "expelled"),
     }
+
+
+def test_uncle_and_aunt_by_a_diminutive_are_the_one_person_named_in_full_with_that_name():
+    text = (
+        "Mother's younger sister, our Aunt Masha, became Maria Sergeevna Shirokova when she "
+        "married Nikolai Petrovich Shirokov in 1922.\n"
+        "Uncle Kolya was secretary of the district committee. He was arrested in June 1937. "
+        "In December 1937 he was given ten years by the Special Board of the NKVD.\n\n"
+        "In April 1938 Aunt Masha got eight years as the wife of a traitor to the Motherland. "
+        "She did her time in the camp near Akmolinsk.\n\n"
+        "Kolya Zuev, a neighbour, got five years.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Shirokov", "imprisonment", 10.0),
+        ("Shirokova", "imprisonment", 8.0),
+        ("Zuev", "imprisonment", 5.0),
+    }
+    assert {r["basis"] for r in found if r["surname"] != "Zuev"} == {"inferred"}
+
+
+def test_a_relative_called_by_a_short_name_then_in_full_and_a_list_of_call_names():
+    text = (
+        "My sister Shura, Alexandra Nikolaevna Lapina, was sentenced in 1941 to six months "
+        "of corrective labour.\n\n"
+        "Grandfather Sergei, Uncle Kolya, Aunt Masha: none of them came back.\n"
+    )
+    assert sentenced(text) == {("Lapina", "other", 0.5)}

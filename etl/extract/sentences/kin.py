@@ -57,6 +57,9 @@ _OWNER = r"(?:\b(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+['’]
 _AGE = r"(?:(?:younger|elder|older|little|eldest|youngest|late|only)\s+)?"
 
 
+APPOSED_FULL = re.compile(rf",\s+({WORD}\s+{WORD}(?:\s+{WORD})?)\b(?!\s+{WORD})")
+
+
 def relatives(text: str, kb: Knowledge) -> tuple[Relative, ...]:
     """The relatives a text introduces by name, in text order: "My father, Given Patronymic
     Surname," (a name in apposition), "my grandfather Given Surname" (a name right after
@@ -88,10 +91,18 @@ def _relatives(text: str, kb: Knowledge) -> list[Relative]:
         )
         if person is None or person.surname in banned or person.surname.lower() in genders:
             continue
+        # "my cousin Shura, Given Patronymic Surname": the name in full after the one used
+        full = APPOSED_FULL.match(text, m.end("name"))
+        named = full and parse_item(text, full.start(1), full.end(1), kb)
+        if named and named.given and not person.given and named.surname not in banned:
+            person = named
         last = found[-1] if found else None
         if (
             m["title"]
             and last
+            # introduced in full, not by a call name ("Grandfather Given, Uncle Given, …")
+            and (last.name.given or last.name.initials)
+            and last.called == last.name.written
             and re.fullmatch(r",\s+(?:our\s+|my\s+)?", text[last.end : m.start()])
         ):
             person = last.name  # "Mother's brother, Given Patronymic Surname, Uncle Given"
@@ -104,15 +115,63 @@ def _relatives(text: str, kb: Knowledge) -> list[Relative]:
 
 def full_name(text: str, kb: Knowledge, name: Name) -> Name:
     """The full name of a relative a text calls by kin word and given name ("Uncle Given"),
-    here or later, when it introduced them so ("…, Given Patronymic Surname, Uncle Given");
-    else `name`."""
+    here or later, when it introduced them so ("…, Given Patronymic Surname, Uncle Given",
+    "my cousin Given, Given Patronymic Surname"); else `name`."""
     for relative in relatives(text, kb):
         linked = relative.name.start < relative.start  # the title form after a full name
         here = relative.start <= name.start < relative.end
         again = name.title.lower() == relative.word and name.surname == relative.called
         if linked and (here or again):
             return relative.name
-    return name
+        # "my cousin Shura, Given Patronymic Surname", then "Shura" or "Cousin Shura"
+        named_after = relative.name.start >= relative.end and relative.start < name.start
+        call = name.surname == relative.called and not (name.given or name.initials)
+        if named_after and call and name.title.lower() in ("", relative.word):
+            return relative.name
+    return named_in_full(text, kb, name) or name
+
+
+def named_in_full(text: str, kb: Knowledge, name: Name) -> Name | None:
+    """ "Uncle Kolya", "Aunt Masha": the one person the text names in full with a given
+    name the diminutive stands for (etl/knowledge/diminutives.csv), of the kin word's
+    gender; None when there is none or more than one."""
+    fulls = diminutives(kb).get(name.surname)
+    before = re.search(r"(\w+)\s+$", text[max(0, name.start - 20) : name.start])
+    title = name.title or (before[1] if before else "")  # "Aunt Masha", its title or not
+    gender = kin_genders(kb).get(title.lower())
+    if not fulls or not gender or name.given or name.initials:
+        return None  # a diminutive alone may be anyone's: "Kolya got ten years"
+    persons = {
+        (full.given.split()[0], full.surname): full
+        for full in given_full_names(text, kb)
+        if full.given.split()[0] in fulls and full.given.split()[0].endswith("a") == (gender == "f")
+    }
+    return next(iter(persons.values())) if len(persons) == 1 else None
+
+
+def diminutives(kb: Knowledge) -> dict[str, frozenset[str]]:
+    """Diminutive → the given names it may stand for."""
+
+    def read(k: Knowledge) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for row in k["diminutives"]:
+            found.setdefault(row["diminutive"], set()).add(row["given"])
+        return {d: frozenset(g) for d, g in found.items()}
+
+    return kb.derived("diminutives", read)
+
+
+def given_full_names(text: str, kb: Knowledge) -> tuple[Name, ...]:
+    """The names of the text written with a given name and a surname, found once a text."""
+    memo = text_memo(text, kb)
+    if "given_full_names" not in memo:
+        found = (parse_item(text, m.start(1), m.end(1), kb) for m in FULL_NAME.finditer(text))
+        memo["given_full_names"] = tuple(n for n in found if n is not None and n.given)
+    return memo["given_full_names"]
+
+
+# from every capitalised word ("Then Given Patronymic Surname": not only "Then Given …")
+FULL_NAME = re.compile(rf"\b(?=({WORD}(?:[ \t]+{WORD}){{1,2}})\b)")
 
 
 def kin_references(text: str, kb: Knowledge, start: int, end: int) -> list[KinReference]:
