@@ -3584,3 +3584,25 @@ def test_a_relative_called_by_a_short_name_then_in_full_and_a_list_of_call_names
         "Grandfather Sergei, Uncle Kolya, Aunt Masha: none of them came back.\n"
     )
     assert sentenced(text) == {("Lapina", "other", 0.5)}
+
+
+def test_petitions_of_several_writers_and_a_subject_with_an_apposition_and_a_relative_clause():
+    text = (
+        "To the Procurator of the USSR\n"
+        "from Zavyalov Tikhon Ilyich, former director of the MTS, Kalinin\n\n"
+        "On 14 May 1938 I was sentenced by the Special Board to eight years of camps.\n\n"
+        "To the Procurator of the USSR\n\n"
+        "I, Antonina Yegorovna KORNILOVA, worked before my arrest as a teacher. On 9.XII.1937 "
+        "the Military Collegium sentenced me to ten years in prison.\n\n"
+        "Dymshits, Khaim Mordukhovich, born 1885, former member of the Bund, who had been "
+        "sentenced in 1908 by the Vilna Judicial Chamber to four years of exile, was sentenced "
+        "to the supreme measure of punishment.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Zavyalov", "imprisonment", 8.0),
+        ("Kornilova", "imprisonment", 10.0),
+        ("Dymshits", "exile", 4.0),
+        ("Dymshits", "death", None),
+    }
+    assert {r["surname"] for r in found if r["basis"] == "inferred"} == {"Zavyalov", "Kornilova"}

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.sentences.forms import list_item_name
+from etl.extract.sentences.forms import CAPS_SURNAME, has_patronymic, list_item_name
 from etl.lang.knowledge import Knowledge
 from etl.lang.names import WORD, Name, not_names, parse_item
 from etl.lang.text import Block, lines, text_memo
 
-NAME = rf"(?:(?:[A-Z]\.\s?){{1,3}}|{WORD}\s+)?(?:{WORD}\s+)?{WORD}"
+NAME = rf"(?:(?:[A-Z]\.\s?){{1,3}}|{WORD}\s+)?(?:{WORD}\s+)?(?:{WORD}|{CAPS_SURNAME}\b)"
 # A title that names its writer: "From the memoirs of …", "Letter of …", "Petition from …"
 TITLED = re.compile(
     r"\b(?:[Mm]emoirs?|[Rr]ecollections|[Rr]eminiscences|[Nn]otes|[Dd]iary|[Tt]estimony"
@@ -55,12 +55,43 @@ FIRST_PERSON = re.compile(
 )
 
 
-def writer(text: str, kb: Knowledge) -> Name | None:
-    """The one person the text names as its writer, or None (none, or more than one)."""
+def writer(text: str, kb: Knowledge, at: int | None = None) -> Name | None:
+    """The one person the text names as its writer; in a collection of letters or petitions
+    that name several, the one who names themselves last before `at` ("I, Given Surname,
+    …", "from Surname Given Patronymic"); else None."""
     memo = text_memo(text, kb)
     if "writer" not in memo:
         memo["writer"] = _writer(text, kb)
-    return memo["writer"]
+        memo["writers"] = [
+            (m.start(), n)
+            for m in SELF_NAMED.finditer(text)
+            if (n := _person(text, m, kb)) is not None and (n.given or n.initials)
+        ] + _petitioners(text, kb)
+    if memo["writer"] is not None or at is None:
+        return memo["writer"]
+    before = sorted((start, n) for start, n in memo["writers"] if at - WRITER_REACH <= start <= at)
+    return before[-1][1] if before else None
+
+
+WRITER_REACH = 1500  # characters: how far a petition's writer, named at its head, still speaks
+
+
+# A petition's heading line: "from Surname Given Patronymic, engineer, Sverdlovsk"
+PETITIONER = re.compile(
+    rf"^[ \t]*from[ \t]+(?:citizen[ \t]+|citizeness[ \t]+)?(?P<heading>{NAME})[ \t]*(?:,|$)",
+    re.MULTILINE,
+)
+
+
+def _petitioners(text: str, kb: Knowledge) -> list[tuple[int, Name]]:
+    """The writers petitions' headings name in full ("from Surname Given Patronymic, …"),
+    not a relative a memoir's line opens with ("from Aunt Given, and …")."""
+    found = []
+    for m in PETITIONER.finditer(text):
+        name = _person(text, m, kb)
+        if name is not None and (name.given or name.initials) and not name.title:
+            found.append((m.start(), name))
+    return found
 
 
 def _writer(text: str, kb: Knowledge) -> Name | None:
@@ -72,6 +103,7 @@ def _writer(text: str, kb: Knowledge) -> Name | None:
         if m:
             found.append(m)
     names = [n for m in found if (n := _person(text, m, kb)) is not None]
+    names += [n for _, n in _petitioners(text, kb)]
     if len({n.surname for n in names}) != 1:
         return None
     return max(names, key=lambda n: len(n.written))  # the fullest form the text gives
@@ -82,10 +114,24 @@ def _person(text: str, m: re.Match, kb: Knowledge) -> Name | None:
     start, end = m.start(group), m.end(group)
     # the usual order first: "Given Patronymic Surname" (a surname in "-vich" is no
     # patronymic here), then the register's "SURNAME Given"
-    name = parse_item(text, start, end, kb) or list_item_name(text, start, end, kb)
+    caps = re.fullmatch(rf"((?:{WORD}\s+)?{WORD})\s+({CAPS_SURNAME})", text[start:end])
+    if caps:  # "I, Given Patronymic SURNAME, …"
+        name = Name(caps[0], start, end, caps[2].title(), given=caps[1])
+    elif register_order(text[start:end], kb):  # "Surname Given Patronymic"
+        name = list_item_name(text, start, end, kb)
+    else:
+        name = parse_item(text, start, end, kb) or list_item_name(text, start, end, kb)
     if name is None or name.surname in not_names(kb):
         return None
     return name
+
+
+def register_order(written: str, kb: Knowledge) -> bool:
+    """ "Surname Given Patronymic": three words, the last two a given name and a patronymic,
+    the first no given name ("Given Patronymic Surname-vich" is the usual order)."""
+    words = written.split()
+    given = {row["name"] for row in kb["given_names"]}
+    return len(words) == 3 and words[0] not in given and has_patronymic(" ".join(words[1:]), kb)
 
 
 def first_person(text: str, sentence: Block) -> re.Match | None:

@@ -262,7 +262,8 @@ def subject_names(
         rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ROLE}?{item}{APPOSED})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         # an apposition or relative clause: ", who led the case and others,"
-        rf"(?:,[^,;.]{{1,120}},|,\s+who\b[^;.]{{1,120}}?,)?"
+        # or both: ", former member of the Bund, who had been sentenced in 1908 …, was"
+        rf"(?:,(?!\s+who\b)[^,;.]{{1,120}}(?=,))?(?:,\s+who\b[^;.]{{1,160}}?(?=,))?"
         rf"(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
     )
     names: list[Name] = []
@@ -1251,7 +1252,7 @@ def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clau
     text names as its writer: an inference from where that name stands."""
     text = source.text
     said = first_person(text, sentence)
-    person = writer(text, kb) if said else None
+    person = writer(text, kb, said.start()) if said else None
     if person is None:
         return []
     ends = [c for c in clause_starts(text, sentence, kb) if c > said.end()] + [sentence.end]
@@ -1643,7 +1644,7 @@ def participle_objects(text: str, sentence: Block, kb: Knowledge) -> Named:
     years", "C, a German communist, who had been given ten years by the OSO"."""
     # its appositions: "…, a German communist,", "…, born 1902, native of the village of …,"
     apposed = (
-        r"(?:,\s+(?:(?:an?|the|his|her)\s+|born\b|b\.|native\b|resident\b)[^,;.]{0,50})"
+        r"(?:,\s+(?:(?:an?|the|his|her)\s+|born\b|b\.|native\b|resident\b|former\b)[^,;.]{0,60})"
         r"{0,3}"
     )
     # one name or several: "the appeals of A. B. SURNAME and C. D. OTHERNAME, former …, whom"
