@@ -99,6 +99,8 @@ def test_lost_political_rights_are_not_a_penalty_of_their_own():
         "Had he not fled, Golubev would have been shot.\n",
         "After the war Kornev was released; he had served eight years in the camps.\n",
         "Belyaev was saved from execution by the arrival of the Red Army.\n",
+        "Rumours said that Glebov had been shot.\n",
+        "She did her time in the camp; Aunt Vera Lapina never spoke of it.\n",
     ],
 )
 def test_demands_hypotheticals_and_terms_served_give_no_sentence(text: str):
