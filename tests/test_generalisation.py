@@ -2170,12 +2170,12 @@ def test_a_newspapers_surname_comma_given_patronymic_after_a_long_post_and_a_dat
         "The former state-farm grain inspector, Zotov, Arkady Nilovich, got eight years "
         "in corrective-labour camps.\n"
         "As far back as 1929 Zotov had been sentenced by the OGPU troika to three years' exile.\n"
-        "Back in 1931 Kazakova was sentenced to two years of forced labour.\n"
+        "Back in 1931 Kazakova was sentenced to one year of forced labour.\n"
     )
     assert sentenced(text) == {
         ("Zotov", "imprisonment", 8.0),  # one person, not "Zotov" and "Arkady Nilovich"
         ("Zotov", "exile", 3.0),
-        ("Kazakova", "other", 2.0),
+        ("Kazakova", "other", 1.0),  # a year of labour without custody (years of it: camps)
     }
 
 
@@ -3608,3 +3608,19 @@ def test_petitions_of_several_writers_and_a_subject_with_an_apposition_and_a_rel
         ("Dymshits", "death", None),
     }
     assert {r["surname"] for r in found if r["basis"] == "inferred"} == {"Zavyalov", "Kornilova"}
+
+
+def test_a_widow_named_after_her_husbands_name_years_of_forced_labour_and_a_further_term():
+    text = (
+        "Erich Mühsam's widow, Zenzl Mühsam, emigrated to Moscow in 1935. She was arrested in "
+        "1936 and sentenced to eight years of forced labour.\n\n"
+        "Berta Daniel was arrested in 1935 and sentenced to five years' imprisonment. In 1942 "
+        "she was sentenced to a further ten years.\n\n"
+        "Agafya Kuzmina was sentenced to six months of forced labour at her place of work.\n"
+    )
+    assert sentenced(text) == {
+        ("Mühsam", "imprisonment", 8.0),
+        ("Daniel", "imprisonment", 5.0),
+        ("Daniel", "imprisonment", 10.0),
+        ("Kuzmina", "other", 0.5),
+    }

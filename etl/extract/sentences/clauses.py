@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from etl.extract.persons import given_names
 from etl.extract.sentences.author import first_person, writer
 from etl.extract.sentences.forms import (
     BARE_CAPS,
@@ -257,6 +258,8 @@ def subject_names(
         rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))?"
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our)\s+[a-z]+(?:\s+[a-z]+)?"
         rf"(?:,\s+|\s+(?=[A-Z]))"  # "My brother Pavel was sentenced", "his deputy, A, was"
+        # "Given Surname's widow, Othergiven Surname, was …": the one after the comma
+        rf"|(?:[{UPPER}][\w’'-]+\s+)?[{UPPER}][\w’'-]+['’]s\s+[a-z]+(?:\s+[a-z]+)?,\s+"
         rf")?"
         # "the chief mechanic A and the foreman B received …": a role before each name
         rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ROLE}?{item}{APPOSED})*)"
@@ -1151,7 +1154,7 @@ def agrees_as_kin(name: Name, pronoun: str, kb: Knowledge) -> bool:
     gender = kin_genders(kb).get(name.title.lower()) if name.title else None
     if gender and re.match(r"(?:he|she|him|his|her)\b", pronoun, re.IGNORECASE):
         return (gender == "f") == pronoun.lower().startswith(("she", "her"))
-    return agrees(name, pronoun)
+    return agrees(name, pronoun, given_names(kb))
 
 
 def opens_clause(text: str, sentence: Block, name: Name, kb: Knowledge) -> bool:
@@ -2012,7 +2015,7 @@ def names_in_respect(
 MASCULINE_SURNAME = re.compile(r"(?:ov|ev|ёv|in|yn|sky|skiy|skii|skoi|oy|iy)$")
 
 
-def agrees(name: Name, pronoun: str) -> bool:
+def agrees(name: Name, pronoun: str, known: frozenset[str] = frozenset()) -> bool:
     """A pronoun and its antecedent agree in gender, as Russian names show it: by the
     patronymic (-ovich, -ovna), else the surname (Larin, Larina), else the given
     name (Yekaterina); a bare surname that shows no gender ("Beria") agrees with either."""
@@ -2031,6 +2034,8 @@ def agrees(name: Name, pronoun: str) -> bool:
         return not she
     if not given:
         return True  # "Beria", "Kovalenko": a surname of no Russian ending shows no gender
+    if known and given[0] not in known and not given[0].endswith("a"):
+        return True  # a given name not of `known` ("Zenzl"), not in -a: either gender
     return bool(re.search(r"(?:a|aya)$", given[0])) == she
 
 
