@@ -3624,3 +3624,10 @@ def test_a_widow_named_after_her_husbands_name_years_of_forced_labour_and_a_furt
         ("Daniel", "imprisonment", 10.0),
         ("Kuzmina", "other", 0.5),
     }
+
+
+def test_membership_that_had_fallen_to_one_figure_from_another():
+    text = (
+        "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"
+    )
+    assert figures(text) == {(1900000.0, "count", "members"), (2800000.0, "count", "members")}
