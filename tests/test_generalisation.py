@@ -3631,3 +3631,14 @@ def test_membership_that_had_fallen_to_one_figure_from_another():
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"
     )
     assert figures(text) == {(1900000.0, "count", "members"), (2800000.0, "count", "members")}
+
+
+def test_expulsions_from_the_komsomol_a_kolkhoz_a_union_or_an_institute_are_no_party_figures():
+    text = (
+        "The Komsomol organisation expelled 312 members in 1937.\n"
+        "The kolkhoz expelled 14 households as kulaks in 1930.\n"
+        "The Writers' Union expelled 12 of its members in 1937.\n"
+        "In 1937, 45 students were expelled from the institute as children of kulaks.\n"
+        "In 1937 the raikom expelled 96 members from the party.\n"
+    )
+    assert figures(text) == {(96.0, "count", "expelled")}

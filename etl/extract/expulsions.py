@@ -631,8 +631,8 @@ def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[F
     for m in RANGE.finditer(text, sentence.start, sentence.end):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        tail = text[m.end() : min(sentence.end, m.end() + 30)]
-        before = text[max(sentence.start, m.start() - 30) : m.start()]
+        tail = text[m.end() : min(sentence.end, m.end() + NOT_STAT_REACH)]
+        before = text[max(sentence.start, m.start() - NOT_STAT_REACH) : m.start()]
         if first(kb, "not_stat", tail, "start") or first(kb, "not_stat_before", before):
             taken.append(m.span())  # "aged between 23 and 30": neither end is a count
             continue
@@ -674,11 +674,17 @@ def in_roman_date(text: str, start: int, end: int) -> bool:
     )
 
 
+# The words after and before a number that may say it counts no party members ("312
+# students were expelled from the institute", "the Komsomol organisation expelled 312")
+NOT_STAT_REACH = 50
+
+
 def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool:
     """A footnote marker, digits in a word, an enumeration or item number, the second part
     of "1929-32" or "Article 58-10", or a quantity of something else (years, roubles)."""
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
-    tail = text[m.end() : min(sentence.end, m.end() + 30)]
+    tail = text[m.end() : min(sentence.end, m.end() + NOT_STAT_REACH)]
+    lead = text[max(sentence.start, m.start() - NOT_STAT_REACH) : m.start()]
     return (
         before == "["
         or after == "]"
@@ -688,7 +694,7 @@ def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool
         or (before == "-" and text[max(0, m.start() - 2) : m.start() - 1].isdigit())
         or (after == ")" and m.start() == sentence.start)  # "2) Including those expelled …"
         or bool(first(kb, "not_stat", tail, "start"))
-        or bool(first(kb, "not_stat_before", text[max(sentence.start, m.start() - 30) : m.start()]))
+        or bool(first(kb, "not_stat_before", lead))
         or bool(re.match(r"\s*-?ies\b|-\d", tail))
         or in_roman_date(text, m.start(), m.end())
         or bool(m["num"] and YEAR.fullmatch(m["num"]) and not m["mult"])
