@@ -3642,3 +3642,13 @@ def test_expulsions_from_the_komsomol_a_kolkhoz_a_union_or_an_institute_are_no_p
         "In 1937 the raikom expelled 96 members from the party.\n"
     )
     assert figures(text) == {(96.0, "count", "expelled")}
+
+
+def test_a_chronicle_by_its_writer_and_a_detention_that_is_no_term():
+    text = (
+        "A family chronicle by Vera Pavlovna Gorbunova, written in 1984\n\n"
+        "In October 1949 I myself was exiled to Kazakhstan by a decision of the Special Board.\n\n"
+        "Uncle Fyodor Gorbunov was arrested in April 1938. He was kept in prison for almost "
+        "two years, and in March 1940 the tribunal acquitted him.\n"
+    )
+    assert sentenced(text) == {("Gorbunova", "exile", None)}

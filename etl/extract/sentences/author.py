@@ -16,7 +16,7 @@ from etl.lang.text import Block, lines, text_memo
 NAME = rf"(?:(?:[A-Z]\.\s?){{1,3}}|{WORD}\s+)?(?:{WORD}\s+)?(?:{WORD}|{CAPS_SURNAME}\b)"
 # A title that names its writer: "From the memoirs of …", "Letter of …", "Petition from …"
 TITLED = re.compile(
-    r"\b(?:[Mm]emoirs?|[Rr]ecollections|[Rr]eminiscences|[Nn]otes|[Dd]iary|[Tt]estimony"
+    r"\b(?:[Mm]emoirs?|[Rr]ecollections|[Rr]eminiscences|[Nn]otes|[Dd]iary|[Tt]estimony|[Cc]hronicle"
     r"|[Aa]ccount|[Ll]etters?|[Ss]tatement|[Pp]etition|[Aa]ppeal|[Cc]omplaint)"
     r"\s+(?:of|by|from)\s+(?:(?:citizen|prisoner|comrade|[Cc]itizen|[Pp]risoner|[Cc]omrade)\s+)?"
     rf"(?P<name>{NAME})\b"
