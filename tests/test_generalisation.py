@@ -3652,3 +3652,26 @@ def test_a_chronicle_by_its_writer_and_a_detention_that_is_no_term():
         "two years, and in March 1940 the tribunal acquitted him.\n"
     )
     assert sentenced(text) == {("Gorbunova", "exile", None)}
+
+
+def test_a_newspapers_verdict_list_with_commas_appositions_and_a_sentence_named_alone():
+    text = (
+        "The court pronounced its sentence on the group of wreckers in the Kashin MTS:\n"
+        "BELOV, P. I., former director of the MTS – to be shot;\n"
+        "MOROZOVA, A. S., bookkeeper – 10 years' deprivation of liberty.\n\n"
+        "The court found the former chairman of the kolkhoz, Terentyev, guilty of sabotage and "
+        "gave him the supreme measure of punishment.\n\n"
+        "The court condemned Smirnov, the former head of the district land department, to "
+        "death by shooting, and his deputy Orekhov to ten years of imprisonment.\n\n"
+        "The sentence on Golovanov is shooting.\n\n"
+        "The sentence for Yudin is eight years in a labour camp.\n"
+    )
+    assert sentenced(text) == {
+        ("Belov", "death", None),
+        ("Morozova", "imprisonment", 10.0),
+        ("Terentyev", "death", None),
+        ("Smirnov", "death", None),
+        ("Orekhov", "imprisonment", 10.0),
+        ("Golovanov", "death", None),
+        ("Yudin", "imprisonment", 8.0),
+    }

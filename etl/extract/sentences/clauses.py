@@ -683,17 +683,21 @@ def listed_in_verdict(text: str, sentence: Block, kb: Knowledge, penalties: list
 # "found A, B and C guilty and sentenced them to …"
 FOUND_GUILTY = (
     r"\bfound\s+(?P<names>[^;.]{3,200}?)\s+guilty\b[^;.]{0,40}?"
-    r"\b(?P<verb>sentenced|condemned)\s+(?:them|him|her)\b"
+    r"\b(?P<verb>sentenced|condemned|gave)\s+(?:them|him|her)\b"
 )
 
 
 def found_guilty(text: str, sentence: Block, kb: Knowledge) -> Named:
-    """The persons a court "found … guilty and sentenced them (him, her) to" a penalty."""
+    """The persons a court "found … guilty and sentenced them (him, her) to" a penalty, or
+    "gave him" one."""
     m = re.search(FOUND_GUILTY, text[sentence.start : sentence.end])
     if m is None:
         return []
     a, b = sentence.start + m.start("names"), sentence.start + m.end("names")
-    names = split_subjects(text, a, b, kb) or []
+    b -= len(text[a:b]) - len(text[a:b].rstrip(", "))
+    # "found the former chairman of the kolkhoz, Surname, guilty": the name after its post
+    post = re.match(r"(?:the|a|an)\s+[^,]{1,80},\s+(?=[A-Z])", text[a:b])
+    names = split_subjects(text, a + (post.end() if post else 0), b, kb) or []
     after = sentence.start + m.start("verb")
     own = passed_penalties(text, after, sentence.end, sentence, kb)
     years = years_in(text, after, sentence.end, kb)
@@ -1498,14 +1502,16 @@ def sentenced_objects(
         # head of the land department, Surname, to ten years" (a role and a comma)
         rf"(?:(?:the|former)\s+(?:(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}}(?:{FACTION}\s+)?"
         rf"|(?:{_ROLE_WORD}[a-z-]+\s+){{0,8}}{_ROLE_WORD}[a-z-]+,\s+))?(?P<names>{names})"
+        # "condemned A, the former head of the land department, to death"
+        rf"(?:,\s+(?:the|a|an|his|her|their)\s+[^,;]{{1,80}}?(?=,\s+(?:to|for)\b))?"
         # "… to", "gave A and B five years", 'gave A the "vyshka"', "gave A the highest measure"
         rf"(?:,?\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b)"
         rf"|\s+(?=(?:the\s+)?[\"“'](?=\w)|the\s+(?:highest|supreme|death|capital|maximum)\b))"
     )
     more = re.compile(
         rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
-        # "…, and the fitter B to eight years"
-        rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}})?(?P<names>{names})\s+to\b"
+        # "…, and the fitter B to eight years", "…, and his deputy B to ten years"
+        rf"(?:(?:the|his|her|their)\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}})?(?P<names>{names})\s+to\b"
     )
     found = []
     for m in first.finditer(text, sentence.start, sentence.end):
@@ -1594,7 +1600,7 @@ def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
     court's sentence on C was five years of exile"."""
     on_names = f"({object_list(kb)})"
     verb = PASSED.search(text, sentence.start, sentence.end)
-    sentence_on = re.compile(rf"\bsentences?\s+on\s+{on_names}(?:\s*[:—–]|\s+(?:was|is)\b)")
+    sentence_on = re.compile(rf"\bsentences?\s+(?:on|for)\s+{on_names}(?:\s*[:—–]|\s+(?:was|is)\b)")
     if verb is None:
         stated = sentence_on.search(text, sentence.start, sentence.end)
         return after_names(text, sentence, kb, stated) if stated else []

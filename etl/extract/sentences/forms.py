@@ -44,12 +44,13 @@ def bare_caps_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
 def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
     """The name an item of a register list opens with, in the orders registers use:
     "Surname, Given Patronymic", "Surname A. B." or "Surname Sh. B." (initials after),
-    "Surname Given Patronymic", "SURNAME, Given Patronymic" (the surname in capitals),
+    "Surname Given Patronymic", "SURNAME, Given Patronymic", "SURNAME, A. B." (the surname
+    in capitals),
     or the usual "A. B. Surname"."""
     piece = text[start:end]
     caps = re.match(
         rf"({CAPS_SURNAME})(?:\s*\([^()]{{1,40}}\))?"  # "SURNAME (Other Spelling)"
-        rf"(?:\s+(?P<initials>{REGISTER_INITIALS})|,?\s*(?P<given>{WORD}(?:\s+{WORD})?))",
+        rf"(?:,?\s+(?P<initials>{REGISTER_INITIALS})|,?\s*(?P<given>{WORD}(?:\s+{WORD})?))",
         piece,
     )
     banned = {word.upper() for word in not_names(kb)}
