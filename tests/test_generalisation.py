@@ -3675,3 +3675,16 @@ def test_a_newspapers_verdict_list_with_commas_appositions_and_a_sentence_named_
         ("Golovanov", "death", None),
         ("Yudin", "imprisonment", 8.0),
     }
+
+
+def test_a_prisoners_memoir_handed_terms_hyphenated_numbers_and_a_place_after_a_post():
+    text = (
+        "Semyon Belkin had been handed ten years by the OSO for a joke about the Kremlin.\n"
+        "Arkady Mironov, the former editor, had received a sentence of twenty-five years.\n"
+        "The troika had sentenced Fyodor Lazutin, a collective farmer from Tver, to five years.\n"
+    )
+    assert sentenced(text) == {
+        ("Belkin", "imprisonment", 10.0),
+        ("Mironov", "imprisonment", 25.0),
+        ("Lazutin", "imprisonment", 5.0),
+    }

@@ -1849,7 +1849,15 @@ def elided_verdicts(
             parse_item(text, m.start("names") + piece.start(), m.start("names") + piece.end(), kb)
             for piece in re.finditer(names_regex(kb), m["names"])
         ]
-        names = [n for n in listed if n and n.surname not in not_names(kb) and n.start not in seen]
+        names = [
+            n
+            for n in listed
+            if n
+            and n.surname not in not_names(kb)
+            and n.start not in seen
+            # "…, a collective farmer from Placename, to five years": a place
+            and not PLACE_BEFORE.search(text, max(sentence.start, n.start - 8), n.start)
+        ]
         terms = respective_terms(text, Block(m.end(), end), kb, len(names))
         for name, own in zip(names, terms or [None] * len(names), strict=True):
             for penalty in sorted(set(penalties), key=ORDER.index):
