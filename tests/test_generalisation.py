@@ -3688,3 +3688,16 @@ def test_a_prisoners_memoir_handed_terms_hyphenated_numbers_and_a_place_after_a_
         ("Mironov", "imprisonment", 25.0),
         ("Lazutin", "imprisonment", 5.0),
     }
+
+
+def test_a_dispatch_with_roles_and_no_articles():
+    text = (
+        "Smolensk. Former director Sedov and chief engineer Grach were sentenced to be shot, "
+        "the foreman Lyakhov to 10 years, the storekeeper Popova to 6 years.\n"
+    )
+    assert sentenced(text) == {
+        ("Sedov", "death", None),
+        ("Grach", "death", None),
+        ("Lyakhov", "imprisonment", 10.0),
+        ("Popova", "imprisonment", 6.0),
+    }

@@ -58,7 +58,7 @@ NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sente
 _ROLE_WORD = r"(?!(?:to|in|on|by|at|for|with|and|him|her|them|under|as|during|without)\b)"
 # "the chief mechanic ", not "the village of " (a place's name follows) nor "the rumour that "
 ROLE_PREFIX_WORD = rf"{_ROLE_WORD}(?!(?:of|that|which|who|whom|whose|when|where|if|whether)\b)"
-ROLE = rf"(?:the\s+(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))"
+ROLE = rf"(?:(?:the\s+)?(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))"
 ROLE_BEFORE = re.compile(ROLE)
 # A faction's member as a role, capitalised: "the Trotskyists A and B", "the Menshevik C"
 FACTION = r"[A-Z][a-z]+(?:ists?|ites?|eviks?)"
@@ -253,6 +253,7 @@ def subject_names(
     subject = re.compile(
         # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
         rf"(?:(?:The|the)\s+(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z])"
+        rf"|Former\s+(?:[a-z-]+\s+){{1,3}}(?=[A-Z])"  # a dispatch's "Former director A and …"
         rf"|(?:The|the)(?:\s+(?:[a-z-]+|[A-Z]{{2,5}}\b)){{1,6}},\s+"  # "The director of the MTS, A"
         # "The members of the cell, the special settlers A, B and C were …"
         rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))?"
