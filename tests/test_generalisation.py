@@ -3701,3 +3701,13 @@ def test_a_dispatch_with_roles_and_no_articles():
         ("Lyakhov", "imprisonment", 10.0),
         ("Popova", "imprisonment", 6.0),
     }
+
+
+def test_trotskyists_unmasked_and_expelled_but_not_an_instructions_item_number():
+    text = (
+        "In the city of Ostrogorsk alone 31 Trotskyists were unmasked and expelled.\n\n"
+        "The kraikom instructs the okrug committees:\n"
+        "1. to complete the examination of appeals by 15 February 1936;\n"
+        "2. to prepare for the exchange of party documents.\n"
+    )
+    assert figures(text) == {(31.0, "count", "expelled")}

@@ -674,6 +674,7 @@ def in_roman_date(text: str, start: int, end: int) -> bool:
     )
 
 
+ITEM_MARK = re.compile(r"\.[ \t]+[a-z]")  # "1. to complete the examination …" opens a line
 # The words after and before a number that may say it counts no party members ("312
 # students were expelled from the institute", "the Komsomol organisation expelled 312")
 NOT_STAT_REACH = 50
@@ -693,6 +694,7 @@ def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool
         or (before == "(" and after == ")" and len(m[0]) <= 2)  # "(1) Bolshevik-Leninists; (2) …"
         or (before == "-" and text[max(0, m.start() - 2) : m.start() - 1].isdigit())
         or (after == ")" and m.start() == sentence.start)  # "2) Including those expelled …"
+        or (bool(ITEM_MARK.match(text, m.end())) and m.start() == sentence.start)  # "1. to …"
         or bool(first(kb, "not_stat", tail, "start"))
         or bool(first(kb, "not_stat_before", lead))
         or bool(re.match(r"\s*-?ies\b|-\d", tail))
