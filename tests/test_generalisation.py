@@ -3711,3 +3711,23 @@ def test_trotskyists_unmasked_and_expelled_but_not_an_instructions_item_number()
         "2. to prepare for the exchange of party documents.\n"
     )
     assert figures(text) == {(31.0, "count", "expelled")}
+
+
+def test_a_court_report_applies_penalties_to_names_and_a_demand_to_apply_one_is_none():
+    text = (
+        "In the case of the wrecking group at the textile mill the court applied to the accused "
+        "Rodin S. P. and Golubkov A. A. the supreme measure of punishment, and to Bezrukov N. N. "
+        "deprivation of liberty for 10 years.\n\n"
+        "Under Art. 58-8 the court passed a sentence of death on Lavrov V. I.\n\n"
+        "The accused Klimenko P. A. received 8 years ITL; his wife Klimenko O. V. – 5 years ITL.\n\n"
+        "Comrade Rybakov asked the court to apply to Hrytsenko and Zakirov the supreme measure "
+        "of punishment, to sentence Ozolina to ten years.\n"
+    )
+    assert sentenced(text) == {
+        ("Rodin", "death", None),
+        ("Golubkov", "death", None),
+        ("Bezrukov", "imprisonment", 10.0),
+        ("Lavrov", "death", None),
+        ("Klimenko", "imprisonment", 8.0),
+        ("Klimenko", "imprisonment", 5.0),
+    }

@@ -435,6 +435,7 @@ def clause_of(
         found_guilty,
         decided,
         passed_on,
+        applied_to,
         quoted_resolution,
         replaced_with,
     )
@@ -1592,6 +1593,37 @@ def quoted_resolution(text: str, sentence: Block, kb: Knowledge) -> Named:
 
 
 PASSED = re.compile(r"\b(?:passed|pronounced|imposed|handed\s+down)\b")
+APPLIED = re.compile(r"\b(?:applied|apply|applies)\s+to\s+")
+NEXT_INFINITIVE = re.compile(r";|,\s+to\s+")
+
+
+def applied_to(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """ "The court applied to the accused A and B the supreme measure of punishment, and to
+    C deprivation of liberty for 10 years": each group of names with the penalty after it."""
+    first = APPLIED.search(text, sentence.start, sentence.end)
+    if first is None or term_pattern(kb, "not_verdict").search(text, sentence.start, first.start()):
+        return []  # "the prosecutor asked the court to apply to A …": a demand
+    group = re.compile(
+        rf"(?:\b(?:applied|apply|applies)\s+to|,?\s+and\s+to)\s+"
+        rf"(?:the\s+(?:accused|defendants?|convicted)\s+)?(?P<names>{object_list(kb)})"
+    )
+    groups = list(group.finditer(text, first.start(), sentence.end))
+    if not groups:
+        return []
+    found: Named = []
+    for m, after in zip(groups, [*groups[1:], None], strict=True):
+        end = after.start() if after else sentence.end
+        other = NEXT_INFINITIVE.search(text, m.end(), end)  # "…, to sentence B to …"
+        end = other.start() if other else end
+        penalties = [p for p, _, _ in passed_penalties(text, m.end(), end, sentence, kb)]
+        found += verdicts_of(
+            text,
+            Block(m.start("names"), m.end("names")),
+            penalties,
+            first_term(text, m.end(), end, kb),
+            kb,
+        )
+    return found
 
 
 def passed_on(text: str, sentence: Block, kb: Knowledge) -> Named:
@@ -1832,7 +1864,8 @@ def elided_verdicts(
         rf"(?:;|,\s+and|,)\s+(?:(?:the|a|his|her|their)(?:\s+[a-z]+){{1,5}},\s+)?"
         rf"(?P<names>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item})*)"
         rf"(?:,?(?:\s+|\s*[—–]\s*)to\s+"  # "…, the accountant A. Fink — to six years"
-        rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\s+(?:years|months)\b))"  # "…, and B eight years each"
+        rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\s+(?:years|months)\b)"  # "…, and B eight years each"
+        rf"|\s*[—–]\s*(?=(?:{NUMBER_WORD}|\d+)\s+(?:years|months)\b))"  # "; his wife B – 5 years"
     )
     seen = {n.start for n, _, _ in named}
     for m in clause.finditer(text, sentence.start, sentence.end):
