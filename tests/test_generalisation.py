@@ -3731,3 +3731,21 @@ def test_a_court_report_applies_penalties_to_names_and_a_demand_to_apply_one_is_
         ("Klimenko", "imprisonment", 8.0),
         ("Klimenko", "imprisonment", 5.0),
     }
+
+
+def test_of_them_down_the_side_of_a_table_is_a_part_of_the_row_above():
+    text = (
+        "Table 6. Verification of party documents in the krai, 1935 (in thousands)\n\n"
+        "Category                      Members    Candidates\n"
+        "Checked                        48,3        12,1\n"
+        "Expelled                        5,2         1,9\n"
+        "  of them alien elements        1,1         0,4\n"
+    )
+    assert figures(text) == {
+        (48300.0, "count", "investigated"),
+        (12100.0, "count", "investigated"),
+        (5200.0, "count", "expelled"),
+        (1900.0, "count", "expelled"),
+        (1100.0, "count", "expelled"),
+        (400.0, "count", "expelled"),
+    }

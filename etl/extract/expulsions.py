@@ -331,6 +331,9 @@ def row_label_of(
         # "Members | Candidates | Total" down the side: the total counts what its rows count
         counted = {row_label_of(kb, r, transposed).subject for r in above}
         subject = counted.pop() if len(counted) == 1 else None
+    if transposed and above and label and not subject and PART_OF.match(label):
+        # "Expelled" then "of them alien elements": a part of the row above
+        subject = row_label_of(kb, above[-1], transposed, above[:-1]).subject
     if transposed and label and not subject and not percent:
         subject = "other"  # a row the vocabulary does not know: counted, not expelled
     return RowLabel(label, year, total, percent, subject)
