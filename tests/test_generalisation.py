@@ -3749,3 +3749,27 @@ def test_of_them_down_the_side_of_a_table_is_a_part_of_the_row_above():
         (1100.0, "count", "expelled"),
         (400.0, "count", "expelled"),
     }
+
+
+def test_a_troikas_minutes_ruled_determined_parts_between_semicolons_and_mixed_case():
+    text = (
+        "PROTOCOL No. 7 of the session of the NKVD Troika for the Omsk Oblast of 2 November 1937\n\n"
+        "LISTENED: Case No. 311 against KUZNETSOV Ivan Petrovich, born 1889, former kulak.\n"
+        "RULED: KUZNETSOV Ivan Petrovich to be shot.\n\n"
+        "LISTENED: Case No. 312 against ORLOVA Anna Ivanovna, born 1901.\n"
+        "DETERMINED: ORLOVA Anna Ivanovna to be imprisoned in a corrective labour camp for 10 "
+        "years.\n\n"
+        "HEARD: Case No. 314 against LAPIN I. K. and LAPINA E. S.\n"
+        "RESOLVED: LAPIN I. K. - VMN; LAPINA E. S. - 8 years ITL.\n\n"
+        "Listened: the case of ZHUKOV, Pavel Semyonovich, born 1895.\n"
+        "Resolved: Zhukov P. S. to be shot.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Kuznetsov", "death", None),
+        ("Orlova", "imprisonment", 10.0),
+        ("Lapin", "death", None),
+        ("Lapina", "imprisonment", 8.0),
+        ("Zhukov", "death", None),
+    }
+    assert {r["date"] for r in found} == {"1937-11-02"}

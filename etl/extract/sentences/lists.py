@@ -732,8 +732,9 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
 
 RESOLUTION = re.compile(
     r"[ \t]*(?:(?:HAS|HAVE|HEREBY)[ \t]+)?"  # a verdict's "HAS SENTENCED:"
-    r"(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
-    r"|Decreed|Sentenced|Ordered|Decision|Verdict)[ \t]*[:.—–-][ \t]*(?:\d{1,3}[.)][ \t]*)?"
+    r"(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|RULED|DETERMINED"
+    r"|Resolved|Decided|Decreed|Sentenced|Ordered|Decision|Verdict|Ruled|Determined)"
+    r"[ \t]*[:.—–-][ \t]*(?:\d{1,3}[.)][ \t]*)?"
 )
 
 
@@ -745,11 +746,12 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
     """Protocol lines: "RESOLVED: Surname, Given Patronymic, to be shot." (the troika's and
     special board's HEARD / RESOLVED form), and the lines after it up to a blank line or
     the protocol's next part that open with a name ("SURNAME A. B. … to be confined"): the
-    names a line opens with get the penalties and term of that line."""
+    names a line (or a part of it between semicolons: "A – VMN; B – 8 years ITL") opens
+    with get the penalties and term of that line or part."""
     text = source.text
     resolving = False
     all_lines = list(lines(text))
-    for line in paragraphs(text):
+    for line in resolution_blocks(text):
         m = RESOLUTION.match(text, line.start, line.end)
         content = text[line.start : line.end]
         if m is not None:
@@ -761,40 +763,60 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
         else:
             resolving = False
             continue
-        verb = term_pattern(kb, "imperative").match(text, start, line.end)  # "to confine X"
-        names = opening_names(text, verb.end() if verb else start, line.end, kb)
-        if m is None:  # a line after the resolution: only a name in full register form
-            names = [n for n in names if n.given or n.initials]
-        if not names:
-            continue
-        found = passed_penalties(
-            text, start if verb else names[-1].end, line.end, Block(line.start, line.end), kb
-        )
         # the protocol's body and date, from its title above
         above = [b for b in all_lines if b.end <= line.start][-PREAMBLE_LINES:]
         title = preamble(text, kb, above)
-        terms = [y for y, _, _ in years_in(text, names[-1].end, line.end, kb)] or [None]
         confiscation = term_pattern(kb, "confiscation").search(text, line.start, line.end)
-        for name in names:
-            for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
-                fields = {
-                    "trial_id": None,
-                    "penalty": penalty,
-                    "term_years": terms[0] if penalty != "death" else None,
-                    "confiscation": True if confiscation else None,
-                    "date": title[2] if title else None,
-                    "sentencing_body": title[1] if title else None,
-                    "basis": "explicit",
-                }
-                span = source.span(title[0] if title else line.start, line.end)
-                yield Record("sentences", fields, span, "sentences.resolution", refs={"name": name})
+        cuts = [start, *(c.end() for c in PART_CUT.finditer(text, start, line.end)), line.end]
+        for index, (a, b) in enumerate(pairwise(cuts)):
+            part = Block(a, b)
+            # after the resolution's own first part, only names in full register form
+            in_full = m is None or index > 0
+            verb = term_pattern(kb, "imperative").match(text, a, b)  # "to confine X"
+            names = opening_names(text, verb.end() if verb else a, b, kb)
+            names = [n for n in names if n.given or n.initials] if in_full else names
+            if not names:
+                if index == 0:
+                    break  # a line that opens with no name: its parts are no decisions
+                continue
+            found = passed_penalties(text, a if verb else names[-1].end, b, line, kb)
+            terms = [y for y, _, _ in years_in(text, names[-1].end, b, kb)] or [None]
+            for name in names:
+                for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
+                    fields = {
+                        "trial_id": None,
+                        "penalty": penalty,
+                        "term_years": terms[0] if penalty != "death" else None,
+                        "confiscation": True if confiscation else None,
+                        "date": title[2] if title else None,
+                        "sentencing_body": title[1] if title else None,
+                        "basis": "explicit",
+                    }
+                    span = source.span(title[0] if title else line.start, part.end)
+                    yield Record(
+                        "sentences", fields, span, "sentences.resolution", refs={"name": name}
+                    )
+
+
+PART_CUT = re.compile(r";\s*")  # "A – VMN; B – 8 years ITL": the parts of a resolution
+# "Resolved:" opening a line inside a paragraph ("Heard: … \nResolved: …" in mixed case)
+RESOLUTION_LINE = re.compile(r"\n(?=" + RESOLUTION.pattern + ")")
+
+
+def resolution_blocks(text: str) -> Iterator[Block]:
+    """The paragraphs of the text, each cut where a line inside it opens with a resolution's
+    word: its lines of prose joined, its "Resolved:" a block of its own."""
+    for paragraph in paragraphs(text):
+        cuts = [c.end() for c in RESOLUTION_LINE.finditer(text, paragraph.start, paragraph.end)]
+        for a, b in pairwise([paragraph.start, *cuts, paragraph.end]):
+            yield Block(a, b - 1 if b in cuts else b)
 
 
 # A protocol set side by side ("HEARD | RESOLVED", as troikas' and special boards' protocols
 # were typed): the header cell of the column that holds the decisions.
 RESOLUTION_COLUMN = re.compile(
-    r"(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|Resolved|Decided"
-    r"|Decreed|Sentenced|Ordered|Decision|Verdict)[ \t]*:?"
+    r"(?:RESOLVED|DECIDED|DECREED|SENTENCED|ORDERED|DECISION|VERDICT|RULED|DETERMINED"
+    r"|Resolved|Decided|Decreed|Sentenced|Ordered|Decision|Verdict|Ruled|Determined)[ \t]*:?"
 )
 COLUMN_GAP = re.compile(r"\|| {2,}|\t")  # what parts the columns of a row
 TABLE_RULE = re.compile(r"[ \t|+=:-]*-[ \t|+=:-]*")
