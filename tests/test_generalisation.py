@@ -3773,3 +3773,23 @@ def test_a_troikas_minutes_ruled_determined_parts_between_semicolons_and_mixed_c
         ("Zhukov", "death", None),
     }
     assert {r["date"] for r in found} == {"1937-11-02"}
+
+
+def test_a_protocols_items_right_under_its_title_with_the_decision_on_an_indented_line():
+    text = (
+        "EXTRACT FROM PROTOCOL No. 45\n"
+        "of the session of the Troika of the UNKVD for the Western Oblast\n"
+        "of 29 October 1937\n\n"
+        "1. ALEKSEEV Grigory Fomich, b. 1880, priest. Charged: agitation (Art. 58-10).\n"
+        "   To be shot.\n"
+        "2. BORISOVA Klavdia Petrovna, b. 1903. Charged: Art. 58-12.\n"
+        "   Imprisonment in ITL for a term of 8 years.\n"
+        "3. VASIN Fyodor Ilyich, b. 1895. Charged: Art. 58-7.\n"
+        "   Case returned for further investigation.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Alekseev", "death", None),
+        ("Borisova", "imprisonment", 8.0),
+    }
+    assert {r["date"] for r in found} == {"1937-10-29"}

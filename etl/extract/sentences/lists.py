@@ -78,10 +78,13 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
         heading = text[line.start : line.end].strip()
         capitals = len(heading) < 80 and heading.upper() == heading and heading.lower() != heading
         opens = heading.endswith(":") or bool(re.search(r"\s[—–-]$", heading))
-        if not (opens or capitals) or not_verdict.search(text, line.start, line.end):
+        protocol = (not (opens or capitals) and protocol_title(text, kb, all_lines, index)) or None
+        if not (opens or capitals or protocol) or not_verdict.search(text, line.start, line.end):
             continue  # a heading ends with a colon or a dash, or stands in capitals alone
         found = penalties_in(text, line.start, line.end, kb)
-        items = list_items(text, all_lines[index + 1 :], kb, spaced=not found)
+        items = list_items(
+            text, all_lines[index + 1 :], kb, spaced=not found, hanging=bool(protocol)
+        )
         if not items:
             continue  # no list under the heading: nothing else of it is read
         terms = [y for y, _, _ in years_in(text, line.start, line.end, kb)]
@@ -92,8 +95,8 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             "sentencing_body": sentencing_body(text, line.start, line.end, kb),
             "basis": "explicit",
         }
-        title = None
-        if not shared["sentencing_body"]:  # "SENTENCED:" under the verdict's preamble
+        title = protocol
+        if not shared["sentencing_body"] and not title:  # "SENTENCED:" under the preamble
             title = preamble(text, kb, all_lines[max(0, index - PREAMBLE_LINES) : index])
         if title is not None:
             shared["sentencing_body"], shared["date"] = title[1], shared["date"] or title[2]
@@ -128,6 +131,7 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             own_verdict = verdict.search(text, names[-1].end, item.end)
             heading_verdict = (
                 found
+                or protocol
                 or verdict.search(text, line.start, line.end)
                 or VERDICT_HEADING.search(text, line.start, line.end)
                 # "the persons whose cases the troika considered …:", items with their own
@@ -166,6 +170,30 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                     yield Record(
                         "sentences", fields, span, "sentences.heading_list", refs={"name": name}
                     )
+
+
+PROTOCOL_WORD = re.compile(r"\b(?:PROTOCOL|MINUTES|Protocol|Minutes)\b")
+TITLE_LINES = 3  # a protocol's title: its word, its body and its date over up to three lines
+
+
+def protocol_title(
+    text: str, kb: Knowledge, all_lines: list[Block], index: int
+) -> tuple[int, str, str | None] | None:
+    """The body and date of a protocol whose title ends at all_lines[index] when its items
+    follow (a blank line between allowed), each opening with a name in register form
+    ("EXTRACT FROM PROTOCOL No. 45 / of the session of the Troika … / of 29.X.37" then "1.
+    SURNAME Given Patronymic, b. 1880, priest.\n   To be shot."); else None."""
+    after = [b for b in all_lines[index + 1 : index + 3] if text[b.start : b.end].strip()]
+    if not after or not text[all_lines[index].start : all_lines[index].end].strip():
+        return None
+    item = after[0]
+    mark = LIST_MARK.match(text, item.start, item.end)
+    if mark is None or not re.match(rf"{CAPS_SURNAME}\b", text[mark.end() : item.end]):
+        return None
+    title = all_lines[max(0, index - TITLE_LINES + 1) : index + 1]
+    if not any(PROTOCOL_WORD.search(text, b.start, b.end) for b in title):
+        return None
+    return preamble(text, kb, title)
 
 
 # "– likewise;" alone, not "– likewise released", "– the same kolkhoz, case returned …"
@@ -232,7 +260,7 @@ def item_modifiers(text: str, kb: Knowledge, item: Block, shared: dict) -> dict:
 
 
 def list_items(
-    text: str, following: list[Block], kb: Knowledge, spaced: bool = False
+    text: str, following: list[Block], kb: Knowledge, spaced: bool = False, hanging: bool = False
 ) -> list[tuple[Block, list[Name]]]:
     """The items of the list that starts on the first of `following` (blank lines before
     it allowed), each with the names it opens with; the list ends at a line that is not an
@@ -258,7 +286,10 @@ def list_items(
             or term_pattern(kb, "imperative").match(line)
             or re.match(rf"{CAPS_SURNAME}\b", line)
         )
-        if items and unfinished and not opens and item.start == items[-1][0].end + 1:
+        # with `hanging`, a line indented under its item runs on whatever ends the line
+        # before (a protocol's "1. A, b. 1880, priest.\n   To be shot.")
+        indented = hanging and text[item.start : item.start + 1] in (" ", "\t")
+        if items and (unfinished or indented) and not opens and item.start == items[-1][0].end + 1:
             items[-1] = (Block(items[-1][0].start, item.end), items[-1][1])  # runs on
             continue
         if not names:
