@@ -3793,3 +3793,21 @@ def test_a_protocols_items_right_under_its_title_with_the_decision_on_an_indente
         ("Borisova", "imprisonment", 8.0),
     }
     assert {r["date"] for r in found} == {"1937-10-29"}
+
+
+def test_all_but_two_keep_their_own_clause_and_death_and_years_respectively():
+    text = (
+        "The accused in the case were Orlov, Belov, Sergeev, Kuzmina and Tikhonov.\n"
+        "All but two of the accused were sentenced to be shot; Kuzmina and Tikhonov received "
+        "ten years each.\n\n"
+        "Zotov and Krylov were sentenced to death and eight years respectively.\n"
+    )
+    assert sentenced(text) == {
+        ("Orlov", "death", None),
+        ("Belov", "death", None),
+        ("Sergeev", "death", None),
+        ("Kuzmina", "imprisonment", 10.0),
+        ("Tikhonov", "imprisonment", 10.0),
+        ("Zotov", "death", None),
+        ("Krylov", "imprisonment", 8.0),
+    }

@@ -1426,6 +1426,9 @@ def respectively(
 
 
 TO_PIECE = re.compile(r",?\s+(?:and\s+)?(?=to\s)")
+AND_PIECE = re.compile(
+    rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:{NUMBER_WORD}|\d+)[\s-]+years?\b|death\b|exile\b)"
+)
 
 
 def respective_verdicts(
@@ -1442,9 +1445,14 @@ def respective_verdicts(
     start = names[-1].end + first.start()
     cuts = [start, *(m.end() for m in TO_PIECE.finditer(text, start, end)), end]
     pieces = [Block(a, b) for a, b in pairwise(cuts) if text[a:b].startswith("to")]
+    if len(pieces) == 1:  # "to death and eight years respectively": one "to" for all
+        cuts = [start, *(m.end() for m in AND_PIECE.finditer(text, start, end)), end]
+        pieces = [Block(a, b) for a, b in pairwise(cuts)]
     found = []
     for piece in pieces:
         penalties = [p for p, _, _ in penalties_in(text, piece.start, piece.end, kb)]
+        if not penalties and re.match(r"(?:to\s+)?death\b", text[piece.start : piece.end]):
+            penalties = ["death"]  # "to death and eight years respectively"
         term = first_term(text, piece.start, piece.end, kb)
         if not penalties and term is None:
             return []

@@ -350,7 +350,10 @@ def partitive_lists(source: Source, kb: Knowledge, sections: list) -> Iterator[R
             m = quick_search(PARTITIVE_OF, text, sentence.start, sentence.end, kb)
             if m is None:
                 continue
-            found = passed_penalties(text, m.end(), sentence.end, sentence, kb)
+            # its own clause's penalties: "All but two … were shot; A and B got ten years"
+            semicolon = text.find(";", m.end(), sentence.end)
+            clause = Block(sentence.start, semicolon if semicolon != -1 else sentence.end)
+            found = passed_penalties(text, m.end(), clause.end, sentence, kb)
             if not found:
                 continue  # no penalty passed: no list is looked for
             count = m["m"] or m["am"] or m["rm"]
@@ -392,7 +395,7 @@ def partitive_lists(source: Source, kb: Knowledge, sections: list) -> Iterator[R
             if len(remaining) != wanted:
                 continue
             rule = "count_minus_named" if m["n"] or m["but"] or m["rest"] else "collective_verdict"
-            terms = [t for t, _, _ in penalty_terms(text, sentence, m.end(), kb)] or [None]
+            terms = [t for t, _, _ in penalty_terms(text, clause, m.end(), kb)] or [None]
             evidence = source.span(where.start, where.end).ref
             for name in listed:  # the list names each person: an anchor for the inference
                 span = source.span(name.start, name.end)
