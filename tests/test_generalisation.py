@@ -3811,3 +3811,17 @@ def test_all_but_two_keep_their_own_clause_and_death_and_years_respectively():
         ("Zotov", "death", None),
         ("Krylov", "imprisonment", 8.0),
     }
+
+
+def test_n_of_the_accused_minus_the_one_sentenced_after_the_semicolon():
+    text = (
+        "In the dock were Antonov, Burov, Vlasov and Gromova.\n"
+        "Three of the four accused were sentenced to death; Gromova was sentenced to eight "
+        "years.\n"
+    )
+    assert sentenced(text) == {
+        ("Antonov", "death", None),
+        ("Burov", "death", None),
+        ("Vlasov", "death", None),
+        ("Gromova", "imprisonment", 8.0),
+    }

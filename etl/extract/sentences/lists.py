@@ -373,10 +373,10 @@ def partitive_lists(source: Source, kb: Knowledge, sections: list) -> Iterator[R
                 continue
             listed, where = listing
             window = Block(where.end, all_lines[min(len(all_lines) - 1, number + 3)].end)
-            named = sentenced_elsewhere(text, window, sentence, listed, kb)
+            named = sentenced_elsewhere(text, window, clause, listed, kb)
             # Named here: part of the N ("seven of the accused … (A, B, C)"), or the
             # exceptions of "all but two".
-            here = {n.surname for n in listed if n.surname in text[m.end() : sentence.end]}
+            here = {n.surname for n in listed if n.surname in text[m.end() : clause.end]}
             remaining = [n for n in listed if n.surname not in named | here]
             if m["n"]:
                 wanted = (parse_count(m["n"], kb) or 0) - len(here)
@@ -502,18 +502,20 @@ def role_lists(text: str, sentence: Block, kb: Knowledge) -> list[NameList]:
 def sentenced_elsewhere(
     text: str, window: Block, here: Block, listed: list[Name], kb: Knowledge
 ) -> set[str]:
-    """Surnames of the list that sentences in `window` (other than `here`) sentence or
+    """Surnames of the list that sentences in `window` (other than the clause `here`; the
+    rest of its sentence counts: "N of the accused were shot; A got ten years") sentence or
     acquit by name."""
     named: set[str] = set()
     for sentence in sentences(text, window.start, window.end, kb=kb):
-        if sentence.start <= here.start < sentence.end:
+        start = here.end if sentence.start <= here.start < sentence.end else sentence.start
+        if start >= sentence.end:
             continue
         if not (
-            penalties_in(text, sentence.start, sentence.end, kb)
-            or term_pattern(kb, "outcome").search(text, sentence.start, sentence.end)
+            penalties_in(text, start, sentence.end, kb)
+            or term_pattern(kb, "outcome").search(text, start, sentence.end)
         ):
             continue
-        passage = text[sentence.start : sentence.end]
+        passage = text[start : sentence.end]
         named |= {n.surname for n in listed if re.search(rf"\b{re.escape(n.surname)}\b", passage)}
     return named
 
