@@ -3825,3 +3825,13 @@ def test_n_of_the_accused_minus_the_one_sentenced_after_the_semicolon():
         ("Vlasov", "death", None),
         ("Gromova", "imprisonment", 8.0),
     }
+
+
+def test_dictionary_entries_with_a_birth_year_only_a_body_and_a_dash_and_a_term_after_a_comma():
+    text = (
+        "KRAUSE, Margarethe (b. 1904). German communist, emigrated 1933. Arrested 1938; OSO – 5 "
+        "years ITL.\n\n"
+        "Petrovsky, S. A. (1888–?). Engineer. Convicted 1930 (Industrial Party), 10 years. "
+        "Further fate unknown.\n"
+    )
+    assert sentenced(text) == {("Krause", "imprisonment", 5.0), ("Petrovsky", "imprisonment", 10.0)}

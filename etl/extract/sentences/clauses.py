@@ -2102,7 +2102,7 @@ CAPITALS = re.compile(
 
 # A dictionary's head with initials after the surname, then its dates or its first sentence
 # (life dates, not a citation's year: "Surname, J. A. (1985). Title …" is no entry)
-LIFE_DATES = r"(?=\s*\((?:b\.|born|c\.\s*)?\s*\d{4}\s*[–—-])"
+LIFE_DATES = r"(?=\s*\((?:b\.|born|c\.\s*)?\s*\d{4}\s*[–—)-])"
 INVERTED_HEAD = re.compile(
     rf"({WORD}),\s+(?:(?P<initials>(?:[{UPPER}][a-z]?\.\s?){{1,3}})|(?P<given>{WORD}\s+{WORD})){LIFE_DATES}"
 )
@@ -2182,7 +2182,9 @@ SUBJECTLESS = re.compile(
     r"|(?:sentence|verdict|decision|punishment)\b[^:;]{0,80}?:"
     # or its date, maybe after the body, and a dash: "OSO 22.05.1938 – 10 years", "1937 – 5
     # years of exile"
-    rf"|{DATED_VERDICT})",
+    rf"|{DATED_VERDICT}"
+    # a body and a dash: "Arrested 1938; OSO – 5 years ITL"
+    r"|(?:OSO|troika|Special Board|VKVS|Military Collegium|Collegium of the OGPU)\s*[–—-]\s)",
     re.IGNORECASE,
 )
 VERDICT_WORD = re.compile(r"\b(?:sentenced|condemned|convicted|exiled|banished|sent\.)")
