@@ -3835,3 +3835,20 @@ def test_dictionary_entries_with_a_birth_year_only_a_body_and_a_dash_and_a_term_
         "Further fate unknown.\n"
     )
     assert sentenced(text) == {("Krause", "imprisonment", 5.0), ("Petrovsky", "imprisonment", 10.0)}
+
+
+def test_a_date_right_before_its_clauses_verdict_verb_dates_it():
+    text = (
+        "Marshal Kurganov was arrested on 2 February 1938; on 22 February 1938 the Military "
+        "Collegium sentenced him to death, and he was shot the same night.\n\n"
+        "Levitin was arrested in 1939 as a participant in a conspiracy and on 7 July 1941 was "
+        "condemned by the Military Collegium to death.\n\n"
+        "Zhikharev was exposed in May; on 2 October 1935 the krai court sentenced Zhikharev to "
+        "three years' imprisonment.\n"
+    )
+    found = {(r["surname"], r["date"], r["sentencing_body"]) for r in rows(text, "sentences")}
+    assert found == {
+        ("Kurganov", "1938-02-22", "Military Collegium"),
+        ("Levitin", "1941-07-07", "Military Collegium"),
+        ("Zhikharev", "1935-10-02", "krai court"),
+    }

@@ -175,6 +175,9 @@ def paragraph_clauses(
     return clauses
 
 
+VERDICT_VERB_AFTER = re.compile(r"\b(?:sentenced|condemned|convicted)\b")
+
+
 def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
     """What one sentence of a verdict paragraph says about its verdicts: the term of lost
     rights, confiscation, the date it was pronounced or passed, the sentencing body."""
@@ -199,6 +202,15 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
         if verb
         and re.fullmatch(r"\s*(?:On|In)\s+(?:the\s+)?", text[span[0] : d.span[0]])
         and not CLAUSE_BREAK.search(text, d.span[1], span[0] + verb.start())
+    ]
+    # "…; on 22 February 1938 the Military Collegium sentenced him", "and on 7 July 1941
+    # was condemned": a date right before its clause's verdict verb
+    opening += [
+        d
+        for d in dated
+        if re.search(r"\b[Oo]n\s+(?:the\s+)?$", text[max(span[0], d.span[0] - 8) : d.span[0]])
+        and (after := VERDICT_VERB_AFTER.search(text, d.span[1], min(span[1], d.span[1] + 100)))
+        and not CLAUSE_BREAK.search(text, d.span[1], after.start())
     ]
     event_dates = event_dates or opening
     return {
