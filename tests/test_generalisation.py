@@ -3852,3 +3852,19 @@ def test_a_date_right_before_its_clauses_verdict_verb_dates_it():
         ("Levitin", "1941-07-07", "Military Collegium"),
         ("Zhikharev", "1935-10-02", "krai court"),
     }
+
+
+def test_a_verdict_told_in_a_heard_item_is_not_the_protocols_preamble():
+    text = (
+        "EXTRACT FROM PROTOCOL No. 112\n"
+        "of the session of the Troika of the UNKVD for the Verkhnedonsk oblast, 14 October 1937\n\n"
+        "4. HEARD: Case No. 4488 against SHARAFUTDINOVA Zagida Minnullovna, b. 1902,\n"
+        "wife of SHARAFUTDINOV Rauf, whom the Military Collegium sentenced in June 1937 to the "
+        "supreme measure of punishment.\n"
+        "DECIDED: SHARAFUTDINOVA Zagida Minnullovna to be confined in a corrective labour camp "
+        "for a term of 8 years.\n"
+    )
+    found = [r for r in rows(text, "sentences") if r["penalty"] == "imprisonment"]
+    assert [(r["term_years"], r["date"], r["sentencing_body"]) for r in found] == [
+        (8.0, "1937-10-14", "Troika")
+    ]

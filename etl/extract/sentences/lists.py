@@ -220,6 +220,8 @@ def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, st
         body = sentencing_body(text, line.start, line.end, kb)
         if body is None or PRIOR.search(text, line.start, line.end):
             continue  # "previously sentenced in 1930 by the OGPU troika": an earlier case
+        if penalties_in(text, line.start, line.end, kb):
+            continue  # "whom the Military Collegium sentenced in June 1937 to …": a verdict told
         dates = verdict_dates(text, kb, line.start, line.end)
         if not dates and at + 1 < len(above):
             dates = verdict_dates(text, kb, above[at + 1].start, above[at + 1].end)
