@@ -3864,7 +3864,10 @@ def test_a_verdict_told_in_a_heard_item_is_not_the_protocols_preamble():
         "DECIDED: SHARAFUTDINOVA Zagida Minnullovna to be confined in a corrective labour camp "
         "for a term of 8 years.\n"
     )
-    found = [r for r in rows(text, "sentences") if r["penalty"] == "imprisonment"]
-    assert [(r["term_years"], r["date"], r["sentencing_body"]) for r in found] == [
-        (8.0, "1937-10-14", "Troika")
+    found = rows(text, "sentences")
+    assert sorted(
+        (r["surname"], r["term_years"], r["date"], r["sentencing_body"]) for r in found
+    ) == [
+        ("Sharafutdinov", None, "1937-06", "Military Collegium"),  # the husband's, told
+        ("Sharafutdinova", 8.0, "1937-10-14", "Troika"),
     ]

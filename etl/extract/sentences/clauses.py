@@ -2059,11 +2059,21 @@ def names_in_respect(
         name = list_item_name(text, m.end(), sentence.end, kb)
         if name is None or name.surname in not_names(kb):
             continue
-        found = passed_penalties(text, name.end, sentence.end, sentence, kb)
-        years = penalty_terms(text, sentence, name.end, kb)
+        # not another's verdict told in a relative clause: "…, wife of B, whom the
+        # Military Collegium sentenced … to the supreme measure"
+        other = RELATIVE_CLAUSE.search(text, name.end, sentence.end)
+        another = other and re.search(
+            rf"\b[{UPPER}]{{2,}}|\b{WORD}\b", text[name.end : other.start()]
+        )
+        end = other.start() if another else sentence.end  # "…, who was …" is the name's own
+        found = passed_penalties(text, name.end, end, sentence, kb)
+        years = penalty_terms(text, Block(sentence.start, end), name.end, kb)
         penalties = sorted({p for p, _, _ in found}, key=ORDER.index)
         return [(name, [p], years[0][0] if years and p != "death" else None) for p in penalties]
     return []
+
+
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\b")
 
 
 # Surname endings that show a man (-ov, -ev, -in, -sky); others (-ko, -enko,
