@@ -3871,3 +3871,36 @@ def test_a_verdict_told_in_a_heard_item_is_not_the_protocols_preamble():
         ("Sharafutdinov", None, "1937-06", "Military Collegium"),  # the husband's, told
         ("Sharafutdinova", 8.0, "1937-10-14", "Troika"),
     ]
+
+
+def test_a_memoirs_list_of_fellow_prisoners_slang_terms_and_a_decision_read_from_a_slip():
+    text = (
+        'On 19 February 1938 a sergeant read from a slip of paper: "Zaretsky, Lev Ilyich, by '
+        "decision of the Special Board of the NKVD, for counter-revolutionary agitation, five "
+        'years of corrective labour camps."\n\n'
+        "The elder of the cell was Arkady Semyonovich Pirogov, once the chief engineer.\n"
+        "He had a tenner under 58-7, wrecking.\n\n"
+        "In the corner by the latrine bucket lay Ivan Kuzmich Dyomin, a carpenter.\n"
+        "In October 1937 the troika had given him ten years.\n\n"
+        "Krapivina got two and a half years from the people's court.\n\n"
+        "Pirogov, Arkady Semyonovich: Military Collegium, 1937, ten years. Died 1942.\n"
+        "Yelagin, Vadim Petrovich: tribunal of the Kiev Military District, 1938, death.\n"
+        "Samsonov, Georgy: six years, then ten more from the camp tribunal, 1942.\n"
+        "Loginov, Pyotr Avdeyevich (Petya the Stoker): five years; then, in 1949, a quarter.\n"
+        "Krapivina, Zinaida: people's court, a year and a half.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Zaretsky", "imprisonment", 5.0),
+        ("Pirogov", "imprisonment", 10.0),
+        ("Dyomin", "imprisonment", 10.0),
+        ("Krapivina", "imprisonment", 2.5),
+        ("Yelagin", "death", None),
+        ("Samsonov", "imprisonment", 6.0),
+        ("Samsonov", "imprisonment", 10.0),
+        ("Loginov", "imprisonment", 5.0),
+        ("Loginov", "imprisonment", 25.0),
+        ("Krapivina", "imprisonment", 1.5),
+    }
+    dated = {(r["surname"], r["date"], r["sentencing_body"]) for r in found if r["line"] >= 11}
+    assert ("Pirogov", "1937", "Military Collegium") in dated

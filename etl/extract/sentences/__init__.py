@@ -25,6 +25,8 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
   gave me five years": the one person the text names as its writer
   (etl/extract/sentences/author.py).
 - `sentences.register_table`: a table with a column of names and one of sentences.
+- `sentences.entry_line`: a list of persons a line each, "Surname, Given Patronymic:
+  Military Collegium, 1937, ten years", each verdict after the colon a row.
 - `sentences.telegram`: a telegram's clipped capitals, "SENTENCED SHOOT A B TEN YEARS ITL C
   STOP": each run of surnames with the penalty next to it (etl/extract/sentences/telegrams.py).
 - `sentences.partitive_list` (inferred, rule `count_minus_named`): "N of the M
@@ -53,6 +55,7 @@ from etl.extract.sentences.kin import introduced_relatives
 from etl.extract.sentences.lists import (
     colon_lists,
     defendant_lists,
+    entry_lines,
     heading_lists,
     partitive_lists,
     register_tables,
@@ -121,6 +124,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     yield from resolution_columns(source, kb)
     yield from register_tables(source, kb)
     yield from colon_lists(source, kb)
+    yield from entry_lines(source, kb)
     yield from telegram_verdicts(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)

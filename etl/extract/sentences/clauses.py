@@ -509,9 +509,14 @@ OPENING = " \t\n\"“«'"  # a decision quoted in a memoir or letter opens with 
 # to be exiled")
 DECIDED_INSERT = re.compile(
     r",\s+(?:(?P<body>by\s+(?:the\s+)?(?:decision|decree|resolution|verdict|sentence|order)\s+of"
-    r"\s+[^:;.\n]{3,80}?)|as\s+(?:an?\s+|the\s+)?[a-z][a-z -]{2,60}?)(?=\s*:|,?\s+to\b)"
+    r"\s+[^:;.\n]{3,80}?)|as\s+(?:an?\s+|the\s+)?[a-z][a-z -]{2,60}?)"
+    r"(?:,\s+for\s+[^,;:.\n]{3,80}?)?"  # "…, for counter-revolutionary agitation, five years"
+    rf"(?=\s*:|,?\s+to\b|,\s+(?:{NUMBER_WORD}|\d+)\s+years?\b)"
 )
-AFTER_INSERT = re.compile(r"\s*:\s+|,?\s+(?:each\s+)?to\s+")
+AFTER_INSERT = re.compile(
+    rf"\s*:\s+|,?\s+(?:each\s+)?to\s+|,\s+(?=(?:{NUMBER_WORD}|\d+)\s+years?\b)"
+)
+QUOTED_AFTER_COLON = re.compile(r":\s*[\"“«]")
 LEGAL_VERB = re.compile(
     r"be\s+(?:subjected|sentenced|condemned)\s+to\s+(?:the\s+)?"
 )  # "to be subjected to"
@@ -528,13 +533,18 @@ def verbless(
     after_verdict = any(verdict.search(text, b.start, b.end) for b in before)
     names = re.compile(object_list(kb))
     piece = text[sentence.start : sentence.end]
-    group = names.match(
-        text, sentence.start + len(piece) - len(piece.lstrip(OPENING)), sentence.end
-    )
-    insert = group and DECIDED_INSERT.match(text, group.end(), sentence.end)
-    to = group and (VERBLESS if not insert else AFTER_INSERT).match(
-        text, insert.end() if insert else group.end(), sentence.end
-    )
+    # the sentence's start, or a decision quoted after a colon ('read from a slip: "Surname,
+    # Given Patronymic, by decision of …, five years of camps."')
+    starts = [sentence.start + len(piece) - len(piece.lstrip(OPENING))]
+    starts += [q.end() for q in QUOTED_AFTER_COLON.finditer(text, sentence.start, sentence.end)]
+    for start in starts:
+        group = names.match(text, start, sentence.end)
+        insert = group and DECIDED_INSERT.match(text, group.end(), sentence.end)
+        to = group and (VERBLESS if not insert else AFTER_INSERT).match(
+            text, insert.end() if insert else group.end(), sentence.end
+        )
+        if to:
+            break
     if not to:
         return None
     stop = CLAUSE_BREAK.search(text, to.end(), sentence.end)
@@ -1132,7 +1142,10 @@ def resolve_pronoun(
 
 
 # "… by General Surname", "by the investigator Surname": the agent of a passive verb
-AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,3}$")
+AGENT_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|shot|taken|killed|beaten|given|seen|made|done|struck)\b[^.;]{0,60}?"
+    r"\bby\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,3}$"
+)  # not "In the corner by the bucket lay A": a passive verb's "by"
 
 
 def patients(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
@@ -1141,7 +1154,7 @@ def patients(text: str, sentence: Block, kb: Knowledge) -> list[Name]:
     return [
         n
         for n in full_names(text, sentence, kb)
-        if not AGENT_BEFORE.search(text, max(sentence.start, n.start - 40), n.start)
+        if not AGENT_BEFORE.search(text, max(sentence.start, n.start - 120), n.start)
     ]
 
 
@@ -2276,6 +2289,8 @@ def article_subject(source: Source, kb: Knowledge, at: int) -> tuple[Name, str] 
 PRONOUN_ROLE = re.compile(
     r"(?:he|she)(?:,[^,]{1,120},)?[^.;]{0,60}?\b(?:was|were|had been|has been|is|received|got"
     r"|sentenced|condemned|convicted)\b"
+    # a memoir's "he had a tenner", "she had eight years": the term they were serving
+    rf"|(?:he|she)\s+had\s+(?:a\s+(?:tenner|fiver)|(?:{NUMBER_WORD}|\d+)\s+years)\b"
     r"|him\b",
     re.IGNORECASE,
 )

@@ -25,6 +25,7 @@ from etl.extract.sentences.penalties import (
     penalty_terms,
     respective_terms,
     sentencing_body,
+    slang_term,
     term_pattern,
     verdict_dates,
     years_in,
@@ -37,6 +38,7 @@ from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
 from etl.lang.literals import quick_search
 from etl.lang.names import (
+    UPPER,
     WORD,
     Name,
     NameList,
@@ -945,3 +947,78 @@ def _column_decision(
             yield Record(
                 "sentences", fields, span, "sentences.resolution_column", refs={"name": name}
             )
+
+
+# A memoir's or a register's list of persons, a line each: "Surname, Given Patronymic
+# (Nickname): Military Collegium, 1937, ten years. Died 1942."
+ENTRY_LINE = re.compile(
+    rf"[ \t]*(?:[-–—•*]\s*)?(?P<name>{WORD},\s+{WORD}(?:\s+{WORD})?)"
+    rf"(?:\s*\([^()\n]{{1,40}}\))?\s*:\s+"
+)
+# Where what a person was given ends: the next sentence ("… ten years. Died 1942.")
+ENTRY_END = re.compile(rf"\.\s+(?=[{UPPER}])|\.?\s*$")
+# The verdicts of one entry, one after another: "five years; then, in 1949, a quarter",
+# "six years, then ten more from the camp tribunal"
+ENTRY_PIECE = re.compile(r";\s*|,?\s+then\b,?\s*")
+
+
+def entry_lines(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """Each line of a list of persons, a name in register order and a colon, with what they
+    were given after it, a verdict a piece: a bare term is prison."""
+    text = source.text
+    for line in lines(text):
+        m = ENTRY_LINE.match(text, line.start, line.end)
+        if m is None:
+            continue
+        name = list_item_name(text, m.start("name"), m.end("name"), kb)
+        if name is None or not name.given or name.surname in not_names(kb):
+            continue
+        end = ENTRY_END.search(text, m.end(), line.end)
+        said = Block(m.end(), end.start() if end else line.end)
+        cuts = [
+            said.start,
+            *(c.end() for c in ENTRY_PIECE.finditer(text, said.start, said.end)),
+            said.end,
+        ]
+        body = ENTRY_BODY.match(text, said.start, said.end)
+        for a, b in pairwise(cuts):
+            penalties = {p for p, _, _ in passed_penalties(text, a, b, said, kb)}
+            if not penalties and ENTRY_DEATH.search(text, a, b):
+                penalties = {"death"}  # "tribunal …, 1938, death"
+            term = entry_term(text, a, b, kb)
+            penalties = penalties or ({"imprisonment"} if term else set())
+            dates = verdict_dates(text, kb, a, b)
+            year = ENTRY_YEAR.search(text, a, b)
+            for penalty in sorted(penalties, key=ORDER.index):
+                fields = {
+                    "trial_id": None,
+                    "penalty": penalty,
+                    "term_years": term if penalty != "death" else None,
+                    "date": dates[0].start if dates else (year[1] if year else None),
+                    "sentencing_body": body[1] if body else None,
+                    "basis": "explicit",
+                }
+                span = source.span(line.start, said.end)
+                yield Record("sentences", fields, span, "sentences.entry_line", refs={"name": name})
+
+
+# What an entry says first, when it is the body: "Military Collegium, 1937, ten years"
+ENTRY_BODY = re.compile(
+    r"((?:[A-Z][\w'-]*\s+){0,3}(?:Military Collegium|Special Board|OSO|[Tt]roika|[Tt]ribunal"
+    r"|[Cc]ourt)(?:\s+of\s+[^,;.]{1,60})?)(?=,|;)"
+)
+ENTRY_DEATH = re.compile(r"\b(?:death|shooting)\b")
+ENTRY_YEAR = re.compile(r"(?<![\d.])(19[1-5]\d)(?![\d.])")  # "…, 1937, ten years"
+MORE_TERM = re.compile(rf"\b({NUMBER_WORD}|\d+)\s+more\b", re.IGNORECASE)  # "then ten more"
+
+
+def entry_term(text: str, start: int, end: int, kb: Knowledge) -> float | None:
+    """The term of an entry's piece: its years, "ten more" after a term, or a camp's slang
+    for a term (etl/knowledge/term_slang.csv: "a tenner", "a quarter")."""
+    years = years_in(text, start, end, kb)
+    if years:
+        return years[0][0]
+    more = MORE_TERM.search(text, start, end)
+    if more and (count := parse_count(more[1], kb)):
+        return float(count)
+    return slang_term(text, start, end, kb)

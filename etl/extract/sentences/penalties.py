@@ -157,7 +157,14 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
     """(term in years, start, end) of every term in text[start:end]; months count as a
     fraction of a year (18 months = 1.5)."""
     found: list[tuple[float, int, int]] = []
+    halves = [
+        (count + 0.5, m.start(), m.end())
+        for m in HALF_YEARS.finditer(text, start, end)
+        if (count := 1 if m[1].lower() == "a" else parse_count(m[1], kb))
+    ]
     for m in YEARS.finditer(text, start, end):
+        if any(a <= m.start() < b for _, a, b in halves):
+            continue  # "a year and a half", read whole
         if found and found[-1][2] > m.start():
             continue  # the months of "one year and six months", read with its years
         value = parse_count(m[1], kb) if not re.fullmatch(r"\d+\.\d+", m[1]) else float(m[1])
@@ -171,7 +178,48 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
                 value, stop = round(value + more / 12, 4), months.end()
         if value and value <= MAX_TERM:
             found.append((float(value), m.start(), stop))
-    return found
+    # "a tenner", "a fiver": a term wherever the word stands (etl/knowledge/term_slang.csv)
+    slang = [
+        (float(_slang_years(kb)[m[1].lower()]), m.start(), m.end())
+        for m in _slang(kb, True).finditer(text, start, end)
+    ]
+    return sorted(found + [h for h in halves if h[0] <= MAX_TERM] + slang, key=lambda f: f[1])
+
+
+# "a year and a half", "two and a half years": a term with a half year
+HALF_YEARS = re.compile(
+    rf"\b(a|{NUMBER_WORD}|\d+)\s+(?:years?\s+and\s+a\s+half|and\s+a\s+half\s+years?)\b",
+    re.IGNORECASE,
+)
+
+
+def slang_term(
+    text: str, start: int, end: int, kb: Knowledge, anywhere: bool = False
+) -> float | None:
+    """The term a camp's slang word in text[start:end] stands for ("a tenner": 10), of the
+    words etl/knowledge/term_slang.csv allows there (`anywhere`: only those that mean a
+    term wherever they stand)."""
+    for m in _slang(kb, anywhere).finditer(text, start, end):
+        return float(_slang_years(kb)[m[1].lower()])
+    return None
+
+
+def _slang(kb: Knowledge, anywhere: bool) -> re.Pattern:
+    return kb.derived(
+        f"term_slang_{anywhere}",
+        lambda k: re.compile(
+            r"\b(?:a\s+)?("
+            + "|".join(r["word"] for r in k["term_slang"] if r["anywhere"] == "yes" or not anywhere)
+            + r")\b(?!\s+of\b)",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _slang_years(kb: Knowledge) -> dict[str, int]:
+    return kb.derived(
+        "term_slang_years", lambda k: {r["word"]: int(r["years"]) for r in k["term_slang"]}
+    )
 
 
 AND_MONTHS = re.compile(rf"\s+(?:and\s+)?({NUMBER_WORD}|\d+)[-\s]months?\b", re.IGNORECASE)
