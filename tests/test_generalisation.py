@@ -3904,3 +3904,19 @@ def test_a_memoirs_list_of_fellow_prisoners_slang_terms_and_a_decision_read_from
     }
     dated = {(r["surname"], r["date"], r["sentencing_body"]) for r in found if r["line"] >= 11}
     assert ("Pirogov", "1937", "Military Collegium") in dated
+
+
+def test_certificates_a_line_broken_after_a_comma_and_a_decision_with_its_body_and_date_first():
+    text = (
+        "SPRAVKA\n"
+        "Issued to citizen Gorbunova Yevdokia Savvichna, village of Borki, 30 August 1957.\n"
+        "Gorbunova Yevdokia Savvichna, born 1911, collective farmer of the Put' k Sotsializmu "
+        "collective farm, native of the village of Borki, whose brother was a kolkhoz chairman "
+        "in the raion from 1930 to 1936,\n"
+        "was convicted on 27.12.1937 by the Ozyorsk oblast court under article 58-10, part 1, "
+        "to 2 years 6 months' deprivation of liberty.\n\n"
+        "By the decision of the troika of the UNKVD for Ozyorsk oblast of 14.03.1938 Rudnev "
+        "Semyon Lukich was sentenced to VMN - shooting.\n\n"
+        "You were sentenced by the Special Board on 2 April 1939 to 5 years ITL.\n"
+    )
+    assert sentenced(text) == {("Gorbunova", "imprisonment", 2.5), ("Rudnev", "death", None)}

@@ -8,8 +8,9 @@ short items) is hard-wrapped; in it a line continues the one above when the
 line above fills most of the width and neither is a table row, a heading, nor
 the start of a list item, of a labelled protocol part or of a register entry
 ("1.", "(a)", "–", "DECIDED:", "SURNAME Given Patronymic, …"). Texts written
-one paragraph per line are returned line by line. Offsets are those of the
-text; a block may hold line breaks.
+one paragraph per line are returned line by line, but for a line that ends with a
+comma and the next that goes on in lowercase. Offsets are those of the text; a
+block may hold line breaks.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def paragraphs(text: str) -> Iterator[Block]:
     blocks = list(lines(text))
     width = wrap_width(text, blocks)
     if width is None:
-        yield from blocks
+        yield from _comma_runs(text, blocks)
         return
     current: Block | None = None
     last: Block | None = None
@@ -64,6 +65,30 @@ def paragraphs(text: str) -> Iterator[Block]:
         if current is not None:
             yield current
         current, last = block, block
+    if current is not None:
+        yield current
+
+
+# A line a paragraph-per-line text breaks after a comma, the next in lowercase: one sentence
+# ("Surname Given Patronymic, born 1911, collective farmer,\nwas convicted on …")
+COMMA_END = re.compile(r",\s*$")
+LOWER_START = re.compile(r"[a-z]")
+
+
+def _comma_runs(text: str, blocks: list[Block]) -> Iterator[Block]:
+    current: Block | None = None
+    for block in blocks:
+        if (
+            current is not None
+            and COMMA_END.search(text, current.start, current.end)
+            and LOWER_START.match(text, block.start, block.end)
+            and block.end - current.start <= MAX_PARAGRAPH
+        ):
+            current = Block(current.start, block.end)
+            continue
+        if current is not None:
+            yield current
+        current = block
     if current is not None:
         yield current
 

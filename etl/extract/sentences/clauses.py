@@ -172,6 +172,9 @@ BY_VERDICT = (
     r"(?:[Bb]y|[Uu]nder|[Aa]ccording to|[Pp]ursuant to)\s+(?:the|a|its|their)\s+"
     r"(?:[\w’']+\s+){0,2}?(?:verdict|sentence|decision|resolution)"
     r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?i:court|tribunal|troika|collegium|board))?"
+    # "… of the troika of the UNKVD for Placename oblast of 14.03.1938 Surname was …"
+    r"(?:\s+(?:of|for|at)\s+[^,;]{1,60}?\s+of\s+(?:\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.\d{4}"
+    r"|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}))?"
     r"\s+(?=[A-Z])"
 )
 
