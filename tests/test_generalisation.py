@@ -3920,3 +3920,20 @@ def test_certificates_a_line_broken_after_a_comma_and_a_decision_with_its_body_a
         "You were sentenced by the Special Board on 2 April 1939 to 5 years ITL.\n"
     )
     assert sentenced(text) == {("Gorbunova", "imprisonment", 2.5), ("Rudnev", "death", None)}
+
+
+def test_a_newspapers_verdicts_with_names_in_capitals_fronted_and_after_a_quoted_kolkhoz():
+    text = (
+        "Taking into account his full confession, the court gave DEMIDOV five years.\n\n"
+        "To VOROBYOV the court applied the supreme measure of social defence - shooting.\n\n"
+        'The former chairman of the kolkhoz "Put’ Lenina" ZIMIN was condemned to exile in '
+        "remote localities for a term of five years.\n\n"
+        "The people's court has sentenced the kolkhoz storeman I. K. BORTNIK, who stole 12 "
+        "centners of grain, to 6 years' deprivation of liberty.\n"
+    )
+    assert sentenced(text) == {
+        ("Demidov", "imprisonment", 5.0),
+        ("Vorobyov", "death", None),
+        ("Zimin", "exile", 5.0),
+        ("Bortnik", "imprisonment", 6.0),
+    }

@@ -257,6 +257,8 @@ def subject_names(
         # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
         rf"(?:(?:The|the)\s+(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z])"
         rf"|Former\s+(?:[a-z-]+\s+){{1,3}}(?=[A-Z])"  # a dispatch's "Former director A and …"
+        # 'The former chairman of the kolkhoz "Put' Lenina" SURNAME was …'
+        rf"|(?:The|the)\s+(?:[a-z-]+\s+){{1,6}}[\"“][^\"”\n]{{1,30}}[\"”]\s+(?=[A-Z])"
         rf"|(?:The|the)(?:\s+(?:[a-z-]+|[A-Z]{{2,5}}\b)){{1,6}},\s+"  # "The director of the MTS, A"
         # "The members of the cell, the special settlers A, B and C were …"
         rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))?"
@@ -1528,8 +1530,9 @@ def sentenced_objects(
         # head of the land department, Surname, to ten years" (a role and a comma)
         rf"(?:(?:the|former)\s+(?:(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}}(?:{FACTION}\s+)?"
         rf"|(?:{_ROLE_WORD}[a-z-]+\s+){{0,8}}{_ROLE_WORD}[a-z-]+,\s+))?(?P<names>{names})"
-        # "condemned A, the former head of the land department, to death"
-        rf"(?:,\s+(?:the|a|an|his|her|their)\s+[^,;]{{1,80}}?(?=,\s+(?:to|for)\b))?"
+        # "condemned A, the former head of the land department, to death", "sentenced A, who
+        # stole 12 centners of grain, to 6 years"
+        rf"(?:,\s+(?:the|a|an|his|her|their|who)\s+[^,;]{{1,80}}?(?=,\s+(?:to|for)\b))?"
         # "… to", "gave A and B five years", 'gave A the "vyshka"', "gave A the highest measure"
         rf"(?:,?\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b)"
         rf"|\s+(?=(?:the\s+)?[\"“'](?=\w)|the\s+(?:highest|supreme|death|capital|maximum)\b))"
@@ -1624,12 +1627,26 @@ NEXT_INFINITIVE = re.compile(r";|,\s+to\s+")
 def applied_to(text: str, sentence: Block, kb: Knowledge) -> Named:
     """ "The court applied to the accused A and B the supreme measure of punishment, and to
     C deprivation of liberty for 10 years": each group of names with the penalty after it."""
+    names = object_list(kb)
+    # "To A the court applied the supreme measure": the names first
+    fronted = re.compile(
+        rf"\s*To\s+(?:the\s+(?:accused|defendants?|convicted)\s+)?(?P<names>{names})\s+"
+        r"(?:the\s+)?(?:[\w']+\s+){0,3}?(?i:court|tribunal|collegium|troika|board)\s+applied\b"
+    ).match(text, sentence.start, sentence.end)
+    if fronted:
+        penalties = [
+            p for p, _, _ in passed_penalties(text, fronted.end(), sentence.end, sentence, kb)
+        ]
+        term = first_term(text, fronted.end(), sentence.end, kb)
+        return verdicts_of(
+            text, Block(fronted.start("names"), fronted.end("names")), penalties, term, kb
+        )
     first = APPLIED.search(text, sentence.start, sentence.end)
     if first is None or term_pattern(kb, "not_verdict").search(text, sentence.start, first.start()):
         return []  # "the prosecutor asked the court to apply to A …": a demand
     group = re.compile(
         rf"(?:\b(?:applied|apply|applies)\s+to|,?\s+and\s+to)\s+"
-        rf"(?:the\s+(?:accused|defendants?|convicted)\s+)?(?P<names>{object_list(kb)})"
+        rf"(?:the\s+(?:accused|defendants?|convicted)\s+)?(?P<names>{names})"
     )
     groups = list(group.finditer(text, first.start(), sentence.end))
     if not groups:
