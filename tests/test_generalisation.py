@@ -3919,7 +3919,11 @@ def test_certificates_a_line_broken_after_a_comma_and_a_decision_with_its_body_a
         "Semyon Lukich was sentenced to VMN - shooting.\n\n"
         "You were sentenced by the Special Board on 2 April 1939 to 5 years ITL.\n"
     )
-    assert sentenced(text) == {("Gorbunova", "imprisonment", 2.5), ("Rudnev", "death", None)}
+    assert sentenced(text) == {
+        ("Gorbunova", "imprisonment", 2.5),
+        ("Rudnev", "death", None),
+        ("Gorbunova", "imprisonment", 5.0),  # "You": the certificate's addressee
+    }
 
 
 def test_a_newspapers_verdicts_with_names_in_capitals_fronted_and_after_a_quoted_kolkhoz():
@@ -3936,4 +3940,25 @@ def test_a_newspapers_verdicts_with_names_in_capitals_fronted_and_after_a_quoted
         ("Vorobyov", "death", None),
         ("Zimin", "exile", 5.0),
         ("Bortnik", "imprisonment", 6.0),
+    }
+
+
+def test_a_certificates_you_is_the_person_it_is_issued_to_by_inference():
+    text = (
+        "SPRAVKA\n"
+        "Issued to citizen Danilova Maria Konstantinovna, born 1906, Karaganda.\n"
+        "You were sentenced by the Special Board at the NKVD of the USSR on 2 April 1939 as a "
+        "member of the family of a traitor to the motherland to 5 years ITL.\n"
+        "On 17 May 1949 you were again sentenced by the Special Board at the MGB of the USSR, "
+        "as a former convict, to exile for settlement in Karaganda oblast.\n\n"
+        "Letter 4. Anna Voronova to her sister\n\n"
+        "Yesterday I was told that I am to be exiled for five years.\n\n"
+        "Letter 5. From the camp, May 1939\n\n"
+        "I got eight years, not ten as you were told. Your Misha\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"], r["inference_rule"]) for r in found} == {
+        ("Danilova", "imprisonment", 5.0, "addressee"),
+        ("Danilova", "exile", None, "addressee"),
+        ("Voronova", "exile", 5.0, "writer"),
     }

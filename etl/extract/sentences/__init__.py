@@ -24,6 +24,8 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
 - `sentences.writer` (inferred): a memoir's or letter's "I was given eight years", "they
   gave me five years": the one person the text names as its writer
   (etl/extract/sentences/author.py).
+- `sentences.addressee` (inferred): a certificate's or reply's "You were sentenced by the
+  Special Board …": the person it is issued to, "Issued to citizen Surname Given Patronymic".
 - `sentences.register_table`: a table with a column of names and one of sentences.
 - `sentences.entry_line`: a list of persons a line each, "Surname, Given Patronymic:
   Military Collegium, 1937, ten years", each verdict after the colon a row.
@@ -44,6 +46,7 @@ import re
 from collections.abc import Iterator
 
 from etl.extract import Record
+from etl.extract.sentences.author import named_addressees
 from etl.extract.sentences.clauses import (
     ANTECEDENT_REACH,
     Clause,
@@ -119,6 +122,9 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     for name in introduced_relatives(text, kb):  # a memoir's "My father, Given Surname"
         span = source.span(name.start, name.end)
         yield Record("mentions", {}, span, "sentences.relative", refs={"name": name})
+    for name in {n.start: n for n in named_addressees(text, kb)}.values():  # "Issued to …"
+        span = source.span(name.start, name.end)
+        yield Record("mentions", {}, span, "sentences.addressee", refs={"name": name})
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
     yield from resolution_columns(source, kb)

@@ -67,13 +67,32 @@ def writer(text: str, kb: Knowledge, at: int | None = None) -> Name | None:
             for m in SELF_NAMED.finditer(text)
             if (n := _person(text, m, kb)) is not None and (n.given or n.initials)
         ] + _petitioners(text, kb)
-    if memo["writer"] is not None or at is None:
+    # one writer for the whole text, unless it is a collection of numbered letters
+    if at is None or (memo["writer"] is not None and not LETTER_HEAD.search(text)):
         return memo["writer"]
     before = sorted((start, n) for start, n in memo["writers"] if at - WRITER_REACH <= start <= at)
-    return before[-1][1] if before else None
+    if not before:
+        return None
+    # a letter's heading after the writer's naming opens another letter, maybe another's
+    if any(before[-1][0] < h.start() <= at for h in LETTER_HEAD.finditer(text)):
+        return None
+    return before[-1][1]
+
+
+LETTER_HEAD = re.compile(
+    r"^[ \t]*(?:Letter|Postcard|Note|Telegram)\s+(?:No\.\s*)?\d+\b", re.MULTILINE
+)
 
 
 WRITER_REACH = 1500  # characters: how far a petition's writer, named at its head, still speaks
+
+
+def named_addressees(text: str, kb: Knowledge) -> list[Name]:
+    """The names a verdict told in the second person may be inferred to: the addressees the
+    text names (the anchors its inferred rows point to)."""
+    addressee(text, kb, 0)  # fills the memo
+    memo = text_memo(text, kb)
+    return [n for _, n in memo["addressees"]]
 
 
 # A petition's heading line: "from Surname Given Patronymic, engineer, Sverdlovsk"
@@ -134,15 +153,54 @@ def register_order(written: str, kb: Knowledge) -> bool:
     return len(words) == 3 and words[0] not in given and has_patronymic(" ".join(words[1:]), kb)
 
 
+# A certificate's or a reply's "You were sentenced by the Special Board …", "sentenced you"
+SECOND_PERSON = re.compile(
+    r"\b[Yy]ou\s+(?:were|have\s+been|had\s+been)\s+(?:(?:again|also|then)\s+)?"
+    r"(?:sentenced|condemned|convicted|exiled|banished)\b|\b(?:sentenced|condemned)\s+you\b"
+)
+# Whom a certificate, a reply or a letter is written to: "Issued to citizen Surname Given
+# Patronymic", "To citizen Surname …"
+ADDRESSED = re.compile(
+    rf"^[ \t]*(?:[Ii]ssued\s+to|To)\s+(?:[Cc]itizen(?:ess)?\s+)(?P<heading>{NAME})\b",
+    re.MULTILINE,
+)
+ADDRESSEE_REACH = 1500  # characters: how far a certificate's addressee is still its "you"
+
+
+def addressee(text: str, kb: Knowledge, at: int) -> Name | None:
+    """The person named last before `at` as whom a certificate or reply is issued or
+    written to, within ADDRESSEE_REACH; else None."""
+    memo = text_memo(text, kb)
+    if "addressees" not in memo:
+        memo["addressees"] = [
+            (m.start(), n)
+            for m in ADDRESSED.finditer(text)
+            if (n := _person(text, m, kb)) is not None and (n.given or n.initials)
+        ]
+    before = [(s, n) for s, n in memo["addressees"] if at - ADDRESSEE_REACH <= s <= at]
+    return before[-1][1] if before else None
+
+
+def second_person(text: str, sentence: Block) -> re.Match | None:
+    """Where the sentence tells a verdict on the one it is written to ("You were sentenced
+    by the Special Board …"), not in quoted words; else None."""
+    m = SECOND_PERSON.search(text, sentence.start, sentence.end)
+    return None if m is None or _quoted(text, sentence, m) else m
+
+
 def first_person(text: str, sentence: Block) -> re.Match | None:
     """Where the sentence tells a verdict on its writer, or None: not in another person's
     words in quotation marks ("She told me, 'I was given eight years'")."""
     m = FIRST_PERSON.search(text, sentence.start, sentence.end)
+    return None if m is None or _quoted(text, sentence, m) else m
+
+
+def _quoted(text: str, sentence: Block, m: re.Match) -> bool:
+    """Whether the words of `m` stand inside quotation marks opened on their line."""
     line = text.rfind("\n", 0, sentence.start) + 1
-    before = text[line : m.start()] if m else ""
-    quoted = (
+    before = text[line : m.start()]
+    return bool(
         (before.count('"') % 2)
         or (before.count("“") > before.count("”"))
         or (len(re.findall(r"(?<!\w)'|‘", before)) > len(re.findall(r"'(?!\w)|’(?!\w)", before)))
     )
-    return None if m is None or quoted else m

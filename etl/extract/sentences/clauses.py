@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from etl.extract.persons import given_names
-from etl.extract.sentences.author import first_person, writer
+from etl.extract.sentences.author import addressee, first_person, second_person, writer
 from etl.extract.sentences.forms import (
     BARE_CAPS,
     CAPS_SURNAME,
@@ -1278,8 +1278,10 @@ def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clau
     years by the Special Board", "they gave me five years"), given to the one person the
     text names as its writer: an inference from where that name stands."""
     text = source.text
-    said = first_person(text, sentence)
+    said, rule = first_person(text, sentence), "writer"
     person = writer(text, kb, said.start()) if said else None
+    if said is None and (said := second_person(text, sentence)):  # "You were sentenced …"
+        person, rule = addressee(text, kb, said.start()), "addressee"
     if person is None:
         return []
     ends = [c for c in clause_starts(text, sentence, kb) if c > said.end()] + [sentence.end]
@@ -1293,7 +1295,7 @@ def writer_verdicts(source: Source, sentence: Block, kb: Knowledge, clause: Clau
     )
     if not penalties:
         return []
-    clause.inferred[person.start] = ("writer", source.span(person.start, person.end).ref)
+    clause.inferred[person.start] = (rule, source.span(person.start, person.end).ref)
     return [(person, penalties, term)]
 
 
@@ -1324,7 +1326,7 @@ def writer_term(
 ) -> Clause | None:
     """A term of years without a penalty's word that the writer tells of themselves ("in
     1946 they gave me another five years"): prison, as a bare term is."""
-    if first_person(source.text, sentence) is None:
+    if first_person(source.text, sentence) is None and second_person(source.text, sentence) is None:
         return None
     clause = Clause(sentence.start, sentence.end, trial_id, ["imprisonment"], [None])
     clause.names = writer_verdicts(source, sentence, kb, clause)
