@@ -3962,3 +3962,13 @@ def test_a_certificates_you_is_the_person_it_is_issued_to_by_inference():
         ("Danilova", "exile", None, "addressee"),
         ("Voronova", "exile", 5.0, "writer"),
     }
+
+
+def test_a_newspapers_headline_in_capitals_sentences_by_name():
+    text = (
+        "THE ENEMIES OF THE KOLKHOZ PEASANTRY KOZLOV AND RYABOV SENTENCED TO BE SHOT\n"
+        "THE VERDICT OF THE SOVIET COURT IS THE VERDICT OF THE WHOLE PEOPLE\n\n"
+        "WRECKERS OF THE ZARYA MTS SENTENCED\n\n"
+        "The trial lasted three days.\n"
+    )
+    assert sentenced(text) == {("Kozlov", "death", None), ("Ryabov", "death", None)}

@@ -29,6 +29,8 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
 - `sentences.register_table`: a table with a column of names and one of sentences.
 - `sentences.entry_line`: a list of persons a line each, "Surname, Given Patronymic:
   Military Collegium, 1937, ten years", each verdict after the colon a row.
+- `sentences.headline`: a newspaper's headline in capitals that sentences by name, read
+  as a telegram's part ("… SURNAME AND OTHERNAME SENTENCED TO BE SHOT").
 - `sentences.telegram`: a telegram's clipped capitals, "SENTENCED SHOOT A B TEN YEARS ITL C
   STOP": each run of surnames with the penalty next to it (etl/extract/sentences/telegrams.py).
 - `sentences.partitive_list` (inferred, rule `count_minus_named`): "N of the M
@@ -75,7 +77,7 @@ from etl.extract.sentences.penalties import (
     verdict_dates,
     years_in,
 )
-from etl.extract.sentences.telegrams import telegram_verdicts
+from etl.extract.sentences.telegrams import headline_verdicts, telegram_verdicts
 from etl.extract.trials import (
     dominant_trial,
     trial_mentions,
@@ -132,6 +134,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     yield from colon_lists(source, kb)
     yield from entry_lines(source, kb)
     yield from telegram_verdicts(source, kb)
+    yield from headline_verdicts(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)
     for section in sections:

@@ -27,7 +27,7 @@ from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
 from etl.lang.names import UPPER, Name, not_names
 from etl.lang.paragraphs import paragraphs
-from etl.lang.text import Block, parse_count
+from etl.lang.text import Block, lines, parse_count
 
 STOP = re.compile(r"(?<![A-Za-z])STOP(?![A-Za-z])")
 TOKEN = re.compile(rf"(?:[{UPPER}]\.\s?){{1,3}}(?=[{UPPER}]{{2}})|[{UPPER}][{UPPER}'’-]+|\S+")
@@ -68,6 +68,36 @@ def telegram_verdicts(source: Source, kb: Knowledge) -> Iterator[Record]:
                 }
                 span = source.span(*stripped(text, part))
                 yield Record("sentences", fields, span, "sentences.telegram", refs={"name": name})
+
+
+HEADLINE_VERDICT = re.compile(r"\b(?:SENTENCED|CONDEMNED|SHOT|VERDICT|SENTENCE)\b")
+MAX_HEADLINE = 200  # characters: a newspaper's headline, not a page of capitals
+
+
+def headline_verdicts(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """A newspaper's headline in capitals that sentences by name ("THE ENEMIES OF THE
+    KOLKHOZ PEASANTRY SURNAME AND OTHERNAME SENTENCED TO BE SHOT"), read as a telegram's
+    part: its surnames, by their endings, each with the penalty next to them."""
+    text = source.text
+    for line in lines(text):
+        words = text[line.start : line.end]
+        if (
+            not words.strip()
+            or len(words) > MAX_HEADLINE
+            or words.upper() != words
+            or STOP.search(words)
+            or not HEADLINE_VERDICT.search(words)
+        ):
+            continue
+        for name, verdict in part_verdicts(text, line, kb):
+            fields = {
+                "trial_id": None,
+                "penalty": verdict.penalty,
+                "term_years": verdict.term if verdict.penalty != "death" else None,
+                "basis": "explicit",
+            }
+            span = source.span(*stripped(text, line))
+            yield Record("sentences", fields, span, "sentences.headline", refs={"name": name})
 
 
 def stripped(text: str, part: Block) -> tuple[int, int]:
