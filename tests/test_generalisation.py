@@ -3972,3 +3972,12 @@ def test_a_newspapers_headline_in_capitals_sentences_by_name():
         "The trial lasted three days.\n"
     )
     assert sentenced(text) == {("Kozlov", "death", None), ("Ryabov", "death", None)}
+
+
+def test_a_slogan_in_capitals_is_no_entrys_person():
+    text = (
+        "WORKERS OF ALL COUNTRIES, UNITE!\n\n"
+        "The chief organizer was N. P. VOROBYOV. It was he who shielded the wrecker PAKHOMOV, "
+        "sentenced by the Oblast Court in 1936 to eight years.\n"
+    )
+    assert sentenced(text) == {("Pakhomov", "imprisonment", 8.0)}

@@ -2153,6 +2153,10 @@ INVERTED_HEAD = re.compile(
 )
 
 
+# Words of a phrase in capitals, never of a person's name
+CAPITAL_PHRASE_WORDS = re.compile(r"\b(?:OF|THE|ALL|AND|FOR|TO|IN|ON|A|AN|WITH|BY)\b")
+
+
 @lru_cache(maxsize=4)
 def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
     """(offset, name) of every line that opens with the person it is about: an
@@ -2166,6 +2170,8 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
             - len(text[line.start : line.end].lstrip())
         )
         capitals = CAPITALS.match(text, start, line.end)
+        if capitals and CAPITAL_PHRASE_WORDS.search(capitals[0]):
+            capitals = None  # "WORKERS OF ALL COUNTRIES, UNITE!": a slogan, no name
         if capitals:
             words = capitals[0].split()
             given = re.match(rf",\s*({WORD})", text[capitals.end() : line.end])
