@@ -3981,3 +3981,12 @@ def test_a_slogan_in_capitals_is_no_entrys_person():
         "sentenced by the Oblast Court in 1936 to eight years.\n"
     )
     assert sentenced(text) == {("Pakhomov", "imprisonment", 8.0)}
+
+
+def test_half_of_a_bodys_personnel_is_no_party_figure_but_employees_among_the_expelled_are():
+    text = (
+        "The NKVD was purged next, with half of its personnel replaced by loyalists.\n\n"
+        "Among the 860 expelled in 1933 there were 388 workers, 296 peasants and 176 employees "
+        "and others.\n"
+    )
+    assert {v for v, _, _ in figures(text)} == {860.0, 388.0, 296.0, 176.0}
