@@ -58,16 +58,20 @@ def telegram_verdicts(source: Source, kb: Knowledge) -> Iterator[Record]:
         cuts = [paragraph.start, *(m.end() for m in stops)]
         ends = [m.start() for m in stops] + [paragraph.end]
         for start, end in zip(cuts, ends, strict=True):
-            part = Block(start, end)
-            for name, verdict in part_verdicts(text, part, kb):
-                fields = {
-                    "trial_id": None,
-                    "penalty": verdict.penalty,
-                    "term_years": verdict.term if verdict.penalty != "death" else None,
-                    "basis": "explicit",
-                }
-                span = source.span(*stripped(text, part))
-                yield Record("sentences", fields, span, "sentences.telegram", refs={"name": name})
+            yield from part_records(source, kb, Block(start, end), "sentences.telegram")
+
+
+def part_records(source: Source, kb: Knowledge, part: Block, rule: str) -> Iterator[Record]:
+    """A row per surname and penalty of one part (a telegram's, or a headline)."""
+    for name, verdict in part_verdicts(source.text, part, kb):
+        fields = {
+            "trial_id": None,
+            "penalty": verdict.penalty,
+            "term_years": verdict.term if verdict.penalty != "death" else None,
+            "basis": "explicit",
+        }
+        span = source.span(*stripped(source.text, part))
+        yield Record("sentences", fields, span, rule, refs={"name": name})
 
 
 HEADLINE_VERDICT = re.compile(r"\b(?:SENTENCED|CONDEMNED|SHOT|VERDICT|SENTENCE)\b")
@@ -89,15 +93,7 @@ def headline_verdicts(source: Source, kb: Knowledge) -> Iterator[Record]:
             or not HEADLINE_VERDICT.search(words)
         ):
             continue
-        for name, verdict in part_verdicts(text, line, kb):
-            fields = {
-                "trial_id": None,
-                "penalty": verdict.penalty,
-                "term_years": verdict.term if verdict.penalty != "death" else None,
-                "basis": "explicit",
-            }
-            span = source.span(*stripped(text, line))
-            yield Record("sentences", fields, span, "sentences.headline", refs={"name": name})
+        yield from part_records(source, kb, line, "sentences.headline")
 
 
 def stripped(text: str, part: Block) -> tuple[int, int]:
