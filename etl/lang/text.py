@@ -259,19 +259,37 @@ def _numeric_dates(text: str, start: int, end: int) -> list[DateRange]:
 
 def _date_marks(text: str, kb: Knowledge) -> tuple[list[int], list[int]]:
     """Where in the whole text a date can be: (every "." before a year "19dd", every
-    position a month name starts at). A date of text[start:end] has its "." or its month
-    name inside text[start:end], so a passage with neither has none."""
+    position a month name starts at with a letter that is not small). A date of
+    text[start:end] has its "." or its month name inside text[start:end], and a month
+    name that starts small is no date's ("may" the verb), so a passage with neither has
+    none."""
     memo = text_memo(text, kb)
     marks = memo.get("date_marks")
     if marks is None:
         months = tuple(_per_kb(kb, "months", "name", "month"))
         folded = ascii_folded(text, kb)
         if folded is not None and all(n.isascii() and n.isalpha() for n in months):
-            named = sorted({at for name in months for at in occurrences(folded, name.lower())})
+            # In the folded text a month name's first letter was the text's small or
+            # capital ASCII letter: only a capital one is looked at (a few per line).
+            names: dict[str, list[str]] = {}
+            for name in months:
+                names.setdefault(name[0].upper(), []).append(name.lower())
+            named = [
+                m.start()
+                for m in _capitals(tuple(names)).finditer(text)
+                if any(folded.startswith(name, m.start()) for name in names[m[0]])
+            ]
         else:
-            named = [m.start() for m in _month_starts(months).finditer(text)]
+            found = _month_starts(months).finditer(text)
+            named = [m.start() for m in found if not text[m.start()].islower()]
         marks = memo["date_marks"] = ([m.start() for m in _YEAR_DOT.finditer(text)], named)
     return marks
+
+
+@cache
+def _capitals(letters: tuple[str, ...]) -> re.Pattern:
+    """Any one of these capital letters."""
+    return re.compile("[" + "".join(map(re.escape, letters)) + "]")
 
 
 _YEAR_DOT = re.compile(r"\.(?=19\d\d)")
