@@ -42,15 +42,16 @@ def main() -> None:
     extract_source(Source.from_text("warm", "Warm up. Comrade I. Petrov was shot."), kb)
 
     profile = None if args.no_profile else cProfile.Profile()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if profile:
         profile.enable()
     for source in sources:
         extract_source(source, kb)
     if profile:
         profile.disable()
-    took = time.perf_counter() - start
-    print(f"{len(sources)} texts, {size:.2f} MB: {took:.2f} s, {size / took:.3f} MB/s")
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    rate = size / took
+    print(f"{len(sources)} texts, {size:.2f} MB: {took:.2f} s ({cpu:.2f} s CPU), {rate:.3f} MB/s")
     if profile:
         if args.out:
             profile.dump_stats(args.out)
