@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl.lang.knowledge import Knowledge
+from etl.lang.led import led
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote,
 # but not after an initial ("I. Petrov", "B. Ya. Surname") or a common abbreviation.
@@ -29,7 +30,7 @@ def _abbreviations(kb: Knowledge) -> re.Pattern:
     words = [r["abbreviation"] for r in kb["abbreviations"]]
     words += [r["initial"] for r in kb["initials"]]
     listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:\b[A-Z]|\b(?:{listed}))\.$")
+    return led(re.compile(rf"(?:\b[A-Z]|\b(?:{listed}))\.$"))
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,8 @@ class DateRange:
 
 @cache
 def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
-    """The date patterns, compiled once: the next to last needs a year from the context,
-    the last only tells whether a passage can hold a date at all."""
+    """The date patterns, compiled once and led (etl/lang/led.py): the next to last needs a
+    year from the context, the last only tells whether a passage can hold a date at all."""
     bare = "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
     month = rf"(?P<month>{bare[3:-1]})\.?"
     d1, d2 = _DAY.format("d1"), _DAY.format("d2")
@@ -229,7 +230,7 @@ def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
         # any month name next to a number: a cheap test whether to look at all
         rf"\b{bare}\W{{0,3}}\d|\d\w*\W{{1,5}}(?:of\s+)?{bare}\b",
     ]
-    return [re.compile(p, re.IGNORECASE) for p in patterns]
+    return [led(re.compile(p, re.IGNORECASE)) for p in patterns]
 
 
 # Day-first numeric dates of Soviet documents: "DD.MM.YYYY", "DD.VIII.YYYY" (a Roman month).
