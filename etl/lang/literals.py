@@ -48,6 +48,12 @@ def _required(items) -> frozenset[str] | None:
                 if ahead:
                     choices.append(ahead)
             continue
+        if name == "BRANCH" and run:
+            # the parser takes the branches' common opening out ("y(?:rs?|ears?)" for
+            # "yrs?|years?"): the run before them and each branch's opening are one word
+            leads = [_opening(branch) for branch in av[1]]
+            if all(leads):
+                choices.append(frozenset(run + lead for lead in leads))
         if run:
             choices.append(frozenset([run]))
             run = ""
@@ -69,6 +75,16 @@ def _required(items) -> frozenset[str] | None:
     if not choices:
         return None
     return max(choices, key=lambda words: (min(map(_letters, words)), -len(words)))
+
+
+def _opening(items) -> str:
+    """The ASCII letters a parsed sequence begins with, small ("" if none)."""
+    run = ""
+    for op, av in items:
+        if str(op) != "LITERAL" or av >= 128:
+            break
+        run += chr(av).lower()
+    return run
 
 
 def _letters(word: str) -> int:
