@@ -28,7 +28,7 @@ from etl.lang.bounds import YEARS_COVERED
 from etl.lang.corpus import Source
 from etl.lang.footnotes import cited, notes
 from etl.lang.knowledge import Knowledge
-from etl.lang.led import led
+from etl.lang.led import compile_led, led
 from etl.lang.literals import lowered, may_match, may_search
 from etl.lang.numbers import NUMERAL, parse_number, with_multiplier
 from etl.lang.paragraphs import paragraphs
@@ -712,7 +712,7 @@ def _value(token: str, kb: Knowledge, percent: bool) -> float | None:
 
 
 def _topic(kb: Knowledge) -> re.Pattern:
-    return led(re.compile("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE))
+    return compile_led("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
 
 
 def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) -> Iterator[Record]:

@@ -77,6 +77,20 @@ def _first_chars(items) -> tuple[set[str], bool] | None:
     return found, True
 
 
+def _led_source(source: str, flags: int) -> str | None:
+    """The led pattern's text, or None where the syntax does not say how a match begins,
+    or the pattern can match nothing."""
+    if _p is None or flags & re.VERBOSE:
+        return None
+    try:
+        first = _first_chars(list(_p.parse(source, flags & ~re.UNICODE)))
+    except Exception:  # a pattern this reading does not know: as it is
+        return None
+    if first is None or first[1] or not first[0]:
+        return None
+    return f"(?=[{''.join(sorted(first[0]))}])(?:{source})"
+
+
 @cache
 def led(pattern: re.Pattern) -> re.Pattern:
     """`pattern` with a look-ahead in front for the characters its matches begin with, read
@@ -84,15 +98,24 @@ def led(pattern: re.Pattern) -> re.Pattern:
     where no match begins, instead of each branch and look-behind of the pattern (a
     vocabulary or a figure's alternatives, searched in every sentence). The pattern itself
     where its syntax does not say, or it can match nothing."""
-    if _p is None or not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
+    if not isinstance(pattern.pattern, str):
+        return pattern
+    source = _led_source(pattern.pattern, pattern.flags)
+    if source is None:
         return pattern
     try:
-        first = _first_chars(list(_p.parse(pattern.pattern, pattern.flags & ~re.UNICODE)))
-    except Exception:  # a pattern this reading does not know: as it is
-        return pattern
-    if first is None or first[1] or not first[0]:
-        return pattern
-    try:
-        return re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern.pattern})", pattern.flags)
+        return re.compile(source, pattern.flags)
     except re.error:  # global flags written in the pattern: as it is
         return pattern
+
+
+def compile_led(source: str, flags: int = 0) -> re.Pattern:
+    """`led(re.compile(source, flags))`, without compiling the pattern it leads: the
+    vocabularies are compiled in every worker process, and the largest take milliseconds."""
+    led_source = _led_source(source, flags)
+    if led_source is not None:
+        try:
+            return re.compile(led_source, flags)
+        except re.error:  # global flags written in the pattern: as it is
+            pass
+    return re.compile(source, flags)

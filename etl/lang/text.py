@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl.lang.knowledge import Knowledge
-from etl.lang.led import led
+from etl.lang.led import compile_led
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote,
 # but not after an initial ("I. Petrov", "B. Ya. Surname") or a common abbreviation.
@@ -30,7 +30,7 @@ def _abbreviations(kb: Knowledge) -> re.Pattern:
     words = [r["abbreviation"] for r in kb["abbreviations"]]
     words += [r["initial"] for r in kb["initials"]]
     listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return led(re.compile(rf"(?:\b[A-Z]|\b(?:{listed}))\.$"))
+    return compile_led(rf"(?:\b[A-Z]|\b(?:{listed}))\.$")
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
         # any month name next to a number: a cheap test whether to look at all
         rf"\b{bare}\W{{0,3}}\d|\d\w*\W{{1,5}}(?:of\s+)?{bare}\b",
     ]
-    return [led(re.compile(p, re.IGNORECASE)) for p in patterns]
+    return [compile_led(p, re.IGNORECASE) for p in patterns]
 
 
 # Day-first numeric dates of Soviet documents: "DD.MM.YYYY", "DD.VIII.YYYY" (a Roman month).
