@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from etl.extract import expulsions
-from etl.extract.sentences import penalties
+from etl.extract.sentences import author, kin, penalties
+from etl.lang import names as N
 from etl.lang import text as T
 from etl.lang.knowledge import load_knowledge
 from etl.lang.led import led
@@ -57,6 +58,11 @@ def led_patterns(kb) -> list[re.Pattern]:
         *(penalties.term_pattern(kb, kind) for kind in ("verdict", "not_verdict", "body")),
         *T._date_patterns(months),
         T._no_break_before(kb),
+        N.TOKEN,
+        N._NUMBER,
+        author.TITLED,
+        author.SELF_NAMED,
+        kb.derived("kin_introduction", kin._introduction),
     ]
 
 
