@@ -41,9 +41,29 @@ class Block:
     end: int
 
 
+# The rules walk the lines of the same whole text again and again (eight times a text): the
+# lines of the few long texts last asked about are kept; a passage cut out of a text (a new
+# string each time) is split again.
+_LINES: list[tuple[str, tuple[Block, ...]]] = []
+_LINES_KEPT = 2
+_LINES_LONG = 2000
+
+
 def lines(text: str) -> Iterator[Block]:
     """Every line, without its line ending ("\n" or "\r\n"); a text ending in a line
     ending has an empty last line."""
+    if len(text) < _LINES_LONG:
+        return _lines(text)
+    for held, found in _LINES:
+        if held is text:
+            return iter(found)
+    found = tuple(_lines(text))
+    _LINES.insert(0, (text, found))
+    del _LINES[_LINES_KEPT:]
+    return iter(found)
+
+
+def _lines(text: str) -> Iterator[Block]:
     start, size = 0, len(text)
     while True:
         newline = text.find("\n", start)
@@ -108,7 +128,7 @@ def _sentences(
     text: str, start: int, end: int, kb: Knowledge, across_lines: bool
 ) -> Iterator[Block]:
     no_break = _no_break_before(kb)
-    pieces = [Block(0, end - start)] if across_lines else lines(text[start:end])
+    pieces = [Block(0, end - start)] if across_lines else _lines(text[start:end])
     for line in pieces:
         line_start, line_end = start + line.start, start + line.end
         piece_start = line_start
