@@ -41,6 +41,8 @@ def test_required_words_of_a_pattern():
     words = L.required_words
     assert words(re.compile(r"\b(?:to|by) shooting\b", re.I)) == {" shooting"}
     assert words(re.compile(r"(?:Gulag|camps?)|katorga", re.I)) == {"gulag", "camp", "katorga"}
+    # the opening the parser takes out of the branches is put back on each
+    assert words(re.compile(r"\d+\s*(?:yrs?\.?|years?)", re.I)) == {"yr", "year"}
     # a look-behind may see before the window: its words are not required in it
     assert words(re.compile(r"(?<=sentenced )to", re.I)) == {"to"}
     assert words(re.compile(r"sent(?=\.? by the troika)", re.I)) == {" by the troika"}

@@ -42,7 +42,8 @@ def test_month_and_year_marks_are_where_the_patterns_match(kb):
     for text in texts():
         for variant in (text, text.replace("\n", " ")):
             dots, named = T._date_marks(variant, kb)
-            assert named == [m.start() for m in T._month_starts(months).finditer(variant)]
+            starts = [m.start() for m in T._month_starts(months).finditer(variant)]
+            assert named == [at for at in starts if not variant[at].islower()]
             assert dots == [i for i in range(len(variant)) if T._YEAR_DOT.match(variant, i)]
 
 

@@ -28,6 +28,7 @@ from etl.lang.bounds import YEARS_COVERED
 from etl.lang.corpus import Source
 from etl.lang.footnotes import cited, notes
 from etl.lang.knowledge import Knowledge
+from etl.lang.led import compile_led, led
 from etl.lang.literals import lowered, may_match, may_search
 from etl.lang.numbers import NUMERAL, parse_number, with_multiplier
 from etl.lang.paragraphs import paragraphs
@@ -573,6 +574,8 @@ FIGURE = re.compile(
     r"|(?P<aword>\ba\s+(?:hundred|thousand)\b)",  # "over a thousand communists"
     re.IGNORECASE,
 )
+# Searched in every sentence: led (etl/lang/led.py), the same matches found faster.
+YEAR, DECADE, RANGE, FIGURE = led(YEAR), led(DECADE), led(RANGE), led(FIGURE)
 
 
 Figure = tuple[re.Match, float, float | None]  # (match, value, value_max)
@@ -742,7 +745,7 @@ def _value(token: str, kb: Knowledge, percent: bool) -> float | None:
 
 
 def _topic(kb: Knowledge) -> re.Pattern:
-    return re.compile("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
+    return compile_led("|".join(p.pattern for p, _ in vocabulary(kb, "topic")), re.IGNORECASE)
 
 
 def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) -> Iterator[Record]:

@@ -90,6 +90,23 @@ def _alias_starts(text: str, kb: Knowledge) -> list[list[int]] | None:
     return memo["alias_starts"]
 
 
+def _aliases_within(text: str, kb: Knowledge, start: int, end: int) -> list[int]:
+    """The indices, in order, of the aliases that match somewhere in text[start:end] of the
+    whole text (`_alias_starts`): the starts of every alias merged once per text, so that
+    a passage is one look-up, not one per alias."""
+    memo = text_memo(text, kb)
+    merged = memo.get("alias_index")
+    if merged is None:
+        starts = _alias_starts(text, kb)
+        assert starts is not None
+        pairs = sorted((at, index) for index, found in enumerate(starts) for at in found)
+        merged = memo["alias_index"] = ([at for at, _ in pairs], [i for _, i in pairs])
+    positions, owners = merged
+    low = bisect.bisect_left(positions, start)
+    high = bisect.bisect_left(positions, end, low)
+    return sorted(set(owners[low:high])) if high > low else []
+
+
 def _alias_candidates(text: str, kb: Knowledge) -> list[list[int]]:
     """For each alias, positions that hold every position it matches at: where its literal
     opening ("Surname", "trial of the") stands in any case, found with str.find in the
@@ -167,12 +184,11 @@ def _trial_mentions(
     if starts is None and not any_alias(kb).search(text, start, end):
         return found
     passage = text[start:end]
-    for index, (trial_id, pattern, year) in enumerate(aliases(kb)):
-        if starts is not None:
-            # An alias matching inside the passage matches there in the whole text too.
-            at = bisect.bisect_left(starts[index], start)
-            if at == len(starts[index]) or starts[index][at] >= end:
-                continue
+    table = aliases(kb)
+    # An alias matching inside the passage matches there in the whole text too.
+    indices = range(len(table)) if starts is None else _aliases_within(text, kb, start, end)
+    for index in indices:
+        trial_id, pattern, year = table[index]
         for m in pattern.finditer(text, start, end):
             if year and year not in passage and year not in context:
                 continue

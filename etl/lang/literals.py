@@ -48,6 +48,12 @@ def _required(items) -> frozenset[str] | None:
                 if ahead:
                     choices.append(ahead)
             continue
+        if name == "BRANCH" and run:
+            # the parser takes the branches' common opening out ("y(?:rs?|ears?)" for
+            # "yrs?|years?"): the run before them and each branch's opening are one word
+            leads = [_opening(branch) for branch in av[1]]
+            if all(leads):
+                choices.append(frozenset(run + lead for lead in leads))
         if run:
             choices.append(frozenset([run]))
             run = ""
@@ -69,6 +75,16 @@ def _required(items) -> frozenset[str] | None:
     if not choices:
         return None
     return max(choices, key=lambda words: (min(map(_letters, words)), -len(words)))
+
+
+def _opening(items) -> str:
+    """The ASCII letters a parsed sequence begins with, small ("" if none)."""
+    run = ""
+    for op, av in items:
+        if str(op) != "LITERAL" or av >= 128:
+            break
+        run += chr(av).lower()
+    return run
 
 
 def _letters(word: str) -> int:
@@ -104,10 +120,8 @@ def word_places(pattern: re.Pattern, text: str, kb: Knowledge):
         if words and folded is not None:
             found = []
             for word in words:
-                at = folded.find(word)
-                while at >= 0:
-                    found.append((at, at + len(word)))
-                    at = folded.find(word, at + 1)
+                size = len(word)
+                found += [(at, at + size) for at in _word_starts(memo, folded, word)]
             found.sort()
             first_ends, least = [], len(text) + 1
             for _, b in reversed(found):
@@ -117,6 +131,20 @@ def word_places(pattern: re.Pattern, text: str, kb: Knowledge):
             places = ([a for a, _ in found], first_ends)
         held = memo[id(pattern)] = (pattern, places)
     return held[1]
+
+
+def _word_starts(memo: dict, folded: str, word: str) -> list[int]:
+    """Every position `word` starts at in the folded text (overlapping ones too), found
+    once per text: the patterns of a vocabulary, alone and merged, share their words."""
+    key = ("at", word)
+    starts = memo.get(key)
+    if starts is None:
+        starts = memo[key] = []
+        at = folded.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = folded.find(word, at + 1)
+    return starts
 
 
 _LAST: list = [None, None, {}]
@@ -177,11 +205,9 @@ def _merged_places(patterns: tuple[re.Pattern, ...], text: str, kb: Knowledge):
         for word in words:
             owners_of.setdefault(word, []).append(index)
     folded = ascii_folded(text, kb) if owners_of else None
+    memo = _places_memo(text, kb)
     for word in owners_of:
-        at = folded.find(word)
-        while at >= 0:
-            places.add((at, at + len(word), word))
-            at = folded.find(word, at + 1)
+        places.update((at, at + len(word), word) for at in _word_starts(memo, folded, word))
     ordered = sorted(places)
     return (
         tuple(always),

@@ -16,6 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from unidecode import unidecode
 
 from etl.lang.knowledge import Knowledge
+from etl.lang.led import led
 
 # Latin letters with diacritics (Latvian ņ, š, ē; Polish ł; Czech ř …): Latin-1 and
 # Latin Extended-A, whose upper and lower cases alternate, so both sets hold the block.
@@ -240,7 +241,7 @@ def surname_key(surname: str, kb: Knowledge) -> str:
 
 # Numbered lists: "1. Orlov, Pavel Ivanovich, born 1890, …" or "7) I. N. Petrov".
 
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,2})[.)]\s+(?=[A-ZÀ-Þ])")
+_NUMBER = led(re.compile(r"(?<![\w.,])(\d{1,2})[.)]\s+(?=[A-ZÀ-Þ])"))  # searched in whole texts
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ def numbered_items(text: str, start: int, end: int, kb: Knowledge) -> list[list[
 # is an author cited as literature; `roles` says so, so scholars are not taken for actors.
 NOTE_LINE = re.compile(r"\[\d+\]\s+(?:[A-Z][\w.]*\s+){0,3}")
 CITATION = re.compile(r"\s*(?:[,:]|\d{4})")  # "Conquest, The Great Terror", "Getty 1985"
-TOKEN = re.compile(rf"(?<![\w.])(?:(?P<initials>{INITIALS}) ?)?(?P<surname>{WORD})")
+TOKEN = led(re.compile(rf"(?<![\w.])(?:(?P<initials>{INITIALS}) ?)?(?P<surname>{WORD})"))
 
 
 @dataclass(frozen=True)

@@ -187,8 +187,19 @@ def _row_kind(text: str, block: Block) -> tuple[str, Row] | None:
     return kind, row
 
 
+_LAST: list = [None, []]
+"""The text last asked about and its tables: the statistics and the sentence rules read
+the tables of a text in turn (callers read the tables, never change them)."""
+
+
 def find_tables(text: str) -> list[Table]:
     """Every table of the text, in text order."""
+    if _LAST[0] is not text:
+        _LAST[:] = [text, _find_tables(text)]
+    return list(_LAST[1])
+
+
+def _find_tables(text: str) -> list[Table]:
     all_lines = list(lines(text))
     tables, ruled = _fixed_width_tables(text, all_lines)
     index = 0

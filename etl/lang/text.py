@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl.lang.knowledge import Knowledge
+from etl.lang.led import compile_led
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote,
 # but not after an initial ("I. Petrov", "B. Ya. Surname") or a common abbreviation.
@@ -29,7 +30,7 @@ def _abbreviations(kb: Knowledge) -> re.Pattern:
     words = [r["abbreviation"] for r in kb["abbreviations"]]
     words += [r["initial"] for r in kb["initials"]]
     listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:\b[A-Z]|\b(?:{listed}))\.$")
+    return compile_led(rf"(?:\b[A-Z]|\b(?:{listed}))\.$")
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,29 @@ class Block:
     end: int
 
 
+# The rules walk the lines of the same whole text again and again (eight times a text): the
+# lines of the few long texts last asked about are kept; a passage cut out of a text (a new
+# string each time) is split again.
+_LINES: list[tuple[str, tuple[Block, ...]]] = []
+_LINES_KEPT = 2
+_LINES_LONG = 2000
+
+
 def lines(text: str) -> Iterator[Block]:
     """Every line, without its line ending ("\n" or "\r\n"); a text ending in a line
     ending has an empty last line."""
+    if len(text) < _LINES_LONG:
+        return _lines(text)
+    for held, found in _LINES:
+        if held is text:
+            return iter(found)
+    found = tuple(_lines(text))
+    _LINES.insert(0, (text, found))
+    del _LINES[_LINES_KEPT:]
+    return iter(found)
+
+
+def _lines(text: str) -> Iterator[Block]:
     start, size = 0, len(text)
     while True:
         newline = text.find("\n", start)
@@ -107,7 +128,7 @@ def _sentences(
     text: str, start: int, end: int, kb: Knowledge, across_lines: bool
 ) -> Iterator[Block]:
     no_break = _no_break_before(kb)
-    pieces = [Block(0, end - start)] if across_lines else lines(text[start:end])
+    pieces = [Block(0, end - start)] if across_lines else _lines(text[start:end])
     for line in pieces:
         line_start, line_end = start + line.start, start + line.end
         piece_start = line_start
@@ -207,8 +228,8 @@ class DateRange:
 
 @cache
 def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
-    """The date patterns, compiled once: the next to last needs a year from the context,
-    the last only tells whether a passage can hold a date at all."""
+    """The date patterns, compiled once and led (etl/lang/led.py): the next to last needs a
+    year from the context, the last only tells whether a passage can hold a date at all."""
     bare = "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
     month = rf"(?P<month>{bare[3:-1]})\.?"
     d1, d2 = _DAY.format("d1"), _DAY.format("d2")
@@ -229,7 +250,7 @@ def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
         # any month name next to a number: a cheap test whether to look at all
         rf"\b{bare}\W{{0,3}}\d|\d\w*\W{{1,5}}(?:of\s+)?{bare}\b",
     ]
-    return [re.compile(p, re.IGNORECASE) for p in patterns]
+    return [compile_led(p, re.IGNORECASE) for p in patterns]
 
 
 # Day-first numeric dates of Soviet documents: "DD.MM.YYYY", "DD.VIII.YYYY" (a Roman month).
@@ -259,19 +280,37 @@ def _numeric_dates(text: str, start: int, end: int) -> list[DateRange]:
 
 def _date_marks(text: str, kb: Knowledge) -> tuple[list[int], list[int]]:
     """Where in the whole text a date can be: (every "." before a year "19dd", every
-    position a month name starts at). A date of text[start:end] has its "." or its month
-    name inside text[start:end], so a passage with neither has none."""
+    position a month name starts at with a letter that is not small). A date of
+    text[start:end] has its "." or its month name inside text[start:end], and a month
+    name that starts small is no date's ("may" the verb), so a passage with neither has
+    none."""
     memo = text_memo(text, kb)
     marks = memo.get("date_marks")
     if marks is None:
         months = tuple(_per_kb(kb, "months", "name", "month"))
         folded = ascii_folded(text, kb)
         if folded is not None and all(n.isascii() and n.isalpha() for n in months):
-            named = sorted({at for name in months for at in occurrences(folded, name.lower())})
+            # In the folded text a month name's first letter was the text's small or
+            # capital ASCII letter: only a capital one is looked at (a few per line).
+            names: dict[str, list[str]] = {}
+            for name in months:
+                names.setdefault(name[0].upper(), []).append(name.lower())
+            named = [
+                m.start()
+                for m in _capitals(tuple(names)).finditer(text)
+                if any(folded.startswith(name, m.start()) for name in names[m[0]])
+            ]
         else:
-            named = [m.start() for m in _month_starts(months).finditer(text)]
+            found = _month_starts(months).finditer(text)
+            named = [m.start() for m in found if not text[m.start()].islower()]
         marks = memo["date_marks"] = ([m.start() for m in _YEAR_DOT.finditer(text)], named)
     return marks
+
+
+@cache
+def _capitals(letters: tuple[str, ...]) -> re.Pattern:
+    """Any one of these capital letters."""
+    return re.compile("[" + "".join(map(re.escape, letters)) + "]")
 
 
 _YEAR_DOT = re.compile(r"\.(?=19\d\d)")

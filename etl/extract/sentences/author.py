@@ -10,6 +10,7 @@ import re
 
 from etl.extract.sentences.forms import CAPS_SURNAME, has_patronymic, list_item_name
 from etl.lang.knowledge import Knowledge
+from etl.lang.led import led
 from etl.lang.names import WORD, Name, not_names, parse_item
 from etl.lang.text import Block, lines, text_memo
 
@@ -35,6 +36,8 @@ SELF_NAMED = re.compile(
 SIGNATURE = re.compile(
     rf"[ \t]*(?:[-—–][ \t]*)?(?:(?:Your|Yours)(?:\s+[a-z]+){{0,3}},?\s+)?(?P<name>{NAME})\.?[ \t]*"
 )
+# Searched in whole texts: led (etl/lang/led.py), the same matches found faster.
+TITLED, SELF_NAMED = led(TITLED), led(SELF_NAMED)
 TITLE_REACH = 600  # characters from the start of the text where its title stands
 SIGNATURE_LINES = 3  # the last lines of a letter where its signature stands
 

@@ -41,6 +41,7 @@ from etl.extract.sentences.penalties import (
 from etl.lang.bounds import MAX_TERM
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
+from etl.lang.literals import quick_search
 from etl.lang.names import (
     UPPER,
     WORD,
@@ -385,8 +386,8 @@ def clause_of(
     # a demand, a threat or a condition in it is no verdict ("… – to be shot, the crowd
     # demanded", "… each to 5 years if they do not confess").
     denied = bool(
-        term_pattern(kb, "not_verdict").search(text, sentence.start, sentence.end)
-        or CONDITION.search(text, sentence.start, sentence.end)
+        quick_search(term_pattern(kb, "not_verdict"), text, sentence.start, sentence.end, kb)
+        or quick_search(CONDITION, text, sentence.start, sentence.end, kb)
     )
     if not denied and (
         named := former_and_latter(text, sentence, [*above, *paragraph[:index]], kb)
@@ -534,8 +535,6 @@ def verbless(
     ("… A is sentenced to 8 years. B and C each to 5 years."), or of
     names in full and a penalty ("Surname V. A. to be shot"): the verdict's verb is elided (a
     bare term is prison), or None."""
-    verdict = term_pattern(kb, "verdict")
-    after_verdict = any(verdict.search(text, b.start, b.end) for b in before)
     names = re.compile(object_list(kb))
     piece = text[sentence.start : sentence.end]
     # the sentence's start, or a decision quoted after a colon ('read from a slip: "Surname,
@@ -570,9 +569,11 @@ def verbless(
         return None
     # with no verdict before it, a protocol's or report's own item: names in full and a
     # penalty's words ("Surname V. A. to be subjected to the supreme measure – shooting")
+    # (the sentences before searched last, only if needed: quadratic in a paragraph's length)
     decided = to[0].strip(" ,") == "to" or (insert and insert["body"])
-    if not after_verdict and not (
-        found and all(n.given or n.initials for n, _, _ in named) and decided
+    verdict = term_pattern(kb, "verdict")
+    if not (found and all(n.given or n.initials for n, _, _ in named) and decided) and not any(
+        verdict.search(text, b.start, b.end) for b in before
     ):
         return None
     clause.names = named

@@ -11,6 +11,7 @@ from functools import cache
 
 from etl.extract.sentences.forms import CAPS_SURNAME, has_patronymic, list_item_name
 from etl.lang.knowledge import Knowledge
+from etl.lang.led import compile_led
 from etl.lang.names import WORD, Name, not_names, parse_item
 from etl.lang.text import text_memo
 
@@ -70,19 +71,26 @@ def relatives(text: str, kb: Knowledge) -> tuple[Relative, ...]:
     return memo["relatives"]
 
 
-def _relatives(text: str, kb: Knowledge) -> list[Relative]:
+def _introduction(kb: Knowledge) -> re.Pattern:
+    """A relative introduced by name, made once per knowledge and led (etl/lang/led.py): it
+    is searched through every text."""
     genders = kin_genders(kb)
-    banned = not_names(kb)
     words = _kin_words(kb)
     # the name: up to four capitalised words, or initials and a surname
     name = rf"(?:{CAPS_SURNAME}|{WORD})(?:\s+{WORD}){{0,3}}"  # "SURNAME Given Patronymic" too
     # the kin word as a title, not the words that are also a cleric's ("Father Pavel",
     # "Mother Superior", "Sister Maria")
     titles = "|".join(w.title() for w in genders if w not in CLERICAL)
-    introduction = re.compile(
+    return compile_led(
         rf"(?:(?P<owner>{_OWNER}){_AGE}(?P<kin>{words})(?:\s*,\s*|\s+)|\b(?P<title>{titles})\s+)"
         rf"(?P<name>{name})"
     )
+
+
+def _relatives(text: str, kb: Knowledge) -> list[Relative]:
+    genders = kin_genders(kb)
+    banned = not_names(kb)
+    introduction = kb.derived("kin_introduction", _introduction)
     found = []
     for m in introduction.finditer(text):
         kin = (m["kin"] or m["title"]).lower()

@@ -8,6 +8,7 @@ from functools import cache
 
 from etl.lang.bounds import MAX_TERM
 from etl.lang.knowledge import Knowledge
+from etl.lang.led import compile_led
 from etl.lang.literals import may_search, may_search_each, same_program
 from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count, text_memo
 
@@ -39,8 +40,8 @@ def penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern, 
 
 def _penalty_patterns(kb: Knowledge) -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
     rows = [(wrapped(r["pattern"]), r["penalty"]) for r in kb["penalties"]]
-    each = [(re.compile(rf"\b{p}\b", re.IGNORECASE), penalty) for p, penalty in rows]
-    anyone = re.compile("|".join(rf"\b(?:{p})\b" for p, _ in rows), re.IGNORECASE)
+    each = [(compile_led(rf"\b{p}\b", re.IGNORECASE), penalty) for p, penalty in rows]
+    anyone = compile_led("|".join(rf"\b(?:{p})\b" for p, _ in rows), re.IGNORECASE)
     return anyone, each
 
 
@@ -136,7 +137,7 @@ def term_pattern(kb: Knowledge, kind: str) -> re.Pattern:
 
 @cache
 def _joined(terms: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{wrapped(t)})" for t in terms), re.IGNORECASE)
+    return compile_led("|".join(f"(?:{wrapped(t)})" for t in terms), re.IGNORECASE)
 
 
 def wrapped(pattern: str) -> str:
