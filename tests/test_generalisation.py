@@ -3990,3 +3990,16 @@ def test_half_of_a_bodys_personnel_is_no_party_figure_but_employees_among_the_ex
         "and others.\n"
     )
     assert {v for v, _, _ in figures(text)} == {860.0, 388.0, 296.0, 176.0}
+
+
+def test_a_date_with_a_roman_month_and_a_two_digit_year():
+    text = (
+        "EXTRACT FROM PROTOCOL No. 45\n"
+        "of the session of the Troika of the UNKVD for the Western Oblast\n"
+        "of 29.X.37\n\n"
+        "RESOLVED: ALEKSEEV Grigory Fomich to be shot.\n\n"
+        "Art. 58.10.37 is no date.\n"
+    )
+    assert [(r["surname"], r["date"]) for r in rows(text, "sentences")] == [
+        ("Alekseev", "1937-10-29")
+    ]

@@ -257,6 +257,9 @@ def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<month>[01]?\d|X{0,1}(?:IX|IV|V?I{0,3})|XI{1,2})\."
     r"(?P<year>19\d\d)(?![\d])"
+    # "29.X.37", "14.III.38": a Roman month makes a year of two digits the 1910s-1950s one's
+    r"|(?<![\d.])(?P<d2>[0-3]?\d)\.(?P<roman>X{0,1}(?:IX|IV|V?I{0,3})|XI{1,2})\."
+    r"(?P<short>[1-5]\d)(?![\d.])"
 )
 ROMAN = {"I": 1, "V": 5, "X": 10}
 
@@ -272,9 +275,11 @@ def _month_number(written: str) -> int:
 def _numeric_dates(text: str, start: int, end: int) -> list[DateRange]:
     found = []
     for m in NUMERIC_DATE.finditer(text, start, end):
-        day, month = int(m["d1"]), _month_number(m["month"]) if m["month"] else 0
+        written = m["month"] or m["roman"]
+        day, month = int(m["d1"] or m["d2"]), _month_number(written) if written else 0
+        year = m["year"] or f"19{m['short']}"
         if 1 <= day <= 31 and 1 <= month <= 12:
-            found.append(DateRange(f"{m['year']}-{month:02d}-{day:02d}", None, m.span()))
+            found.append(DateRange(f"{year}-{month:02d}-{day:02d}", None, m.span()))
     return found
 
 
@@ -313,7 +318,7 @@ def _capitals(letters: tuple[str, ...]) -> re.Pattern:
     return re.compile("[" + "".join(map(re.escape, letters)) + "]")
 
 
-_YEAR_DOT = re.compile(r"\.(?=19\d\d)")
+_YEAR_DOT = re.compile(r"\.(?=19\d\d)|(?<=[IVX])\.(?=[1-5]\d(?![\d.]))")  # "….1937", "…X.37"
 
 
 @cache
@@ -399,8 +404,9 @@ def _find_dates(
     text: str, kb: Knowledge, start: int, end: int, default_year: str
 ) -> list[DateRange]:
     dots, month_starts = _date_marks(text, kb)
-    # A numeric date's "." and its year "19dd" lie inside the passage.
-    numeric = _any_between(dots, start, end - 5 + 1)
+    # A numeric date's "." and its year ("19dd", or "dd" after a Roman month) lie inside
+    # the passage.
+    numeric = _any_between(dots, start, end - 3 + 1)
     found: list[DateRange] = _numeric_dates(text, start, end) if numeric else []
     if not _any_between(month_starts, start, end):
         return found  # every other date has a month name
