@@ -258,7 +258,7 @@ def subject_names(
         # "The remaining four, A and B", "The former state-farm inspector, Surname, …"
         rf"(?:(?:The|the)\s+(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z])"
         rf"|Former\s+(?:[a-z-]+\s+){{1,3}}(?=[A-Z])"  # a dispatch's "Former director A and …"
-        # 'The former chairman of the kolkhoz "Put' Lenina" SURNAME was …'
+        # 'The former chairman of the kolkhoz "Name" SURNAME was …'
         rf"|(?:The|the)\s+(?:[a-z-]+\s+){{1,6}}[\"“][^\"”\n]{{1,30}}[\"”]\s+(?=[A-Z])"
         rf"|(?:The|the)(?:\s+(?:[a-z-]+|[A-Z]{{2,5}}\b)){{1,6}},\s+"  # "The director of the MTS, A"
         # "The members of the cell, the special settlers A, B and C were …"
@@ -272,7 +272,7 @@ def subject_names(
         rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ROLE}?{item}{APPOSED})*)"
         rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
         # an apposition or relative clause: ", who led the case and others,"
-        # or both: ", former member of the Bund, who had been sentenced in 1908 …, was"
+        # or both: ", former member of the Party-name, who had been sentenced in 1908 …, was"
         rf"(?:,(?!\s+who\b)[^,;.]{{1,120}}(?=,))?(?:,\s+who\b[^;.]{{1,160}}?(?=,))?"
         rf"(?:\s+(?:himself|herself|themselves|too|also))?,?\s+(?:{verbs})\b"
     )
@@ -2135,7 +2135,7 @@ def agrees(name: Name, pronoun: str, known: frozenset[str] = frozenset()) -> boo
     if re.search(r"(?:ov|ev|ёv|sky|skiy|skii|skoi)$", name.surname):
         return not she
     if not given:
-        return True  # "Beria", "Kovalenko": a surname of no Russian ending shows no gender
+        return True  # "Beria", "Surname-enko": a surname of no Russian ending shows no gender
     if known and given[0] not in known and not given[0].endswith("a"):
         return True  # a given name not of `known` ("Zenzl"), not in -a: either gender
     return bool(re.search(r"(?:a|aya)$", given[0])) == she
@@ -2172,7 +2172,7 @@ def entry_heads(text: str, item: str) -> tuple[tuple[int, Name], ...]:
         )
         capitals = CAPITALS.match(text, start, line.end)
         if capitals and CAPITAL_PHRASE_WORDS.search(capitals[0]):
-            capitals = None  # "WORKERS OF ALL COUNTRIES, UNITE!": a slogan, no name
+            capitals = None  # "WORKERS OF THE WORLD, …!": a slogan, no name
         if capitals:
             words = capitals[0].split()
             given = re.match(rf",\s*({WORD})", text[capitals.end() : line.end])

@@ -99,7 +99,7 @@ def _relatives(text: str, kb: Knowledge) -> list[Relative]:
         )
         if person is None or person.surname in banned or person.surname.lower() in genders:
             continue
-        # "my cousin Shura, Given Patronymic Surname": the name in full after the one used
+        # "my sister Diminutive, Given Patronymic Surname": the name in full after the one used
         full = APPOSED_FULL.match(text, m.end("name"))
         named = full and parse_item(text, full.start(1), full.end(1), kb)
         if named and named.given and not person.given and named.surname not in banned:
@@ -131,7 +131,7 @@ def full_name(text: str, kb: Knowledge, name: Name) -> Name:
         again = name.title.lower() == relative.word and name.surname == relative.called
         if linked and (here or again):
             return relative.name
-        # "my cousin Shura, Given Patronymic Surname", then "Shura" or "Cousin Shura"
+        # "my sister Diminutive, Given Patronymic Surname", then "Diminutive" or "Sister …"
         named_after = relative.name.start >= relative.end and relative.start < name.start
         call = name.surname == relative.called and not (name.given or name.initials)
         if named_after and call and name.title.lower() in ("", relative.word):
@@ -140,15 +140,15 @@ def full_name(text: str, kb: Knowledge, name: Name) -> Name:
 
 
 def named_in_full(text: str, kb: Knowledge, name: Name) -> Name | None:
-    """ "Uncle Kolya", "Aunt Masha": the one person the text names in full with a given
+    """ "Uncle Diminutive", "Aunt Diminutive": the one person the text names in full with a given
     name the diminutive stands for (etl/knowledge/diminutives.csv), of the kin word's
     gender; None when there is none or more than one."""
     fulls = diminutives(kb).get(name.surname)
     before = re.search(r"(\w+)\s+$", text[max(0, name.start - 20) : name.start])
-    title = name.title or (before[1] if before else "")  # "Aunt Masha", its title or not
+    title = name.title or (before[1] if before else "")  # "Aunt Diminutive", titled or not
     gender = kin_genders(kb).get(title.lower())
     if not fulls or not gender or name.given or name.initials:
-        return None  # a diminutive alone may be anyone's: "Kolya got ten years"
+        return None  # a diminutive alone may be anyone's: "Diminutive got ten years"
     persons = {
         (full.given.split()[0], full.surname): full
         for full in given_full_names(text, kb)

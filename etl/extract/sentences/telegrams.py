@@ -80,7 +80,7 @@ MAX_HEADLINE = 200  # characters: a newspaper's headline, not a page of capitals
 
 def headline_verdicts(source: Source, kb: Knowledge) -> Iterator[Record]:
     """A newspaper's headline in capitals that sentences by name ("THE ENEMIES OF THE
-    KOLKHOZ PEASANTRY SURNAME AND OTHERNAME SENTENCED TO BE SHOT"), read as a telegram's
+    PEOPLE SURNAME AND OTHERNAME SENTENCED TO BE SHOT"), read as a telegram's
     part: its surnames, by their endings, each with the penalty next to them."""
     text = source.text
     for line in lines(text):
