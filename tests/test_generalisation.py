@@ -4003,3 +4003,41 @@ def test_a_date_with_a_roman_month_and_a_two_digit_year():
     assert [(r["surname"], r["date"]) for r in rows(text, "sentences")] == [
         ("Alekseev", "1937-10-29")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cellmates:\n\nIvanov, Pyotr: a quiet man, he had served in the Civil War, ten years in "
+        "the army.\nBerg, Otto: he told us of his trial, where the prosecutor demanded death; it "
+        "never came.\nPetrov, Ivan: a fiver in his pocket, he bribed the guard.\nZaitsev, Oleg: "
+        "five years of study at the institute, then ten years as a teacher.\n",
+        "Contents:\n\nVolkov, Semyon: Notes on the prison regime; the death of Gorky, 1936.\n",
+        "The same rules applied to Zaitsev as to the others: ten years of camps were the norm.\n",
+        "Our teacher was Anna Petrovna Sokolova. She had a fiver in her purse and gave it away.\n",
+        "In 1937 Orlov rented a corner from a widow in Karaganda for a fiver a month.\n",
+    ],
+)
+def test_lines_of_names_and_colons_rules_and_slang_that_tell_no_verdict(text: str):
+    assert sentenced(text) == set()
+
+
+def test_a_resolutions_part_without_a_name_runs_on_and_a_later_part_keeps_its_own_date():
+    text = (
+        "EXTRACT FROM PROTOCOL No. 45 of the Special Board of the NKVD of 14.IX.1937\n\n"
+        "RESOLVED: Ivanov Pyotr Semyonovich, for counter-revolutionary agitation; to confine in "
+        "a corrective labour camp for a term of 8 years.\n\n"
+        "RESOLVED: Sokolova Anna Petrovna to exile to Kazakhstan for 5 years; Sokolov Ivan "
+        "Petrovich, her husband, was sentenced to be shot on 10.X.1937.\n\n"
+        "Orlov was sentenced to ten years six months after his arrest.\n"
+    )
+    found = {
+        (r["surname"], r["penalty"], r["term_years"], r.get("date"))
+        for r in rows(text, "sentences")
+    }
+    assert found == {
+        ("Ivanov", "imprisonment", 8.0, "1937-09-14"),
+        ("Sokolova", "exile", 5.0, "1937-09-14"),
+        ("Sokolov", "death", None, "1937-10-10"),
+        ("Orlov", "imprisonment", 10.0, None),
+    }

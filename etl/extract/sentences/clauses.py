@@ -1625,6 +1625,9 @@ def quoted_resolution(text: str, sentence: Block, kb: Knowledge) -> Named:
 PASSED = re.compile(r"\b(?:passed|pronounced|imposed|handed\s+down)\b")
 APPLIED = re.compile(r"\b(?:applied|apply|applies)\s+to\s+")
 NEXT_INFINITIVE = re.compile(r";|,\s+to\s+")
+APPLYING_BODY = re.compile(
+    r"\b(?:court|tribunal|[Cc]ollegium|troika|[Tt]roika|[Bb]oard|OSO|DETERMINED|DECIDED|RESOLVED)\b"
+)
 
 
 def applied_to(text: str, sentence: Block, kb: Knowledge) -> Named:
@@ -1647,6 +1650,8 @@ def applied_to(text: str, sentence: Block, kb: Knowledge) -> Named:
     first = APPLIED.search(text, sentence.start, sentence.end)
     if first is None or term_pattern(kb, "not_verdict").search(text, sentence.start, first.start()):
         return []  # "the prosecutor asked the court to apply to A …": a demand
+    if not APPLYING_BODY.search(text, sentence.start, first.start()):
+        return []  # "The same rules applied to A as to the others": no body applies them
     group = re.compile(
         rf"(?:\b(?:applied|apply|applies)\s+to|,?\s+and\s+to)\s+"
         rf"(?:the\s+(?:accused|defendants?|convicted)\s+)?(?P<names>{names})"

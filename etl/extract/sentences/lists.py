@@ -807,20 +807,17 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
         above = [b for b in all_lines if b.end <= line.start][-PREAMBLE_LINES:]
         title = preamble(text, kb, above)
         confiscation = term_pattern(kb, "confiscation").search(text, line.start, line.end)
-        cuts = [start, *(c.end() for c in PART_CUT.finditer(text, start, line.end)), line.end]
-        for index, (a, b) in enumerate(pairwise(cuts)):
-            part = Block(a, b)
-            # after the resolution's own first part, only names in full register form
-            in_full = m is None or index > 0
-            verb = term_pattern(kb, "imperative").match(text, a, b)  # "to confine X"
-            names = opening_names(text, verb.end() if verb else a, b, kb)
-            names = [n for n in names if n.given or n.initials] if in_full else names
+        for index, (part, names, verb) in enumerate(resolution_parts(text, kb, start, line, m)):
             if not names:
-                if index == 0:
-                    break  # a line that opens with no name: its parts are no decisions
-                continue
-            found = passed_penalties(text, a if verb else names[-1].end, b, line, kb)
-            terms = [y for y, _, _ in years_in(text, names[-1].end, b, kb)] or [None]
+                break  # a line that opens with no name: its parts are no decisions
+            found = passed_penalties(
+                text, part.start if verb else names[-1].end, part.end, line, kb
+            )
+            terms = [y for y, _, _ in years_in(text, names[-1].end, part.end, kb)] or [None]
+            # a later part's own date and body ("…; B, her husband, was sentenced by the
+            # Military Collegium on 10.X.1937"), else the protocol's
+            dates = verdict_dates(text, kb, part.start, part.end) if index else []
+            body = sentencing_body(text, part.start, part.end, kb) if index else None
             for name in names:
                 for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
                     fields = {
@@ -828,14 +825,36 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
                         "penalty": penalty,
                         "term_years": terms[0] if penalty != "death" else None,
                         "confiscation": True if confiscation else None,
-                        "date": title[2] if title else None,
-                        "sentencing_body": title[1] if title else None,
+                        "date": dates[0].start if dates else (title[2] if title else None),
+                        "sentencing_body": body or (title[1] if title else None),
                         "basis": "explicit",
                     }
                     span = source.span(title[0] if title else line.start, part.end)
                     yield Record(
                         "sentences", fields, span, "sentences.resolution", refs={"name": name}
                     )
+
+
+def resolution_parts(
+    text: str, kb: Knowledge, start: int, line: Block, resolution: re.Match | None
+) -> list[tuple[Block, list[Name], re.Match | None]]:
+    """A resolution's decisions: its parts between semicolons ("A – VMN; B – 8 years ITL"),
+    each with the names it opens with and its verb ("to confine X"); a part that opens with
+    no name runs on the one before ("A, for agitation; to confine … for 8 years"). After the
+    resolution's own first part, only names in full register form open a part."""
+    cuts = [start, *(c.end() for c in PART_CUT.finditer(text, start, line.end)), line.end]
+    parts: list[tuple[Block, list[Name], re.Match | None]] = []
+    for index, (a, b) in enumerate(pairwise(cuts)):
+        verb = term_pattern(kb, "imperative").match(text, a, b)
+        names = opening_names(text, verb.end() if verb else a, b, kb)
+        if resolution is None or index > 0:
+            names = [n for n in names if n.given or n.initials]
+        if parts and not names:
+            last, last_names, last_verb = parts[-1]
+            parts[-1] = (Block(last.start, b), last_names, last_verb)
+            continue
+        parts.append((Block(a, b), names, verb))
+    return parts
 
 
 PART_CUT = re.compile(r";\s*")  # "A – VMN; B – 8 years ITL": the parts of a resolution
@@ -975,16 +994,16 @@ def entry_lines(source: Source, kb: Knowledge) -> Iterator[Record]:
             continue
         end = ENTRY_END.search(text, m.end(), line.end)
         said = Block(m.end(), end.start() if end else line.end)
-        cuts = [
-            said.start,
-            *(c.end() for c in ENTRY_PIECE.finditer(text, said.start, said.end)),
-            said.end,
-        ]
+        if not entry_says_verdict(text, kb, said):
+            continue  # "Surname, Given: a quiet man, he had served in the army …"
+        seps = list(ENTRY_PIECE.finditer(text, said.start, said.end))
+        starts = [said.start, *(c.end() for c in seps)]
+        ends = [*(c.start() for c in seps), said.end]
         body = ENTRY_BODY.match(text, said.start, said.end)
-        for a, b in pairwise(cuts):
+        for a, b in zip(starts, ends, strict=True):
             penalties = {p for p, _, _ in passed_penalties(text, a, b, said, kb)}
             if not penalties and ENTRY_DEATH.search(text, a, b):
-                penalties = {"death"}  # "tribunal …, 1938, death"
+                penalties = {"death"}  # "tribunal …, 1938, death": the word alone, last
             term = entry_term(text, a, b, kb)
             penalties = penalties or ({"imprisonment"} if term else set())
             dates = verdict_dates(text, kb, a, b)
@@ -1004,10 +1023,32 @@ def entry_lines(source: Source, kb: Knowledge) -> Iterator[Record]:
 
 # What an entry says first, when it is the body: "Military Collegium, 1937, ten years"
 ENTRY_BODY = re.compile(
-    r"((?:[A-Z][\w'-]*\s+){0,3}(?:Military Collegium|Special Board|OSO|[Tt]roika|[Tt]ribunal"
+    r"((?:[\w'-]+\s+){0,3}?(?:Military Collegium|Special Board|OSO|[Tt]roika|[Tt]ribunal"
     r"|[Cc]ourt)(?:\s+of\s+[^,;.]{1,60})?)(?=,|;)"
 )
-ENTRY_DEATH = re.compile(r"\b(?:death|shooting)\b")
+ENTRY_DEATH = re.compile(r"(?:^|,)\s*(?:death|shooting)\s*$")
+ENTRY_TERM_ALONE = re.compile(  # "ten years", "eight years ITL", "a year and a half", "a tenner"
+    r"\s*(?:(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:years?|months?|half)\b(?:\s+(?:of\s+)?[\w-]+){0,3}"
+    r"|a\s+(?:tenner|fiver|quarter))\s*$"
+)
+
+
+def entry_says_verdict(text: str, kb: Knowledge, said: Block) -> bool:
+    """Whether what an entry says after its colon opens as a verdict does: with its body,
+    its year, a penalty, or a term and little else ("OSO, ChSIR, eight years"), and denies
+    none ("… the prosecutor demanded death")."""
+    if term_pattern(kb, "not_verdict").search(text, said.start, said.end):
+        return False
+    comma = re.compile(r"[,;]").search(text, said.start, said.end)
+    first = Block(said.start, comma.start() if comma else said.end)
+    return bool(
+        ENTRY_BODY.match(text, said.start, said.end)
+        or re.fullmatch(r"\s*(?:19[1-5]\d|OSO|VMN|ITL)\s*", text[first.start : first.end])
+        or penalties_in(text, first.start, first.end, kb)
+        or ENTRY_TERM_ALONE.fullmatch(text, first.start, first.end)
+    )
+
+
 ENTRY_YEAR = re.compile(r"(?<![\d.])(19[1-5]\d)(?![\d.])")  # "…, 1937, ten years"
 MORE_TERM = re.compile(rf"\b({NUMBER_WORD}|\d+)\s+more\b", re.IGNORECASE)  # "then ten more"
 

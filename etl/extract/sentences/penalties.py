@@ -168,13 +168,17 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
             continue  # "a year and a half", read whole
         if found and found[-1][2] > m.start():
             continue  # the months of "one year and six months", read with its years
+        if SPAN_OF_TIME.match(text, m.end(), end) and not DURATION_BEFORE.search(
+            text, max(start, m.start() - 20), m.start()
+        ):
+            continue  # "six months after his arrest", "two years later": a time, no term
         value = parse_count(m[1], kb) if not re.fullmatch(r"\d+\.\d+", m[1]) else float(m[1])
         if value and m["unit"].lower().startswith("month"):
             value = round(value / 12, 4)
         stop = m.end()
         months = AND_MONTHS.match(text, m.end(), end)
         if value and months and not m["unit"].lower().startswith("month"):
-            more = parse_count(months[1], kb)
+            more = parse_count(months[1] or months[2], kb)
             if more and more < 12:  # "one year and six months" is 1.5 years
                 value, stop = round(value + more / 12, 4), months.end()
         if value and value <= MAX_TERM:
@@ -183,8 +187,20 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
     slang = [
         (float(_slang_years(kb)[m[1].lower()]), m.start(), m.end())
         for m in _slang(kb, True).finditer(text, start, end)
+        if SLANG_GIVEN.search(text, max(start, m.start() - 30), m.start())
+        and not SLANG_MONEY.match(text, m.end(), end)
     ]
     return sorted(found + [h for h in halves if h[0] <= MAX_TERM] + slang, key=lambda f: f[1])
+
+
+# A term's slang word is a term after a verdict's verb ("gave him a fiver", "he had a
+# tenner"), not money ("a fiver a month", "a fiver in her purse", "a fiver to the guard")
+SLANG_GIVEN = re.compile(
+    r"\b(?:got|gets?|given|gave|give|received|receives?|had|has|handed)\b(?:\s+\w+)?\s+$"
+)
+SLANG_MONEY = re.compile(
+    r"\s+(?:a|per)\s+(?:month|week|day)\b|\s+(?:in|into|to|for)\s+(?:his|her|their|my|the)\b"
+)
 
 
 # "a year and a half", "two and a half years": a term with a half year
@@ -223,7 +239,15 @@ def _slang_years(kb: Knowledge) -> dict[str, int]:
     )
 
 
-AND_MONTHS = re.compile(rf"\s+(?:and\s+)?({NUMBER_WORD}|\d+)[-\s]months?\b", re.IGNORECASE)
+SPAN_OF_TIME = re.compile(r"\s+(?:after|before|later|earlier|ago)\b")
+# "for five years after the term", "during five years after the expiry": a duration
+DURATION_BEFORE = re.compile(r"\b(?:for|to|of|during|within)\s+(?:a\s+(?:term\s+of\s+)?)?$")
+# "one year and six months", "1 year 6 months" (not "ten years six months after his arrest")
+AND_MONTHS = re.compile(
+    rf"\s+(?:and\s+({NUMBER_WORD}|\d+)[-\s]months?\b"
+    rf"|({NUMBER_WORD}|\d+)[-\s]months?\b(?!\s+(?:after|before|later|earlier|ago)\b))",
+    re.IGNORECASE,
+)
 
 
 def penalty_terms(
