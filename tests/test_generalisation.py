@@ -3610,6 +3610,19 @@ def test_petitions_of_several_writers_and_a_subject_with_an_apposition_and_a_rel
     assert {r["surname"] for r in found if r["basis"] == "inferred"} == {"Zavyalov", "Kornilova"}
 
 
+def test_a_separator_or_an_address_line_ends_the_reach_of_the_letter_writer_above():
+    text = (
+        "Letters from the camps, 1938-1940\n\n"
+        "From Anna Petrova to her sister, Karaganda, 1938\n"
+        "Dear Olya, I am alive. I was given eight years by the Special Board.\n\n"
+        "* * *\n\n"
+        "Dear Mama, they moved us again. I was given five years by the troika.\n\n"
+        "To the Procurator of the USSR\n"
+        "I ask you to review my case. I was sentenced to ten years in 1937.\n"
+    )
+    assert sentenced(text) == {("Petrova", "imprisonment", 8.0)}
+
+
 def test_a_widow_named_after_her_husbands_name_years_of_forced_labour_and_a_further_term():
     text = (
         "Erich Mühsam's widow, Zenzl Mühsam, emigrated to Moscow in 1935. She was arrested in "

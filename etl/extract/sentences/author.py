@@ -82,8 +82,12 @@ def writer(text: str, kb: Knowledge, at: int | None = None) -> Name | None:
     return before[-1][1]
 
 
+# What opens another letter or petition: its numbered heading, a separator ("* * *"), or
+# its address ("To the Procurator of the USSR")
 LETTER_HEAD = re.compile(
-    r"^[ \t]*(?:Letter|Postcard|Note|Telegram)\s+(?:No\.\s*)?\d+\b", re.MULTILINE
+    r"^[ \t]*(?:(?:Letter|Postcard|Note|Telegram)\s+(?:No\.\s*)?\d+\b|(?:\*\s*){3}$"
+    r"|To\s+the\s+[A-Z])",
+    re.MULTILINE,
 )
 
 
@@ -93,9 +97,7 @@ WRITER_REACH = 1500  # characters: how far a petition's writer, named at its hea
 def named_addressees(text: str, kb: Knowledge) -> list[Name]:
     """The names a verdict told in the second person may be inferred to: the addressees the
     text names (the anchors its inferred rows point to)."""
-    addressee(text, kb, 0)  # fills the memo
-    memo = text_memo(text, kb)
-    return [n for _, n in memo["addressees"]]
+    return [n for _, n in _addressees(text, kb)]
 
 
 # A petition's heading line: "from Surname Given Patronymic, engineer, Sverdlovsk"
@@ -173,6 +175,12 @@ ADDRESSEE_REACH = 1500  # characters: how far a certificate's addressee is still
 def addressee(text: str, kb: Knowledge, at: int) -> Name | None:
     """The person named last before `at` as whom a certificate or reply is issued or
     written to, within ADDRESSEE_REACH; else None."""
+    before = [(s, n) for s, n in _addressees(text, kb) if at - ADDRESSEE_REACH <= s <= at]
+    return before[-1][1] if before else None
+
+
+def _addressees(text: str, kb: Knowledge) -> list[tuple[int, Name]]:
+    """(where, name) of every person the text says it is issued or written to, once a text."""
     memo = text_memo(text, kb)
     if "addressees" not in memo:
         memo["addressees"] = [
@@ -180,8 +188,7 @@ def addressee(text: str, kb: Knowledge, at: int) -> Name | None:
             for m in ADDRESSED.finditer(text)
             if (n := _person(text, m, kb)) is not None and (n.given or n.initials)
         ]
-    before = [(s, n) for s, n in memo["addressees"] if at - ADDRESSEE_REACH <= s <= at]
-    return before[-1][1] if before else None
+    return memo["addressees"]
 
 
 def second_person(text: str, sentence: Block) -> re.Match | None:
