@@ -3987,6 +3987,16 @@ def test_a_newspapers_headline_in_capitals_sentences_by_name():
     assert sentenced(text) == {("Kozlov", "death", None), ("Ryabov", "death", None)}
 
 
+def test_a_protocol_in_capitals_reads_surname_given_and_patronymic_as_one_person():
+    text = (
+        "EXTRACT FROM PROTOCOL NO. 12 OF THE SESSION OF THE TROIKA OF THE UNKVD\n\n"
+        "HEARD: CASE OF IVANOV PYOTR SEMYONOVICH, B. 1890, PRIEST.\n"
+        "RESOLVED: IVANOV PYOTR SEMYONOVICH TO BE SHOT.\n"
+    )
+    found = rows(text, "sentences")
+    assert [(r["line"], r["surname"], r["penalty"]) for r in found] == [(4, "Ivanov", "death")]
+
+
 def test_a_slogan_in_capitals_is_no_entrys_person():
     text = (
         "WORKERS OF ALL COUNTRIES, UNITE!\n\n"

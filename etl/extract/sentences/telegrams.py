@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from etl.extract import Record
 from etl.extract.sentences.clauses import kin_before
-from etl.extract.sentences.forms import surname_ending
+from etl.extract.sentences.forms import patronymic_endings, surname_ending
 from etl.extract.sentences.penalties import penalties_in, term_pattern, years_in
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
@@ -230,15 +230,19 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
             continue  # read with the surname after them
         initials = INITIALS.search(text, max(part.start, m.start() - 8), m.start())
         has_initials = initials is not None and initials.end() == m.start()
-        if current and word.rstrip(",") in given and not current[-1].given:
+        bare = word.rstrip(",")
+        if current and (
+            (bare in given and not current[-1].given)
+            or (" " not in current[-1].given and patronymic(bare, current[-1], kb))
+        ):  # "SURNAME GIVEN PATRONYMIC": one person
             last = current[-1]
-            end = m.start() + len(word.rstrip(","))
+            end = m.start() + len(bare)
             current[-1] = Name(
                 text[last.start : end],
                 last.start,
                 end,
                 last.surname,
-                given=word.rstrip(",").title(),
+                given=f"{last.given} {bare.title()}".strip(),
             )
             continue
         name = telegram_surname(word.rstrip(","), kb, has_initials)
@@ -266,6 +270,13 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
         )
     flush(runs, current)
     return runs
+
+
+def patronymic(word: str, name: Name, kb: Knowledge) -> bool:
+    """A word in capitals with a patronymic's ending right after a surname and given name."""
+    return bool(name.given) and bool(
+        re.fullmatch(rf"[{UPPER}]{{3,}}(?:{patronymic_endings(kb).upper()})", word)
+    )
 
 
 NAMED_AFTER = re.compile(r"\b(?:KOLKHOZ|SOVKHOZ|NAMED|IMENI|OF)\s+$")
