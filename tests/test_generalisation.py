@@ -3808,6 +3808,25 @@ def test_a_protocols_items_right_under_its_title_with_the_decision_on_an_indente
     assert {r["date"] for r in found} == {"1937-10-29"}
 
 
+def test_a_protocol_items_earlier_sentence_is_not_the_protocols_verdict():
+    text = (
+        "EXTRACT FROM PROTOCOL No. 12\n"
+        "of the session of the Troika of the UNKVD\n"
+        "of 29.X.37\n\n"
+        "1. IVANOV Pyotr Semyonovich, b. 1890, priest.\n"
+        "   To be shot.\n"
+        "2. KOZLOV Anton Ilyich, b. 1901, kolkhoznik.\n"
+        "   Previously sentenced in 1930 by the OGPU troika to 5 years.\n"
+        "   Case to be sent for further investigation.\n"
+    )
+    found = {
+        (r["surname"], r["penalty"], r["term_years"], r.get("date"))
+        for r in rows(text, "sentences")
+    }
+    assert ("Ivanov", "death", None, "1937-10-29") in found
+    assert ("Kozlov", "imprisonment", 5.0, "1937-10-29") not in found
+
+
 def test_all_but_two_keep_their_own_clause_and_death_and_years_respectively():
     text = (
         "The accused in the case were Orlov, Belov, Sergeev, Kuzmina and Tikhonov.\n"

@@ -116,14 +116,16 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 if dashes
                 else []
             )
-            own = (
+            earlier = prior_sentences(text, block)
+            own = unprior(
                 after_dash
                 or passed_penalties(text, names[-1].end, item.end, block, kb)
                 or (
                     passed_penalties(text, item.start, item.end, block, kb)
                     if term_pattern(kb, "imperative").search(text, item.start, names[0].start)
                     else []
-                )
+                ),
+                earlier,
             )
             said_at = dashes[-1].end() if dashes else names[-1].end
             ditto = None
@@ -141,15 +143,16 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             )
             if not (found or own) and heading_verdict:
                 # "… were convicted:" then "Surname, Given Patronymic: 8 years": a bare term
-                bare = years_in(text, names[-1].end, item.end, kb)
+                bare = unprior(years_in(text, names[-1].end, item.end, kb), earlier)
                 own = [("imprisonment", item.start, item.end)] if bare else []
             if not (found or (own and (own_verdict or heading_verdict))):
                 continue  # under a heading that sentences nobody, an item must say it
             said = Block(dashes[-1].end(), item.end) if after_dash else block
             own_terms = [
                 y
-                for y, _, _ in penalty_terms(
-                    text, said, said.start if after_dash else names[-1].end, kb
+                for y, _, _ in unprior(
+                    penalty_terms(text, said, said.start if after_dash else names[-1].end, kb),
+                    earlier,
                 )
             ]
             penalties = sorted({p for p, _, _ in (own or found)}, key=ORDER.index)
@@ -236,6 +239,22 @@ def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, st
             dates = next((d for d in dated if d), [])
         return line.start, body, dates[0].start if dates else None
     return None
+
+
+def prior_sentences(text: str, item: Block) -> list[tuple[int, int]]:
+    """Where an item tells an earlier case ("Previously sentenced in 1930 by the OGPU troika
+    to 5 years."): from the words to the end of their sentence, which is not the item's
+    verdict."""
+    told = []
+    for m in PRIOR.finditer(text, item.start, item.end):
+        stop = re.compile(r"[.;](?=\s|$)").search(text, m.end(), item.end)
+        told.append((m.start(), stop.end() if stop else item.end))
+    return told
+
+
+def unprior(found: list[tuple], earlier: list[tuple[int, int]]) -> list[tuple]:
+    """The (value, start, end) found outside the earlier cases an item tells."""
+    return [f for f in found if not any(a <= f[1] < b for a, b in earlier)]
 
 
 PRIOR = re.compile(
