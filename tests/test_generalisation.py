@@ -3827,6 +3827,33 @@ def test_a_protocol_items_earlier_sentence_is_not_the_protocols_verdict():
     assert ("Kozlov", "imprisonment", 5.0, "1937-10-29") not in found
 
 
+def test_a_text_with_crlf_line_endings_gives_the_rows_of_its_lf_twin():
+    text = (
+        "EXTRACT FROM PROTOCOL No. 12\n"
+        "of the session of the Troika of the UNKVD\n"
+        "of 29.X.37\n\n"
+        "1. IVANOV Pyotr Semyonovich, b. 1890, priest.\n"
+        "   To be shot.\n"
+        "2. KOZLOV Anton Ilyich, b. 1901, kolkhoznik, to be\n"
+        "   imprisoned in a camp for 8 years.\n\n"
+        "Table 2. Expelled from the party in 1935\n\n"
+        "| Raion    | Expelled |\n"
+        "|----------|----------|\n"
+        "| Ostrov   |      212 |\n"
+        "| Lugovoy  |       97 |\n"
+    )
+    lf = {(r["line"], r["surname"], r["penalty"], r["term_years"]) for r in rows(text, "sentences")}
+    assert {row[1:] for row in lf} == {("Ivanov", "death", None), ("Kozlov", "imprisonment", 8.0)}
+    crlf = text.replace("\n", "\r\n")
+    assert {
+        (r["line"], r["surname"], r["penalty"], r["term_years"]) for r in rows(crlf, "sentences")
+    } == lf
+    assert {(r["line"], r["value"]) for r in rows(crlf, "expulsion_stats")} == {
+        (14, 212.0),
+        (15, 97.0),
+    }
+
+
 def test_all_but_two_keep_their_own_clause_and_death_and_years_respectively():
     text = (
         "The accused in the case were Orlov, Belov, Sergeev, Kuzmina and Tikhonov.\n"

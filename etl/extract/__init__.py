@@ -7,14 +7,17 @@ name, runs on every text, and never reads files or writes output itself.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from etl.lang import bounds
 from etl.lang.corpus import Source, Span
 from etl.lang.knowledge import Knowledge
+from etl.lang.names import Name
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,52 @@ def extract_source(source: Source, kb: Knowledge) -> list[Record]:
     """All records of one text: a pure function of (text, knowledge).
 
     The extractors read the text with its no-break and thin spaces as plain spaces (the
-    same offsets); each record quotes the text itself. No extractor's row reaches the
-    tables if its schema would refuse it: a value the text states that the schema cannot
-    hold becomes a `checks` warning with the row's span."""
+    same offsets) and its CRLF line endings as "\n" (offsets mapped back), so that a text
+    gives the same rows whatever its spaces and line endings; each record quotes the text
+    itself. No extractor's row reaches the tables if its schema would refuse it: a value
+    the text states that the schema cannot hold becomes a `checks` warning with the row's
+    span."""
     view = plain_spaced(source)
+    if "\r\n" in view.text:
+        lf = Source.from_text(source.source_id, view.text.replace("\r\n", "\n"))
+        records = [guarded(r) for run in extractors().values() for r in run(lf, kb)]
+        return crlf_placed(records, source)
     records = [guarded(record) for run in extractors().values() for record in run(view, kb)]
     if view is source:
         return records
     return [replace(r, span=source.span(r.span.char_start, r.span.char_end)) for r in records]
+
+
+REF = re.compile(r"^(.*):(\d+)-(\d+)$")  # a span's ref, "source_id:char_start-char_end"
+
+
+def crlf_placed(records: list[Record], source: Source) -> list[Record]:
+    """Records read in the "\n" view of a CRLF text, their offsets and the refs they hold
+    moved to the text itself (each "\r" removed before an offset moves it one on)."""
+    # where each "\n" of a CRLF stands in the view
+    crlf = [m.start() - i for i, m in enumerate(re.finditer("\r\n", source.text))]
+
+    def at(offset: int) -> int:
+        return offset + bisect.bisect_left(crlf, offset)
+
+    def ref(text: str) -> str:
+        m = REF.match(text)
+        return f"{m[1]}:{at(int(m[2]))}-{at(int(m[3]))}" if m else text
+
+    def moved(key: str, value: object) -> object:
+        if isinstance(value, Name):
+            return replace(value, start=at(value.start), end=at(value.end))
+        return [ref(v) for v in value] if key == "evidence" else value
+
+    placed = []
+    for record in records:
+        fields = dict(record.fields)
+        if isinstance(fields.get("inferred_from"), str):
+            fields["inferred_from"] = ref(fields["inferred_from"])
+        refs = {key: moved(key, value) for key, value in record.refs.items()}
+        span = source.span(at(record.span.char_start), at(record.span.char_end))
+        placed.append(replace(record, fields=fields, span=span, refs=refs))
+    return placed
 
 
 # Spaces of another width: one character each, so a plain space keeps every offset.
