@@ -1700,6 +1700,59 @@ def test_a_sentence_hard_wrapped_over_three_lines_is_read_whole():
     ]
 
 
+def test_a_register_in_the_abbreviations_of_the_time_with_its_date_and_body_columns():
+    text = (
+        "| No. | Surname   | Name, patronymic   | Date        | Body      | Sentence             |\n"
+        "|-----|-----------|--------------------|-------------|-----------|----------------------|\n"
+        "| 1   | Bondus    | Yelena Karpovna    | 23.IX.1937  | Tr. UNKVD | ITL 10 l.            |\n"
+        "| 2   | Yeremchuk | Sofiya Lvovna      | 09.XII.1937 | OS NKVD   | 5 l. ssylki          |\n"
+        "| 3   | Makukha   | Vera Ivanovna      | 02.III.1938 | Nar. sud  | 1 g. ITR             |\n"
+        "| 4   | Oliinyk   | Zakhar Petrovich   | 14.IV.1938  | Lin. sud  | 3 g. l/s             |\n"
+        "| 5   | Pugach    | Yevdokim Ivanovich | 14.IV.1938  | OS NKVD   | 5 l. vysylki         |\n"
+        "| 6   | Sova      | Khariton Markovich | 21.IX.1938  | Tr. UNKVD | ITL 10 l. + 5 l. p/p |\n\n"
+        "No.  Surname     Name      Born  Sentenced   Body          Sentence\n"
+        "1    Lubentsov   Ivan      1889  14.09.1937  troika UNKVD  shooting\n"
+        "2    Tyutyunnik  Grigorii  1899  19.11.1937  oblast court  6 years depr. of liberty\n\n"
+        "The engineers and technicians (ITR) of the depot were checked; Petrov, ITR, was arrested.\n"
+    )
+    found = {
+        (r["surname"], r["penalty"], r["term_years"], r["date"], r["sentencing_body"])
+        for r in rows(text, "sentences")
+    }
+    assert found == {
+        ("Bondus", "imprisonment", 10.0, "1937-09-23", "Tr. UNKVD"),
+        ("Yeremchuk", "exile", 5.0, "1937-12-09", "OS NKVD"),
+        ("Makukha", "other", 1.0, "1938-03-02", "Nar. sud"),
+        ("Oliinyk", "imprisonment", 3.0, "1938-04-14", "Lin. sud"),
+        ("Pugach", "exile", 5.0, "1938-04-14", "OS NKVD"),
+        ("Sova", "imprisonment", 10.0, "1938-09-21", "Tr. UNKVD"),
+        ("Lubentsov", "death", None, "1937-09-14", "troika UNKVD"),
+        ("Tyutyunnik", "imprisonment", 6.0, "1937-11-19", "oblast court"),
+    }
+
+
+def test_a_tab_register_whose_long_cells_run_on_to_the_next_line_and_a_summary_by_penalty():
+    text = (
+        "No.\tFull name\tBorn\tDate\tBody\tSentence\tRemarks\n"
+        "1\tFilonenko Arsenii Kuzmich\t1897\t16.08.1937\tMilitary Collegium\tVMN, conf.\treh. 1956\n"
+        "\t\t\t\tof the Supreme Court\t\t\n"
+        "2\tKhomutova Raisa Efimovna\t1909\t16.08.1937\tMilitary Collegium\t10 years ITL with\t\n"
+        "\t\t\t\t\tloss of rights for 5 years\t\n"
+        "3\tYatsuba Matvei Lavrentievich\t1890\t03.03.1938\tmilitary tribunal\t15 years ITL\t\n\n"
+        "Penalty                           1937    1938   Total\n"
+        "Shooting (VMN)                     612     298     910\n"
+        "Camp (ITL), 10 years and more      544     317     861\n"
+    )
+    found = {
+        (r["surname"], r["penalty"], r["term_years"], r["date"]) for r in rows(text, "sentences")
+    }
+    assert found == {
+        ("Filonenko", "death", None, "1937-08-16"),
+        ("Khomutova", "imprisonment", 10.0, "1937-08-16"),
+        ("Yatsuba", "imprisonment", 15.0, "1938-03-03"),
+    }
+
+
 def test_a_register_entry_gives_its_head_to_verdicts_that_name_nobody():
     text = (
         "KOSTENKO Hryhorii Ivanovych, b. 1897, foreman. Arrested 12.08.1937.\n"

@@ -216,7 +216,11 @@ def _find_tables(text: str) -> list[Table]:
             block = all_lines[cursor]
             line = text[block.start : block.end]
             here = _row_kind(text, block)
-            if here is not None and here[0] == kind:
+            carried = kind == "tab" and run and _carried_on(text, run[-1], block)
+            if carried:
+                run[-1] = carried
+                last = cursor
+            elif here is not None and here[0] == kind:
                 if wrapped:
                     here[1].label_above, wrapped = wrapped, ""
                 run.append(here[1])
@@ -248,6 +252,31 @@ def _find_tables(text: str) -> list[Table]:
         table.columns = read_columns(text, table)
         tables.append(table)
     return sorted(tables, key=lambda t: t.rows[0].block.start)
+
+
+def _carried_on(text: str, row: Row, block: Block) -> Row | None:
+    """A tab table's row whose long cells the next line carries on in words, its other
+    columns left empty ("2\tSurname\t…\t10 years ITL with" then "\t\t…\tloss of rights for
+    5 years"): the row with each cell joined to its continuation; None if the line is not
+    one (it opens with a cell, or holds a figure, or the row holds none)."""
+    line = text[block.start : block.end]
+    if not line.startswith("\t") or not line.strip() or not row.figures:
+        return None
+    first = text[row.block.start : text.find("\n", row.block.start, block.start)]
+    columns = {row.block.start + at: n for n, (_, at) in enumerate(_split(first, re.compile("\t")))}
+    pieces = _split(line, re.compile("\t"))
+    if any(NUMERIC.fullmatch(p.strip()) for p, _ in pieces if p.strip()):
+        return None
+    cells = []
+    for cell in row.cells:
+        column = columns.get(cell.start)
+        piece = pieces[column] if column is not None and column < len(pieces) else ("", 0)
+        words = piece[0].strip()
+        if words:
+            end = block.start + piece[1] + len(piece[0].rstrip())
+            cell = Cell(f"{cell.text} {words}", cell.start, end)
+        cells.append(cell)
+    return Row(Block(row.block.start, block.end), cells, row.label_above)
 
 
 HEADER_DATE = re.compile(r"\b\d{1,2}\.(?:[IVX]{1,4}|\d{1,2})\.(?:\d{4}|\d{2})\b|\b1[89]\d\d\b")

@@ -549,6 +549,11 @@ SENTENCE_HEADER = re.compile(
     r"sentence|verdict|penalty|punishment|decision|measure|resolved|decided", re.IGNORECASE
 )
 DATE_HEADER = re.compile(r"\bdate\b", re.IGNORECASE)
+# the column that names who passed each sentence ("Body", "Court", "Sentenced by")
+BODY_HEADER = re.compile(
+    r"(?:sentencing\s+)?(?:body|court|organ|authority)|sentenced\s+by|by\s+whom(?:\s+sentenced)?",
+    re.IGNORECASE,
+)
 
 
 # A penalty and the names it applies to, in one sentence: "Sentenced to be shot: A, B, C.",
@@ -759,7 +764,11 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
         header_cells = table.header[-1].cells if table.header else []
         names_at = [i for i, c in enumerate(header_cells) if NAME_HEADER.search(c.clean)]
         sentence_at = [i for i, c in enumerate(header_cells) if SENTENCE_HEADER.search(c.clean)]
-        dates_at = [i for i, c in enumerate(header_cells) if DATE_HEADER.search(c.clean)]
+        # the date's column, else another of the verdict's ("Sentenced | … | Sentence")
+        dates_at = [
+            i for i, c in enumerate(header_cells) if DATE_HEADER.search(c.clean)
+        ] or sentence_at[:-1]
+        bodies_at = [i for i, c in enumerate(header_cells) if BODY_HEADER.fullmatch(c.clean)]
         if not names_at or not sentence_at:
             continue
         title = preamble(text, kb, table.caption)  # "List of persons sentenced by the troika …"
@@ -774,13 +783,14 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
             years = years_in(text, verdict.start, verdict.end, kb)
             dated = row.cells[dates_at[0]] if dates_at else None
             dates = verdict_dates(text, kb, dated.start, dated.end) if dated else []
+            body = row.cells[bodies_at[0]].clean if bodies_at else ""
             for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
                 fields = {
                     "trial_id": None,
                     "penalty": penalty,
                     "term_years": years[0][0] if years and penalty != "death" else None,
                     "date": dates[0].start if dates else (title[2] if title else None),
-                    "sentencing_body": title[1] if title else None,
+                    "sentencing_body": body or (title[1] if title else None),
                     "basis": "explicit",
                 }
                 span = source.span(title[0] if title else row.block.start, row.block.end)

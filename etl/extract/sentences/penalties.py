@@ -146,12 +146,22 @@ def wrapped(pattern: str) -> str:
     return pattern.replace(" ", r"\s")
 
 
-# "ten years", "ten (10) years", "5 (five) years", "5 yrs", "18 months": a term, in years.
-YEARS = re.compile(
-    rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)(?:\s*\((?:{NUMBER_WORD}|\d+)\))?[-\s]"
-    rf"(?P<unit>years?|yrs?\.?|months?)(?![a-z])",
-    re.IGNORECASE,
-)
+def _years_pattern(kb: Knowledge) -> re.Pattern:
+    """ "ten years", "ten (10) years", "5 (five) years", "5 yrs", "18 months", "10 l.": a
+    term, its unit one of etl/knowledge/term_units.csv."""
+    units = "|".join(f"(?:{row['unit']})" for row in kb["term_units"])
+    return re.compile(
+        rf"\b((?:{NUMBER_WORD}|\d+)(?:\.\d+)?)(?:\s*\((?:{NUMBER_WORD}|\d+)\))?[-\s]"
+        rf"(?P<unit>{units})(?![a-z])",
+        re.IGNORECASE,
+    )
+
+
+def _in_months(kb: Knowledge) -> list[re.Pattern]:
+    """The units of etl/knowledge/term_units.csv that count months, not years."""
+    return [
+        re.compile(row["unit"], re.IGNORECASE) for row in kb["term_units"] if row["months"] == "1"
+    ]
 
 
 def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float, int, int]]:
@@ -163,7 +173,8 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
         for m in HALF_YEARS.finditer(text, start, end)
         if (count := 1 if m[1].lower() == "a" else parse_count(m[1], kb))
     ]
-    for m in YEARS.finditer(text, start, end):
+    months_units = kb.derived("term_units_months", _in_months)
+    for m in kb.derived("term_years", _years_pattern).finditer(text, start, end):
         if any(a <= m.start() < b for _, a, b in halves):
             continue  # "a year and a half", read whole
         if found and found[-1][2] > m.start():
@@ -173,11 +184,12 @@ def years_in(text: str, start: int, end: int, kb: Knowledge) -> list[tuple[float
         ):
             continue  # "six months after his arrest", "two years later": a time, no term
         value = parse_count(m[1], kb) if not re.fullmatch(r"\d+\.\d+", m[1]) else float(m[1])
-        if value and m["unit"].lower().startswith("month"):
+        in_months = any(unit.fullmatch(m["unit"]) for unit in months_units)
+        if value and in_months:
             value = round(value / 12, 4)
         stop = m.end()
         months = AND_MONTHS.match(text, m.end(), end)
-        if value and months and not m["unit"].lower().startswith("month"):
+        if value and months and not in_months:
             more = parse_count(months[1] or months[2], kb)
             if more and more < 12:  # "one year and six months" is 1.5 years
                 value, stop = round(value + more / 12, 4), months.end()
