@@ -3692,6 +3692,39 @@ def test_a_widow_named_after_her_husbands_name_years_of_forced_labour_and_a_furt
     }
 
 
+def test_an_exchange_table_in_thousands_with_its_header_over_two_lines_and_column_of_roll():
+    text = (
+        "Table 4. Exchange of party documents, 1 February - 1 September 1936 (in thousands)\n\n"
+        "                     Subject to     New documents    Documents\n"
+        "                     exchange       issued           withheld\n"
+        "Members                 15.6            15.0             0.6\n"
+        "Candidates               5.3             4.9             0.4\n"
+    )
+    assert figures(text) == {
+        (15600.0, "count", "members"),
+        (15000.0, "count", "cards_issued"),
+        (600.0, "count", "other"),
+        (5300.0, "count", "members"),
+        (4900.0, "count", "cards_issued"),
+        (400.0, "count", "other"),
+    }
+
+
+def test_documents_lost_an_organisation_purged_of_some_and_of_a_further_and_an_average_age():
+    text = (
+        "In all, about 3,500 persons lost their party documents in the course of the "
+        "verification.\n\n"
+        "The verification has purged the oblast organisation of 3 470 alien persons in 1935 "
+        "and of a further 1,012 in 1936.\n\n"
+        "Among the morally corrupt the average age was 38.\n"
+    )
+    assert figures(text) == {
+        (3500.0, "count", "expelled"),
+        (3470.0, "count", "expelled"),
+        (1012.0, "count", "expelled"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

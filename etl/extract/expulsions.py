@@ -260,7 +260,11 @@ def table_records(
     text = source.text
     for table in tables:
         caption = " ".join(text[b.start : b.end] for b in table.caption[-3:])
-        header = " ".join(c.text for h in table.header for c in h.cells)
+        # the header's words line by line, and column by column (a header over two lines
+        # says "New documents / issued" down its column)
+        header = " ".join(
+            [*(c.text for h in table.header for c in h.cells), *(c.header for c in table.columns)]
+        )
         about = f"{caption} {header}"
         if first(kb, "not_table", about) and not first(kb, "table", header):
             continue  # a table about something else (sowing, budgets, elections)
@@ -866,6 +870,8 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
         # "2.3 thousand were expelled, of whom 0.4 thousand were candidates"; but "97 were
         # refused cards, of whom 41 were expelled": a verb of its own says what it counts
         return previous
+    if previous and FURTHER.search(head) and own is None:
+        return previous  # "N … in 1935 and of a further M in 1936": more of the same count
     if previous == "expelled" and REASON.match(after) and not first(kb, "subject", after, "start"):
         return "expelled"  # "…, N for passivity, M for concealing their origin"
     shared = SHARED_VERB.match(after)
@@ -893,6 +899,8 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
         return "expelled"
     return after_subject or "other"
 
+
+FURTHER = re.compile(r"\b(?:a\s+further|another)\s+$")  # "… and of a further 1,012"
 
 # "The percentage of expelled … was 18.4": the share named before its figure.
 SHARE_SAID = re.compile(
