@@ -1405,6 +1405,25 @@ def test_a_troika_protocol_in_heard_and_resolved_form():
     assert next(r for r in found if r["surname"] == "Nosov")["confiscation"] is True
 
 
+def test_a_resolution_whose_decisions_stand_a_line_each_under_its_word():
+    text = (
+        "Protocol No. 41 of the session of the troika of the UNKVD dated 9 October 1937\n\n"
+        "RESOLVED:\n"
+        "LOBOV Semen Arkhipovich - to be shot. Property to be confiscated.\n"
+        "GRACHEV Aleksei Stepanovich and PUSTOVALOV Nikifor Ilyich - to be confined in a "
+        "corrective labour camp for a term of ten (10) years each,\n"
+        "the term to be counted from 11 August 1937.\n"
+        "Tarabrin Ya. S., as a socially dangerous element, - to exile to the Kazakh\n"
+        "SSR for a term of 5 (five) years.\n"
+    )
+    assert sentenced(text) == {
+        ("Lobov", "death", None),
+        ("Grachev", "imprisonment", 10.0),
+        ("Pustovalov", "imprisonment", 10.0),
+        ("Tarabrin", "exile", 5.0),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

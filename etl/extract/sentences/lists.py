@@ -871,9 +871,19 @@ def resolution_parts(
     each with the names it opens with and its verb ("to confine X"); a part that opens with
     no name runs on the one before ("A, for agitation; to confine … for 8 years"). After the
     resolution's own first part, only names in full register form open a part."""
-    cuts = [start, *(c.end() for c in PART_CUT.finditer(text, start, line.end)), line.end]
+    cuts = sorted(
+        {
+            start,
+            *(c.end() for c in PART_CUT.finditer(text, start, line.end)),
+            *(c.end() for c in NEW_LINE.finditer(text, start, line.end)),
+            line.end,
+        }
+    )
     parts: list[tuple[Block, list[Name], re.Match | None]] = []
-    for index, (a, b) in enumerate(pairwise(cuts)):
+    for a, b in pairwise(cuts):
+        if not text[a:b].strip():
+            continue  # "RESOLVED:" alone on its line: its decisions are on the lines below
+        index = len(parts)
         verb = term_pattern(kb, "imperative").match(text, a, b)
         names = opening_names(text, verb.end() if verb else a, b, kb)
         if resolution is None or index > 0:
@@ -887,6 +897,11 @@ def resolution_parts(
 
 
 PART_CUT = re.compile(r";\s*")  # "A – VMN; B – 8 years ITL": the parts of a resolution
+# a line that opens with a name in register form ("GRACHEV Aleksei …", "Tarabrin Ya. S.")
+# is a decision of its own
+NEW_LINE = re.compile(
+    rf"\n[ \t]*(?={CAPS_SURNAME}\b|[{UPPER}][a-z]+(?:-[{UPPER}][a-z]+)?,?\s+[{UPPER}][a-z]?\.)"
+)
 # "Resolved:" opening a line inside a paragraph ("Heard: … \nResolved: …" in mixed case)
 RESOLUTION_LINE = re.compile(r"\n(?=" + RESOLUTION.pattern + ")")
 
