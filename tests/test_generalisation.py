@@ -1424,6 +1424,21 @@ def test_a_resolution_whose_decisions_stand_a_line_each_under_its_word():
     }
 
 
+def test_a_subject_after_a_colon_or_a_that_opens_a_clause_of_its_own():
+    text = (
+        "[2] The file gives a different term: by the decision of the troika of 4 April 1931 "
+        "Kostylev was exiled to the Northern krai for 5 years.\n\n"
+        "It is clear that Sukhov was sentenced to eight years in a camp.\n\n"
+        "Note: Ryabinin was shot.\n\n"
+        "The prosecutor demanded that Orekhov be shot.\n"
+    )
+    assert sentenced(text) == {
+        ("Kostylev", "exile", 5.0),
+        ("Sukhov", "imprisonment", 8.0),
+        ("Ryabinin", "death", None),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

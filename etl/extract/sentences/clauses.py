@@ -122,9 +122,10 @@ PARTITIVE = re.compile(
 
 
 def clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
-    """Where the clauses of a sentence begin: its start, after ";", a dash, ", and", after
-    a verb of learning's "that" ("we learned that Surname was sentenced"), and after
-    introductory phrases ("In June 1937, after the arrest, …")."""
+    """Where the clauses of a sentence begin: its start, after ";", a dash, ", and", a
+    colon ("The file gives another term: Surname was exiled …"), a "that" before a
+    capital ("It is clear that Surname was …"), a verb of learning's "that" ("we learned
+    that surname …"), and after introductory phrases ("In June 1937, after the arrest, …")."""
     memo = text_memo(text, kb)  # asked again for each name of a sentence
     key = ("clause_starts", sentence.start, sentence.end)
     if key not in memo:
@@ -135,7 +136,7 @@ def clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
 def _clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
     starts = [sentence.start]
     for m in re.finditer(
-        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+(?:and|while|whereas)\s+",
+        r";\s*|\s*[—–]\s*(?:and\s+)?|,\s+(?:and|while|whereas)\s+|:\s+|\bthat\s+(?=[A-Z])",
         text[sentence.start : sentence.end],
     ):
         starts.append(sentence.start + m.end())
