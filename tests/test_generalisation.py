@@ -1439,6 +1439,18 @@ def test_a_subject_after_a_colon_or_a_that_opens_a_clause_of_its_own():
     }
 
 
+def test_a_term_reduced_names_whose_term_it_was():
+    text = (
+        "[9] By a decision of the Special Board of the NKVD of the USSR of 21 June 1940\n"
+        "the term of Zherebtsov was reduced to 5 years; he was released in July 1942.\n\n"
+        "Kalinin's sentence was commuted to ten years.\n"
+    )
+    assert sentenced(text) == {
+        ("Zherebtsov", "imprisonment", 5.0),
+        ("Kalinin", "imprisonment", 10.0),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

@@ -960,6 +960,10 @@ def commuted(
     term = years[0][0] if years else None
     before = sorted({n.start: n for n, _, _ in clause.names if n.start < m.start()}.items())
     persons = [before[-1][1]] if before else []  # "…, but for Petrov the sentence was …"
+    owner = TERM_OWNER.search(text, m.start(), m.end())  # "the term of Surname was reduced"
+    group = (1 if owner[1] else 2) if owner else 0
+    owned = parse_item(text, owner.start(group), owner.end(group), kb) if owner else None
+    persons = [owned] if owned and owned.surname not in not_names(kb) else persons
     persons = persons or resolve_pronoun(source, earlier, above, sentence, m.start(), kb, clause)
     # Read already with this term, or without one (the clause's terms then apply).
     read = {(n.start, p, t) for n, ps, t in clause.names for p in ps}
@@ -969,6 +973,14 @@ def commuted(
         for n, p, t in found
         if (n.start, p, t) not in read and (n.start, p, None) not in read
     ]
+
+
+# Whose sentence a commutation names: "the term of Surname A. B. was reduced", "Surname's
+# sentence was commuted"
+TERM_OWNER = re.compile(
+    rf"(?:sentence|term)\s+of\s+((?:[{UPPER}][\w’'-]+\s+){{1,3}}?(?:[{UPPER}]\.\s*){{0,2}})"
+    rf"(?=(?:was|had|has|were)\b)|\b([{UPPER}][\w-]+)['’]s\s+(?:\w+\s+){{0,2}}?(?:sentence|term)\b"
+)
 
 
 VERDICT_VERB = (
