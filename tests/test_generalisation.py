@@ -3785,8 +3785,10 @@ def test_expulsions_from_the_komsomol_a_kolkhoz_a_union_or_an_institute_are_no_p
         "The Writers' Union expelled 12 of its members in 1937.\n"
         "In 1937, 45 students were expelled from the institute as children of kulaks.\n"
         "In 1937 the raikom expelled 96 members from the party.\n"
+        "In 1938, 17 students were expelled from the institute and from the party as "
+        "Trotskyists.\n"
     )
-    assert figures(text) == {(96.0, "count", "expelled")}
+    assert figures(text) == {(96.0, "count", "expelled"), (17.0, "count", "expelled")}
 
 
 def test_a_chronicle_by_its_writer_and_a_detention_that_is_no_term():

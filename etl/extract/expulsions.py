@@ -687,7 +687,7 @@ def in_roman_date(text: str, start: int, end: int) -> bool:
 ITEM_MARK = re.compile(r"\.[ \t]+[a-z]")  # "1. to complete the examination …" opens a line
 # The words after and before a number that may say it counts no party members ("312
 # students were expelled from the institute", "the Komsomol organisation expelled 312")
-NOT_STAT_REACH = 50
+NOT_STAT_REACH = 80  # characters: "45 students were expelled from the institute and from the party"
 
 
 def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool:
