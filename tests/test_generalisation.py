@@ -4097,6 +4097,9 @@ def test_a_memoirs_list_of_fellow_prisoners_slang_terms_and_a_decision_read_from
     }
     dated = {(r["surname"], r["date"], r["sentencing_body"]) for r in found if r["line"] >= 11}
     assert ("Pirogov", "1937", "Military Collegium") in dated
+    # the tenner (told on line 4 of the man named on line 3) is a row of its own, not hidden
+    # by the list's ten years (line 11)
+    assert sorted(r["line"] for r in found if r["surname"] == "Pirogov") == [3, 11]
 
 
 def test_certificates_a_line_broken_after_a_comma_and_a_decision_with_its_body_and_date_first():
@@ -4201,10 +4204,11 @@ def test_a_date_with_a_roman_month_and_a_two_digit_year():
         "of the session of the Troika of the UNKVD for the Western Oblast\n"
         "of 29.X.37\n\n"
         "RESOLVED: ALEKSEEV Grigory Fomich to be shot.\n\n"
-        "Art. 58.10.37 is no date.\n"
+        "Orlov was sentenced under Art. 58.10.37 to ten years.\n"
     )
-    assert [(r["surname"], r["date"]) for r in rows(text, "sentences")] == [
-        ("Alekseev", "1937-10-29")
+    assert sorted((r["surname"], r.get("date")) for r in rows(text, "sentences")) == [
+        ("Alekseev", "1937-10-29"),
+        ("Orlov", None),
     ]
 
 
