@@ -1451,6 +1451,28 @@ def test_a_term_reduced_names_whose_term_it_was():
     }
 
 
+def test_a_protocols_numbered_heard_and_resolved_with_a_decision_a_line_for_each_accused():
+    text = (
+        "PROTOCOL No. 87\n"
+        "of the session of the troika of the NKVD of the Chuvash ASSR\n"
+        "20 November 1937\n\n"
+        "2. HEARD: The case No. 1430 against Vasilyeva, Marfa Ilyinichna, b. 1902, and Vasilyev, "
+        "Ivan Petrovich,\nb. 1899, both of the village of Kugesi, accused of sabotage.\n"
+        "   RESOLVED: Vasilyeva, Marfa Ilyinichna - to imprison in a corrective labour camp for "
+        "a term of 8 (eight) years.\n"
+        "   Vasilyev, Ivan Petrovich - to imprison in a corrective labour camp for a term of 10 "
+        "(ten) years.\n\n"
+        "3. HEARD: The case No. 1431 against Gerasimov, Nikolai Fyodorovich, b. 1911.\n"
+        "   RESOLVED: The case to be returned to the NKVD for further investigation.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Vasilyeva", "imprisonment", 8.0),
+        ("Vasilyev", "imprisonment", 10.0),
+    }
+    assert {r["date"] for r in found} == {"1937-11-20"}
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"
@@ -3768,6 +3790,24 @@ def test_documents_lost_an_organisation_purged_of_some_and_of_a_further_and_an_a
         (3500.0, "count", "expelled"),
         (3470.0, "count", "expelled"),
         (1012.0, "count", "expelled"),
+    }
+
+
+def test_a_total_column_beside_members_and_candidates_counts_members():
+    text = (
+        "1. Number of members and candidates on the roll:\n\n"
+        "   Raion              Members    Candidates    Total\n"
+        "   -----------------  ---------  ------------  -------\n"
+        "   Kozmodemyansk           411          153        564\n"
+        "   Sernur                  298           97        395\n"
+    )
+    assert {(v, s) for v, _, s in figures(text)} == {
+        (411.0, "members"),
+        (153.0, "members"),
+        (564.0, "members"),
+        (298.0, "members"),
+        (97.0, "members"),
+        (395.0, "members"),
     }
 
 

@@ -506,6 +506,8 @@ def cell_subject(
         subject = label.subject or default or "expelled"
     elif (subject is None or bare) and default not in (None, "members"):
         subject = default
+    if subject is None and default is None and TOTAL_LABEL.fullmatch(column.header.strip()):
+        subject = left  # "Members | Candidates | Total": the sum of the columns before
     return subject or default or "expelled"
 
 

@@ -897,10 +897,11 @@ def resolution_parts(
 
 
 PART_CUT = re.compile(r";\s*")  # "A – VMN; B – 8 years ITL": the parts of a resolution
-# a line that opens with a name in register form ("GRACHEV Aleksei …", "Tarabrin Ya. S.")
-# is a decision of its own
+# a line that opens with a name in register form ("GRACHEV Aleksei …", "Tarabrin Ya. S.",
+# "Vasilyev, Ivan Petrovich") is a decision of its own
 NEW_LINE = re.compile(
-    rf"\n[ \t]*(?={CAPS_SURNAME}\b|[{UPPER}][a-z]+(?:-[{UPPER}][a-z]+)?,?\s+[{UPPER}][a-z]?\.)"
+    rf"\n[ \t]*(?={CAPS_SURNAME}\b|[{UPPER}][a-z]+(?:-[{UPPER}][a-z]+)?"
+    rf"(?:,?\s+[{UPPER}][a-z]?\.|,\s+[{UPPER}][a-z]+\s+[{UPPER}][a-z]+))"
 )
 # "Resolved:" opening a line inside a paragraph ("Heard: … \nResolved: …" in mixed case)
 RESOLUTION_LINE = re.compile(r"\n(?=" + RESOLUTION.pattern + ")")
