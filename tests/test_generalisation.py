@@ -1473,6 +1473,21 @@ def test_a_protocols_numbered_heard_and_resolved_with_a_decision_a_line_for_each
     assert {r["date"] for r in found} == {"1937-11-20"}
 
 
+def test_a_verdict_whose_operative_part_names_its_body_takes_the_preambles_date():
+    text = (
+        "On 3 March 1938 the Military Collegium of the Supreme Court of the USSR, in closed "
+        "session, heard the case of DOLGOV Semyon Markovich and ALIEVA Fatima Gasanovna.\n\n"
+        "The Military Collegium of the Supreme Court of the USSR SENTENCED:\n\n"
+        "DOLGOV Semyon Markovich to the supreme measure of criminal punishment - shooting;\n"
+        "ALIEVA Fatima Gasanovna to deprivation of liberty for a term of ten years.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"], r["date"]) for r in found} == {
+        ("Dolgov", "death", None, "1938-03-03"),
+        ("Alieva", "imprisonment", 10.0, "1938-03-03"),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

@@ -98,10 +98,13 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
             "basis": "explicit",
         }
         title = protocol
-        if not shared["sentencing_body"] and not title:  # "SENTENCED:" under the preamble
+        if not (shared["sentencing_body"] and shared["date"]) and not title:
+            # "SENTENCED:" under the preamble, or "The Military Collegium … SENTENCED:"
+            # under the preamble that dates it ("On 3 March 1938 the Military Collegium …")
             title = preamble(text, kb, all_lines[max(0, index - PREAMBLE_LINES) : index])
         if title is not None:
-            shared["sentencing_body"], shared["date"] = title[1], shared["date"] or title[2]
+            shared["sentencing_body"] = shared["sentencing_body"] or title[1]
+            shared["date"] = shared["date"] or title[2]
         previous: tuple[list[str], float | None] | None = None
         for item, names in items:
             block = Block(item.start, item.end)
