@@ -1488,6 +1488,16 @@ def test_a_verdict_whose_operative_part_names_its_body_takes_the_preambles_date(
     }
 
 
+def test_a_second_clause_with_its_own_article_shares_the_verdicts_verb():
+    text = (
+        "On 12 October the people's court sentenced the chairman of the kolkhoz Karpov D. I. "
+        "under Art. 109 of the Criminal Code to 2 years of deprivation of liberty; the kolkhoz "
+        "bookkeeper Yakovleva M. S. under Art. 111 to 1 year of corrective labour works. The "
+        "storekeeper Zuev was acquitted.\n"
+    )
+    assert sentenced(text) == {("Karpov", "imprisonment", 2.0), ("Yakovleva", "other", 1.0)}
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

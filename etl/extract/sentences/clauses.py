@@ -1925,6 +1925,7 @@ def elided_verdicts(
         # "; the remaining accused, A and B, to ten years each": a role and a comma
         rf"(?:;|,\s+and|,)\s+(?:(?:the|a|his|her|their)(?:\s+[a-z]+){{1,5}},\s+)?"
         rf"(?P<names>{item}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){item})*)"
+        rf"{UNDER_ARTICLE}"  # "; the bookkeeper B under Art. 111 to 1 year of …"
         rf"(?:,?(?:\s+|\s*[—–]\s*)to\s+"  # "…, the accountant A. Fink — to six years"
         rf"|\s+(?=(?:{NUMBER_WORD}|\d+)\s+(?:years|months)\b)"  # "…, and B eight years each"
         rf"|\s*[—–]\s*(?=(?:{NUMBER_WORD}|\d+)\s+(?:years|months)\b))"  # "; his wife B – 5 years"
@@ -1960,6 +1961,13 @@ def elided_verdicts(
                 term = own or (years[0][0] if years else None)
                 found.append((name, [penalty], term if penalty != "death" else None))
     return found
+
+
+# The article a verdict applies, between a name and its penalty
+UNDER_ARTICLE = (
+    r"(?:,?\s+under\s+(?:Arts?\.|Articles?)\s*\d[\w.-]*(?:\s+(?:and|,)\s*\d[\w.-]*)*"
+    r"(?:\s+of\s+the\s+Criminal\s+Code(?:\s+of\s+the\s+[A-Z]+)?)?)?"
+)
 
 
 # "…, B eight", "… and B seven" after a clause that named its persons and a term of years
