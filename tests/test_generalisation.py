@@ -1498,6 +1498,30 @@ def test_a_second_clause_with_its_own_article_shares_the_verdicts_verb():
     assert sentenced(text) == {("Karpov", "imprisonment", 2.0), ("Yakovleva", "other", 1.0)}
 
 
+def test_an_nkvd_reports_cases_objects_with_roles_ages_and_a_joined_count():
+    text = (
+        "1. By decision of the troika of 11 March 1938 the organizer, the former kulak "
+        "ZAVYALOV Trofim Ilyich, born 1884, and 14 active participants were sentenced to VMN; "
+        "8 rank-and-file participants received 10 years ITL each.\n\n"
+        "2. On 17 March 1938 the troika sentenced PROSVIRIN, his deputy LIPATOV S. K. and the "
+        "senior mechanic EGGERT R. F. under the first category; the remaining six participants "
+        "were given 8 years ITL.\n\n"
+        "3. On 19 March the troika sentenced TIKHOVIDOV Nikolai Vasilyevich, 67 years old, and "
+        "the former churchwarden SHCHEGLOV P. A. to the highest measure of punishment.\n\n"
+        "– Olena Harasymenko, a teacher from Zmiiv, who had been given ten years by the OSO.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Zavyalov", "death", None),
+        ("Prosvirin", "death", None),
+        ("Lipatov", "death", None),
+        ("Eggert", "death", None),
+        ("Tikhovidov", "death", None),
+        ("Shcheglov", "death", None),
+        ("Harasymenko", "imprisonment", 10.0),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

@@ -56,7 +56,7 @@ from etl.lang.text import NUMBER_WORD, Block, lines, parse_count, text_memo
 PRONOUN = re.compile(r"\b(?:(?P<subject>he|she|him)|his|her)\b", re.IGNORECASE)
 NEAR = 60  # a subject's verb and its penalty stand this close ("Orlov was sentenced by the GPU to")
 # A word of a role before a name (not a preposition, a pronoun or a verb).
-_ROLE_WORD = r"(?!(?:to|in|on|by|at|for|with|and|him|her|them|under|as|during|without)\b)"
+_ROLE_WORD = r"(?!(?:to|in|on|by|at|for|from|with|and|him|her|them|under|as|during|without)\b)"
 # "the chief mechanic ", not "the village of " (a place's name follows) nor "the rumour that "
 ROLE_PREFIX_WORD = rf"{_ROLE_WORD}(?!(?:of|that|which|who|whom|whose|when|where|if|whether)\b)"
 ROLE = rf"(?:(?:the\s+)?(?:{ROLE_PREFIX_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))"
@@ -171,8 +171,8 @@ DATED = (
 # A verdict named before a clause's subject without a comma: "By the verdict of the court
 # Surname is to be shot", "Under the troika's decision Surname was …".
 BY_VERDICT = (
-    r"(?:[Bb]y|[Uu]nder|[Aa]ccording to|[Pp]ursuant to)\s+(?:the|a|its|their)\s+"
-    r"(?:[\w’']+\s+){0,2}?(?:verdict|sentence|decision|resolution)"
+    r"(?:[Bb]y|[Uu]nder|[Aa]ccording to|[Pp]ursuant to)\s+(?:(?:the|a|its|their)\s+)?"
+    r"(?:[\w’']+\s+){0,2}?(?:verdict|sentence|decision|resolution|sitting|session)"
     r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?i:court|tribunal|troika|collegium|board))?"
     # "… of the troika of the UNKVD for Placename oblast of 14.03.1938 Surname was …"
     r"(?:\s+(?:of|for|at)\s+[^,;]{1,60}?\s+of\s+(?:\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.\d{4}"
@@ -192,10 +192,15 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
         bracket = re.search(r"\s*\([^()]{1,40}\)\s*$", text[a:b])
         b -= len(bracket[0]) if bracket else 0  # "Kolos (tractor driver)"
         role = ROLE_BEFORE.match(text, a, b)
-        if role and parse_item(text, role.end(), b, kb):
-            a = role.end()  # "… and the foreman Surname": the name after its role
-        elif names and re.match(r"(?:an?\s+|the\s+)?[a-z]|\d{1,3}\s*$", text[a:b]):
-            continue  # an apposition or an age: "A, former director of the MTS, B, …", "A, 36, …"
+        if role and (
+            re.match(CAPS_SURNAME + r"\b", text[role.end() : b])
+            or parse_item(text, role.end(), b, kb)
+        ):
+            a = role.end()  # "… and the foreman Surname", "his deputy SURNAME A. B."
+        elif names and re.match(r"(?:an?\s+|the\s+)?[a-z]|\d{1,3}(?:\s+[a-z]+)*\s*$", text[a:b]):
+            # an apposition or an age: "A, former director of the MTS, B, …", "A, 36, …",
+            # "A, 67 years old, and B"
+            continue
         title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[a:b])
         a += title.end() if title else 0  # "Citizen KOVAL …": the title is not the name
         if re.match(CAPS_SURNAME + r"\b", text[a:b]):
@@ -271,7 +276,10 @@ def subject_names(
         rf")?"
         # "the chief mechanic A and the foreman B received …": a role before each name
         rf"(?P<names>{item}{APPOSED}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ROLE}?{item}{APPOSED})*)"
-        rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others)?"
+        rf"(?:\s+and\s+(?:his|her|their|other|several)\s+\w+|\s+and\s+others"
+        # "A, born 1884, and 14 active participants were sentenced"
+        rf"|,?\s+and\s+(?:{NUMBER_WORD}|\d+)\s+(?:[a-z-]+\s+){{0,2}}?"
+        rf"(?:others|participants|members|accomplices|persons|people|accused))?"
         # an apposition or relative clause: ", who led the case and others,"
         # or both: ", former member of the Party-name, who had been sentenced in 1908 …, was"
         rf"(?:,(?!\s+who\b)[^,;.]{{1,120}}(?=,))?(?:,\s+who\b[^;.]{{1,160}}?(?=,))?"
@@ -1397,10 +1405,18 @@ def own_clause(
     if len(starts) == 1:  # one clause: the sentence's penalties, whatever follows the name
         return name, clause.penalties, None
     ends = [c for c in starts if c > name.end] + [sentence.end]
-    found = [p for p, _, _ in passed_penalties(text, name.end, ends[0], sentence, kb)]
+    # the clause runs on over a joined subject ("A, born 1884, and 14 participants were
+    # sentenced to VMN; …") up to its first penalty, never past a ";"
+    end = ends[0]
+    found = [p for p, _, _ in passed_penalties(text, name.end, end, sentence, kb)]
+    for later in ends[1:]:
+        if found or text[:end].rstrip().endswith(";"):
+            break
+        end = later
+        found = [p for p, _, _ in passed_penalties(text, name.end, end, sentence, kb)]
     if not found:
         return name, clause.penalties, None
-    years = years_in(text, name.end, ends[0], kb)
+    years = years_in(text, name.end, end, kb)
     penalties = sorted(set(found), key=ORDER.index)
     return name, penalties, years[0][0] if years else None
 
@@ -1549,8 +1565,9 @@ def sentenced_objects(
         # "condemned A, the former head of the land department, to death", "sentenced A, who
         # stole 12 centners of grain, to 6 years"
         rf"(?:,\s+(?:the|a|an|his|her|their|who)\s+[^,;]{{1,80}}?(?=,\s+(?:to|for)\b))?"
-        # "… to", "gave A and B five years", 'gave A the "vyshka"', "gave A the highest measure"
-        rf"(?:,?\s+(?:to|for)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b)"
+        # "… to", "gave A and B five years", 'gave A the "vyshka"', "gave A the highest measure",
+        # "sentenced A under the first category"
+        rf"(?:,?\s+(?:to|for|under)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b)"
         rf"|\s+(?=(?:the\s+)?[\"“'](?=\w)|the\s+(?:highest|supreme|death|capital|maximum)\b))"
     )
     more = re.compile(
@@ -1904,10 +1921,21 @@ def object_item(kb: Knowledge) -> str:
 
 
 def object_list(kb: Knowledge) -> str:
-    """Names as verdicts write them, joined by commas and "and" ("A, B and C")."""
+    """Names as verdicts write them, joined by commas and "and" ("A, B and C"), a later
+    one with its role ("A, his deputy B and the senior mechanic C") and any with a short
+    apposition ("A, 67 years old, and B")."""
     return kb.derived(
-        "object_list", lambda k: rf"{object_item(k)}(?:(?:\s*,\s*|\s+and\s+){object_item(k)})*"
+        "object_list",
+        lambda k: (
+            rf"{object_item(k)}{OBJECT_APPOSED}"
+            rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){ROLE}?{object_item(k)}{OBJECT_APPOSED})*"
+        ),
     )
+
+
+# An object's apposition: its age or post, not its reason ("A, as a former convict, to …"),
+# its penalty (", to ten years, and …") or the next object (", and his accomplice, …")
+OBJECT_APPOSED = APPOSED.replace("|that)", "|that|as|to|for|under|and|or|but|by|with)")
 
 
 def elided_verdicts(
