@@ -1522,6 +1522,23 @@ def test_an_nkvd_reports_cases_objects_with_roles_ages_and_a_joined_count():
     }
 
 
+def test_colon_lists_of_names_in_register_form_after_a_long_head_with_an_apposition():
+    text = (
+        "23.3.38. Zarechensky RO NKVD. By the troika decision of 19 March the following were "
+        "also sentenced to the highest measure of punishment: ROSTOVTSEV Pavel Ilyich,\n"
+        "VOLOKH Semyon Fyodorovich and DEREVYANKO Ivan Petrovich. Sentenced under the second\n"
+        "category, to 10 years each: ROSTOVTSEVA Maria Fominichna, wife of the first-named, and "
+        "the\nformer trader BAKHMETYEV L. S. The sentence on the first three was carried out.\n"
+    )
+    assert sentenced(text) == {
+        ("Rostovtsev", "death", None),
+        ("Volokh", "death", None),
+        ("Derevyanko", "death", None),
+        ("Rostovtseva", "imprisonment", 10.0),
+        ("Bakhmetyev", "imprisonment", 10.0),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

@@ -2314,6 +2314,9 @@ def entry_of_subjectless(source: Source, sentence: Block, kb: Knowledge) -> list
     clauses = [0] + [m.end() for m in re.finditer(r";\s*", piece)]
     if not any(SUBJECTLESS.match(piece, at) for at in clauses):
         return []
+    colon = re.search(r":\s+", piece)
+    if colon and register_heads(text, sentence.start + colon.end(), sentence.end, kb):
+        return []  # "Sentenced … to 10 years each: SURNAME Given …": its own names, after it
     line_start = text.rfind("\n", 0, sentence.start) + 1
     for _ in range(ENTRY_LINES):
         line_end = text.find("\n", line_start)

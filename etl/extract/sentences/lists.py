@@ -562,9 +562,11 @@ BODY_HEADER = re.compile(
 # A penalty and the names it applies to, in one sentence: "Sentenced to be shot: A, B, C.",
 # "To ten years: D and E." (the names are plain surnames: the form is what says they are),
 # or a decision and its items: "Decision of the OSO of 12.I.1938: A – exile; B – 3 years".
-COLON_LIST = re.compile(r"(?P<head>[^:;]{3,80}):\s+(?P<names>[^:]{2,400}?)\.?$")
+COLON_LIST = re.compile(r"(?P<head>[^:;]{3,160}):\s+(?P<names>[^:]{2,400}?)\.?$")
 COLON_NAME = re.compile(r"\s*(?:,\s*and|,|and)\s+")
-POST = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[a-z][a-z-]*|[A-Z]{2,5})\s+){0,7}(?=[A-Z][a-z])")
+POST = re.compile(
+    rf"(?:(?:the|a|an)\s+)?(?:(?:[a-z][a-z-]*|[A-Z]{{2,5}})\s+){{0,7}}(?=[A-Z][a-z]|{CAPS_SURNAME}\b)"
+)
 
 
 def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -643,13 +645,18 @@ def colon_items(
         cursor = m.start("names")
         for sep in [*COLON_NAME.finditer(text, m.start("names"), m.end("names")), None]:
             end = sep.start() if sep else m.end("names")
+            if names and re.fullmatch(r"\s*[a-z][^A-Z]*", text[cursor:end]):
+                cursor = sep.end() if sep else end  # "A, wife of the first-named, and B"
+                continue
             post = POST.match(text, cursor, end)  # "the former director of the MTS Surname"
             at = post.end() if post else cursor
             # "Surname A. B." (initials after) as registers write it, else the usual forms;
             # the list's full stop may be its last initial's ("…: Surname A. B.")
             stop = end + 1 if text[end : end + 1] == "." else end
             initials_after = re.fullmatch(rf"\s*{WORD}\s+{REGISTER_INITIALS}\s*", text[at:stop])
-            name = list_item_name(text, at, stop, kb) if initials_after else None
+            # "SURNAME Given Patronymic", "SURNAME G. P."
+            register = re.match(rf"\s*{CAPS_SURNAME}\s+(?:{WORD}|[{UPPER}]\.)", text[at:stop])
+            name = list_item_name(text, at, stop, kb) if initials_after or register else None
             names.append(name or parse_item(text, at, end, kb))
             cursor = sep.end() if sep else end
         if not names or any(n is None or n.surname in not_names(kb) for n in names):
