@@ -1539,6 +1539,20 @@ def test_colon_lists_of_names_in_register_form_after_a_long_head_with_an_apposit
     }
 
 
+def test_a_telegrams_first_category_before_stop_and_a_surname_in_nik():
+    text = (
+        "14.3.38. SOSNOVKA. TROIKA PROTOCOL 63 OF 12 MARCH RECEIVED STOP ZHMYKHOV NOVOSELTSEV "
+        "BARANNIK FIRST CATEGORY STOP KOLKHOZNIK PETROV SECOND CATEGORY EIGHT YEARS STOP\n\n"
+        "He was a first category fitter.\n"
+    )
+    assert sentenced(text) == {
+        ("Zhmykhov", "death", None),
+        ("Novoseltsev", "death", None),
+        ("Barannik", "death", None),
+        ("Petrov", "imprisonment", 8.0),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

@@ -184,10 +184,16 @@ def part_penalties(text: str, part: Block, kb: Knowledge) -> list[Verdict]:
         )
     held = covered(part, [(v.start, v.end) for v in verdicts])
     for y, a, b in years:
-        if a not in used and not held[a - part.start]:
-            verdicts.append(
-                Verdict("imprisonment", y, a, b, (*listed_terms(text, part.start, a, kb), y))
-            )
+        if a in used or held[a - part.start]:
+            continue
+        bare = [v for v in verdicts if v.term is None and v.penalty != "death"]
+        before = next((v for v in bare if v.end <= a and not text[v.end : a].strip()), None)
+        if before is not None:  # "SECOND CATEGORY EIGHT YEARS": the penalty, then its term
+            verdicts[verdicts.index(before)] = Verdict(before.penalty, y, before.start, b, (y,))
+            continue
+        verdicts.append(
+            Verdict("imprisonment", y, a, b, (*listed_terms(text, part.start, a, kb), y))
+        )
     return sorted(verdicts, key=lambda v: v.start)
 
 
