@@ -1553,6 +1553,15 @@ def test_a_telegrams_first_category_before_stop_and_a_surname_in_nik():
     }
 
 
+def test_a_named_leader_and_others_take_their_penalty_and_the_rest_theirs():
+    text = (
+        "13.3.38. Received the troika decision of 9 March on the group of former kulaks "
+        "VOROTNIKOV A. B. and 6 others: VOROTNIKOV A. B. and 3 others - VMN, the rest 10 years "
+        "ITL each.\n"
+    )
+    assert sentenced(text) == {("Vorotnikov", "death", None)}
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

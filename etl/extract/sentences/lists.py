@@ -687,9 +687,10 @@ def colon_items(
     # items end at ";", or at "," between two that each have their own dash ("A — VMN, B —
     # 10 years"; not "SURNAME, Given Patronymic — to be shot")
     cuts = [m.start("names")]
-    for c in re.compile(r";|,(?=[^,;]{1,60}?\s[—–-]\s)").finditer(
-        text, m.start("names"), m.end("names")
-    ):
+    # or at a comma before the others of a group ("A and 3 others – VMN, the rest 10 years")
+    for c in re.compile(
+        r";|,(?=[^,;]{1,60}?\s[—–-]\s)|,(?=\s+(?:the\s+)?(?:rest|others|remaining)\b)"
+    ).finditer(text, m.start("names"), m.end("names")):
         if c[0] == ";" or ITEM_VERDICT.search(text, cuts[-1], c.start()):
             cuts.append(c.end())
     cuts.append(m.end("names"))
