@@ -1562,6 +1562,15 @@ def test_a_named_leader_and_others_take_their_penalty_and_the_rest_theirs():
     assert sentenced(text) == {("Vorotnikov", "death", None)}
 
 
+def test_i_with_my_surname_and_a_subject_after_this_time():
+    text = (
+        "So I, Krasnikov, was given ten years.\n\n"
+        'He too was a repeater; this time Kuzmin had been given exile to settlement "in '
+        'perpetuity".\n'
+    )
+    assert sentenced(text) == {("Krasnikov", "imprisonment", 10.0), ("Kuzmin", "exile", None)}
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

@@ -143,7 +143,7 @@ def _clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
     reported = term_pattern(kb, "reported").finditer(text, sentence.start, sentence.end)
     starts += [m.end() for m in reported]
     for start in list(starts):  # "…; in 1930 Surname, then a civilian, was sentenced"
-        for pattern in (INTRODUCTION, DATED, BY_VERDICT):
+        for pattern in (INTRODUCTION, DATED, BY_VERDICT, THIS_TIME):
             intro = re.compile(pattern).match(text, start, sentence.end)
             if intro:
                 starts.append(intro.end())
@@ -167,6 +167,11 @@ DATED = (
     r"(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\b[^,;.]{0,80}?"
     r"|[A-Z][a-z]*(?: [a-z]+){1,5} "  # "As far back as 1930 Surname was …", "Back in 1930 …"
     r")\b\d{4}\s+(?=[A-Z])"
+)
+# A time before a clause's subject without a comma: "this time Surname had been given exile"
+THIS_TIME = (
+    r"(?:[Tt]his|[Tt]hat|[Nn]ext|[Tt]he\s+(?:next|following|same))\s+"
+    r"(?:time|year|month|week|day|autumn|spring|summer|winter)\s+(?=[A-Z])"
 )
 # A verdict named before a clause's subject without a comma: "By the verdict of the court
 # Surname is to be shot", "Under the troika's decision Surname was …".
@@ -269,6 +274,8 @@ def subject_names(
         rf"|(?:The|the)(?:\s+(?:[a-z-]+|[A-Z]{{2,5}}\b)){{1,6}},\s+"  # "The director of the MTS, A"
         # "The members of the cell, the special settlers A, B and C were …"
         rf"(?:the\s+(?:{_ROLE_WORD}[a-z-]+\s+){{1,3}}(?=[A-Z]))?"
+        # "So I, Surname, was given ten years", "I, Surname Given Patronymic, was sentenced"
+        rf"|(?:(?:So|And|Thus|Then)\s+)?I,\s+(?=[{UPPER}])"
         rf"|(?:Its|its|His|his|Her|her|Their|their|My|my|Our|our)\s+[a-z]+(?:\s+[a-z]+)?"
         rf"(?:,\s+|\s+(?=[A-Z]))"  # "My brother Pavel was sentenced", "his deputy, A, was"
         # "Given Surname's widow, Othergiven Surname, was …": the one after the comma
