@@ -3909,6 +3909,21 @@ def test_a_total_column_beside_members_and_candidates_counts_members():
     }
 
 
+def test_a_list_of_labelled_figures_with_dotted_leaders_under_a_section_title():
+    text = (
+        "IV. APPEALS AND READMISSION (as on 1 July 1936)\n\n"
+        "Appeals against expulsion in the 1933 purge lodged with the obkom ............ 1 386\n"
+        "   of them examined by the party collegium ............ 1 204\n"
+        "   readmitted to membership ............ 241\n"
+        "Sittings of the party collegium held on appeals ............ 44\n"
+    )
+    assert figures(text) == {
+        (1386.0, "count", "other"),
+        (1204.0, "count", "investigated"),
+        (241.0, "count", "other"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

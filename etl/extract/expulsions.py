@@ -214,7 +214,8 @@ def table_shape(kb: Knowledge, table: Table, caption: str) -> Shape:
     numeric = [c.header.strip() for c in table.columns if c.numeric and c.header.strip()]
     headers = [h for h in numeric if not SERIAL.fullmatch(h)]
     counted = sum(bool(column_subject(kb, row_label(r))) for r in table.rows)
-    if not table.header:  # a list of labelled figures: "expelled from the party …… N"
+    # a list of labelled figures ("expelled from the party …… N"), under a title or none
+    if not table.header or (len(numeric) == 1 and len(table.header[-1].cells) == 1):
         return Shape(counted >= 2 and any(c.numeric for c in table.columns), False, False)
     # no numeric header says what it counts, two rows or more do
     rows_count = (
@@ -362,6 +363,8 @@ def row_records(
     across = transposed and shape.across
     above = table.rows[: table.rows.index(line_row)] if transposed else None
     label = row_label_of(kb, line_row, transposed, above)
+    if transposed and label.text and first(kb, "not_table", label.text):
+        return  # a row about something else: "Sittings of the party collegium held …… 44"
     row_ctx = label_context(kb, table, label, ctx)
     span = source.span(line_row.block.start, line_row.block.end)
     for column in table.columns:
