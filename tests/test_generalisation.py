@@ -3924,6 +3924,20 @@ def test_a_list_of_labelled_figures_with_dotted_leaders_under_a_section_title():
     }
 
 
+def test_a_raikom_information_covered_withheld_and_appeals_counted_in_words():
+    text = (
+        "The verification covered 791 communists; in its course 94 persons were expelled.\n\n"
+        "Party documents were withheld from a further 17 pending additional inquiries.\n\n"
+        "Forty-two of the expelled lodged appeals with the obkom.\n"
+    )
+    assert figures(text) == {
+        (791.0, "count", "investigated"),
+        (94.0, "count", "expelled"),
+        (17.0, "count", "other"),
+        (42.0, "count", "other"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

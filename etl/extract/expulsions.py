@@ -591,8 +591,12 @@ Figure = tuple[re.Match, float, float | None]  # (match, value, value_max)
 # A number under a hundred in words is a count only as the subject of an expulsion's verb:
 # "nine were expelled", "twelve of them were readmitted" (not "two sons", "three weeks").
 SMALL_COUNT = re.compile(
-    r"\s+(?:of\s+(?:them|these|whom)\s+)?(?:(?:persons|people|members|communists|candidates)\s+)?"
-    r"(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:expelled|excluded|purged|readmitted|reinstated)\b",
+    r"\s+(?:of\s+(?:them|these|whom|the\s+expelled)\s+)?"
+    r"(?:(?:persons|people|members|communists|candidates)\s+)?"
+    r"(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:expelled|excluded|purged|readmitted|reinstated)\b"
+    # "Forty-two of the expelled lodged appeals"
+    r"|(?:lodged|filed|submitted)\s+(?:appeals?|complaints?)\b|appealed\b)",
     re.IGNORECASE,
 )
 
@@ -883,8 +887,11 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
     if shared:  # "1,342 members and 517 candidates were checked": the verb is both counts'
         after = after[shared.end() :]
     after_subject = first(kb, "subject", after, "start")
-    if after_subject == "members" and first(kb, "outcome", after[:60], "start"):
-        return "other"  # "146 members were transferred to candidates": an outcome
+    if after_subject == "members" and (
+        first(kb, "outcome", after[:60], "start") or first(kb, "outcome_before", head[-60:])
+    ):
+        # "146 members were transferred to candidates", "withheld from 17 communists"
+        return "other"
     explicit = after_subject not in (None, "members") and not first(kb, "reinstated", after[:40])
     if first(kb, "reinstated", passage) and not explicit:
         return "other"  # "410 readmitted on appeal", in a passage about readmission
