@@ -3938,6 +3938,18 @@ def test_a_raikom_information_covered_withheld_and_appeals_counted_in_words():
     }
 
 
+def test_a_range_with_a_hyphen_and_a_multiplier_and_circa_before_a_count():
+    text = (
+        "Approximately 2-3 thousand members were expelled in the oblast in 1933.\n\n"
+        "In 1934, c. 4 000 members were expelled.\n\n"
+        "The charges fell under Article 58-10.\n"
+    )
+    found = {
+        (r["value"], r.get("value_max"), r["qualifier"]) for r in rows(text, "expulsion_stats")
+    }
+    assert found == {(2000.0, 3000.0, "range"), (4000.0, None, "approx")}
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

@@ -565,7 +565,7 @@ NUMBER_WORDS = (
 SIMPLE = rf"(?:{NUMERAL}|\b{NUMBER_WORDS}\b)"
 RANGE = re.compile(
     rf"(?:\bbetween\s+(?P<low>{SIMPLE})\s+and\s+(?P<high>{SIMPLE})"
-    rf"|(?P<low2>{SIMPLE})\s*(?:\bto\b|/)\s*(?P<high2>{SIMPLE}))"
+    rf"|(?P<low2>{SIMPLE})\s*(?:\bto\b|/|[-–])\s*(?P<high2>{SIMPLE}))"  # "2-3 thousand"
     rf"(?:\s+(?P<mult>million|millions|thousand))?",
     re.IGNORECASE,
 )
