@@ -3950,6 +3950,23 @@ def test_a_range_with_a_hyphen_and_a_multiplier_and_circa_before_a_count():
     assert found == {(2000.0, 3000.0, "range"), (4000.0, None, "approx")}
 
 
+def test_an_export_of_small_numbers_and_a_column_dated_by_its_day():
+    text = (
+        "Raion,Members 1.1.1934,Expelled in 1933,Reinstated\n"
+        'Bezhetsk,"1,204",187,23\n'
+        "Kashin,846,102,11\n"
+    )
+    found = {(r["value"], r["subject"], r["year_start"]) for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (1204.0, "members", 1934),
+        (187.0, "expelled", 1933),
+        (23.0, "other", None),
+        (846.0, "members", 1934),
+        (102.0, "expelled", 1933),
+        (11.0, "other", None),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

@@ -246,7 +246,8 @@ def header_year(header: str) -> int | None:
     """The year a column's header gives: "1934", a day in it ("1.1.1934", "1.I.1935"), or
     the one year of a header over two lines ("1934 abs.", a year spread over its columns)."""
     header = header.strip()
-    dated = re.fullmatch(r"(?:on\s+)?\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.(19\d\d)", header)
+    # "1.1.1934", "on 1.I.1935", "Members 1.1.1934": the day the column counts on
+    dated = re.search(r"(?:^|\s)(?:on\s+)?\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.(19\d\d)$", header)
     if dated:
         return year_cell(dated[1])
     years = {y for w in re.findall(r"(?<![\d.])19\d\d(?![\d.])", header) if (y := year_cell(w))}

@@ -123,7 +123,11 @@ def split_cells(text: str, block: Block) -> tuple[str, list[Cell]] | None:
         and re.search(r"[A-Za-z]", line)
         and not re.search(r"\s{2,}|\t", line.strip())  # aligned columns are no export
         # an export quotes a number with a thousands comma: "20,000 Oppositionists" is prose
-        and not re.search(r"\d,\d{3}\b", re.sub(r'"[^"]*"', "", line))
+        # ("Placename,846,102,11", without a space, is a row of small numbers)
+        and not (
+            re.search(r"\d,\d{3}\b", re.sub(r'"[^"]*"', "", line))
+            and " " in re.sub(r'"[^"]*"', "", line).strip()
+        )
         and re.sub(r'"[^"]*"', "", line).count(",") >= 2  # three cells at least: not "91,1"
     ):
         # "Raion,Members,Expelled" or '"Total","2,081"': a comma-separated export, its cells
