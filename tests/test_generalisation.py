@@ -3967,6 +3967,29 @@ def test_an_export_of_small_numbers_and_a_column_dated_by_its_day():
     }
 
 
+def test_a_raikom_speakers_figures_and_a_komsomol_a_plan_and_delegates_that_are_none():
+    text = (
+        "At the sawmill 16 were expelled and 7 transferred to sympathisers. The cell of the "
+        "consumers' union lost nearly a third of its members: of 23 only 16 remain.\n\n"
+        "In the neighbouring raion the purge of 1933 removed some 400 people.\n\n"
+        "The Komsomol organisation of the raion, which has 612 members, carried out its own "
+        "check and expelled 27 of them.\n\n"
+        "The kolkhoz, where the verification found no one to expel, fulfilled the plan of "
+        "grain deliveries only by 87 per cent.\n\n"
+        "To elect 4 delegates to the conference of the party (one delegate per 300 "
+        "communists).\n"
+    )
+    found = {(round(r["value"], 1), r["subject"]) for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (16.0, "expelled"),
+        (7.0, "other"),
+        (33.3, "members"),
+        (23.0, "members"),
+        (16.0, "members"),
+        (400.0, "expelled"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

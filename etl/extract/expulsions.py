@@ -794,6 +794,12 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
                 may_search(topic, text, sentence.start, sentence.end, kb) and topic.search(passage)
             ) or bool(continues)
             ctx = context_of(text, sentence.start, sentence.end, kb, paragraph)
+            if (
+                on_topic
+                and first(kb, "other_body", passage)
+                and not first(kb, "party_named", passage)
+            ):
+                on_topic = False  # the Komsomol's figures, or a trade union's
             if len(passage) > 1500 or not on_topic:
                 paragraph = Context(ctx.year, ctx.year_end, ctx.geography, ctx.operation)
                 continue
@@ -880,7 +886,12 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
         # "2.3 thousand were expelled, of whom 0.4 thousand were candidates"; but "97 were
         # refused cards, of whom 41 were expelled": a verb of its own says what it counts
         return previous
-    if previous and FURTHER.search(head) and own is None:
+    if (
+        previous
+        and FURTHER.search(head)
+        and own is None
+        and not first(kb, "outcome", after[:60], "start")
+    ):
         return previous  # "N … in 1935 and of a further M in 1936": more of the same count
     if previous == "expelled" and REASON.match(after) and not first(kb, "subject", after, "start"):
         return "expelled"  # "…, N for passivity, M for concealing their origin"
