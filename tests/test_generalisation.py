@@ -3990,6 +3990,18 @@ def test_a_raikom_speakers_figures_and_a_komsomol_a_plan_and_delegates_that_are_
     }
 
 
+def test_a_breakdown_by_reason_a_line_each_under_its_heading():
+    text = (
+        "In the okrug as a whole, the expelled are divided by reason of expulsion as follows:\n"
+        "  for passivity and loss of contact with the party - 164;\n"
+        "  as alien elements (kulaks, traders, former officers, the clergy) - 127;\n"
+        "  for other reasons - 72.\n\n"
+        "The kolkhozes of the okrug number 212.\n"
+    )
+    found = {(r["value"], r["subject"]) for r in rows(text, "expulsion_stats")}
+    assert found == {(164.0, "expelled"), (127.0, "expelled"), (72.0, "expelled")}
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

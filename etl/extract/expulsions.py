@@ -769,6 +769,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
     heading_year: int | None = None
     carried = Context()
     on_topic, last_end = False, -2
+    listing = False  # the lines run on under "… are divided by reason as follows:"
     for line in paragraphs(text):
         on_topic = on_topic and line.start == last_end + 1  # the list runs on, line by line
         last_end = line.end
@@ -786,9 +787,11 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
         topic_ctx: Context | None = None
         for sentence in sentences(text, line.start, line.end, across_lines=True, kb=kb):
             passage = text[sentence.start : sentence.end]
+            item = listing and on_topic and bool(DASH_ITEM.fullmatch(passage))
             continues = on_topic and (
                 re.match(r"(?:among (?:these|them)|of these)\b", passage, re.I)
                 or LABELLED_LINE.fullmatch(passage)  # the next line of a summary's list
+                or item  # "for passivity – 164;" under its breakdown's heading
             )
             on_topic = bool(
                 may_search(topic, text, sentence.start, sentence.end, kb) and topic.search(passage)
@@ -806,7 +809,9 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             ctx.cited_source = cited(
                 text, sentence.start, min(len(text), sentence.end + 6), notes_table
             )
-            yield from sentence_records(source, kb, sentence, ctx, flat)
+            yield from sentence_records(source, kb, sentence, ctx, flat, item)
+            heading = BREAKDOWN.search(passage)
+            listing = item or bool(heading and passage.rstrip().endswith(":"))
             paragraph = Context(ctx.year, ctx.year_end, ctx.geography, ctx.operation)
             topic_ctx = paragraph
         if topic_ctx is not None:
@@ -862,10 +867,13 @@ SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”
 # Where a breakdown of a count begins: "among them:", "the N expelled are divided thus:",
 # "The expelled included 61 Trotskyists, 44 …";
 # the items after it count what the count before it counts ("expelled" after "among them").
+# A line of a breakdown under its heading: "for passivity and drunkenness – 164;"
+_ITEM = r"[A-Za-z(][^:;]{2,160}?\s[–—-]\s*\d[\d\s.,\u00a0]*"
+DASH_ITEM = re.compile(rf"{_ITEM}(?:;\s*{_ITEM})*[;.]?")
 BREAKDOWN = re.compile(
     r"\b(?:among (?:these|them)(?: (?:are|were))?\s*:"
     r"|(?P<of>(?:(?:are|were) (?:divided|distributed|broken down|classified)"
-    r"|(?:divide|break down|fall|are distributed)\s+(?:as follows|thus|so|into)\b)[^:;.]{0,30})\s*:"
+    r"|(?:divide|break down|fall|are distributed)\s+(?:as follows|thus|so|into)\b)[^:;.]{0,50})\s*:"
     r"|(?P<included>(?:the|those) expelled (?:included|comprised|consisted of))\b)",
     re.IGNORECASE,
 )
@@ -1002,9 +1010,10 @@ def percent_category(after: str) -> str | None:
 
 
 def sentence_records(
-    source: Source, kb: Knowledge, sentence: Block, ctx: Context, flat: str
+    source: Source, kb: Knowledge, sentence: Block, ctx: Context, flat: str, item: bool = False
 ) -> Iterator[Record]:
-    """The figures of one sentence; `flat` is the text with its line breaks as spaces."""
+    """The figures of one sentence; `flat` is the text with its line breaks as spaces; an
+    `item` is a line of a breakdown whose heading stood above ("for passivity – 164;")."""
     passage = flat[sentence.start : sentence.end]
     estimate = first(kb, "estimate", passage)
     breakdown = BREAKDOWN.search(passage)
@@ -1034,7 +1043,7 @@ def sentence_records(
         after = words_after(tail)
         category = None
         kept = bracketed = False  # the next of a series of outcomes; a share of its count
-        in_breakdown = bool(
+        in_breakdown = item or bool(
             breakdown
             and breakdown.end() <= m.start() - sentence.start
             and not (
@@ -1044,9 +1053,9 @@ def sentence_records(
         )  # a list after "included" ends at its clause's end (one after a colon runs on)
         if in_breakdown and measure == "count":
             # "among them: N kulaks, …", "… are divided thus: as aliens – N; for passivity – M"
-            label = re.search(r"[:;]\s*([^:;]+?)\s*[–—-]\s*$", head)
+            label = re.search(r"(?:^|[:;])\s*([^:;]+?)\s*[–—-]\s*$", head)
             words = label or re.match(r"\s*([^;,.]+)", tail)
-            subject = (breakdown["of"] and previous) or "expelled"
+            subject = (breakdown and breakdown["of"] and previous) or "expelled"
             category = " ".join(words[1].split()) if words else None
         elif measure == "percent":
             appended = bool(APPENDED.search(head)) and m.start() - previous_end < APPENDED_WITHIN
