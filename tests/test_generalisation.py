@@ -4002,6 +4002,24 @@ def test_a_breakdown_by_reason_a_line_each_under_its_heading():
     assert found == {(164.0, "expelled"), (127.0, "expelled"), (72.0, "expelled")}
 
 
+def test_a_short_line_whose_sentence_runs_on_in_lowercase_and_n_of_the_m_verified():
+    text = (
+        "Mokhovoy raion. In Mokhovoy raion 519 of the 528 communists have been verified, and\n"
+        "all the cells have reported on the work of their commissions to the bureau. Of them\n"
+        "66 were expelled, that is, more than one in\n"
+        "eight of those verified, of whom 12 held party cards belonging to other persons who\n"
+        "had died or had been expelled earlier, or cards obtained by deceit or by forgery.\n"
+    )
+    found = {(r["value"], r["subject"], r["qualifier"]) for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (519.0, "investigated", "exact"),
+        (528.0, "members", "exact"),
+        (66.0, "expelled", "exact"),
+        (12.5, "expelled", "more_than"),
+        (12.0, "expelled", "exact"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

@@ -95,9 +95,14 @@ def _comma_runs(text: str, blocks: list[Block]) -> Iterator[Block]:
 
 def _continues(text: str, above: Block, block: Block, width: int) -> bool:
     line, previous = text[block.start : block.end], text[above.start : above.end]
+    # a short line still runs on when its sentence does: no stop at its end and the next
+    # line goes on in lowercase ("… that is, more than one in\neight of those verified")
+    unfinished = bool(re.search(r"\w,?$", previous.rstrip())) and bool(
+        LOWER_START.match(line.lstrip())
+    )
     return (
         bool(line.strip())
-        and len(previous.rstrip()) >= FILLED * width
+        and (len(previous.rstrip()) >= FILLED * width or unfinished)
         and not previous.rstrip().endswith(":")
         and not OPENS.match(line)
         and not is_heading(text, above)
