@@ -4020,6 +4020,25 @@ def test_a_short_line_whose_sentence_runs_on_in_lowercase_and_n_of_the_m_verifie
     }
 
 
+def test_the_commissions_checked_persons_and_reasons_whose_verb_the_first_states():
+    text = (
+        "By 1 May 1930 the commissions had checked 35 806 persons, or 93.2 per cent of the "
+        "organisation.\n\n"
+        "For passivity and loss of all contact with the party 712 were expelled; for "
+        "violations of party discipline, above all in the procurement campaign, 521; for the "
+        "performance of religious rites 211.\n\n"
+        "The inspectors checked 400 tonnes of seed grain.\n"
+    )
+    found = {(r["value"], r["measure"], r["subject"]) for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (35806.0, "count", "investigated"),
+        (93.2, "percent", "investigated"),
+        (712.0, "count", "expelled"),
+        (521.0, "count", "expelled"),
+        (211.0, "count", "expelled"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

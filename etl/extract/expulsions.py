@@ -832,7 +832,9 @@ SHARE_AS_COUNT = re.compile(
 ELLIPTIC = re.compile(
     r"(?:;\s*(?:in|for|at|among|of)\s+[^;:,.\d]{1,60}?\s*[–—-]\s*"
     # "… expelled 58 members, of the tram depot 23, of the institute 17"
-    r"|,\s*(?:and\s+)?(?:in|at|of)\s+the\s+[^;:,.\d]{1,50}?\s+)$"
+    r"|,\s*(?:and\s+)?(?:in|at|of)\s+the\s+[^;:,.\d]{1,50}?\s+"
+    # "… 712 were expelled; for violations of party discipline …, 521; for religious rites 211"
+    r"|;\s*for\s+[^;:.\d]{1,200}?(?:,\s*|\s+))$"
 )
 
 
