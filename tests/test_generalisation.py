@@ -4039,6 +4039,15 @@ def test_the_commissions_checked_persons_and_reasons_whose_verb_the_first_states
     }
 
 
+def test_an_organisation_grown_in_the_past_year_from_one_count_to_another():
+    text = (
+        "In Staro-Ilyinsky raion the party organisation has grown in the past year from 410 to "
+        "487 communists.\n"
+    )
+    found = {(r["value"], r.get("value_max"), r["subject"]) for r in rows(text, "expulsion_stats")}
+    assert found == {(410.0, None, "members"), (487.0, None, "members")}
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

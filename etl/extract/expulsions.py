@@ -669,7 +669,7 @@ def ranges(text: str, sentence: Block, kb: Knowledge, taken: list) -> Iterator[F
 CHANGED_FROM = re.compile(
     r"\b(?:grew|grown|growing|rose|risen|rising|fell|fallen|falling|increased|decreased"
     r"|declined|declining|shrank|shrunk|dropped|dropping|went\s+(?:up|down)|gone\s+(?:up|down)"
-    r"|changed|reduced|cut)\s+from\s+$",
+    r"|changed|reduced|cut)(?:\s+(?:in|during|over)\s+[^,;.\d]{1,30}?)?\s+from\s+$",
     re.IGNORECASE,
 )
 # "fallen from 31.7 to 25.6 per cent": the figure changed from is a per cent like the other
