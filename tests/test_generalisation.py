@@ -1571,6 +1571,21 @@ def test_i_with_my_surname_and_a_subject_after_this_time():
     assert sentenced(text) == {("Krasnikov", "imprisonment", 10.0), ("Kuzmin", "exile", None)}
 
 
+def test_a_month_before_the_subject_and_a_body_after_of_liberty():
+    text = (
+        "Among the expelled is the former storekeeper, who had embezzled goods worth 4,300 "
+        "roubles; in October Shilov was sentenced to three years' deprivation of liberty by the "
+        "people's court under Art. 116 of the Criminal Code.\n\n"
+        "On 3 October Gorshkov was sentenced to five years.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Shilov", "imprisonment", 3.0),
+        ("Gorshkov", "imprisonment", 5.0),
+    }
+    assert {r.get("sentencing_body") for r in found} == {"people's court", None}
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

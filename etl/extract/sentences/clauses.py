@@ -143,7 +143,7 @@ def _clause_starts(text: str, sentence: Block, kb: Knowledge) -> list[int]:
     reported = term_pattern(kb, "reported").finditer(text, sentence.start, sentence.end)
     starts += [m.end() for m in reported]
     for start in list(starts):  # "…; in 1930 Surname, then a civilian, was sentenced"
-        for pattern in (INTRODUCTION, DATED, BY_VERDICT, THIS_TIME):
+        for pattern in (INTRODUCTION, DATED, BY_VERDICT, THIS_TIME, MONTHED):
             intro = re.compile(pattern).match(text, start, sentence.end)
             if intro:
                 starts.append(intro.end())
@@ -167,6 +167,13 @@ DATED = (
     r"(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring)\b[^,;.]{0,80}?"
     r"|[A-Z][a-z]*(?: [a-z]+){1,5} "  # "As far back as 1930 Surname was …", "Back in 1930 …"
     r")\b\d{4}\s+(?=[A-Z])"
+)
+# A month before a clause's subject without a comma: "In October Surname was sentenced …",
+# "on 3 October Surname …"
+MONTHED = (
+    r"(?:[Ii]n|[Oo]n|[Bb]y|[Ii]n\s+early|[Ii]n\s+late)\s+(?:\d{1,2}\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+(?=[A-Z])"
 )
 # A time before a clause's subject without a comma: "this time Surname had been given exile"
 THIS_TIME = (
