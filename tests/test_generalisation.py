@@ -4472,6 +4472,16 @@ def test_a_protocol_in_capitals_reads_surname_given_and_patronymic_as_one_person
     assert [(r["line"], r["surname"], r["penalty"]) for r in found] == [(4, "Ivanov", "death")]
 
 
+def test_a_verdict_typed_in_capitals_without_stop_and_a_tenure_in_capitals():
+    text = (
+        "VERDICT. THE MILITARY TRIBUNAL OF THE SIBERIAN MILITARY DISTRICT SENTENCED: LOMOV PAVEL\n"
+        "ANDREEVICH TO THE SUPREME MEASURE OF PUNISHMENT - SHOOTING; KISELEV IVAN TO 10 YEARS "
+        "ITL.\n\n"
+        "KOSTIN TEN YEARS AT THE HEAD OF THE KOLKHOZ: SENTENCE OF HONOUR\n"
+    )
+    assert sentenced(text) == {("Lomov", "death", None), ("Kiselev", "imprisonment", 10.0)}
+
+
 def test_a_slogan_in_capitals_is_no_entrys_person():
     text = (
         "WORKERS OF ALL COUNTRIES, UNITE!\n\n"

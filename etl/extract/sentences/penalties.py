@@ -251,7 +251,13 @@ def _slang_years(kb: Knowledge) -> dict[str, int]:
     )
 
 
-SPAN_OF_TIME = re.compile(r"\s+(?:after|before|later|earlier|ago)\b")
+SPAN_OF_TIME = re.compile(
+    r"\s+(?:after|before|later|earlier|ago"
+    # "ten years at the head of the kolkhoz", "five years as chairman": a tenure, not a term
+    r"|at\s+the\s+head\b|as\s+(?:its\s+|the\s+)?(?:chairman|director|secretary|head|manager)\b"
+    r"|of\s+(?:work|service|record\s+work|wrecking|sabotage|struggle|membership)\b)",
+    re.IGNORECASE,
+)
 # "for five years after the term", "during five years after the expiry": a duration
 DURATION_BEFORE = re.compile(r"\b(?:for|to|of|during|within)\s+(?:a\s+(?:term\s+of\s+)?)?$")
 # "one year and six months", "1 year 6 months" (not "ten years six months after his arrest")

@@ -33,6 +33,7 @@ STOP = re.compile(r"(?<![A-Za-z])STOP(?![A-Za-z])")
 TOKEN = re.compile(rf"(?:[{UPPER}]\.\s?){{1,3}}(?=[{UPPER}]{{2}})|[{UPPER}][{UPPER}'’-]+|\S+")
 INITIALS = re.compile(rf"(?:[{UPPER}]\.\s?){{1,3}}")
 JOINING = {"AND", "EACH", ","}
+LEADING_TO = {"TO", "THE", "A"}  # what a verdict's capitals put between a name and its penalty
 VERDICT_VERB = re.compile(r"SENTENCED|CONDEMNED|CONVICTED|GIVEN|GOT|RECEIVED")
 MIN_SURNAME = 4  # letters; shorter words in capitals are mostly acronyms
 
@@ -48,11 +49,24 @@ class Verdict:
     terms: tuple[float, ...] = ()
 
 
+# A paragraph typed in capitals, as telegrams and their copies were, that passes verdicts;
+# its sentences and clauses stand for a telegram's parts
+CAPITALS_VERDICT = re.compile(r"\b(?:SENTENCED|CONDEMNED|RESOLVED|DECIDED)\b")
+CAPITALS_STOP = re.compile(r";|\.(?=\s|$)|:")
+
+
 def telegram_verdicts(source: Source, kb: Knowledge) -> Iterator[Record]:
     """One row per surname and penalty of every telegram part that pairs them."""
     text = source.text
     for paragraph in paragraphs(text):
         stops = list(STOP.finditer(text, paragraph.start, paragraph.end))
+        words = text[paragraph.start : paragraph.end]
+        if not stops and words.upper() == words and CAPITALS_VERDICT.search(words):
+            stops = [
+                m
+                for m in CAPITALS_STOP.finditer(text, paragraph.start, paragraph.end)
+                if not INITIALS.match(text, max(paragraph.start, m.start() - 1), m.end())
+            ]
         if not stops:
             continue
         cuts = [paragraph.start, *(m.end() for m in stops)]
@@ -148,7 +162,11 @@ def next_to(text: str, run: list[Name], verdicts: list[Verdict], before: bool) -
         if not (v.end <= run[0].start if before else v.start >= run[-1].end):
             continue
         between = text[v.end : run[0].start] if before else text[run[-1].end : v.start]
-        words = [w for w in between.replace(",", " , ").split() if w not in JOINING]
+        words = [
+            w
+            for w in between.replace(",", " , ").split()
+            if w not in JOINING and (before or w not in LEADING_TO)  # "A TO THE SUPREME …"
+        ]
         if not words or (not before and len(words) <= 2 and VERDICT_VERB.fullmatch(words[0])):
             return v
     return None
