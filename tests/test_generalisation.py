@@ -1586,6 +1586,18 @@ def test_a_month_before_the_subject_and_a_body_after_of_liberty():
     assert {r.get("sentencing_body") for r in found} == {"people's court", None}
 
 
+def test_a_pronoun_inside_a_relative_clause_stands_for_its_antecedent():
+    text = (
+        "Comrade Bespalov dwelt in particular on individual organisations. Among the expelled "
+        "was the former head of the repair workshop Tsvetkov, who had concealed that in 1929 he "
+        "was sentenced by the people's court to two years' deprivation of liberty.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Tsvetkov", "imprisonment", 2.0)
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

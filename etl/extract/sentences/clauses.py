@@ -1139,6 +1139,12 @@ def resolve_pronoun(
     text = source.text
     word = text[pronoun : pronoun + 3]
     here = Block(sentence.start, pronoun)
+    # Inside a relative clause, its antecedent: "… Tsvetkov, who had concealed that in 1929
+    # he was sentenced …"
+    owner = RELATIVE_OWNER.search(text, sentence.start, pronoun)
+    owned = parse_item(text, owner.start(1), owner.end(1), kb) if owner else None
+    if owned is not None and owned.surname not in not_names(kb) and agrees(owned, word):
+        return [called(source, kb, clause, owned)]
     # In its own sentence: a full name, or the bare surname a clause opens with as its
     # subject ("Surname, it turned out, had been tried before: … sentenced him", "In 1930
     # Surname was arrested; in 1937 he was sentenced").
@@ -1182,6 +1188,9 @@ def resolve_pronoun(
     return []
 
 
+RELATIVE_OWNER = re.compile(
+    rf"([{UPPER}][\w’'-]+(?:\s+[{UPPER}]\.\s*){{0,2}}),\s+who\b[^.;]{{0,160}}\bthat\s+[^.;]{{0,40}}$"
+)
 # "… by General Surname", "by the investigator Surname": the agent of a passive verb
 AGENT_BEFORE = re.compile(
     r"\b(?:[a-z]+ed|shot|taken|killed|beaten|given|seen|made|done|struck)\b[^.;]{0,60}?"
