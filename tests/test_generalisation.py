@@ -4075,6 +4075,24 @@ def test_an_organisation_grown_in_the_past_year_from_one_count_to_another():
     assert found == {(410.0, None, "members"), (487.0, None, "members")}
 
 
+def test_a_grid_table_whose_one_column_gives_counts_with_their_shares_in_brackets():
+    text = (
+        "Table 7. Expelled in 1937 by raion\n\n"
+        "+-----------+-------------------+\n"
+        "| Raion     | Expelled in 1937  |\n"
+        "+===========+===================+\n"
+        "| Rzhev     | 214 (12,1%)       |\n"
+        "| Torzhok   | 96 (8,4%)         |\n"
+        "+-----------+-------------------+\n"
+    )
+    assert figures(text) == {
+        (214.0, "count", "expelled"),
+        (12.1, "percent", "expelled"),
+        (96.0, "count", "expelled"),
+        (8.4, "percent", "expelled"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

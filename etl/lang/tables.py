@@ -39,6 +39,8 @@ GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0\u2009\u202f.,’'])\d{3})(?:(?P=g)\d{3})*"
 NUMBER = rf"(?:{GROUPED}|\d+)(?:[.,]\d+)?"
 HIGH = NUMBER.replace("?P<g>", "?P<g2>").replace("?P=g", "?P=g2")
 NUMERIC = re.compile(rf"(?P<low>{NUMBER})(?:\s*[-–]\s*(?P<high>{HIGH}))?\s*%?")
+# A count with its share in brackets: "214 (12,1%)"
+COUNT_WITH_SHARE = re.compile(rf"(?P<count>{NUMBER})\s*\(\s*{HIGH}\s*%?\s*\)")
 ABSENT = {"", "-", "--", "—", "–", "n/a", "…", "...", "x", "·", ".", "nil", "none"}
 MAX_ROW = 400  # a longer line is prose, not a table row (a wide register runs past 200)
 MAX_CAPTION = 160  # a longer line above a table is prose, not its title
@@ -64,7 +66,16 @@ class Cell:
 
     @property
     def numeric(self) -> bool:
-        return bool(NUMERIC.fullmatch(self.clean)) or self.clean in ABSENT - {""}
+        return bool(
+            NUMERIC.fullmatch(self.clean) or COUNT_WITH_SHARE.fullmatch(self.clean)
+        ) or self.clean in ABSENT - {""}
+
+    @property
+    def count(self) -> str:
+        """The figure a cell's number is written as: its count when a share in brackets
+        follows it ("214 (12,1%)" → "214")."""
+        with_share = COUNT_WITH_SHARE.fullmatch(self.clean)
+        return with_share["count"] if with_share else self.clean
 
 
 @dataclass
@@ -456,7 +467,7 @@ def read_columns(text: str, table: Table) -> list[Column]:
             cells = table.header[0].cells
             header = cells[position].clean if -position <= len(cells) else ""
         values = [c for r in table.rows if (c := cell_at(r, position)) is not None]
-        tokens = [c.clean for c in values if c.numeric and c.clean not in ABSENT]
+        tokens = [c.count for c in values if c.numeric and c.clean not in ABSENT]
         numeric = len(tokens) > 0 and len(tokens) >= len([c for c in values if c.clean]) / 2
         unit = f"{header} {caption}"  # "(in thousands)" may stand in the caption
         columns.append(Column(position, header, decimal_mark(tokens, unit), numeric))
