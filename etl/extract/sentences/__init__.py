@@ -26,13 +26,16 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
   (etl/extract/sentences/author.py).
 - `sentences.addressee` (inferred): a certificate's or reply's "You were sentenced by the
   Special Board …": the person it is issued to, "Issued to citizen Surname Given Patronymic".
-- `sentences.register_table`: a table with a column of names and one of sentences.
+- `sentences.register_table`: a table with a column of names and one of sentences (its
+  date and body from their own columns, when it has them).
 - `sentences.entry_line`: a list of persons a line each, "Surname, Given Patronymic:
   Military Collegium, 1937, ten years", each verdict after the colon a row.
 - `sentences.headline`: a newspaper's headline in capitals that sentences by name, read
   as a telegram's part ("… SURNAME AND OTHERNAME SENTENCED TO BE SHOT").
 - `sentences.telegram`: a telegram's clipped capitals, "SENTENCED SHOOT A B TEN YEARS ITL C
-  STOP": each run of surnames with the penalty next to it (etl/extract/sentences/telegrams.py).
+  STOP": each run of surnames with the penalty next to it (etl/extract/sentences/telegrams.py);
+  also a verdict typed all in capitals without "STOP", its stops, colons and semicolons
+  cutting its parts.
 - `sentences.partitive_list` (inferred, rule `count_minus_named`): "N of the M
   accused" or "all but K" after a list, or a prose naming, of the accused.
 A demand, a threat, a hypothetical, a term served or a relative's fate gives no
