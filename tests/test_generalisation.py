@@ -4093,6 +4093,26 @@ def test_a_grid_table_whose_one_column_gives_counts_with_their_shares_in_bracket
     }
 
 
+def test_a_long_list_among_the_expelled_and_the_number_of_the_expelled_amounting_to():
+    text = (
+        "Among the expelled were 38 kulaks and sub-kulak elements who had hidden their social "
+        "origin, 9 former whiteguards and members of anti-Soviet parties, 12 swindlers and "
+        "holders of other people's or forged documents, 14 Trotskyist and double-dealing "
+        "elements, and 61 persons expelled for passivity.\n\n"
+        "We shall prove that the number of the expelled Bolshevik-Leninists during the last "
+        "purge alone (the latter part of 1935) amounted to no fewer than 10,000.\n"
+    )
+    found = {(r["value"], r["subject"], r["qualifier"]) for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (38.0, "expelled", "exact"),
+        (9.0, "expelled", "exact"),
+        (12.0, "expelled", "exact"),
+        (14.0, "expelled", "exact"),
+        (61.0, "expelled", "exact"),
+        (10000.0, "expelled", "at_least"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

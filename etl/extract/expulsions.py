@@ -887,6 +887,10 @@ SHARED_VERB = re.compile(
 )
 
 
+HEAD_REACH = 300  # characters before a figure where what it counts may be said: "Among
+# the expelled were 38 kulaks …, 9 former whiteguards …, 12 swindlers …, 14 Trotskyists"
+
+
 def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str | None) -> str:
     """What a count counts: the words after it ("were expelled", "party cards were
     issued"), else those before it ("out of", "the expulsion of"); a bare "1,204
@@ -919,7 +923,7 @@ def subject_of(kb: Knowledge, head: str, after: str, passage: str, previous: str
         return "other"  # "410 readmitted on appeal", in a passage about readmission
     if after_subject and after_subject != "members":
         return after_subject
-    before = first(kb, "subject_before", head[-120:])
+    before = first(kb, "subject_before", head[-HEAD_REACH:])
     base_of = re.search(r"(?:out of|of the)\s+(?:the\s+)?$", head)
     if base_of and re.match(r"\s*[a-z]", after) and not after_subject:
         before = None  # "154 out of 186 division generals": the base of something else
