@@ -1598,6 +1598,15 @@ def test_a_pronoun_inside_a_relative_clause_stands_for_its_antecedent():
     }
 
 
+def test_the_supreme_measure_of_social_protection_and_its_abbreviation():
+    text = (
+        "RESOLVED: Levin Mark Isaakovich to be subjected to the supreme measure of social "
+        "protection - shooting.\n\n"
+        "Mironov was sentenced to VMSZ.\n"
+    )
+    assert sentenced(text) == {("Levin", "death", None), ("Mironov", "death", None)}
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"
