@@ -1607,6 +1607,14 @@ def test_the_supreme_measure_of_social_protection_and_its_abbreviation():
     assert sentenced(text) == {("Levin", "death", None), ("Mironov", "death", None)}
 
 
+def test_a_term_with_subsequent_exile_gives_both_penalties():
+    text = (
+        "Kulikov received five years of corrective labour camps with subsequent exile for three "
+        "years.\n"
+    )
+    assert sentenced(text) == {("Kulikov", "imprisonment", 5.0), ("Kulikov", "exile", 3.0)}
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

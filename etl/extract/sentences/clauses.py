@@ -774,7 +774,27 @@ def with_own_terms(text: str, sentence: Block, kb: Knowledge, named: Named) -> N
                 continue  # "X received ten years of funding": years of something else
             penalty = next((p for p, _, _ in own if p != "death"), "imprisonment")
             named.append((name, [penalty], value))
+            named += subsequent_penalty(text, sentence, kb, name, m.end(), penalty)
     return named
+
+
+# A second penalty served after the first: "… ten years of camps with subsequent exile for
+# three years", "… followed by three years of exile"
+SUBSEQUENT = re.compile(r"\b(?:with\s+subsequent|followed\s+by|and\s+then)\s+", re.IGNORECASE)
+
+
+def subsequent_penalty(
+    text: str, sentence: Block, kb: Knowledge, name: Name, at: int, first: str
+) -> Named:
+    """The penalty (with its own term) that a verdict adds after the first one's term."""
+    then = SUBSEQUENT.search(text, at, sentence.end)
+    if then is None or re.search(r"[;.]", text[at : then.start()]):
+        return []
+    end = re.search(r"[;]|$", text[then.end() : sentence.end])
+    stop = then.end() + end.start() if end else sentence.end
+    own = [p for p, _, _ in passed_penalties(text, then.end(), stop, sentence, kb) if p != first]
+    years = years_in(text, then.end(), stop, kb)
+    return [(name, [own[0]], years[0][0] if years and own[0] != "death" else None)] if own else []
 
 
 def items_and_respects(text: str, sentence: Block, kb: Knowledge) -> Named:
