@@ -335,14 +335,17 @@ def build(
 def findings(checks: pd.DataFrame) -> list[Problem]:
     """The rows of the `checks` resource as problems: the rule is the code, the row's
     check_id its key."""
+    columns = [checks[c].tolist() for c in ("rule", "severity", "check_id", "subject", "message")]
     return [
         Problem(
-            code=row.rule,
-            severity=row.severity,
+            code=rule,
+            severity=severity,
             file="checks",
-            key=row.check_id,
-            value=row.subject if isinstance(row.subject, str) else None,
-            message=row.message,
+            key=check_id,
+            value=subject if isinstance(subject, str) else None,
+            message=message,
         )
-        for row in checks.itertuples(index=False)
+        # Whole columns as lists: itertuples made a tuple of pandas scalars per row (0.15 s
+        # of a 100x build's 20,000 findings).
+        for rule, severity, check_id, subject, message in zip(*columns, strict=True)
     ]
