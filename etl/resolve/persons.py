@@ -112,6 +112,8 @@ class PersonIndex:
         return self._keys[surname]
 
     def _in_order(self, persons: list[Person]) -> list[Person]:
+        if len(persons) < 2:  # as a rule: one owner or none
+            return list(persons)
         return sorted(persons, key=lambda p: self._rank[id(p)])
 
     def by_key(self, key: str) -> list[Person]:
@@ -374,12 +376,14 @@ def scan_all_mentions(
     persons_by_id = {id(p): p for p in index.persons}
     banned = not_names(index.kb)
     seen: dict[tuple[str, str], tuple[Person | None, str, bool]] = {}
-    pieces_of: dict[str, tuple[tuple[int, str], ...]] = {}
-    # What each mention adds to its person, counted: (person, spelling, initials, why,
-    # cited) in the order first met, which is all Person.add needs (a spelling's first
-    # mention decides whether its `why` is kept).
-    adds: dict[tuple[int, str, str, str, bool], int] = {}
+    plans: dict[tuple[str, str], tuple[Hit, ...]] = {}
+    # What each mention adds to its person: (person, spelling, initials, why, cited),
+    # counted at the end in the order first met, which is all Person.add needs (a
+    # spelling's first mention decides whether its `why` is kept).
+    adds: list[tuple[int, str, str, str, bool]] = []
     found = Mentions()
+    add_start, add_line = found.starts.append, found.lines.append
+    add_written, add_person = found.written.append, found.persons.append
     for source_id, source in sorted(texts.items()):
         local = {
             key: persons_by_id[next(iter(ids))]
@@ -396,41 +400,62 @@ def scan_all_mentions(
             scanned.cited,
             strict=True,
         ):
-            if "-" in word:
-                pieces = pieces_of.get(word)
-                if pieces is None:
-                    pieces = pieces_of[word] = _pieces(word, index, banned)
-            else:
-                pieces = ((0, word),)
-            for delta, part in pieces:
-                part_initials = initials if part == word else ""
+            plan = plans.get((word, initials))
+            if plan is None:
+                plan = plans[(word, initials)] = _plan(word, initials, index, banned, seen)
+            for delta, part, part_initials, person, why, shared in plan:  # none, as a rule
+                if shared:
+                    person = local.get(shared)
+                    if person is None:
+                        continue
                 at = start + delta
-                result = seen.get((part, part_initials))
-                if result is None:
-                    name = Name(part, at, at + len(part), part, initials=part_initials)
-                    result = seen[(part, part_initials)] = index.find(name)
-                person, why, ambiguous = result
-                if ambiguous:
-                    person = local.get(index.key(part)[0])
-                if person is None:
-                    continue
                 named = cited
                 if part != word:
                     line_start = source.line_starts[line - 1]
                     named = cited_at(text, line_start, at, at + len(part))
-                found.source_ids.append(source_id)
-                found.starts.append(at)
-                found.lines.append(line)
-                found.written.append(part)
-                found.persons.append(person)
+                add_start(at)
+                add_line(line)
+                add_written(part)
+                add_person(person)
                 owner.setdefault((source_id, at), person)
-                add = (id(person), part, part_initials, why, named)
-                adds[add] = adds.get(add, 0) + 1
-    for (person_id, part, initials, why, cited), count in adds.items():
+                adds.append((id(person), part, part_initials, why, named))
+        found.source_ids += [source_id] * (len(found.starts) - len(found.source_ids))
+    for (person_id, part, initials, why, cited), count in Counter(adds).items():
         person = persons_by_id[person_id]
         name = Name(part, 0, len(part), part, initials=initials)
         person.add(name, role="cited author" if cited else "", why=why, count=count)
     return found
+
+
+Hit = tuple[int, str, str, "Person | None", str, str]
+"""A name a token stands for: (offset in the token, part, its initials, person, why, and
+for a bare surname several persons share, its key, else "")."""
+
+
+def _plan(
+    word: str,
+    initials: str,
+    index: PersonIndex,
+    banned: frozenset[str],
+    seen: dict[tuple[str, str], tuple[Person | None, str, bool]],
+) -> tuple[Hit, ...]:
+    """The names a token (word, initials) may stand for in any text, asked of the index
+    once (`seen` keeps its answer for each (part, initials)): most tokens stand for none.
+    A shared bare surname is left to the text (the person it names there in full)."""
+    pieces = _pieces(word, index, banned) if "-" in word else ((0, word),)
+    hits: list[Hit] = []
+    for delta, part in pieces:
+        part_initials = initials if part == word else ""
+        result = seen.get((part, part_initials))
+        if result is None:
+            name = Name(part, delta, delta + len(part), part, initials=part_initials)
+            result = seen[(part, part_initials)] = index.find(name)
+        person, why, ambiguous = result
+        if ambiguous:
+            hits.append((delta, part, part_initials, None, why, index.key(part)[0]))
+        elif person is not None:
+            hits.append((delta, part, part_initials, person, why, ""))
+    return tuple(hits)
 
 
 def _pieces(word: str, index: PersonIndex, banned: frozenset[str]) -> tuple[tuple[int, str], ...]:
