@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
@@ -140,7 +140,10 @@ class PersonIndex:
     def find(self, name: Name) -> tuple[Person | None, str, bool]:
         """(person, why, ambiguous) for a name; person None when unknown or ambiguous."""
         key, why = self.key(name.surname)
-        initial = initial_of(name, self.kb)
+        return self._find(key, why, initial_of(name, self.kb))
+
+    def _find(self, key: str, why: str, initial: str) -> tuple[Person | None, str, bool]:
+        """`find` for a name of this spelling key (`why` it has it) and initial."""
         candidates = self.by_key(key)
         how = why or "same transliteration key"
         if not candidates:
@@ -170,10 +173,11 @@ class PersonIndex:
             return parts, "part of a double surname"
         if len(key) < FUZZY_MIN_LENGTH:
             return [], ""  # close_keys accepts no key this short
+        buckets, first = self._buckets, key[:1]
         near = [
-            k
-            for length in (len(key) - 1, len(key), len(key) + 1)
-            for k in self._buckets.get((key[:1], length), ())
+            *buckets.get((first, len(key) - 1), ()),
+            *buckets.get((first, len(key)), ()),
+            *buckets.get((first, len(key) + 1), ()),
         ]
         if len(near) > 8:
             # rapidfuzz's batch scorer keeps the keys either measure of `similarity` may put
@@ -192,19 +196,19 @@ class PersonIndex:
     def add(self, name: Name, role: str = "", own: bool = False) -> Person | None:
         """Attach an anchoring name to its person, creating the person if it is new (or,
         with `own`, where the name could be several persons)."""
-        person, why, ambiguous = self.find(name)
+        key, key_why = self.key(name.surname)
+        initial = initial_of(name, self.kb)
+        person, why, ambiguous = self._find(key, key_why, initial)
         if ambiguous and not own:
             return None
         if ambiguous:
             person = None
-        key, _ = self.key(name.surname)
         if person is None:
-            person = Person(set(), initial_of(name, self.kb))
+            person = Person(set(), initial)
             why = ""
         else:
-            person.initial = person.initial or initial_of(name, self.kb)
+            person.initial = person.initial or initial
         self._own(person, key)
-        key_why = self.key(name.surname)[1]
         if key_why:
             person.merges.setdefault(name.surname, key_why)
         person.add(name, role, why)
@@ -502,7 +506,9 @@ def with_persons(
             )
             continue
         if record.resource != "mentions":
-            out.append(replace(record, fields={**record.fields, "person_id": ids[id(person)]}))
+            fields = {**record.fields, "person_id": ids[id(person)]}
+            # What dataclasses.replace makes, without its look-up of every field.
+            out.append(Record(record.resource, fields, record.span, record.extractor, record.refs))
     return out, warnings
 
 
