@@ -338,11 +338,23 @@ def anchor_names(
     unsure: list[tuple[Record, str]] = []
 
     def anchor(record: Record, person: Person | None, key: str) -> None:
+        if person is None:
+            return
         name = record.refs["name"]
-        if person is not None:
-            person.first = min(person.first, (*order[id(record)], name.surname))
-            owner[(record.span.source_id, name.start)] = person
-            by_text.setdefault(record.span.source_id, {}).setdefault(key, set()).add(id(person))
+        source_id = record.span.source_id
+        rank, offset = order[id(record)]
+        first = (rank, offset, name.surname)
+        if first < person.first:
+            person.first = first
+        owner[(source_id, name.start)] = person
+        # setdefault would make a dict and a set for every name, kept or not.
+        keys = by_text.get(source_id)
+        if keys is None:
+            keys = by_text[source_id] = {}
+        persons = keys.get(key)
+        if persons is None:
+            persons = keys[key] = set()
+        persons.add(id(person))
 
     for record in anchored:
         name: Name = record.refs["name"]
