@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
@@ -312,17 +313,17 @@ def anchor_order(records: list[Record]) -> tuple[Order, list[Record]]:
     rank: dict[str, int] = {}
     for record in records:  # records come text by text, in registry order
         rank.setdefault(record.span.source_id, len(rank))
-    anchored = [r for r in records if "name" in r.refs]
-    order = {id(r): (rank[r.span.source_id], r.refs["name"].start) for r in anchored}
     strength = {"defendants": 0, "sentences": 1, "mentions": 2}
-    anchored.sort(
-        key=lambda r: (
-            strength.get(r.resource, 3),
-            not (r.refs["name"].initials or r.refs["name"].given),
-            order[id(r)],
-        )
-    )
-    return order, anchored
+    order: Order = {}
+    keyed: list[tuple[tuple, Record]] = []  # (sort key, record): each key made in one pass
+    for r in records:
+        if "name" not in r.refs:
+            continue
+        name = r.refs["name"]
+        place = order[id(r)] = (rank[r.span.source_id], name.start)
+        keyed.append(((strength.get(r.resource, 3), not (name.initials or name.given), place), r))
+    keyed.sort(key=itemgetter(0))
+    return order, [r for _, r in keyed]
 
 
 Owners = dict[tuple[str, int], Person]  # (source_id, name offset) → person
