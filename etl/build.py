@@ -144,13 +144,22 @@ def _local_jobs() -> int:
     return int(os.environ.get("ETL_JOBS", os.cpu_count() or 1))
 
 
+def _collector_on() -> None:
+    """A forked worker's garbage collector on, for what the worker makes: what it inherited
+    (the parent's records, read from the cache with the collector paused, all of them
+    still in its youngest generation) is frozen first, or the worker's first collection
+    walked all of it, and copied every page it touched."""
+    gc.freeze()
+    gc.enable()
+
+
 @contextmanager
 def _local_pool(count: int) -> Iterator[Executor]:
     """Forked workers on every core (they inherit the loaded modules and knowledge)."""
     jobs = _local_jobs()
     parallel = jobs > 1 and count > 1 and "fork" in mp.get_all_start_methods()
     pool = (
-        ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=gc.enable)
+        ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_collector_on)
         if parallel
         else _Inline()
     )
@@ -335,14 +344,17 @@ def build(
 def findings(checks: pd.DataFrame) -> list[Problem]:
     """The rows of the `checks` resource as problems: the rule is the code, the row's
     check_id its key."""
+    columns = [checks[c].tolist() for c in ("rule", "severity", "check_id", "subject", "message")]
     return [
         Problem(
-            code=row.rule,
-            severity=row.severity,
+            code=rule,
+            severity=severity,
             file="checks",
-            key=row.check_id,
-            value=row.subject if isinstance(row.subject, str) else None,
-            message=row.message,
+            key=check_id,
+            value=subject if isinstance(subject, str) else None,
+            message=message,
         )
-        for row in checks.itertuples(index=False)
+        # Whole columns as lists: itertuples made a tuple of pandas scalars per row (0.15 s
+        # of a 100x build's 20,000 findings).
+        for rule, severity, check_id, subject, message in zip(*columns, strict=True)
     ]

@@ -7,7 +7,9 @@ anywhere. Outside a project the others say so in one line and exit 2.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import json
 import sys
 from collections import Counter
@@ -127,6 +129,10 @@ def build(dist: Path | None, quiet: bool, no_cache: bool, scheduler: str | None)
     Example: etl build --dist dist
     """
     from etl.build import build as run_build
+
+    # The process ends after the build: the collector need not walk everything the build
+    # left in memory once more on the way out (0.1 s of a 100x build); exit frees it all.
+    atexit.register(gc.freeze)
 
     def progress(done: int, total: int, source_id: str) -> None:
         click.echo(f"extracting [{done}/{total}] {source_id}", err=True)

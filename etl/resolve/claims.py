@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from etl.contract import schemas
 from etl.contract.validate import coerce
@@ -44,12 +46,35 @@ def claim_id(row: dict, parts: list[str]) -> str:
 
 def numbered(ids: list[str]) -> list[str]:
     """Ids made unique in order: the second of an id gets ":2", the third ":3"."""
+    if len(set(ids)) == len(ids):  # as a rule: one set, not a count per id
+        return ids
     seen: dict[str, int] = {}
     out = []
     for base in ids:
         n = seen[base] = seen.get(base, 0) + 1
         out.append(base if n == 1 else f"{base}:{n}")
     return out
+
+
+def joined_ids(keys: list[list]) -> list[str]:
+    """Each row's values of the columns `keys` joined by ":", as `claim_id` joins them (one
+    f-string per column for the whole column, not a join per row)."""
+    ids = [str(value) for value in keys[0]]
+    for column in keys[1:]:
+        ids = [f"{done}:{value}" for done, value in zip(ids, column, strict=True)]
+    return ids
+
+
+def typed_column(values: list) -> object:
+    """A column of Python values with the dtype pandas would infer for it, given at once
+    where every value is an int (int64) or a str (str): inferring it value by value took
+    most of making the mentions frame."""
+    types = set(map(type, values))
+    if types == {int}:
+        return np.array(values, dtype=np.int64)
+    if types == {str}:  # through Arrow, as pandas stores it: faster than pd.array(values)
+        return pd.array(pa.array(values, type=pa.large_string()), dtype="str")
+    return values
 
 
 def to_frame(
@@ -66,10 +91,10 @@ def to_frame(
         if id_column:
             if id_column not in columns:
                 keys = [columns["source_id"], columns["char_start"], *(columns[p] for p in parts)]
-                joined = zip(*keys, strict=True)
-                columns[id_column] = [":".join(map(str, values)) for values in joined]
+                columns[id_column] = joined_ids(keys)
             columns[id_column] = numbered(columns[id_column])
-        frame = pd.DataFrame(columns).reindex(columns=schemas.columns(resource))
+        typed = {name: typed_column(values) for name, values in columns.items()}
+        frame = pd.DataFrame(typed).reindex(columns=schemas.columns(resource))
     else:
         if id_column:
             seen: dict[str, int] = {}

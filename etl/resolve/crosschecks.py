@@ -59,13 +59,8 @@ def check_id(row: dict) -> str:
     return f"{row['rule']}:{subject}"
 
 
-def span_of(row: object) -> str:
-    """A table row's span, cited as Span.ref cites it."""
-    return f"{row.source_id}:{row.char_start}-{row.char_end}"
-
-
 def span_refs(frame: pd.DataFrame) -> list[str]:
-    """Every row's span as `span_of` cites it, computed once for a whole frame."""
+    """Every row's span, cited as Span.ref cites it, computed once for a whole frame."""
     return [
         f"{source_id}:{start}-{end}"
         for source_id, start, end in zip(
@@ -360,22 +355,26 @@ def restated_statistics(frames: dict[str, pd.DataFrame]) -> list[dict]:
     for i in headline:
         if not any(pd.isna(value) for value in prose_keys[i]):
             by_key.setdefault(prose_keys[i], []).append(i)
-    prose_rows = list(prose.itertuples()) if by_key else []
+    # Columns as lists, not itertuples: a tuple of pandas scalars per row of both tables.
+    prose_values = prose.value.tolist()
+    prose_refs = span_refs(prose) if by_key else []
     out = []
     table_keys = zip(*(tables[key].tolist() for key in keys), strict=True)
-    for table_row, key in zip(tables.itertuples(), table_keys, strict=True):
-        if any(pd.isna(value) for value in key):
+    table_values, table_refs = tables.value.tolist(), span_refs(tables)
+    for key, value, ref in zip(table_keys, table_values, table_refs, strict=True):
+        if any(pd.isna(part) for part in key):
             continue
-        for restated in (prose_rows[i] for i in by_key.get(key, [])):
-            tolerance = 0.5 if table_row.measure == "percent" else 0.01 * table_row.value
-            if abs(restated.value - table_row.value) > tolerance:
+        subject, measure, year_start, _ = key
+        for i in by_key.get(key, []):
+            tolerance = 0.5 if measure == "percent" else 0.01 * value
+            if abs(prose_values[i] - value) > tolerance:
                 out.append(
                     {
                         "rule": "restated-statistic-differs",
                         "resource": "expulsion_stats",
-                        "subject": f"{table_row.subject} {table_row.year_start}",
-                        "message": f"the table says {table_row.value:g}, prose {restated.value:g}",
-                        "evidence": f"{span_of(table_row)} | {span_of(restated)}",
+                        "subject": f"{subject} {year_start}",
+                        "message": f"the table says {value:g}, prose {prose_values[i]:g}",
+                        "evidence": f"{ref} | {prose_refs[i]}",
                     }
                 )
     return out

@@ -16,7 +16,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
@@ -112,6 +113,8 @@ class PersonIndex:
         return self._keys[surname]
 
     def _in_order(self, persons: list[Person]) -> list[Person]:
+        if len(persons) < 2:  # as a rule: one owner or none
+            return list(persons)
         return sorted(persons, key=lambda p: self._rank[id(p)])
 
     def by_key(self, key: str) -> list[Person]:
@@ -138,7 +141,10 @@ class PersonIndex:
     def find(self, name: Name) -> tuple[Person | None, str, bool]:
         """(person, why, ambiguous) for a name; person None when unknown or ambiguous."""
         key, why = self.key(name.surname)
-        initial = initial_of(name, self.kb)
+        return self._find(key, why, initial_of(name, self.kb))
+
+    def _find(self, key: str, why: str, initial: str) -> tuple[Person | None, str, bool]:
+        """`find` for a name of this spelling key (`why` it has it) and initial."""
         candidates = self.by_key(key)
         how = why or "same transliteration key"
         if not candidates:
@@ -168,10 +174,11 @@ class PersonIndex:
             return parts, "part of a double surname"
         if len(key) < FUZZY_MIN_LENGTH:
             return [], ""  # close_keys accepts no key this short
+        buckets, first = self._buckets, key[:1]
         near = [
-            k
-            for length in (len(key) - 1, len(key), len(key) + 1)
-            for k in self._buckets.get((key[:1], length), ())
+            *buckets.get((first, len(key) - 1), ()),
+            *buckets.get((first, len(key)), ()),
+            *buckets.get((first, len(key) + 1), ()),
         ]
         if len(near) > 8:
             # rapidfuzz's batch scorer keeps the keys either measure of `similarity` may put
@@ -190,19 +197,19 @@ class PersonIndex:
     def add(self, name: Name, role: str = "", own: bool = False) -> Person | None:
         """Attach an anchoring name to its person, creating the person if it is new (or,
         with `own`, where the name could be several persons)."""
-        person, why, ambiguous = self.find(name)
+        key, key_why = self.key(name.surname)
+        initial = initial_of(name, self.kb)
+        person, why, ambiguous = self._find(key, key_why, initial)
         if ambiguous and not own:
             return None
         if ambiguous:
             person = None
-        key, _ = self.key(name.surname)
         if person is None:
-            person = Person(set(), initial_of(name, self.kb))
+            person = Person(set(), initial)
             why = ""
         else:
-            person.initial = person.initial or initial_of(name, self.kb)
+            person.initial = person.initial or initial
         self._own(person, key)
-        key_why = self.key(name.surname)[1]
         if key_why:
             person.merges.setdefault(name.surname, key_why)
         person.add(name, role, why)
@@ -306,17 +313,17 @@ def anchor_order(records: list[Record]) -> tuple[Order, list[Record]]:
     rank: dict[str, int] = {}
     for record in records:  # records come text by text, in registry order
         rank.setdefault(record.span.source_id, len(rank))
-    anchored = [r for r in records if "name" in r.refs]
-    order = {id(r): (rank[r.span.source_id], r.refs["name"].start) for r in anchored}
     strength = {"defendants": 0, "sentences": 1, "mentions": 2}
-    anchored.sort(
-        key=lambda r: (
-            strength.get(r.resource, 3),
-            not (r.refs["name"].initials or r.refs["name"].given),
-            order[id(r)],
-        )
-    )
-    return order, anchored
+    order: Order = {}
+    keyed: list[tuple[tuple, Record]] = []  # (sort key, record): each key made in one pass
+    for r in records:
+        if "name" not in r.refs:
+            continue
+        name = r.refs["name"]
+        place = order[id(r)] = (rank[r.span.source_id], name.start)
+        keyed.append(((strength.get(r.resource, 3), not (name.initials or name.given), place), r))
+    keyed.sort(key=itemgetter(0))
+    return order, [r for _, r in keyed]
 
 
 Owners = dict[tuple[str, int], Person]  # (source_id, name offset) → person
@@ -332,11 +339,23 @@ def anchor_names(
     unsure: list[tuple[Record, str]] = []
 
     def anchor(record: Record, person: Person | None, key: str) -> None:
+        if person is None:
+            return
         name = record.refs["name"]
-        if person is not None:
-            person.first = min(person.first, (*order[id(record)], name.surname))
-            owner[(record.span.source_id, name.start)] = person
-            by_text.setdefault(record.span.source_id, {}).setdefault(key, set()).add(id(person))
+        source_id = record.span.source_id
+        rank, offset = order[id(record)]
+        first = (rank, offset, name.surname)
+        if first < person.first:
+            person.first = first
+        owner[(source_id, name.start)] = person
+        # setdefault would make a dict and a set for every name, kept or not.
+        keys = by_text.get(source_id)
+        if keys is None:
+            keys = by_text[source_id] = {}
+        persons = keys.get(key)
+        if persons is None:
+            persons = keys[key] = set()
+        persons.add(id(person))
 
     for record in anchored:
         name: Name = record.refs["name"]
@@ -374,12 +393,14 @@ def scan_all_mentions(
     persons_by_id = {id(p): p for p in index.persons}
     banned = not_names(index.kb)
     seen: dict[tuple[str, str], tuple[Person | None, str, bool]] = {}
-    pieces_of: dict[str, tuple[tuple[int, str], ...]] = {}
-    # What each mention adds to its person, counted: (person, spelling, initials, why,
-    # cited) in the order first met, which is all Person.add needs (a spelling's first
-    # mention decides whether its `why` is kept).
-    adds: dict[tuple[int, str, str, str, bool], int] = {}
+    plans: dict[tuple[str, str], tuple[Hit, ...]] = {}
+    # What each mention adds to its person: (person, spelling, initials, why, cited),
+    # counted at the end in the order first met, which is all Person.add needs (a
+    # spelling's first mention decides whether its `why` is kept).
+    adds: list[tuple[int, str, str, str, bool]] = []
     found = Mentions()
+    add_start, add_line = found.starts.append, found.lines.append
+    add_written, add_person = found.written.append, found.persons.append
     for source_id, source in sorted(texts.items()):
         local = {
             key: persons_by_id[next(iter(ids))]
@@ -396,41 +417,62 @@ def scan_all_mentions(
             scanned.cited,
             strict=True,
         ):
-            if "-" in word:
-                pieces = pieces_of.get(word)
-                if pieces is None:
-                    pieces = pieces_of[word] = _pieces(word, index, banned)
-            else:
-                pieces = ((0, word),)
-            for delta, part in pieces:
-                part_initials = initials if part == word else ""
+            plan = plans.get((word, initials))
+            if plan is None:
+                plan = plans[(word, initials)] = _plan(word, initials, index, banned, seen)
+            for delta, part, part_initials, person, why, shared in plan:  # none, as a rule
+                if shared:
+                    person = local.get(shared)
+                    if person is None:
+                        continue
                 at = start + delta
-                result = seen.get((part, part_initials))
-                if result is None:
-                    name = Name(part, at, at + len(part), part, initials=part_initials)
-                    result = seen[(part, part_initials)] = index.find(name)
-                person, why, ambiguous = result
-                if ambiguous:
-                    person = local.get(index.key(part)[0])
-                if person is None:
-                    continue
                 named = cited
                 if part != word:
                     line_start = source.line_starts[line - 1]
                     named = cited_at(text, line_start, at, at + len(part))
-                found.source_ids.append(source_id)
-                found.starts.append(at)
-                found.lines.append(line)
-                found.written.append(part)
-                found.persons.append(person)
+                add_start(at)
+                add_line(line)
+                add_written(part)
+                add_person(person)
                 owner.setdefault((source_id, at), person)
-                add = (id(person), part, part_initials, why, named)
-                adds[add] = adds.get(add, 0) + 1
-    for (person_id, part, initials, why, cited), count in adds.items():
+                adds.append((id(person), part, part_initials, why, named))
+        found.source_ids += [source_id] * (len(found.starts) - len(found.source_ids))
+    for (person_id, part, initials, why, cited), count in Counter(adds).items():
         person = persons_by_id[person_id]
         name = Name(part, 0, len(part), part, initials=initials)
         person.add(name, role="cited author" if cited else "", why=why, count=count)
     return found
+
+
+Hit = tuple[int, str, str, "Person | None", str, str]
+"""A name a token stands for: (offset in the token, part, its initials, person, why, and
+for a bare surname several persons share, its key, else "")."""
+
+
+def _plan(
+    word: str,
+    initials: str,
+    index: PersonIndex,
+    banned: frozenset[str],
+    seen: dict[tuple[str, str], tuple[Person | None, str, bool]],
+) -> tuple[Hit, ...]:
+    """The names a token (word, initials) may stand for in any text, asked of the index
+    once (`seen` keeps its answer for each (part, initials)): most tokens stand for none.
+    A shared bare surname is left to the text (the person it names there in full)."""
+    pieces = _pieces(word, index, banned) if "-" in word else ((0, word),)
+    hits: list[Hit] = []
+    for delta, part in pieces:
+        part_initials = initials if part == word else ""
+        result = seen.get((part, part_initials))
+        if result is None:
+            name = Name(part, delta, delta + len(part), part, initials=part_initials)
+            result = seen[(part, part_initials)] = index.find(name)
+        person, why, ambiguous = result
+        if ambiguous:
+            hits.append((delta, part, part_initials, None, why, index.key(part)[0]))
+        elif person is not None:
+            hits.append((delta, part, part_initials, person, why, ""))
+    return tuple(hits)
 
 
 def _pieces(word: str, index: PersonIndex, banned: frozenset[str]) -> tuple[tuple[int, str], ...]:
@@ -477,7 +519,9 @@ def with_persons(
             )
             continue
         if record.resource != "mentions":
-            out.append(replace(record, fields={**record.fields, "person_id": ids[id(person)]}))
+            fields = {**record.fields, "person_id": ids[id(person)]}
+            # What dataclasses.replace makes, without its look-up of every field.
+            out.append(Record(record.resource, fields, record.span, record.extractor, record.refs))
     return out, warnings
 
 
