@@ -5,5 +5,5 @@ or resources, MAJOR changes a schema); RELEASED is the date written into the
 descriptor's `created`, so that a rebuild gives the same bytes.
 """
 
-DATA_VERSION = "3.6.0"
+DATA_VERSION = "3.7.0"
 RELEASED = "2026-11-29"
