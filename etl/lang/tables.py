@@ -269,6 +269,9 @@ def _find_tables(text: str) -> list[Table]:
     return sorted(tables, key=lambda t: t.rows[0].block.start)
 
 
+TAB = re.compile("\t")  # one tab a column: a row carried on keeps its empty cells
+
+
 def _carried_on(text: str, row: Row, block: Block) -> Row | None:
     """A tab table's row whose long cells the next line carries on in words, its other
     columns left empty ("2\tSurname\t…\t10 years ITL with" then "\t\t…\tloss of rights for
@@ -278,8 +281,8 @@ def _carried_on(text: str, row: Row, block: Block) -> Row | None:
     if not line.startswith("\t") or not line.strip() or not row.figures:
         return None
     first = text[row.block.start : text.find("\n", row.block.start, block.start)]
-    columns = {row.block.start + at: n for n, (_, at) in enumerate(_split(first, re.compile("\t")))}
-    pieces = _split(line, re.compile("\t"))
+    columns = {row.block.start + at: n for n, (_, at) in enumerate(_split(first, TAB))}
+    pieces = _split(line, TAB)
     if any(NUMERIC.fullmatch(p.strip()) for p, _ in pieces if p.strip()):
         return None
     cells = []
