@@ -4567,6 +4567,20 @@ def test_half_of_a_bodys_personnel_is_no_party_figure_but_employees_among_the_ex
     assert {v for v, _, _ in figures(text)} == {860.0, 388.0, 296.0, 176.0}
 
 
+def test_a_protocols_date_typed_with_a_stroke_and_a_dash():
+    text = (
+        "PROTOCOL No. 33\n"
+        "of the session of the troika of the UNKVD for the Kursk oblast\n"
+        "of 29/X-1937\n\n"
+        "1. GOLUBEV Ivan Sergeevich, born 1884, native of the village of Kromy, former trader. "
+        "TO BE SHOT. Personal property to be confiscated.\n"
+    )
+    found = rows(text, "sentences")
+    assert [(r["surname"], r["penalty"], r["date"]) for r in found] == [
+        ("Golubev", "death", "1937-10-29")
+    ]
+
+
 def test_a_date_with_a_roman_month_and_a_two_digit_year():
     text = (
         "EXTRACT FROM PROTOCOL No. 45\n"

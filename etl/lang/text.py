@@ -253,9 +253,10 @@ def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
     return [compile_led(p, re.IGNORECASE) for p in patterns]
 
 
-# Day-first numeric dates of Soviet documents: "DD.MM.YYYY", "DD.VIII.YYYY" (a Roman month).
+# Day-first numeric dates of Soviet documents: "DD.MM.YYYY", "DD.VIII.YYYY" (a Roman month),
+# also with strokes and a dash as typists wrote them ("29/X-1937", "29/10/1937").
 NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<month>[01]?\d|X{0,1}(?:IX|IV|V?I{0,3})|XI{1,2})\."
+    r"(?<![\d./])(?P<d1>[0-3]?\d)[./](?P<month>[01]?\d|X{0,1}(?:IX|IV|V?I{0,3})|XI{1,2})[./-]"
     r"(?P<year>19\d\d)(?![\d])"
     # "29.X.37", "14.III.38": a Roman month makes a year of two digits the 1910s-1950s one's
     r"|(?<![\d.])(?P<d2>[0-3]?\d)\.(?P<roman>X{0,1}(?:IX|IV|V?I{0,3})|XI{1,2})\."
@@ -318,7 +319,8 @@ def _capitals(letters: tuple[str, ...]) -> re.Pattern:
     return re.compile("[" + "".join(map(re.escape, letters)) + "]")
 
 
-_YEAR_DOT = re.compile(r"\.(?=19\d\d)|(?<=[IVX])\.(?=[1-5]\d(?![\d.]))")  # "….1937", "…X.37"
+# "….1937", "…/1937", "…X-1937", "…X.37"
+_YEAR_DOT = re.compile(r"[./-](?=19\d\d)|(?<=[IVX])\.(?=[1-5]\d(?![\d.]))")
 
 
 @cache
