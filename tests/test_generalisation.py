@@ -4347,6 +4347,29 @@ def test_a_text_with_crlf_line_endings_gives_the_rows_of_its_lf_twin():
     }
 
 
+def test_a_protocols_long_items_an_earlier_case_an_accusation_of_rumours_and_a_dated_line():
+    text = (
+        "                               PROTOCOL No. 47\n"
+        "          of the session of the Troika of the UNKVD for Ostrogorsk Oblast\n\n"
+        "29.X.37                                                          town of Ostrogorsk\n\n"
+        "Having examined the materials of the raion branches, the Troika resolved:\n\n"
+        "1. KOROBEINIKOV Stepan Lukich, born 1889, previously convicted in 1931 by the troika of "
+        "the PP OGPU to 3 years of exile in the North, a watchman, charged with agitation, TO BE "
+        "SHOT. Personal property to be confiscated.\n"
+        "2. GALUSHKINA Matryona Efimovna, born 1896, not previously convicted, charged with "
+        "spreading provocative rumours of a coming famine, to be confined in a corrective-labour "
+        "camp for a term of TEN years.\n"
+    )
+    found = rows(text, "sentences")
+    assert ("Korobeinikov", "death", None, "1937-10-29") in {
+        (r["surname"], r["penalty"], r["term_years"], r.get("date")) for r in found
+    }
+    assert ("Galushkina", "imprisonment", 10.0, "1937-10-29") in {
+        (r["surname"], r["penalty"], r["term_years"], r.get("date")) for r in found
+    }
+    assert {r["surname"] for r in found} == {"Korobeinikov", "Galushkina"}
+
+
 def test_all_but_two_keep_their_own_clause_and_death_and_years_respectively():
     text = (
         "The accused in the case were Orlov, Belov, Sergeev, Kuzmina and Tikhonov.\n"

@@ -119,7 +119,7 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
                 if dashes
                 else []
             )
-            earlier = prior_sentences(text, block)
+            earlier = prior_sentences(text, block, kb)
             own = unprior(
                 after_dash
                 or passed_penalties(text, names[-1].end, item.end, block, kb)
@@ -244,14 +244,22 @@ def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, st
     return None
 
 
-def prior_sentences(text: str, item: Block) -> list[tuple[int, int]]:
+def prior_sentences(text: str, item: Block, kb: Knowledge) -> list[tuple[int, int]]:
     """Where an item tells an earlier case ("Previously sentenced in 1930 by the OGPU troika
-    to 5 years."): from the words to the end of their sentence, which is not the item's
-    verdict."""
+    to 5 years."): from the words to the end of their sentence, or to the comma after the
+    earlier case's penalty ("…, previously convicted in 1931 … to 3 years of exile, a
+    watchman …, TO BE SHOT."), which is not the item's verdict; "not previously
+    convicted" tells none."""
     told = []
     for m in PRIOR.finditer(text, item.start, item.end):
+        if re.search(r"\bnot\s+$", text[max(item.start, m.start() - 5) : m.start()]):
+            continue
         stop = re.compile(r"[.;](?=\s|$)").search(text, m.end(), item.end)
-        told.append((m.start(), stop.end() if stop else item.end))
+        end = stop.end() if stop else item.end
+        said = [b for _, _, b in penalties_in(text, m.end(), end, kb)]
+        said += [b for _, _, b in years_in(text, m.end(), end, kb)]
+        comma = text.find(",", min(said), end) if said else -1
+        told.append((m.start(), comma if comma >= 0 else end))
     return told
 
 
@@ -270,7 +278,8 @@ DATE_LINE = 30  # the longest line that is a date alone ("of 14 September 1937")
 def date_alone(text: str, line: Block) -> bool:
     """Whether a line is a date alone, as a protocol's heading sets it: short and opening
     with a digit or "of"."""
-    words = text[line.start : line.end].strip()
+    # the date before a wide gap, as a protocol's heading sets it ("29.X.37      town of X")
+    words = re.split(r"\s{3,}", text[line.start : line.end].strip())[0]
     return len(words) <= DATE_LINE and bool(re.match(r"(?:of\s+|dated\s+)?\d", words))
 
 
