@@ -4370,6 +4370,30 @@ def test_a_protocols_long_items_an_earlier_case_an_accusation_of_rumours_and_a_d
     assert {r["surname"] for r in found} == {"Korobeinikov", "Galushkina"}
 
 
+def test_a_heard_and_decided_protocol_set_as_a_grid_and_a_decision_that_names_nobody():
+    text = (
+        "PROTOCOL No. 112 of the session of the Troika of the UNKVD of 14/XII-1937\n\n"
+        "+--------------------------------------+------------------------------+\n"
+        "| HEARD                                | DECIDED                      |\n"
+        "+======================================+==============================+\n"
+        "| 1. Case No. 4410. PASTUKHOV Yakov    | PASTUKHOV Yakov Ilyich TO BE |\n"
+        "| Ilyich, b. 1901, a stoker.           | SHOT.                        |\n"
+        "+--------------------------------------+------------------------------+\n"
+        "| 2. Case No. 4422 of the RO NKVD.     | To be shot. Property to be   |\n"
+        "| KHAZIEV Gabdulla Shakirovich, b. 1887| confiscated.                 |\n"
+        "+--------------------------------------+------------------------------+\n"
+        "| 3. Case No. 4430. SOLODILOV Trofim   | SOLODILOV T. E. - to a camp  |\n"
+        "| Egorovich, b. 1915, a cart driver.   | for 8 (eight) years.         |\n"
+        "+--------------------------------------+------------------------------+\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"], r["date"]) for r in found} == {
+        ("Pastukhov", "death", None, "1937-12-14"),
+        ("Khaziev", "death", None, "1937-12-14"),
+        ("Solodilov", "imprisonment", 8.0, "1937-12-14"),
+    }
+
+
 def test_all_but_two_keep_their_own_clause_and_death_and_years_respectively():
     text = (
         "The accused in the case were Orlov, Belov, Sergeev, Kuzmina and Tikhonov.\n"

@@ -943,7 +943,7 @@ RESOLUTION_COLUMN = re.compile(
     r"|Resolved|Decided|Decreed|Sentenced|Ordered|Decision|Verdict|Ruled|Determined)[ \t]*:?"
 )
 COLUMN_GAP = re.compile(r"\|| {2,}|\t")  # what parts the columns of a row
-TABLE_RULE = re.compile(r"[ \t|+=:-]*-[ \t|+=:-]*")
+TABLE_RULE = re.compile(r"[ \t|+=:-]*[-=][ \t|+=:-]*")  # "|---|", "+===+"
 
 
 def resolution_columns(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -955,6 +955,7 @@ def resolution_columns(source: Source, kb: Knowledge) -> Iterator[Record]:
     all_lines = list(lines(text))
     column: int | None = None  # where the decisions' column starts in a line
     header = 0
+    sided = False
     statement: list[Block] = []
     for index, line in enumerate([*all_lines, None]):
         if (
@@ -970,12 +971,19 @@ def resolution_columns(source: Source, kb: Knowledge) -> Iterator[Record]:
                 continue
         if statement:
             above = all_lines[max(0, header - PREAMBLE_LINES) : header]
-            yield from _column_decision(source, kb, statement, preamble(text, kb, above))
+            # the case's column beside the decision, for a decision that names nobody
+            first_line = text.rfind("\n", 0, statement[0].start) + 1
+            heard = Block(first_line, statement[-1].start) if sided else None
+            yield from _column_decision(source, kb, statement, preamble(text, kb, above), heard)
             statement = []
         if line is None:
             break
         if cell is None:
             column, header = _resolution_header(text, line), index
+            # "HEARD | DECIDED": a case's column beside the decisions (not a register's)
+            sided = column is not None and bool(
+                HEARD_WORD.search(text, line.start, line.start + column)
+            )
 
 
 def _resolution_header(text: str, line: Block) -> int | None:
@@ -1006,15 +1014,20 @@ def _column_cell(text: str, line: Block, column: int) -> Block | None:
 
 
 def _column_decision(
-    source: Source, kb: Knowledge, cells: list[Block], title: tuple | None
+    source: Source, kb: Knowledge, cells: list[Block], title: tuple | None, heard: Block | None
 ) -> Iterator[Record]:
     text = source.text
     first = cells[0]
     names = [n for n in opening_names(text, first.start, first.end, kb) if n.given or n.initials]
+    if not names and heard is not None and IMPERATIVE_CELL.match(text, first.start, first.end):
+        # "To be shot." beside "Case No. N. SURNAME Given Patronymic, b. 1887, …": the case's
+        names = _heard_name(text, kb, heard)
     if not names:
         return
     # the decision's words after its names, its cells joined as one line ("to be" / "shot.")
-    said = " ".join([text[names[-1].end : first.end], *(text[c.start : c.end] for c in cells[1:])])
+    # after its names, if it opens with them, else the whole cell
+    opened = names[-1].end if first.start <= names[-1].end <= first.end else first.start
+    said = " ".join([text[opened : first.end], *(text[c.start : c.end] for c in cells[1:])])
     found = passed_penalties(said, 0, len(said), Block(0, len(said)), kb)
     terms = [y for y, _, _ in years_in(said, 0, len(said), kb)] or [None]
     for name in names:
@@ -1031,6 +1044,23 @@ def _column_decision(
             yield Record(
                 "sentences", fields, span, "sentences.resolution_column", refs={"name": name}
             )
+
+
+HEARD_WORD = re.compile(r"\b(?:HEARD|Heard|LISTENED|Listened)\b")
+IMPERATIVE_CELL = re.compile(r"\s*(?:To|TO)\s+(?:be\s+|BE\s+)?[a-zA-Z]")  # "To be shot."
+HEARD_NAME = re.compile(rf"{CAPS_SURNAME}(?=\s+(?:{WORD}\s+{WORD}|[{UPPER}]\.))")
+
+
+def _heard_name(text: str, kb: Knowledge, heard: Block) -> list[Name]:
+    """The first name in register form in the case's column of the decision's lines."""
+    for line in lines(text[: heard.end]):
+        if line.end <= heard.start:
+            continue
+        m = HEARD_NAME.search(text, line.start, line.end)
+        name = list_item_name(text, m.start(), line.end, kb) if m else None
+        if name is not None and (name.given or name.initials):
+            return [name]
+    return []
 
 
 # A memoir's or a register's list of persons, a line each: "Surname, Given Patronymic
