@@ -4394,6 +4394,30 @@ def test_a_heard_and_decided_protocol_set_as_a_grid_and_a_decision_that_names_no
     }
 
 
+def test_a_protocols_decisions_by_item_number_after_its_list_of_cases():
+    text = (
+        "PROTOCOL No. 9\n"
+        "of the session of the Troika of the UNKVD for Ostrogorsk Oblast\n"
+        "17 February 1938\n\n"
+        "HEARD: the cases submitted by the 3rd department of the UGB UNKVD.\n\n"
+        "1. ZAVYALOV Kuzma Ignatyevich, born 1893, head of the raion land department.\n"
+        "2. LAPSHINA Evdokiya Semyonovna, born 1905, typist.\n"
+        "3. ERMOLAEV Dementy Lukyanovich, born 1908, groom at the stud farm.\n"
+        "4. SALIKHOV Rashit Gareevich, born 1912, a fitter. Did not confess.\n\n"
+        "DECIDED:\n"
+        "Under items 1 and 3 - to be shot. Personal property to be confiscated.\n"
+        "Under item 2 - to be confined in a corrective-labour camp for a term of 10 (ten)\n"
+        "years.\n"
+        "Under item 4 - the case to be returned for further investigation.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"], r["date"]) for r in found} == {
+        ("Zavyalov", "death", None, "1938-02-17"),
+        ("Ermolaev", "death", None, "1938-02-17"),
+        ("Lapshina", "imprisonment", 10.0, "1938-02-17"),
+    }
+
+
 def test_all_but_two_keep_their_own_clause_and_death_and_years_respectively():
     text = (
         "The accused in the case were Orlov, Belov, Sergeev, Kuzmina and Tikhonov.\n"

@@ -18,7 +18,8 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
 - `sentences.heading_list`: the items of a list under a heading ("… sentenced to
   be shot:", "TO TEN YEARS ITL"), each with the heading's penalty or its own.
 - `sentences.resolution`: protocol lines, "RESOLVED: Surname, Given Patronymic, to
-  be shot".
+  be shot", and decisions by item number under a protocol's list of cases ("Under items
+  1, 3 and 4 - to be shot").
 - `sentences.resolution_column`: a protocol set side by side, "HEARD | RESOLVED": the
   decisions of its right-hand column, each down to its full stop.
 - `sentences.writer` (inferred): a memoir's or letter's "I was given eight years", "they
@@ -65,6 +66,7 @@ from etl.extract.sentences.lists import (
     defendant_lists,
     entry_lines,
     heading_lists,
+    item_decisions,
     partitive_lists,
     register_tables,
     resolution_columns,
@@ -132,6 +134,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
         yield Record("mentions", {}, span, "sentences.addressee", refs={"name": name})
     yield from heading_lists(source, kb)
     yield from resolutions(source, kb)
+    yield from item_decisions(source, kb)
     yield from resolution_columns(source, kb)
     yield from register_tables(source, kb)
     yield from colon_lists(source, kb)

@@ -831,6 +831,68 @@ RESOLUTION = re.compile(
 PROTOCOL_LABEL = re.compile(r"[ \t]*[A-Z]{3,}[ \t]*:")
 
 
+# A decision that points back at a protocol's numbered items: "Under items 1, 3 and 4 - to be
+# shot.", "Under item 2 - to be confined in a corrective-labour camp for 10 years."
+ITEM_DECISION = re.compile(
+    r"^[ \t]*(?:Under|As\s+to|In\s+respect\s+of|On|Re)\s+(?:items?|Nos?\.|numbers?)\s+"
+    r"(?P<numbers>\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)\s*[-–—:]\s*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def item_decisions(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """Decisions by item number under a protocol's list of cases: each number's item (the
+    nearest line above that opens "N. SURNAME Given Patronymic") gets the penalties and
+    term its decision states, with the protocol's body and date."""
+    text = source.text
+    found = list(ITEM_DECISION.finditer(text))
+    if not found:
+        return
+    all_lines = list(lines(text))
+    for m, after in zip(found, [*found[1:], None], strict=True):
+        stop = re.search(r"\n[ \t]*\n", text[m.end() : after.start() if after else len(text)])
+        end = m.end() + stop.start() if stop else (after.start() if after else len(text))
+        said = Block(m.end(), end)
+        penalties = sorted(
+            {p for p, _, _ in passed_penalties(text, said.start, said.end, said, kb)},
+            key=ORDER.index,
+        )
+        if not penalties:
+            continue  # "Under item 5 - the case to be returned for further investigation"
+        years = years_in(text, said.start, said.end, kb)
+        above = [b for b in all_lines if b.end <= m.start()]
+        # the protocol's title above its list of cases, however long the list
+        titled = [i for i, b in enumerate(above) if PROTOCOL_WORD.search(text, b.start, b.end)]
+        head = (
+            above[titled[-1] : titled[-1] + TITLE_LINES + 1] if titled else above[-PREAMBLE_LINES:]
+        )
+        title = preamble(text, kb, head)
+        for number in re.findall(r"\d{1,3}", m["numbers"]):
+            item = next(
+                (
+                    b
+                    for b in reversed(above)
+                    if re.match(rf"[ \t]*{number}[.)]\s", text[b.start : b.end])
+                ),
+                None,
+            )
+            names = item_names(text, item, kb) if item else []
+            for name in names[:1]:
+                for penalty in penalties:
+                    fields = {
+                        "trial_id": None,
+                        "penalty": penalty,
+                        "term_years": years[0][0] if years and penalty != "death" else None,
+                        "date": title[2] if title else None,
+                        "sentencing_body": title[1] if title else None,
+                        "basis": "explicit",
+                    }
+                    span = source.span(m.start(), said.end)
+                    yield Record(
+                        "sentences", fields, span, "sentences.resolution", refs={"name": name}
+                    )
+
+
 def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
     """Protocol lines: "RESOLVED: Surname, Given Patronymic, to be shot." (the troika's and
     special board's HEARD / RESOLVED form), and the lines after it up to a blank line or
