@@ -1615,6 +1615,28 @@ def test_a_term_with_subsequent_exile_gives_both_penalties():
     assert sentenced(text) == {("Kulikov", "imprisonment", 5.0), ("Kulikov", "exile", 3.0)}
 
 
+def test_penalties_of_three_kinds_respectively_set_apart_by_semicolons():
+    text = (
+        "The Special Collegium SENTENCED: Zhivagin Yegor Matveyevich, Poluektov Kuzma "
+        "Ignatyevich and Samsonova Praskovya Ilyinichna, under art. 58-7 of the UK: to the "
+        "supreme measure of criminal punishment - shooting; to deprivation of liberty in "
+        "corrective labour camps for 10 (ten) years with loss of rights for 5 (five) years; and "
+        "to exile to Kazakhstan for 5 (five) years, respectively.\n\n"
+        "The court sentenced Dronov Pavel Kuzmich and Shilkin Ivan Petrovich to the supreme "
+        "measure of punishment - shooting; Zaitseva Anna Mikhailovna and Kopytova Evdokiya "
+        "Ivanovna to eight and five years respectively.\n"
+    )
+    assert sentenced(text) == {
+        ("Zhivagin", "death", None),
+        ("Poluektov", "imprisonment", 10.0),
+        ("Samsonova", "exile", 5.0),
+        ("Dronov", "death", None),
+        ("Shilkin", "death", None),
+        ("Zaitseva", "imprisonment", 8.0),
+        ("Kopytova", "imprisonment", 5.0),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

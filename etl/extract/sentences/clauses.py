@@ -1519,6 +1519,7 @@ def respectively(
 
 
 TO_PIECE = re.compile(r",?\s+(?:and\s+)?(?=to\s)")
+SEMICOLON_PIECE = re.compile(r";\s*(?:and\s+)?(?=to\s)")
 AND_PIECE = re.compile(
     rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:{NUMBER_WORD}|\d+)[\s-]+years?\b|death\b|exile\b)"
 )
@@ -1536,7 +1537,13 @@ def respective_verdicts(
     if first is None:
         return []
     start = names[-1].end + first.start()
-    cuts = [start, *(m.end() for m in TO_PIECE.finditer(text, start, end)), end]
+    # pieces set apart by semicolons are cut only there ("to shooting; to … camps for 10
+    # years; and to exile to Kazakhstan for 5 years, respectively")
+    cutter = SEMICOLON_PIECE if ";" in text[start:end] else TO_PIECE
+    parts = re.split(r";\s*(?:and\s+)?", text[start:end])
+    if cutter is SEMICOLON_PIECE and not all(p.startswith("to") for p in parts):
+        return []  # "A and B to …; C and D to eight and five years respectively": not theirs
+    cuts = [start, *(m.end() for m in cutter.finditer(text, start, end)), end]
     pieces = [Block(a, b) for a, b in pairwise(cuts) if text[a:b].startswith("to")]
     if len(pieces) == 1:  # "to death and eight years respectively": one "to" for all
         cuts = [start, *(m.end() for m in AND_PIECE.finditer(text, start, end)), end]
