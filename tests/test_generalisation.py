@@ -4152,6 +4152,14 @@ def test_a_long_list_among_the_expelled_and_the_number_of_the_expelled_amounting
     }
 
 
+def test_a_count_in_words_with_hundreds_and_tens():
+    text = (
+        "Of the three hundred and fifty-nine expelled at the exchange, most were workers.\n\n"
+        "In 1936 twenty-nine communists were expelled.\n"
+    )
+    assert {v for v, _, _ in figures(text)} == {359.0, 29.0}
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

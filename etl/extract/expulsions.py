@@ -580,7 +580,9 @@ FIGURE = re.compile(
     rf"(?! of (?:the )?(?:year|month|decade|century|19\d\d)))"
     rf"|(?P<onein>\bone (?:in|out of) (?:{NUMBER_WORDS}|\d+)\b)"
     rf"|(?P<every>\bevery (?:third|fourth|fifth|sixth|eighth|tenth)\b)"  # "every fifth expelled"
-    rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand))*\b)"
+    # "twenty-nine", "three hundred and fifty-nine"
+    rf"|(?P<words>\b{NUMBER_WORDS}(?:[- ](?:{NUMBER_WORDS}|hundred|thousand)"
+    rf"|(?<=hundred) and {NUMBER_WORDS})*\b)"
     r"|(?P<aword>\ba\s+(?:hundred|thousand)\b)",  # "over a thousand communists"
     re.IGNORECASE,
 )
