@@ -4160,6 +4160,15 @@ def test_a_count_in_words_with_hundreds_and_tens():
     assert {v for v, _, _ in figures(text)} == {359.0, 29.0}
 
 
+def test_small_counts_in_words_as_the_object_of_an_expulsion_or_a_refusal():
+    text = (
+        "The sawmill gave the worst results: eleven expelled out of seventy-five.\n\n"
+        "New documents were refused to forty-seven persons.\n\n"
+        "He had two sons and spent three weeks in the raion centre.\n"
+    )
+    assert {v for v, _, _ in figures(text)} == {11.0, 75.0, 47.0}
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

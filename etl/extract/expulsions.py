@@ -560,8 +560,9 @@ def place_column(table: Table, kb: Knowledge) -> bool:
 # Prose.
 
 NUMBER_WORDS = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-    r"|twenty|thirty|forty|fifty)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)"
 )
 SIMPLE = rf"(?:{NUMERAL}|\b{NUMBER_WORDS}\b)"
 RANGE = re.compile(
@@ -599,7 +600,15 @@ SMALL_COUNT = re.compile(
     r"(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:expelled|excluded|purged|readmitted|reinstated)\b"
     # "Forty-two of the expelled lodged appeals"
-    r"|(?:lodged|filed|submitted)\s+(?:appeals?|complaints?)\b|appealed\b)",
+    r"|(?:lodged|filed|submitted)\s+(?:appeals?|complaints?)\b|appealed\b"
+    r"|expelled\s+(?:out\s+of|of)\b)",  # "eleven expelled out of seventy-five"
+    re.IGNORECASE,
+)
+# … or as the object of one: "documents were refused to forty-seven persons"
+SMALL_COUNT_BEFORE = re.compile(
+    r"\b(?:refused|withheld|denied)\s+(?:to|from)\s+$|\bexpelled\s+out\s+of\s+$"
+    r"|\b(?:expelled|checked|verified|reinstated)"
+    r"\s+(?:only\s+)?$",
     re.IGNORECASE,
 )
 
@@ -618,7 +627,14 @@ def figures(text: str, sentence: Block, kb: Knowledge) -> Iterator[Figure]:
         percent = bool(PERCENT.match(tail)) or percent_label(text, sentence, m)
         percent = percent or changed_percent(text, m.start(), m.end(), sentence)
         value = figure_value(m, kb, percent)
-        if value is None and m["words"] and SMALL_COUNT.match(text, m.end(), sentence.end):
+        if (
+            value is None
+            and m["words"]
+            and (
+                SMALL_COUNT.match(text, m.end(), sentence.end)
+                or SMALL_COUNT_BEFORE.search(text, max(sentence.start, m.start() - 30), m.start())
+            )
+        ):
             small = parse_count(m["words"].lower(), kb) or 0
             value = float(small) if small > 1 else None  # "nine were expelled", not "each one"
         if value is not None:
