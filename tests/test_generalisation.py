@@ -1637,6 +1637,23 @@ def test_penalties_of_three_kinds_respectively_set_apart_by_semicolons():
     }
 
 
+def test_a_quoted_verdicts_items_whose_last_stands_on_a_line_of_its_own():
+    text = (
+        '"... the Special Collegium of the Krai Court SENTENCED: GORBUNOV Aleksandr Fyodorovich '
+        "under art. 58-7 of the UK - to the supreme measure of punishment, shooting, with "
+        "confiscation of all property belonging to him personally; YAKUSHEV Pyotr Danilovich "
+        "under art. 58-7 of the UK - to deprivation of liberty for 10 (ten) years with loss of "
+        "rights for 5 (five) years;\n"
+        "ZAITSEVA Maria Kuzminichna under art. 58-12 of the UK - to deprivation of liberty for 3 "
+        '(three) years. The verdict is final."\n'
+    )
+    assert sentenced(text) == {
+        ("Gorbunov", "death", None),
+        ("Yakushev", "imprisonment", 10.0),
+        ("Zaitseva", "imprisonment", 3.0),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

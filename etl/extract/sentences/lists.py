@@ -571,7 +571,7 @@ BODY_HEADER = re.compile(
 # A penalty and the names it applies to, in one sentence: "Sentenced to be shot: A, B, C.",
 # "To ten years: D and E." (the names are plain surnames: the form is what says they are),
 # or a decision and its items: "Decision of the OSO of 12.I.1938: A – exile; B – 3 years".
-COLON_LIST = re.compile(r"(?P<head>[^:;]{3,160}):\s+(?P<names>[^:]{2,400}?)\.?$")
+COLON_LIST = re.compile(r"(?P<head>[^:;]{3,160}):\s+(?P<names>[^:]{2,1200}?)\.?$")
 COLON_NAME = re.compile(r"\s*(?:,\s*and|,|and)\s+")
 POST = re.compile(
     rf"(?:(?:the|a|an)\s+)?(?:(?:[a-z][a-z-]*|[A-Z]{{2,5}})\s+){{0,7}}(?=[A-Z][a-z]|{CAPS_SURNAME}\b)"
@@ -583,27 +583,45 @@ def colon_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
     or items after a colon, each a name and its own verdict ("Decision of the OSO of
     12.I.1938: SURNAME Given Patronymic – exile for 5 years; OTHER Given – 3 years ITL")."""
     text = source.text
+    for whole in _semicolon_runs(text, kb):
+        for sentence in colon_pieces(text, whole):
+            m = COLON_LIST.fullmatch(text, after_headline(text, sentence), sentence.end)
+            if m is None:
+                continue
+            # "Decision of 12.I.1938"
+            dates = verdict_dates(text, kb, m.start("head"), m.end("head"))
+            for name, penalties, term in colon_items(text, kb, sentence, m):
+                for penalty in penalties:
+                    fields = {
+                        "trial_id": None,
+                        "penalty": penalty,
+                        "term_years": term if penalty != "death" else None,
+                        "date": dates[0].start if dates else None,
+                        "basis": "explicit",
+                    }
+                    span = source.span(sentence.start, sentence.end)
+                    yield Record(
+                        "sentences", fields, span, "sentences.colon_list", refs={"name": name}
+                    )
+
+
+def _semicolon_runs(text: str, kb: Knowledge) -> list[Block]:
+    """The text's sentences, a sentence that ends with ";" joined to the one on the next
+    line (a verdict's items a line each: "…, for 5 (five) years;\nZAITSEVA M. K. – …")."""
+    runs: list[Block] = []
     for block in paragraphs(text):
-        for whole in sentences(text, block.start, block.end, kb=kb, across_lines=True):
-            for sentence in colon_pieces(text, whole):
-                m = COLON_LIST.fullmatch(text, after_headline(text, sentence), sentence.end)
-                if m is None:
-                    continue
-                # "Decision of 12.I.1938"
-                dates = verdict_dates(text, kb, m.start("head"), m.end("head"))
-                for name, penalties, term in colon_items(text, kb, sentence, m):
-                    for penalty in penalties:
-                        fields = {
-                            "trial_id": None,
-                            "penalty": penalty,
-                            "term_years": term if penalty != "death" else None,
-                            "date": dates[0].start if dates else None,
-                            "basis": "explicit",
-                        }
-                        span = source.span(sentence.start, sentence.end)
-                        yield Record(
-                            "sentences", fields, span, "sentences.colon_list", refs={"name": name}
-                        )
+        for sentence in sentences(text, block.start, block.end, kb=kb, across_lines=True):
+            last = runs[-1] if runs else None
+            if (
+                last is not None
+                and text[last.start : last.end].endswith(";")
+                and not text[last.end : sentence.start].strip()
+                and text.count("\n", last.end, sentence.start) == 1
+            ):
+                runs[-1] = Block(last.start, sentence.end)
+            else:
+                runs.append(sentence)
+    return runs
 
 
 def colon_pieces(text: str, sentence: Block) -> list[Block]:
