@@ -4186,6 +4186,14 @@ def test_small_counts_in_words_as_the_object_of_an_expulsion_or_a_refusal():
     assert {v for v, _, _ in figures(text)} == {11.0, 75.0, 47.0}
 
 
+def test_fractions_with_a_numerator_above_one():
+    text = (
+        "Of the 359 expelled, some three-fifths were workers; two-thirds of the expelled were "
+        "under thirty.\n"
+    )
+    assert {round(v, 1) for v, m, _ in figures(text) if m == "percent"} == {60.0, 66.7}
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

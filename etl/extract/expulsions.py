@@ -57,7 +57,6 @@ PERCENT = re.compile(r"^\s*(?:per\s?cent|percent|%)", re.IGNORECASE)
 FRACTIONS = {
     "half": 50.0,
     "third": 100 / 3,
-    "thirds": 200 / 3,
     "fourth": 25.0,
     "quarter": 25.0,
     "fifth": 20.0,
@@ -574,7 +573,8 @@ RANGE = re.compile(
 FIGURE = re.compile(
     rf"(?P<num>{NUMERAL})(?:\s*(?P<mult>million|millions|thousand))?"
     rf"|(?P<andhalf>\b{NUMBER_WORDS}\s+and\s+a\s+half\s+(?P<halfmult>thousand|million)\b)"
-    rf"|(?P<frac>\b(?:one|a|two)[- ](?:half|third|thirds|fourth|quarter|fifth|sixth|eighth|tenth)\b"
+    rf"|(?P<frac>\b(?:one|a|two|three|four)[- ]"
+    rf"(?:half|thirds?|fourths?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
     rf"(?!\s+(?:thousand|million|hundred)))"
     # "half of the members", not "the first half of 1937" (a part of a year)
     rf"|(?P<half>(?<!first )(?<!second )\bhalf\b(?= of| the| were| was| had)"
@@ -759,9 +759,10 @@ def figure_value(m: re.Match, kb: Knowledge, percent: bool) -> float | None:
         return FRACTIONS[m["every"].split()[-1].lower()]
     if m["half"]:
         return 50.0
-    if m["frac"]:
+    if m["frac"]:  # "a third", "two-thirds", "three-fifths": the parts of a hundred
         number, part = re.split(r"[- ]", m["frac"].lower())
-        return FRACTIONS[part] * (2 if number == "two" and part == "third" else 1)
+        parts = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[number]
+        return FRACTIONS[part if part in FRACTIONS else part.rstrip("s")] * parts
     if m["aword"]:
         return float(parse_count("one " + m["aword"].split()[-1].lower(), kb) or 0) or None
     value = parse_count(m["words"].lower(), kb)
