@@ -4181,9 +4181,10 @@ def test_small_counts_in_words_as_the_object_of_an_expulsion_or_a_refusal():
     text = (
         "The sawmill gave the worst results: eleven expelled out of seventy-five.\n\n"
         "New documents were refused to forty-seven persons.\n\n"
-        "He had two sons and spent three weeks in the raion centre.\n"
+        "He had two sons and spent three weeks in the raion centre.\n\n"
+        "Since the exchange a further forty-odd communists have been expelled.\n"
     )
-    assert {v for v, _, _ in figures(text)} == {11.0, 75.0, 47.0}
+    assert {v for v, _, _ in figures(text)} == {11.0, 75.0, 47.0, 40.0}
 
 
 def test_fractions_with_a_numerator_above_one():

@@ -595,7 +595,7 @@ Figure = tuple[re.Match, float, float | None]  # (match, value, value_max)
 # A number under a hundred in words is a count only as the subject of an expulsion's verb:
 # "nine were expelled", "twelve of them were readmitted" (not "two sons", "three weeks").
 SMALL_COUNT = re.compile(
-    r"\s+(?:of\s+(?:them|these|whom|the\s+expelled)\s+)?"
+    r"(?:-odd)?\s+(?:of\s+(?:them|these|whom|the\s+expelled)\s+)?"  # "forty-odd"
     r"(?:(?:persons|people|members|communists|candidates)\s+)?"
     r"(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:expelled|excluded|purged|readmitted|reinstated)\b"
