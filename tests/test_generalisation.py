@@ -1654,6 +1654,34 @@ def test_a_quoted_verdicts_items_whose_last_stands_on_a_line_of_its_own():
     }
 
 
+def test_a_procuracy_digests_clipped_entries():
+    text = (
+        "1. Lyubshino r-n. GORBUNKOV A. F., b. 1888, ed., ex-kulak. Now art. 58-10 - GORBUNKOV "
+        "8 yrs ITL, p/p 3 yrs (sp. coll., 3.VIII.37). Cass. appeal rejected.\n\n"
+        "2. Same r-n. TYURIN V. S., b. 1902, kolkh., art. 58-7, 58-10 - VMN, conf. (sp. coll., "
+        "5.VIII.37).\n\n"
+        "3. MARKOV S. A., b. 1897, & KUZIN I. P., b. 1910, art. 58-9. MARKOV & KUZIN - VMN & 10 "
+        "yrs ITL resp. (sp. coll., 7.VIII.37). Proc. had demanded VMN for both.\n\n"
+        "4. DEDYULINA K. M., b. 1894, art. 58-10 - ret. (sp. coll., 7.VIII.37).\n\n"
+        "5. KOZLOVA A. D., b. 1910, storekeeper - art. 111 - 1 yr i/r at place of work.\n\n"
+        "6. ZOTOVA P. F., b. 1919, kolkh., art. 74 - 6 mos. l/s.\n\n"
+        "7. MIRONOVA-BLYUM L. E., b. 1911, & LAPTEV I. S., b. 1907 - art. 58-10.\n"
+        "   Sp. coll. 4.VI.37: MIRONOVA-BLYUM - 3 yrs ITL, LAPTEV - 5 yrs ITL.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Gorbunkov", "imprisonment", 8.0),
+        ("Tyurin", "death", None),
+        ("Markov", "death", None),
+        ("Kuzin", "imprisonment", 10.0),
+        ("Kozlova", "other", 1.0),
+        ("Zotova", "imprisonment", 0.5),
+        ("Mironova-Blyum", "imprisonment", 3.0),
+        ("Laptev", "imprisonment", 5.0),
+    }
+    assert {r["date"] for r in found if r["surname"] == "Tyurin"} == {"1937-08-05"}
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

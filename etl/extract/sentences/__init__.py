@@ -37,6 +37,9 @@ Rules (each a value of `extractor`, or of `inference_rule` for inferred rows):
   STOP": each run of surnames with the penalty next to it (etl/extract/sentences/telegrams.py);
   also a verdict typed all in capitals without "STOP", its stops, colons and semicolons
   cutting its parts.
+- `sentences.digest`: the clipped entries of digests and bulletins, "TYURIN V. S., b.
+  1902, art. 58-7 - VMN, conf. (sp. coll., 5.VIII.37)", "MARKOV & KUZIN - VMN & 10 yrs ITL
+  resp." (etl/extract/sentences/digests.py).
 - `sentences.partitive_list` (inferred, rule `count_minus_named`): "N of the M
   accused" or "all but K" after a list, or a prose naming, of the accused.
 A demand, a threat, a hypothetical, a term served or a relative's fate gives no
@@ -59,6 +62,7 @@ from etl.extract.sentences.clauses import (
     clause_of,
     entry_heads,
 )
+from etl.extract.sentences.digests import digest_entries
 from etl.extract.sentences.forms import dateline, list_item_name, names_regex
 from etl.extract.sentences.kin import introduced_relatives
 from etl.extract.sentences.lists import (
@@ -140,6 +144,7 @@ def _extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     yield from colon_lists(source, kb)
     yield from entry_lines(source, kb)
     yield from telegram_verdicts(source, kb)
+    yield from digest_entries(source, kb)
     yield from headline_verdicts(source, kb)
     sections = trial_sections(source, kb)
     yield from aggregate_claims(source, kb)

@@ -262,8 +262,8 @@ SPAN_OF_TIME = re.compile(
 DURATION_BEFORE = re.compile(r"\b(?:for|to|of|during|within)\s+(?:a\s+(?:term\s+of\s+)?)?$")
 # "one year and six months", "1 year 6 months" (not "ten years six months after his arrest")
 AND_MONTHS = re.compile(
-    rf"\s+(?:and\s+({NUMBER_WORD}|\d+)[-\s]months?\b"
-    rf"|({NUMBER_WORD}|\d+)[-\s]months?\b(?!\s+(?:after|before|later|earlier|ago)\b))",
+    rf"\s+(?:and\s+({NUMBER_WORD}|\d+)[-\s](?:months?\b|mos?\.)"
+    rf"|({NUMBER_WORD}|\d+)[-\s](?:months?\b|mos?\.)(?!\s+(?:after|before|later|earlier|ago)\b))",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,164 @@
+"""Digests: the clipped entries of procuracy digests, court bulletins and NKVD summaries,
+where a name in capitals and its verdict stand without a verb, joined by a dash or side by
+side: "TYURIN V. S., b. 1902, kolkh., art. 58-7 - VMN, conf. (sp. coll., 5.VIII.37)",
+"MARKOV & KUZIN - VMN & 10 yrs ITL resp.", "GORBUNKOV 8 yrs ITL, p/p 3 yrs".
+
+A verdict is a penalty (etl/knowledge/penalties.csv), or a bare term of years, that opens
+the words after a dash or right after a run of names. It belongs to the last run of names
+in capitals before it in its paragraph, not before the verdict read last; a run is names
+joined by "&", "and" or commas (with their initials, birth year and post between). "resp."
+pairs the run's names with the penalties set apart by "&". The bracket after the verdict
+gives its body and date. Nothing is read after a demand ("Proc. demanded VMN for A; court -
+8 yrs" gives no row: the court's verdict has no name of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from etl.extract import Record
+from etl.extract.sentences.penalties import (
+    ORDER,
+    penalties_in,
+    penalty_terms,
+    term_pattern,
+    verdict_dates,
+)
+from etl.extract.sentences.telegrams import STOP, telegram_surname
+from etl.lang.corpus import Source
+from etl.lang.knowledge import Knowledge
+from etl.lang.names import UPPER, Name
+from etl.lang.paragraphs import paragraphs
+from etl.lang.text import Block
+
+# A surname in capitals, with its initials after it ("ANTONOV-SIZY I. I.", "LEVIN Ya. B.")
+CAPS_NAME = re.compile(
+    rf"\b(?P<surname>[{UPPER}][{UPPER}'’]+(?:-[{UPPER}][{UPPER}'’]+)?)\b"
+    rf"(?P<initials>(?:\s+[{UPPER}][a-z]?\.){{1,3}})?"
+)
+# What may join two names of a run, or follow a name before its verdict: "&", "and", a
+# comma, a birth year, a post in lowercase words ("b. 1902, kolkh., brigade leader")
+JOINER = re.compile(r"\s*(?:&|\band\b|,)\s*")
+DASH = re.compile(r"\s[-–—]\s*(?=\S)")
+# A verdict's opening words after a dash: a penalty, or a term of years ("8 yrs ITL")
+TERM_OPENING = re.compile(r"(?:\d{1,2}|\d{1,2}\.\d)\s+(?:yrs?\.?|years?|mos?\.|months?)\b")
+# where a verdict's words end: not at a number's word in brackets ("10 (ten) years")
+# ("10 (ten) years", "ten (10) years"), and before the next name's own dash ("A - 3 yrs, B - 5")
+VERDICT_END = re.compile(
+    rf";|\((?![a-z\d]+\))|\.\s+(?=[A-Z])|,\s*(?=[{UPPER}]{{2}}[^,;]{{0,30}}\s[-–—]\s)|$"
+)
+DEMAND = re.compile(r"\b(?:demand\w*|asked|propos\w*|request\w*)\b", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\bresp(?:ectively\b|\.)")
+OPENING_REACH = 40  # characters after a dash within which a verdict's penalty opens
+
+
+def digest_entries(source: Source, kb: Knowledge) -> Iterator[Record]:
+    """One row per name and penalty of each clipped verdict of the text."""
+    text = source.text
+    introduced = {m["surname"] for m in CAPS_NAME.finditer(text) if m["initials"]}
+    for block in paragraphs(text):
+        words = text[block.start : block.end]
+        if words.upper() == words or "|" in words or STOP.search(words):
+            continue  # a telegram's capitals, or a table's cells (read by their own rules)
+        names = _names(text, block, kb, introduced)
+        if not names:
+            continue
+        read_to = block.start
+        for start, verdict in _verdicts(text, block, names, kb):
+            holders = [n for n in _last_run(text, names, read_to, start)]
+            if not holders or DEMAND.search(text, holders[-1].end, start):
+                continue
+            read_to = verdict.end
+            yield from _records(source, kb, holders, verdict)
+
+
+def _names(text: str, block: Block, kb: Knowledge, introduced: set[str]) -> list[Name]:
+    """The names in capitals of a paragraph: with initials, or with a surname's ending, or
+    a surname the text gave with initials ("MIRONOVA-BLYUM L. E. … MIRONOVA-BLYUM - 3 yrs")."""
+    found = []
+    for m in CAPS_NAME.finditer(text, block.start, block.end):
+        initials = (m["initials"] or "").strip()
+        known = bool(initials) or m["surname"] in introduced
+        surname = telegram_surname(m["surname"], kb, known)
+        if surname is not None:
+            found.append(Name(m[0].strip(), m.start(), m.end(), surname, initials=initials))
+    return found
+
+
+def _verdicts(
+    text: str, block: Block, names: list[Name], kb: Knowledge
+) -> Iterator[tuple[int, Block]]:
+    """(where the verdict's holder must end, the verdict's words) of each verdict."""
+    dashes = {d.end() for d in DASH.finditer(text, block.start, block.end)}
+    after_names = {n.end for n in names} - dashes  # "GORBUNKOV 8 yrs ITL": right after it
+    for at in sorted(dashes | after_names):
+        lead = len(text[at : block.end]) - len(text[at : block.end].lstrip())
+        opens = at + lead
+        end = VERDICT_END.search(text, opens, block.end)
+        verdict = Block(opens, end.start() if end else block.end)
+        reach = OPENING_REACH if at in dashes else 1  # after a name, the verdict's own words
+        found = penalties_in(text, verdict.start, min(verdict.end, opens + reach + 20), kb)
+        # a penalty (a term alone, "since 1920 - 17 years", may be any span of time), within
+        # reach of the dash or right after a name ("GORBUNKOV 8 yrs ITL")
+        term = TERM_OPENING.match(text, opens, verdict.end)
+        if not found or found[0][1] - (term.end() if term else opens) >= reach:
+            continue
+        yield at, verdict
+
+
+def _last_run(text: str, names: list[Name], floor: int, at: int) -> list[Name]:
+    """The names of the last run before `at`, after `floor`."""
+    before = [n for n in names if floor <= n.start and n.end <= at]
+    if not before:
+        return []
+    run = [before[-1]]
+    for name in reversed(before[:-1]):
+        gap = text[name.end : run[0].start]
+        if not JOINER.fullmatch(gap) and not re.fullmatch(r",[^;.&]{0,60},\s*&\s*", gap):
+            break
+        run.insert(0, name)
+    return run
+
+
+def _records(
+    source: Source, kb: Knowledge, holders: list[Name], verdict: Block
+) -> Iterator[Record]:
+    text = source.text
+    respective = RESPECTIVELY.search(text, verdict.start, verdict.end + 10)
+    found = [p for p, _, _ in penalties_in(text, verdict.start, verdict.end, kb)]
+    found = found if respective else found[:1]  # the verdict's penalty, not a later one's
+    terms = [y for y, _, _ in penalty_terms(text, verdict, verdict.start, kb)]
+    penalties = sorted(set(found), key=ORDER.index) or ["imprisonment"]
+    bracket = re.match(r"\s*\(([^()]{3,80})\)", text[verdict.end : verdict.end + 90])
+    dates = verdict_dates(text, kb, verdict.end, verdict.end + bracket.end()) if bracket else []
+    body = bracket[1].split(",")[0].strip() if bracket else None
+    if (
+        body
+        and not term_pattern(kb, "body").search(f"by the {body}")
+        and not re.search(r"court|coll|troika|OSO|tribunal|board", body, re.IGNORECASE)
+    ):
+        body = None
+    pieces = re.split(r"\s*&\s*", text[verdict.start : verdict.end]) if respective else []
+    if respective and (len(pieces) < 2 or len(pieces) != len(holders)):
+        return  # "A and B – to … eight and six years respectively": the clause rules' to read
+    for index, name in enumerate(holders):
+        own = [(penalties, terms[0] if terms else None)]
+        if respective and len(pieces) == len(holders):
+            piece_start = verdict.start + text[verdict.start : verdict.end].find(pieces[index])
+            piece = Block(piece_start, piece_start + len(pieces[index]))
+            said = [p for p, _, _ in penalties_in(text, piece.start, piece.end, kb)]
+            piece_terms = [y for y, _, _ in penalty_terms(text, piece, piece.start, kb)]
+            own = [(said or ["imprisonment"], piece_terms[0] if piece_terms else None)]
+        for penalty_list, term in own:
+            for penalty in penalty_list:
+                fields = {
+                    "trial_id": None,
+                    "penalty": penalty,
+                    "term_years": term if penalty != "death" else None,
+                    "date": dates[0].start if dates else None,
+                    "sentencing_body": body,
+                    "basis": "explicit",
+                }
+                span = source.span(holders[0].start, verdict.end)
+                yield Record("sentences", fields, span, "sentences.digest", refs={"name": name})
