@@ -4223,6 +4223,30 @@ def test_fractions_with_a_numerator_above_one():
     assert {round(v, 1) for v, m, _ in figures(text) if m == "percent"} == {60.0, 66.7}
 
 
+def test_a_clipped_svodka_under_its_heading():
+    text = (
+        "I. VERIFICATION OF PARTY DOCUMENTS (V-XII.1935)\n\n"
+        "1. Obl. party org. on 1.V.1935: mem. - 11 208; cand. - 1 432.\n"
+        "2. Checked - 12 406 (98,1%).\n"
+        "3. Excl. - 1 204 (9,7% of checked), of them cand. - 312; transf. to sympath. - 96.\n"
+        "4. Reinst. - 74.\n\n"
+        "II. KOLKHOZES\n\n"
+        "5. Sown - 12 400 ha.\n"
+    )
+    found = {(r["value"], r["measure"], r["subject"]) for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (11208.0, "count", "members"),
+        (1432.0, "count", "members"),
+        (12406.0, "count", "investigated"),
+        (98.1, "percent", "investigated"),
+        (1204.0, "count", "expelled"),
+        (9.7, "percent", "expelled"),
+        (312.0, "count", "members"),
+        (96.0, "count", "other"),
+        (74.0, "count", "other"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

@@ -789,12 +789,16 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
     carried = Context()
     on_topic, last_end = False, -2
     listing = False  # the lines run on under "… are divided by reason as follows:"
+    heading_topic = False  # the last heading is about the party's figures
     for line in paragraphs(text):
         on_topic = on_topic and line.start == last_end + 1  # the list runs on, line by line
         last_end = line.end
         if is_heading(text, line) and not SENTENCE_LINE.fullmatch(text[line.start : line.end]):
             years = [int(y) for y in YEAR.findall(text[line.start : line.end]) if covered(int(y))]
             heading_year = years[0] if years else heading_year
+            # "I. VERIFICATION OF PARTY DOCUMENTS": its clipped lines ("Checked - 12 406")
+            # are on its topic whatever words they keep
+            heading_topic = bool(topic.search(text, line.start, line.end))
             carried = Context(year=heading_year, year_end=heading_year)
             continue
         dated = [d for d in find_dates(text, kb, line.start, line.end) if len(d.start) > 4]
@@ -812,6 +816,7 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
                 or LABELLED_LINE.fullmatch(passage)  # the next line of a summary's list
                 or item  # "for passivity – 164;" under its breakdown's heading
             )
+            continues = continues or (heading_topic and bool(CLIPPED_FIGURE.search(passage)))
             on_topic = bool(
                 may_search(topic, text, sentence.start, sentence.end, kb) and topic.search(passage)
             ) or bool(continues)
@@ -888,6 +893,8 @@ SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”
 # Where a breakdown of a count begins: "among them:", "the N expelled are divided thus:",
 # "The expelled included 61 Trotskyists, 44 …";
 # the items after it count what the count before it counts ("expelled" after "among them").
+# A svodka's clipped label and its figure: "Checked - 12 406 (98,1%)", "mem. - 11 208"
+CLIPPED_FIGURE = re.compile(r"[A-Za-z.)]\s+[-–—]\s+\d")
 # A line of a breakdown under its heading: "for passivity and drunkenness – 164;"
 _ITEM = r"[A-Za-z(][^:;]{2,160}?\s[–—-]\s*\d[\d\s.,\u00a0]*"
 DASH_ITEM = re.compile(rf"{_ITEM}(?:;\s*{_ITEM})*[;.]?")
