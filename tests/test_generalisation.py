@@ -4247,6 +4247,30 @@ def test_a_clipped_svodka_under_its_heading():
     }
 
 
+def test_a_clipped_svodkas_breakdown_by_grounds_and_its_exchange_figures():
+    text = (
+        "I. VERIFICATION OF PARTY DOCUMENTS (1935)\n\n"
+        "4. Excl., by grounds:\n"
+        "   a) alien and hostile elements (kulaks, traders, clergy) - 388;\n"
+        "   b) Trotskyists and Zinovievites - 47.\n\n"
+        "IV. EXCHANGE OF PARTY DOCUMENTS (from 1.II.1936)\n\n"
+        "11. Subject to exchange on 1.II.1936 - 11 298 (mem. 10 331, cand. 967).\n"
+        "12. Exchanged by 1.V.1936 - 10 483 (92,8%); of them p/c issued - 9 611.\n"
+    )
+    found = {
+        (r["value"], r["subject"]) for r in rows(text, "expulsion_stats") if r["measure"] == "count"
+    }
+    assert found == {
+        (388.0, "expelled"),
+        (47.0, "expelled"),
+        (11298.0, "members"),
+        (10331.0, "members"),
+        (967.0, "members"),
+        (10483.0, "cards_issued"),
+        (9611.0, "cards_issued"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

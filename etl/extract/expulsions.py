@@ -894,7 +894,7 @@ SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”
 # "The expelled included 61 Trotskyists, 44 …";
 # the items after it count what the count before it counts ("expelled" after "among them").
 # A svodka's clipped label and its figure: "Checked - 12 406 (98,1%)", "mem. - 11 208"
-CLIPPED_FIGURE = re.compile(r"[A-Za-z.)]\s+[-–—]\s+\d")
+CLIPPED_FIGURE = re.compile(r"[\w.)]\s+[-–—]\s+\d")
 # A line of a breakdown under its heading: "for passivity and drunkenness – 164;"
 _ITEM = r"[A-Za-z(][^:;]{2,160}?\s[–—-]\s*\d[\d\s.,\u00a0]*"
 DASH_ITEM = re.compile(rf"{_ITEM}(?:;\s*{_ITEM})*[;.]?")
@@ -902,7 +902,10 @@ BREAKDOWN = re.compile(
     r"\b(?:among (?:these|them)(?: (?:are|were))?\s*:"
     r"|(?P<of>(?:(?:are|were) (?:divided|distributed|broken down|classified)"
     r"|(?:divide|break down|fall|are distributed)\s+(?:as follows|thus|so|into)\b)[^:;.]{0,50})\s*:"
-    r"|(?P<included>(?:the|those) expelled (?:included|comprised|consisted of))\b)",
+    r"|(?P<included>(?:the|those) expelled (?:included|comprised|consisted of))\b"
+    # "Excl., by grounds:", "expelled by reason of expulsion:"
+    r"|\b(?:excl\.|expelled|expulsions?)[^:;]{0,40}\bby\s+(?:grounds|reasons?|categor\w+|causes?)"
+    r"\s*:)",
     re.IGNORECASE,
 )
 
