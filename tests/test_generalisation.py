@@ -1682,6 +1682,31 @@ def test_a_procuracy_digests_clipped_entries():
     assert {r["date"] for r in found if r["surname"] == "Tyurin"} == {"1937-08-05"}
 
 
+def test_an_nkvd_svodkas_lists_under_shot_and_a_colon_list_before_the_next_heading():
+    text = (
+        "By troika decision of 2.XI.37 (protocol No. 31) shot:\n"
+        "   MOKROUSOV Pavel Ilyich, b. 1886, former kulak, returned from exile;\n"
+        "   BELYAKIN Terenty Savvich, b. 1890, former White officer.\n"
+        "By the same decision to 10 yrs ITL: ZAVYALOV I. P., USHAKOV R. F.\n"
+        "By troika decision of 5.XI.37 (protocol No. 32):\n"
+        "   KUZOVKIN F. D. - VMN;\n"
+        "   PESTOV G. I. - 8 yrs ITL;\n"
+        "   PESTOVA N. G., wife of the above - 8 yrs ITL.\n"
+    )
+    found = rows(text, "sentences")
+    assert sorted((r["surname"], r["penalty"], r["term_years"]) for r in found) == sorted(
+        [
+            ("Mokrousov", "death", None),
+            ("Belyakin", "death", None),
+            ("Zavyalov", "imprisonment", 10.0),
+            ("Ushakov", "imprisonment", 10.0),
+            ("Kuzovkin", "death", None),
+            ("Pestov", "imprisonment", 8.0),
+            ("Pestova", "imprisonment", 8.0),
+        ]
+    )
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

@@ -80,6 +80,8 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
         heading = text[line.start : line.end].strip()
         capitals = len(heading) < 80 and heading.upper() == heading and heading.lower() != heading
         opens = heading.endswith(":") or bool(re.search(r"\s[—–-]$", heading))
+        if capitals and not opens and item_names(text, line, kb):
+            capitals = False  # "KUZOVKIN F. D. - VMN;": an item in capitals, not a heading
         protocol = (not (opens or capitals) and protocol_title(text, kb, all_lines, index)) or None
         if not (opens or capitals or protocol) or not_verdict.search(text, line.start, line.end):
             continue  # a heading ends with a colon or a dash, or stands in capitals alone
@@ -630,7 +632,10 @@ def colon_pieces(text: str, sentence: Block) -> list[Block]:
     not end a sentence, but a second head begins a list of its own)."""
     cuts = [
         sentence.start + m.end()
-        for m in re.finditer(r"\.\s+(?=[A-Z][^:.;]{2,80}:\s)", text[sentence.start : sentence.end])
+        for m in re.finditer(
+            r"\.\s+(?=[A-Z][^:.;]{2,80}:\s)|\.\n\s*(?=[A-Z][^:;\n]{2,120}:(?:\s|$))",
+            text[sentence.start : sentence.end],
+        )
     ]
     starts = [sentence.start, *cuts]
     return [Block(a, b) for a, b in zip(starts, [*cuts, sentence.end], strict=True)]
