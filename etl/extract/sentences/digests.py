@@ -97,7 +97,7 @@ def _verdicts(
         opens = at + lead
         end = VERDICT_END.search(text, opens, block.end)
         verdict = Block(opens, end.start() if end else block.end)
-        reach = OPENING_REACH if at in dashes else 1  # after a name, the verdict's own words
+        reach = OPENING_REACH if at in dashes else 3  # after a name, the verdict's own words
         found = penalties_in(text, verdict.start, min(verdict.end, opens + reach + 20), kb)
         # a penalty (a term alone, "since 1920 - 17 years", may be any span of time), within
         # reach of the dash or right after a name ("GORBUNKOV 8 yrs ITL")
