@@ -1707,6 +1707,22 @@ def test_an_nkvd_svodkas_lists_under_shot_and_a_colon_list_before_the_next_headi
     )
 
 
+def test_a_digests_entries_with_names_as_registers_write_them():
+    text = (
+        "1. Belyi r-n. Sidorov P. K., b. 1899, kolkh., art. 58-10 - 5 yrs ITL (obl. court, "
+        "12.X.37).\n"
+        "2. Do. Markov S. A. & Kuzin I. P. - VMN & 10 yrs ITL resp. (sp. coll., 17.X.37).\n"
+        "3. Rzhev. Orlov N. I., teacher, art. 58-10 - acq. (sp. coll., 18.X.37).\n"
+        "The Director of the MTS Semenov - ordered to repair 12 tractors by 1 November.\n"
+    )
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"], r["date"]) for r in found} == {
+        ("Sidorov", "imprisonment", 5.0, "1937-10-12"),
+        ("Markov", "death", None, "1937-10-17"),
+        ("Kuzin", "imprisonment", 10.0, "1937-10-17"),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"

@@ -28,14 +28,16 @@ from etl.extract.sentences.penalties import (
 from etl.extract.sentences.telegrams import STOP, telegram_surname
 from etl.lang.corpus import Source
 from etl.lang.knowledge import Knowledge
-from etl.lang.names import UPPER, Name
+from etl.lang.names import UPPER, Name, not_names
 from etl.lang.paragraphs import paragraphs
 from etl.lang.text import Block
 
-# A surname in capitals, with its initials after it ("ANTONOV-SIZY I. I.", "LEVIN Ya. B.")
+# A surname in capitals, with its initials after it ("ANTONOV-SIZY I. I.", "LEVIN Ya. B."),
+# or a surname with two initials after it, as registers write it ("Sidorov P. K.")
 CAPS_NAME = re.compile(
     rf"\b(?P<surname>[{UPPER}][{UPPER}'’]+(?:-[{UPPER}][{UPPER}'’]+)?)\b"
     rf"(?P<initials>(?:\s+[{UPPER}][a-z]?\.){{1,3}})?"
+    rf"|\b(?P<mixed>[{UPPER}][a-z’'-]+)(?P<mixed_initials>(?:\s+[{UPPER}][a-z]?\.){{2}})"
 )
 # What may join two names of a run, or follow a name before its verdict: "&", "and", a
 # comma, a birth year, a post in lowercase words ("b. 1902, kolkh., brigade leader")
@@ -69,6 +71,8 @@ def digest_entries(source: Source, kb: Knowledge) -> Iterator[Record]:
             holders = [n for n in _last_run(text, names, read_to, start)]
             if not holders or DEMAND.search(text, holders[-1].end, start):
                 continue
+            if penalties_in(text, holders[-1].end, start, kb):
+                continue  # a penalty between: the name's verdict is that one, not this
             read_to = verdict.end
             yield from _records(source, kb, holders, verdict)
 
@@ -78,9 +82,13 @@ def _names(text: str, block: Block, kb: Knowledge, introduced: set[str]) -> list
     a surname the text gave with initials ("MIRONOVA-BLYUM L. E. … MIRONOVA-BLYUM - 3 yrs")."""
     found = []
     for m in CAPS_NAME.finditer(text, block.start, block.end):
-        initials = (m["initials"] or "").strip()
-        known = bool(initials) or m["surname"] in introduced
-        surname = telegram_surname(m["surname"], kb, known)
+        if m["mixed"]:  # "Sidorov P. K.": the initials make it a name
+            initials = m["mixed_initials"].strip()
+            surname = m["mixed"] if m["mixed"] not in not_names(kb) else None
+        else:
+            initials = (m["initials"] or "").strip()
+            known = bool(initials) or m["surname"] in introduced
+            surname = telegram_surname(m["surname"], kb, known)
         if surname is not None:
             found.append(Name(m[0].strip(), m.start(), m.end(), surname, initials=initials))
     return found
@@ -104,6 +112,8 @@ def _verdicts(
         term = TERM_OPENING.match(text, opens, verdict.end)
         if not found or found[0][1] - (term.end() if term else opens) >= reach:
             continue
+        if at not in dashes and term is None:
+            continue  # right after a name only a term opens its verdict ("A 8 yrs ITL")
         yield at, verdict
 
 
