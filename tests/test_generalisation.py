@@ -4312,6 +4312,27 @@ def test_a_clipped_svodkas_breakdown_by_grounds_and_its_exchange_figures():
     }
 
 
+def test_a_clipped_svodkas_raion_lines_under_a_later_section():
+    text = (
+        "IV. EXCHANGE OF PARTY DOCUMENTS (from 1.II.1936)\n\n"
+        "12. Exchanged by 1.V.1936 - 10 483.\n\n"
+        "V. EXCHANGE BY RAIONS (selection)\n\n"
+        "Krutoyarsky: p/c issued 917; n/e 31;\n"
+        "Zaborsky: p/c issued 701; n/e 44, of them excl. 9;\n\n"
+        "VI. SOWING\n\n"
+        "Krutoyarsky: sown 917 ha.\n"
+    )
+    found = {(r["value"], r["subject"]) for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (10483.0, "cards_issued"),
+        (917.0, "cards_issued"),
+        (31.0, "other"),
+        (701.0, "cards_issued"),
+        (44.0, "other"),
+        (9.0, "expelled"),
+    }
+
+
 def test_membership_that_had_fallen_to_one_figure_from_another():
     text = (
         "By 1 January 1938 party membership had fallen to 1.9 million, from 2.8 million in 1933.\n"

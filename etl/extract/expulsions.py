@@ -798,7 +798,10 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
             heading_year = years[0] if years else heading_year
             # "I. VERIFICATION OF PARTY DOCUMENTS": its clipped lines ("Checked - 12 406")
             # are on its topic whatever words they keep
-            heading_topic = bool(topic.search(text, line.start, line.end))
+            # (a later section's heading keeps the document's topic unless it names another)
+            heading_topic = bool(topic.search(text, line.start, line.end)) or (
+                heading_topic and not first(kb, "not_table", text[line.start : line.end])
+            )
             carried = Context(year=heading_year, year_end=heading_year)
             continue
         dated = [d for d in find_dates(text, kb, line.start, line.end) if len(d.start) > 4]
@@ -894,7 +897,10 @@ SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”
 # "The expelled included 61 Trotskyists, 44 …";
 # the items after it count what the count before it counts ("expelled" after "among them").
 # A svodka's clipped label and its figure: "Checked - 12 406 (98,1%)", "mem. - 11 208"
-CLIPPED_FIGURE = re.compile(r"[\w.)]\s+[-–—]\s+\d")
+CLIPPED_FIGURE = re.compile(
+    r"[\w.)]\s+[-–—]\s+\d"
+    r"|^[A-Z][^:;.]{1,40}:\s*[a-z][a-z/.]*(?:\s+[a-z/.]+)*\s+\d"  # "Placename: p/c issued 917;"
+)
 # A line of a breakdown under its heading: "for passivity and drunkenness – 164;"
 _ITEM = r"[A-Za-z(][^:;]{2,160}?\s[–—-]\s*\d[\d\s.,\u00a0]*"
 DASH_ITEM = re.compile(rf"{_ITEM}(?:;\s*{_ITEM})*[;.]?")
