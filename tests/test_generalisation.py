@@ -1723,6 +1723,48 @@ def test_a_digests_entries_with_names_as_registers_write_them():
     }
 
 
+def test_a_digests_near_misses_and_units_with_a_stop():
+    text = (
+        "1. KOZLOV S. M. - Proc. demanded VMN; court - 8 yrs ITL.\n"
+        "2. VOLKOV A. A. - served 5 yrs ITL, released.\n"
+        "3. MAKAROV P. P. - freed after 5 yrs ITL.\n"
+        "4. ZUBOV A. A. - ITR 5 years at the plant.\n"
+        "5. RUDENKO I. I. - 10 l. ITL (troika, 1.IX.37). ZHUKOV I. I. - 10 yrs. ITL.\n"
+        "6. NIKITIN A. A., VORONIN B. B., and SOKOLOV C. C. - 10 yrs ITL each.\n"
+        "7. IVANOV I. I. - 10 yrs ITL\tPETROV P. P. - VMN\n"
+    )
+    assert sentenced(text) == {
+        ("Rudenko", "imprisonment", 10.0),
+        ("Zhukov", "imprisonment", 10.0),
+        ("Nikitin", "imprisonment", 10.0),
+        ("Voronin", "imprisonment", 10.0),
+        ("Sokolov", "imprisonment", 10.0),
+        ("Ivanov", "imprisonment", 10.0),
+        ("Petrov", "death", None),
+    }
+
+
+def test_a_tab_register_joins_words_only_and_reads_no_acquittal_or_demand():
+    text = (
+        "No.\tSurname\tArticle\tSentence\n"
+        "1\tPetrov P. P.\t58-7\tacquitted\n"
+        "\t\t\tafter 3 years in prison\n"
+        "2\tSidorov S. S.\t58-8\tprosecutor demanded VMN;\n"
+        "\t\t\tcourt: 8 years ITL\n"
+    )
+    assert sentenced(text) == {("Sidorov", "imprisonment", 8.0)}
+
+
+def test_a_capitals_verdict_after_itl_and_a_given_name_in_another_transliteration():
+    text = "TROIKA UNKVD SENTENCED IVANOV PETR SERGEEVICH TEN YEARS ITL. PETROV, SIDOROV TO VMN.\n"
+    found = rows(text, "sentences")
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Ivanov", "imprisonment", 10.0),
+        ("Petrov", "death", None),
+        ("Sidorov", "death", None),
+    }
+
+
 def test_terms_in_months_titles_and_a_clause_of_its_own():
     text = (
         "The people's court sentenced Dyakov to 18 months of corrective labour.\n"
@@ -4102,21 +4144,15 @@ def test_a_range_with_a_hyphen_and_a_multiplier_and_circa_before_a_count():
     assert found == {(2000.0, 3000.0, "range"), (4000.0, None, "approx")}
 
 
-def test_an_export_of_small_numbers_and_a_column_dated_by_its_day():
+def test_an_export_whose_column_is_dated_by_its_day_and_an_unquoted_thousands_comma():
     text = (
         "Raion,Members 1.1.1934,Expelled in 1933,Reinstated\n"
         'Bezhetsk,"1,204",187,23\n'
-        "Kashin,846,102,11\n"
+        "Kirovsky,1,520,214\n"
     )
     found = {(r["value"], r["subject"], r["year_start"]) for r in rows(text, "expulsion_stats")}
-    assert found == {
-        (1204.0, "members", 1934),
-        (187.0, "expelled", 1933),
-        (23.0, "other", None),
-        (846.0, "members", 1934),
-        (102.0, "expelled", 1933),
-        (11.0, "other", None),
-    }
+    # the unquoted "1,520" cannot be told from two cells: that row gives nothing
+    assert found == {(1204.0, "members", 1934), (187.0, "expelled", 1933), (23.0, "other", None)}
 
 
 def test_a_raikom_speakers_figures_and_a_komsomol_a_plan_and_delegates_that_are_none():

@@ -819,7 +819,12 @@ def prose_records(source: Source, kb: Knowledge, notes_table: dict[int, str]) ->
                 or LABELLED_LINE.fullmatch(passage)  # the next line of a summary's list
                 or item  # "for passivity – 164;" under its breakdown's heading
             )
-            continues = continues or (heading_topic and bool(CLIPPED_FIGURE.search(passage)))
+            continues = continues or (
+                heading_topic
+                and bool(CLIPPED_FIGURE.search(passage))
+                and not first(kb, "not_table", passage)  # "Sown - 12 300 ha", "Budget - …"
+                and not OTHER_LABEL.search(passage)
+            )
             on_topic = bool(
                 may_search(topic, text, sentence.start, sentence.end, kb) and topic.search(passage)
             ) or bool(continues)
@@ -900,6 +905,11 @@ SENTENCE_LINE = re.compile(r"\s*(?=.*\b[a-z]{2,}\b)(?:\S+\s+){5,}\S*[a-z\d)\"”
 CLIPPED_FIGURE = re.compile(
     r"[\w.)]\s+[-–—]\s+\d"
     r"|^[A-Z][^:;.]{1,40}:\s*[a-z][a-z/.]*(?:\s+[a-z/.]+)*\s+\d"  # "Placename: p/c issued 917;"
+)
+# … whose label counts no persons of the party ("Kolkhozes - 45", "Primary organisations - 61")
+OTHER_LABEL = re.compile(
+    r"\b(?:kolkhoz\w*|sovkhoz\w*|MTS|organi[sz]ations|cells|PPO|schools?|villages)\s*[-–—:]",
+    re.IGNORECASE,
 )
 # A line of a breakdown under its heading: "for passivity and drunkenness – 164;"
 _ITEM = r"[A-Za-z(][^:;]{2,160}?\s[–—-]\s*\d[\d\s.,\u00a0]*"

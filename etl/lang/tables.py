@@ -134,11 +134,7 @@ def split_cells(text: str, block: Block) -> tuple[str, list[Cell]] | None:
         and re.search(r"[A-Za-z]", line)
         and not re.search(r"\s{2,}|\t", line.strip())  # aligned columns are no export
         # an export quotes a number with a thousands comma: "20,000 Oppositionists" is prose
-        # ("Placename,846,102,11", without a space, is a row of small numbers)
-        and not (
-            re.search(r"\d,\d{3}\b", re.sub(r'"[^"]*"', "", line))
-            and " " in re.sub(r'"[^"]*"', "", line).strip()
-        )
+        and not re.search(r"\d,\d{3}\b", re.sub(r'"[^"]*"', "", line))
         and re.sub(r'"[^"]*"', "", line).count(",") >= 2  # three cells at least: not "91,1"
     ):
         # "Raion,Members,Expelled" or '"Total","2,081"': a comma-separated export, its cells
@@ -290,6 +286,8 @@ def _carried_on(text: str, row: Row, block: Block) -> Row | None:
         column = columns.get(cell.start)
         piece = pieces[column] if column is not None and column < len(pieces) else ("", 0)
         words = piece[0].strip()
+        if words and cell.numeric:
+            return None  # "87 (8,9%)" over "including candidates": a row of its own, not words
         if words:
             end = block.start + piece[1] + len(piece[0].rstrip())
             cell = Cell(f"{cell.text} {words}", cell.start, end)

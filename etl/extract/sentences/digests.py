@@ -19,7 +19,6 @@ from collections.abc import Iterator
 
 from etl.extract import Record
 from etl.extract.sentences.penalties import (
-    ORDER,
     penalties_in,
     penalty_terms,
     term_pattern,
@@ -41,18 +40,22 @@ CAPS_NAME = re.compile(
 )
 # What may join two names of a run, or follow a name before its verdict: "&", "and", a
 # comma, a birth year, a post in lowercase words ("b. 1902, kolkh., brigade leader")
-JOINER = re.compile(r"\s*(?:&|\band\b|,)\s*")
+JOINER = re.compile(r"\s*(?:,\s*)?(?:&|\band\b|,)\s*")
 DASH = re.compile(r"\s[-–—]\s*(?=\S)")
 # A verdict's opening words after a dash: a penalty, or a term of years ("8 yrs ITL")
 TERM_OPENING = re.compile(r"(?:\d{1,2}|\d{1,2}\.\d)\s+(?:yrs?\.?|years?|mos?\.|months?)\b")
-# where a verdict's words end: not at a number's word in brackets ("10 (ten) years")
-# ("10 (ten) years", "ten (10) years"), and before the next name's own dash ("A - 3 yrs, B - 5")
+# where a verdict's words end: a semicolon, a tab between two entries, a stop before a capital
+# (not a unit's: "10 l. ITL", "10 yrs. ITL"), a bracket (not a number's word: "10 (ten)
+# years"), or before the next name's own dash ("A - 3 yrs, B - 5 yrs")
 VERDICT_END = re.compile(
-    rf";|\((?![a-z\d]+\))|\.\s+(?=[A-Z])|,\s*(?=[{UPPER}]{{2}}[^,;]{{0,30}}\s[-–—]\s)|$"
+    r";|\t|(?<!\bl)(?<!\bg)(?<!yrs)(?<!\byr)(?<!mos)(?<!\bmo)\.\s+(?=[A-Z])"
+    rf"|\((?![a-z\d]+\))|,\s*(?=[{UPPER}]{{2}}[^,;]{{0,30}}\s[-–—]\s)|$"
 )
-DEMAND = re.compile(r"\b(?:demand\w*|asked|propos\w*|request\w*)\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\bresp(?:ectively\b|\.)")
 OPENING_REACH = 40  # characters after a dash within which a verdict's penalty opens
+TERM_REACH = 20  # characters a term and its unit take before their penalty ("1 yr 6 mos. l/s")
+# a bracket's first words that name a body ("sp. coll.", "obl. court", "narsud", "troika")
+BODY_WORD = re.compile(r"court|coll|troika|OSO|tribunal|board|sud\b", re.IGNORECASE)
 
 
 def digest_entries(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -67,12 +70,14 @@ def digest_entries(source: Source, kb: Knowledge) -> Iterator[Record]:
         if not names:
             continue
         read_to = block.start
+        denied = term_pattern(kb, "not_verdict")
         for start, verdict in _verdicts(text, block, names, kb):
-            holders = [n for n in _last_run(text, names, read_to, start)]
-            if not holders or DEMAND.search(text, holders[-1].end, start):
-                continue
-            if penalties_in(text, holders[-1].end, start, kb):
-                continue  # a penalty between: the name's verdict is that one, not this
+            holders = _last_run(text, names, read_to, start)
+            if not holders or penalties_in(text, holders[-1].end, start, kb):
+                continue  # nobody's, or a penalty between: the name's verdict is that one
+            first = penalties_in(text, verdict.start, verdict.end, kb)[0][1]
+            if denied.search(text, holders[-1].end, first):
+                continue  # "A - Proc. demanded VMN", "B - served 5 yrs ITL", "C - died in camp"
             read_to = verdict.end
             yield from _records(source, kb, holders, verdict)
 
@@ -106,7 +111,7 @@ def _verdicts(
         end = VERDICT_END.search(text, opens, block.end)
         verdict = Block(opens, end.start() if end else block.end)
         reach = OPENING_REACH if at in dashes else 3  # after a name, the verdict's own words
-        found = penalties_in(text, verdict.start, min(verdict.end, opens + reach + 20), kb)
+        found = penalties_in(text, verdict.start, min(verdict.end, opens + reach + TERM_REACH), kb)
         # a penalty (a term alone, "since 1920 - 17 years", may be any span of time), within
         # reach of the dash or right after a name ("GORBUNKOV 8 yrs ITL")
         term = TERM_OPENING.match(text, opens, verdict.end)
@@ -125,7 +130,7 @@ def _last_run(text: str, names: list[Name], floor: int, at: int) -> list[Name]:
     run = [before[-1]]
     for name in reversed(before[:-1]):
         gap = text[name.end : run[0].start]
-        if not JOINER.fullmatch(gap) and not re.fullmatch(r",[^;.&]{0,60},\s*&\s*", gap):
+        if not JOINER.fullmatch(gap) and not re.fullmatch(r",[^;&]{0,80},\s*(?:&|and)\s*", gap):
             break
         run.insert(0, name)
     return run
@@ -134,41 +139,34 @@ def _last_run(text: str, names: list[Name], floor: int, at: int) -> list[Name]:
 def _records(
     source: Source, kb: Knowledge, holders: list[Name], verdict: Block
 ) -> Iterator[Record]:
+    """One row per holder and penalty; with "resp." the holders take the "&"-pieces in turn."""
     text = source.text
     respective = RESPECTIVELY.search(text, verdict.start, verdict.end + 10)
-    found = [p for p, _, _ in penalties_in(text, verdict.start, verdict.end, kb)]
-    found = found if respective else found[:1]  # the verdict's penalty, not a later one's
-    terms = [y for y, _, _ in penalty_terms(text, verdict, verdict.start, kb)]
-    penalties = sorted(set(found), key=ORDER.index) or ["imprisonment"]
+    words = text[verdict.start : verdict.end]
+    if respective:
+        pieces = re.split(r"\s*&\s*", words)
+        if len(pieces) < 2 or len(pieces) != len(holders):
+            return  # "A and B – to … eight and six years respectively": the clause rules'
+        cuts = [verdict.start + words.find(piece) for piece in pieces]
+        parts = [Block(a, a + len(piece)) for a, piece in zip(cuts, pieces, strict=True)]
+    else:
+        parts = [verdict] * len(holders)
     bracket = re.match(r"\s*\(([^()]{3,80})\)", text[verdict.end : verdict.end + 90])
     dates = verdict_dates(text, kb, verdict.end, verdict.end + bracket.end()) if bracket else []
-    body = bracket[1].split(",")[0].strip() if bracket else None
-    if (
-        body
-        and not term_pattern(kb, "body").search(f"by the {body}")
-        and not re.search(r"court|coll|troika|OSO|tribunal|board", body, re.IGNORECASE)
-    ):
+    body = re.split(r",|\s+\d", bracket[1])[0].strip() if bracket else None  # not its date
+    if body and not BODY_WORD.search(body):
         body = None
-    pieces = re.split(r"\s*&\s*", text[verdict.start : verdict.end]) if respective else []
-    if respective and (len(pieces) < 2 or len(pieces) != len(holders)):
-        return  # "A and B – to … eight and six years respectively": the clause rules' to read
-    for index, name in enumerate(holders):
-        own = [(penalties, terms[0] if terms else None)]
-        if respective and len(pieces) == len(holders):
-            piece_start = verdict.start + text[verdict.start : verdict.end].find(pieces[index])
-            piece = Block(piece_start, piece_start + len(pieces[index]))
-            said = [p for p, _, _ in penalties_in(text, piece.start, piece.end, kb)]
-            piece_terms = [y for y, _, _ in penalty_terms(text, piece, piece.start, kb)]
-            own = [(said or ["imprisonment"], piece_terms[0] if piece_terms else None)]
-        for penalty_list, term in own:
-            for penalty in penalty_list:
-                fields = {
-                    "trial_id": None,
-                    "penalty": penalty,
-                    "term_years": term if penalty != "death" else None,
-                    "date": dates[0].start if dates else None,
-                    "sentencing_body": body,
-                    "basis": "explicit",
-                }
-                span = source.span(holders[0].start, verdict.end)
-                yield Record("sentences", fields, span, "sentences.digest", refs={"name": name})
+    span = source.span(holders[0].start, verdict.end)
+    for name, part in zip(holders, parts, strict=True):
+        found = penalties_in(text, part.start, part.end, kb)
+        penalty = found[0][0] if found else "imprisonment"  # its own penalty, not a later one
+        terms = penalty_terms(text, part, part.start, kb)
+        fields = {
+            "trial_id": None,
+            "penalty": penalty,
+            "term_years": terms[0][0] if terms and penalty != "death" else None,
+            "date": dates[0].start if dates else None,
+            "sentencing_body": body,
+            "basis": "explicit",
+        }
+        yield Record("sentences", fields, span, "sentences.digest", refs={"name": name})

@@ -799,6 +799,11 @@ def plain_names(text: str, start: int, end: int, kb: Knowledge) -> list[Name]:
     return names
 
 
+def verdict_block(cell) -> Block:
+    """A register's sentence cell as the clause its negations are looked for in."""
+    return Block(cell.start, cell.end)
+
+
 def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
     """A register set as a table ("| 2 | Surname Given Patronymic | 1887 | VMN |"): a
     column of names and a column of sentences, one row a person."""
@@ -820,7 +825,8 @@ def register_tables(source: Source, kb: Knowledge) -> Iterator[Record]:
                 continue  # a row whose cells do not line up with the header
             cell, verdict = row.cells[names_at[0]], row.cells[sentence_at[-1]]
             name = list_item_name(text, cell.start, cell.end, kb)
-            found = penalties_in(text, verdict.start, verdict.end, kb)
+            # not an acquittal's or a demand's words ("acquitted after 3 years in prison")
+            found = passed_penalties(text, verdict.start, verdict.end, verdict_block(verdict), kb)
             if name is None or name.surname in not_names(kb) or not found:
                 continue
             years = years_in(text, verdict.start, verdict.end, kb)

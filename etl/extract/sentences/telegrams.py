@@ -253,7 +253,11 @@ def name_runs(text: str, part: Block, kb: Knowledge, taken: set) -> list[list[Na
         if INITIALS.fullmatch(word.rstrip()):
             continue  # read with the surname after them
         initials = INITIALS.search(text, max(part.start, m.start() - 8), m.start())
-        has_initials = initials is not None and initials.end() == m.start()
+        has_initials = (
+            initials is not None
+            and initials.end() == m.start()
+            and not text[initials.start() - 1 : initials.start()].isalpha()  # "ITL. PETROV"
+        )
         bare = word.rstrip(",")
         if current and (
             (bare in given and not current[-1].given)
