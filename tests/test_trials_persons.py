@@ -228,6 +228,33 @@ def test_a_new_text_links_new_spellings_to_known_persons(project: Path, tmp_path
     assert frames["persons"].set_index("person_id").loc[belousov, "name"] == "Ivan Belousov"
 
 
+def test_a_bare_surname_is_the_one_person_of_its_own_text_who_bears_it(
+    small_project: Path, tmp_path: Path
+):
+    # Two other texts sentence two other Gorbunkovs, so the bare surname of the third text's
+    # headline is ambiguous across the corpus, but its own text names one Gorbunkov.
+    texts = {
+        "court-a": "On 3 March 1938 the oblast court sentenced Semyon Nikolaevich Gorbunkov "
+        "to ten years.\n",
+        "court-b": "On 5 May 1937 the court sentenced Kirill Ivanovich Gorbunkov to be shot.\n",
+        "paper-c": "GORBUNKOV SENTENCED TO BE SHOT\n\nOn 12 October 1937 the court sentenced "
+        "Pavel Semenovich Gorbunkov to be shot.\n",
+    }
+    for source_id, body in texts.items():
+        path = tmp_path / f"{source_id}.txt"
+        path.write_text(body, encoding="utf-8")
+        register(small_project, path, source_id)
+    frames = assemble(Project(small_project))
+    s = frames["sentences"].merge(frames["persons"][["person_id", "name"]], on="person_id")
+    paper = s[s.source_id == "paper-c"]
+    assert sorted(zip(paper.line_start, paper.name, strict=True)) == [
+        (1, "Pavel Semenovich Gorbunkov"),
+        (3, "Pavel Semenovich Gorbunkov"),
+    ]
+    others = s[s.source_id.isin(["court-a", "court-b"])]
+    assert sorted(others.name) == ["Kirill Ivanovich Gorbunkov", "Semyon Nikolaevich Gorbunkov"]
+
+
 def test_mentions_in_the_trotsky_cable_match_a_hand_annotation(frames):
     # seeds/002: Leon Trotsky (lines 1, 3, 16, 27), Dr. Anton Ciliga (20 twice, 24),
     # Zinoviev, Kamenev twice, Lenin, Stalin (22), Tarov (24). "Trotsky Internet Archive"

@@ -366,14 +366,20 @@ def anchor_names(
         if person is None and record.resource != "mentions":
             unsure.append((record, role))
         anchor(record, person, index.key(name.surname)[0])
-    # A claim's bare surname that persons of other texts bear and no one of its own text
-    # (named after all of them): the text's own person, not a guess among theirs nor a
-    # claim left out.
+    # A claim's bare surname that persons of other texts bear: the one person of its own
+    # text who bears it, or, where its text names none (named after all of them), the
+    # text's own person; not a guess among theirs nor a claim left out.
     for record, role in unsure:
         name = record.refs["name"]
         key = index.key(name.surname)[0]
-        if key not in by_text.get(record.span.source_id, {}):
+        own = by_text.get(record.span.source_id, {}).get(key)
+        if own is None:
             anchor(record, index.add(name, role, own=True), key)
+        elif len(own) == 1:
+            person = next(p for p in index.by_key(key) if id(p) in own)
+            person.add(name, role, "the only person of its text with this surname")
+            person.anchors += 1
+            anchor(record, person, key)
     return owner, by_text
 
 
