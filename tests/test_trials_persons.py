@@ -231,14 +231,14 @@ def test_a_new_text_links_new_spellings_to_known_persons(project: Path, tmp_path
 def test_a_bare_surname_is_the_one_person_of_its_own_text_who_bears_it(
     small_project: Path, tmp_path: Path
 ):
-    # Two other texts sentence two other Gorbunkovs, so the bare surname of the third text's
-    # headline is ambiguous across the corpus, but its own text names one Gorbunkov.
+    # Two other texts sentence two other Gorbulins, so the bare surname of the third text's
+    # headline is ambiguous across the corpus, but its own text names one Gorbulin.
     texts = {
-        "court-a": "On 3 March 1938 the oblast court sentenced Semyon Nikolaevich Gorbunkov "
+        "court-a": "On 3 March 1938 the oblast court sentenced Semyon Nikolaevich Gorbulin "
         "to ten years.\n",
-        "court-b": "On 5 May 1937 the court sentenced Kirill Ivanovich Gorbunkov to be shot.\n",
-        "paper-c": "GORBUNKOV SENTENCED TO BE SHOT\n\nOn 12 October 1937 the court sentenced "
-        "Pavel Semenovich Gorbunkov to be shot.\n",
+        "court-b": "On 5 May 1937 the court sentenced Kirill Ivanovich Gorbulin to be shot.\n",
+        "paper-c": "GORBULIN SENTENCED TO BE SHOT\n\nOn 12 October 1937 the court sentenced "
+        "Pavel Semenovich Gorbulin to be shot.\n",
     }
     for source_id, body in texts.items():
         path = tmp_path / f"{source_id}.txt"
@@ -248,11 +248,11 @@ def test_a_bare_surname_is_the_one_person_of_its_own_text_who_bears_it(
     s = frames["sentences"].merge(frames["persons"][["person_id", "name"]], on="person_id")
     paper = s[s.source_id == "paper-c"]
     assert sorted(zip(paper.line_start, paper.name, strict=True)) == [
-        (1, "Pavel Semenovich Gorbunkov"),
-        (3, "Pavel Semenovich Gorbunkov"),
+        (1, "Pavel Semenovich Gorbulin"),
+        (3, "Pavel Semenovich Gorbulin"),
     ]
     others = s[s.source_id.isin(["court-a", "court-b"])]
-    assert sorted(others.name) == ["Kirill Ivanovich Gorbunkov", "Semyon Nikolaevich Gorbunkov"]
+    assert sorted(others.name) == ["Kirill Ivanovich Gorbulin", "Semyon Nikolaevich Gorbulin"]
 
 
 def test_mentions_in_the_trotsky_cable_match_a_hand_annotation(frames):
