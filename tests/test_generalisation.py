@@ -20,6 +20,7 @@ def rows(text: str, resource: str) -> list[dict]:
         row = {**record.fields, "line": record.span.line_start}
         if "name" in record.refs:
             row["surname"] = record.refs["name"].surname
+            row["initials"] = record.refs["name"].initials
         assert source.text[record.span.char_start : record.span.char_end] == record.span.quote
         found.append(row)
     return found
@@ -1742,6 +1743,26 @@ def test_a_digests_near_misses_and_units_with_a_stop():
         ("Ivanov", "imprisonment", 10.0),
         ("Petrov", "death", None),
     }
+
+
+def test_a_digests_verdict_ends_at_the_next_name_and_a_bare_term_after_a_court():
+    # A term after "court -" is a verdict where after another word it may be a span of
+    # time; a verdict ends before the next name even after a unit's stop; brothers of one
+    # surname are two persons.
+    text = (
+        "4. Lipki r-n. SOMOV P. E., b. 1891; KRUTOV F. T., b. 1900 - art. 58-10. For SOMOV\n"
+        "   court - 8 yrs. KRUTOV - 6 yrs ITL (obl. court, 12.VIII.37).\n"
+        "5. Same r-n. DEMIN A. A., chairman since 1920 - 17 years in the post.\n"
+        "6. Orekhovo r-n. GUSEV S. N. & GUSEV K. N., kolkh., art. 107. Nar. court 22.V.37:\n"
+        "   GUSEV S. N. & GUSEV K. N. - 5 yrs l/s each.\n"
+    )
+    found = sorted((r["surname"], r["initials"], r["term_years"]) for r in rows(text, "sentences"))
+    assert found == [
+        ("Gusev", "K. N.", 5.0),
+        ("Gusev", "S. N.", 5.0),
+        ("Krutov", "", 6.0),
+        ("Somov", "", 8.0),
+    ]
 
 
 def test_a_tab_register_joins_words_only_and_reads_no_acquittal_or_demand():

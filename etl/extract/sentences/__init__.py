@@ -107,9 +107,10 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
     """Every sentence row of the text, one per statement: where two rules read the same
     name to the same penalty and term, the first rule's row (one rule may find two
     sentences alike); where two rules read the same surname, penalty and term from one
-    passage (their spans overlap), the first rule's row."""
+    passage (their spans overlap), the first rule's row, unless their initials differ
+    (brothers: "RYABOV S. N. & RYABOV K. N. - 5 yrs each")."""
     first_rule: dict[tuple, str] = {}
-    spans: dict[tuple, list[tuple[str, int, int]]] = {}
+    spans: dict[tuple, list[tuple[str, int, int, str]]] = {}
     for record in _extract(source, kb):
         name = record.refs.get("name")
         if record.resource == "sentences" and name is not None:
@@ -119,9 +120,16 @@ def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
                 continue
             read = spans.setdefault((name.surname.lower(), penalty, term), [])
             a, b = record.span.char_start, record.span.char_end
-            if any(rule != record.extractor and a < end and start < b for rule, start, end in read):
+            own = re.sub(r"[\s.]", "", name.initials)
+            if any(
+                rule != record.extractor
+                and a < end
+                and start < b
+                and (not own or not initials or own == initials)
+                for rule, start, end, initials in read
+            ):
                 continue
-            read.append((record.extractor, a, b))
+            read.append((record.extractor, a, b, own))
         yield record
 
 

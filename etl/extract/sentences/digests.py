@@ -75,7 +75,8 @@ def digest_entries(source: Source, kb: Knowledge) -> Iterator[Record]:
             holders = _last_run(text, names, read_to, start)
             if not holders or penalties_in(text, holders[-1].end, start, kb):
                 continue  # nobody's, or a penalty between: the name's verdict is that one
-            first = penalties_in(text, verdict.start, verdict.end, kb)[0][1]
+            found = penalties_in(text, verdict.start, verdict.end, kb)
+            first = found[0][1] if found else verdict.start
             if denied.search(text, holders[-1].end, first):
                 continue  # "A - Proc. demanded VMN", "B - served 5 yrs ITL", "C - died in camp"
             read_to = verdict.end
@@ -105,21 +106,34 @@ def _verdicts(
     """(where the verdict's holder must end, the verdict's words) of each verdict."""
     dashes = {d.end() for d in DASH.finditer(text, block.start, block.end)}
     after_names = {n.end for n in names} - dashes  # "GORBUNKOV 8 yrs ITL": right after it
+    starts = sorted(n.start for n in names)
     for at in sorted(dashes | after_names):
         lead = len(text[at : block.end]) - len(text[at : block.end].lstrip())
         opens = at + lead
-        end = VERDICT_END.search(text, opens, block.end)
-        verdict = Block(opens, end.start() if end else block.end)
+        # a verdict's words end before the next name ("court - 8 yrs. BELYKH - 6 yrs ITL")
+        stop = next((start for start in starts if start > opens), block.end)
+        end = VERDICT_END.search(text, opens, stop)
+        verdict = Block(opens, end.start() if end else stop)
         reach = OPENING_REACH if at in dashes else 3  # after a name, the verdict's own words
         found = penalties_in(text, verdict.start, min(verdict.end, opens + reach + TERM_REACH), kb)
         # a penalty (a term alone, "since 1920 - 17 years", may be any span of time), within
         # reach of the dash or right after a name ("GORBUNKOV 8 yrs ITL")
         term = TERM_OPENING.match(text, opens, verdict.end)
+        if not found and term and at in dashes and _body_before(text, block.start, at):
+            found = [("imprisonment", term.start(), term.end())]  # "court - 8 yrs": a verdict
         if not found or found[0][1] - (term.end() if term else opens) >= reach:
             continue
         if at not in dashes and term is None:
             continue  # right after a name only a term opens its verdict ("A 8 yrs ITL")
         yield at, verdict
+
+
+def _body_before(text: str, floor: int, dash: int) -> bool:
+    """Whether the word before a dash names a sentencing body ("court - 8 yrs", "OSO - 5
+    yrs"): a term after it is a verdict, where after anything else it may be a span of time
+    ("since 1920 - 17 years")."""
+    word = re.search(r"([\w.]+)\s*[-–—]\s*\Z", text[max(floor, dash - 40) : dash])
+    return bool(word and BODY_WORD.fullmatch(word[1].rstrip(".")))
 
 
 def _last_run(text: str, names: list[Name], floor: int, at: int) -> list[Name]:
