@@ -823,6 +823,26 @@ def test_surnames_in_capitals_alone_as_newspapers_print_the_accused():
     }
 
 
+def test_a_verdicts_later_objects_with_an_article_an_apposition_or_a_dash_before_to():
+    text = (
+        "On 19 March 1938 the troika sentenced: the accountant LAPSHINA Yevdokia Markovna, "
+        "born 1902, under Art. 58-7 of the Criminal Code - to 10 years ITL; the smith "
+        "KOLTUNOV Aleksei, a recidivist, under the second category - to eight years; the "
+        "watchman Pyotr Zhurba, a former kulak, to five years.\n\n"
+        "On 7 February the oblast court sentenced the chief of the port, B. L. Rozman, to the "
+        "highest measure of punishment; the dispatcher Timashev - to ten years each; and his "
+        "wife, L. S. Timasheva, charged with failure to denounce, to five years' exile.\n"
+    )
+    assert sentenced(text) == {
+        ("Lapshina", "imprisonment", 10.0),
+        ("Koltunov", "imprisonment", 8.0),
+        ("Zhurba", "imprisonment", 5.0),
+        ("Rozman", "death", None),
+        ("Timashev", "imprisonment", 10.0),
+        ("Timasheva", "exile", 5.0),
+    }
+
+
 def test_a_bare_number_after_a_term_of_years_is_the_next_persons_term():
     text = (
         "The verdict was met with applause. POLUEKTOV received ten years, ZAKHAROVA eight.\n\n"

@@ -1615,15 +1615,17 @@ def sentenced_objects(
         # "condemned A, the former head of the land department, to death", "sentenced A, who
         # stole 12 centners of grain, to 6 years"
         rf"(?:,\s+(?:the|a|an|his|her|their|who)\s+[^,;]{{1,80}}?(?=,\s+(?:to|for)\b))?"
-        # "… to", "gave A and B five years", 'gave A the "vyshka"', "gave A the highest measure",
-        # "sentenced A under the first category"
-        rf"(?:,?\s+(?:to|for|under)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b)"
+        # "… to", "A - to", "gave A and B five years", 'gave A the "vyshka"', "gave A the
+        # highest measure", "sentenced A under the first category"
+        rf"(?:,?(?:\s+[-–—])?\s+(?:to|for|under)\b|\s+(?=(?:{NUMBER_WORD}|\d+)\s+years\b)"
         rf"|\s+(?=(?:the\s+)?[\"“'](?=\w)|the\s+(?:highest|supreme|death|capital|maximum)\b))"
     )
     more = re.compile(
         rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
-        # "…, and the fitter B to eight years", "…, and his deputy B to ten years"
-        rf"(?:(?:the|his|her|their)\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}})?(?P<names>{names})\s+to\b"
+        # "…, and the fitter B to eight years", "…, and his deputy B to ten years", "…; B, a
+        # recidivist, to eight years", "…; B - to eight years"
+        rf"(?:(?:the|his|her|their)\s+(?:{_ROLE_WORD}[a-z-]+\s+){{0,5}})?(?P<names>{names})"
+        rf"(?:,?\s+under\s+[^;]{{1,80}}?)?,?(?:\s+[-–—])?\s+to\b"  # "…, under Art. 58-7, to"
     )
     found = []
     for m in first.finditer(text, sentence.start, sentence.end):
@@ -1985,7 +1987,10 @@ def object_list(kb: Knowledge) -> str:
 
 # An object's apposition: its age or post, not its reason ("A, as a former convict, to …"),
 # its penalty (", to ten years, and …") or the next object (", and his accomplice, …")
-OBJECT_APPOSED = APPOSED.replace("|that)", "|that|as|to|for|under|and|or|but|by|with)")
+OBJECT_APPOSED = APPOSED.replace("|that)", "|that|as|to|for|under|and|or|but|by|with)").replace(
+    "(?=,)",
+    r"(?=,|\s[-–—]\s)",  # "A, a recidivist - to eight years"
+)
 
 
 def elided_verdicts(
