@@ -21,6 +21,7 @@ def rows(text: str, resource: str) -> list[dict]:
         if "name" in record.refs:
             row["surname"] = record.refs["name"].surname
             row["initials"] = record.refs["name"].initials
+            row["given"] = record.refs["name"].given
         assert source.text[record.span.char_start : record.span.char_end] == record.span.quote
         found.append(row)
     return found
@@ -841,6 +842,19 @@ def test_a_verdicts_later_objects_with_an_article_an_apposition_or_a_dash_before
         ("Timashev", "imprisonment", 10.0),
         ("Timasheva", "exile", 5.0),
     }
+
+
+def test_a_given_name_alone_before_and_bears_the_next_names_surname():
+    text = (
+        "The court sentenced the brothers Ivan and Pyotr Sokolin to ten years each.\n\n"
+        "Anna and Vera Lozinskaya were sentenced to five years of exile.\n"
+    )
+    assert sorted((r["surname"], r["given"], r["term_years"]) for r in rows(text, "sentences")) == [
+        ("Lozinskaya", "Anna", 5.0),
+        ("Lozinskaya", "Vera", 5.0),
+        ("Sokolin", "Ivan", 10.0),
+        ("Sokolin", "Pyotr", 10.0),
+    ]
 
 
 def test_a_bare_number_after_a_term_of_years_is_the_next_persons_term():

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from etl.extract import Record
 from etl.extract.sentences.author import named_addressees
@@ -61,6 +62,7 @@ from etl.extract.sentences.clauses import (
     Clause,
     clause_of,
     entry_heads,
+    shared_surnames,
 )
 from etl.extract.sentences.digests import digest_entries
 from etl.extract.sentences.forms import dateline, list_item_name, names_regex
@@ -322,8 +324,11 @@ def clause_records(
         extractor = "sentences.named" if not inferred else f"sentences.{rule}"
         return Record("sentences", fields, source.span(start, end), extractor, refs={"name": name})
 
-    for name, penalties, term in clause.names:
-        rule, inferred = clause.inferred.get(name.start, ("named", None))
+    named = sorted({n.start: n for n, _, _ in clause.names}.values(), key=attrgetter("start"))
+    full = {n.start: n for n in shared_surnames(source.text, named, kb)}
+    for written, penalties, term in clause.names:
+        rule, inferred = clause.inferred.get(written.start, ("named", None))
+        name = full[written.start]  # "Ivan and Pyotr Sokolov": Ivan's surname is Sokolov
         for penalty in penalties:
             terms = [term] if term is not None else clause.terms_of(penalty)
             for value in terms if penalty != "death" else [None]:

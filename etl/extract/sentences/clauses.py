@@ -246,6 +246,21 @@ def split_subjects(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
         if after:
             name = Name(text[a:b].strip(), name.start, b, name.surname, initials=after[1].strip())
         names.append(name)
+    return shared_surnames(text, names, kb)
+
+
+def shared_surnames(text: str, names: list[Name], kb: Knowledge) -> list[Name]:
+    """A given name alone before "and" and a full name bears that name's surname ("the
+    brothers Ivan and Pyotr Sokolov", "Matvei and Kuzma ZHILIN")."""
+    given = given_names(kb)
+    for i, (name, after) in enumerate(pairwise(names)):
+        if (
+            name.surname in given
+            and not (name.given or name.initials)
+            and after.given
+            and re.fullmatch(r"\s+and\s+", text[name.end : after.start])
+        ):
+            names[i] = Name(name.written, name.start, name.end, after.surname, given=name.surname)
     return names
 
 
