@@ -4355,6 +4355,27 @@ def test_fractions_with_a_numerator_above_one():
     assert {round(v, 1) for v, m, _ in figures(text) if m == "percent"} == {60.0, 66.7}
 
 
+def test_a_header_over_two_lines_heads_each_column_it_stands_over_abs_and_per_cent():
+    text = (
+        "Table 2. Composition of the expelled (abs. and per cent of all expelled)\n\n"
+        "                      Purge 1933          Verification 1935\n"
+        "Social position      abs.       %         abs.        %\n"
+        "Workers             1 204    40.0           815     35.5\n"
+        "Peasants            1 806    60.0         1 481     64.5\n"
+    )
+    found = {(r["value"], r["measure"], r["year_start"]) for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (1204.0, "count", 1933),
+        (40.0, "percent", 1933),
+        (815.0, "count", 1935),
+        (35.5, "percent", 1935),
+        (1806.0, "count", 1933),
+        (60.0, "percent", 1933),
+        (1481.0, "count", 1935),
+        (64.5, "percent", 1935),
+    }
+
+
 def test_a_clipped_svodka_under_its_heading():
     text = (
         "I. VERIFICATION OF PARTY DOCUMENTS (V-XII.1935)\n\n"

@@ -308,6 +308,10 @@ OWN_UNIT = re.compile(
 )
 
 
+# A column of counts beside one of per cents, under a caption that speaks of both
+# ("abs. and per cent"): "abs.", "absolute", "number", "persons"
+COUNT_HEADER = re.compile(r"\babs\.|\babsolute\b|\bnumber\b|\bpersons\b|\bpeople\b", re.IGNORECASE)
+
 ITEM_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")  # "1. Raionname": the row's number is not its label
 
 
@@ -382,7 +386,11 @@ def row_records(
                 or (label.percent and not share_in_brackets(cell))
                 or (bool(PERCENT_HEADER.search(column.header)) and not share_in_brackets(cell))
                 or part.clean.endswith("%")
-                or (caption_percent and not column_subject(kb, column.header))
+                or (
+                    caption_percent
+                    and not column_subject(kb, column.header)
+                    and not COUNT_HEADER.search(column.header)
+                )
             )
             left = left_subject(kb, table, column)
             subject = cell_subject(kb, column, label, transposed, default, left)

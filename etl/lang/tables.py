@@ -491,11 +491,16 @@ def _headers_by_place(table: Table, width: int) -> dict[int, str] | None:
             extents[position] = (min(lo, a), max(hi, b))
     words: dict[int, list[str]] = {p: [] for p in range(-width, 0)}
     for index, h in enumerate(table.header):
+        cells = [(c.start - h.block.start, c.end - h.block.start, c.clean) for c in h.cells]
+        cells = [c for c in cells if c[2]]
         placed = {}
-        for c in h.cells:
-            a, b = c.start - h.block.start, c.end - h.block.start
-            if c.clean:
-                placed[max(extents, key=lambda p: _fit((a, b), extents[p]))] = c.clean
+        for a, b, word in cells:
+            placed[max(extents, key=lambda p: _fit((a, b), extents[p]))] = word
+        for position, extent in extents.items():
+            # a header over the columns it stands over ("Purge 1933" over "abs. | %")
+            fit, word = max(((_fit((a, b), extent), w) for a, b, w in cells), default=(0, ""))
+            if fit > 0 and position not in placed:
+                placed[position] = word
         for position, word in placed.items():
             words[position].append(word)
         if index < len(table.header) - 1 and placed:
