@@ -5017,3 +5017,19 @@ def test_a_resolutions_part_without_a_name_runs_on_and_a_later_part_keeps_its_ow
         ("Sokolov", "death", None, "1937-10-10"),
         ("Orlov", "imprisonment", 10.0, None),
     }
+
+
+def test_a_verdicts_decision_ends_with_its_sentence_and_a_glossed_term_may_open_a_line():
+    text = (
+        "in closed court session in the town of Verkhnedvinsk on 3 March 1938 heard the case of\n"
+        "SAMOILOV Yakov Petrovich and KRUGLOV Ilya Nikitich, under Article 58-7 of the Criminal\n"
+        "Code of the RSFSR, and on the basis of the above the Special Collegium\n"
+        "                                 SENTENCED:\n"
+        "SAMOILOV Yakov Petrovich to the supreme measure of criminal punishment - shooting;\n"
+        "KRUGLOV Ilya Nikitich to deprivation of liberty in corrective labour camps for a term of seven\n"
+        "(7) years, with disenfranchisement for three years. The sentence is final.\n"
+        "The sentence in respect of SAMOILOV is to be executed at once.\n"
+        "CERTIFICATE. The sentence of shooting in respect of SAMOILOV Ya. P. was carried out\n"
+        "on 5 March 1938. Act kept in the special archive of the NKVD.\n"
+    )
+    assert sentenced(text) == {("Samoilov", "death", None), ("Kruglov", "imprisonment", 7.0)}

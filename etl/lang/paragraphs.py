@@ -27,10 +27,12 @@ FILLED = 0.6  # a line this full (of the text's width) runs on into the next
 # A block no longer than this: a text with no blank lines and no full stops is not one
 # sentence (the rules read a sentence in time that grows faster than its length).
 MAX_PARAGRAPH = 3000
-# What opens a block of its own: a list mark, a protocol's label ("HEARD:", "HAS
-# SENTENCED:"), or a register's name in capitals ("SURNAME Given Patronymic, under Art. …").
+# What opens a block of its own: a list mark (not a term's figure glossing the word before
+# it, "five\n(5) years"), a protocol's label ("HEARD:", "HAS SENTENCED:"), or a register's
+# name in capitals ("SURNAME Given Patronymic, under Art. …").
 OPENS = re.compile(
-    r"\s*(?:\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s|[–—•*-]\s|[A-Z][A-Z ]{2,}:"
+    r"\s*(?:\(?\d{1,3}[.)]\s(?!\s*(?:years?|months?|days?)\b)"
+    r"|\(?[a-z][.)]\s|[–—•*-]\s|[A-Z][A-Z ]{2,}:"
     r"|[A-Z][A-Z’'-]{2,}\s+(?:[A-Z][a-z]{0,2}\.\s?){1,3}"  # "DOLGOVA F. M., …"
     r"|To [a-z]+\s+[A-Z][A-Z’'-]{2,}\s"  # a resolution's "To exile SURNAME …"
     r"|[A-Z][A-Z’'-]{2,}\s+[A-Z][a-z]+\s+[A-Z][a-z]+"

@@ -950,10 +950,9 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
         for index, (part, names, verb) in enumerate(resolution_parts(text, kb, start, line, m)):
             if not names:
                 break  # a line that opens with no name: its parts are no decisions
-            found = passed_penalties(
-                text, part.start if verb else names[-1].end, part.end, line, kb
-            )
-            terms = [y for y, _, _ in years_in(text, names[-1].end, part.end, kb)] or [None]
+            said = decision(text, kb, part.start if verb else names[-1].end, part.end, line)
+            found = passed_penalties(text, said.start, said.end, line, kb)
+            terms = [y for y, _, _ in years_in(text, names[-1].end, said.end, kb)] or [None]
             # a later part's own date and body ("…; B, her husband, was sentenced by the
             # Military Collegium on 10.X.1937"), else the protocol's
             dates = verdict_dates(text, kb, part.start, part.end) if index else []
@@ -969,10 +968,21 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
                         "sentencing_body": body or (title[1] if title else None),
                         "basis": "explicit",
                     }
-                    span = source.span(title[0] if title else line.start, part.end)
+                    span = source.span(title[0] if title else line.start, said.end)
                     yield Record(
                         "sentences", fields, span, "sentences.resolution", refs={"name": name}
                     )
+
+
+def decision(text: str, kb: Knowledge, start: int, end: int, line: Block) -> Block:
+    """What a resolution's part decides: text[start:end] up to the end of its first sentence
+    that passes a penalty. The sentences after it are the verdict's formulas and notes ("The
+    sentence is final …", "CERTIFICATE. The sentence of shooting … was carried out"), which
+    pass nothing on the part's names."""
+    for sentence in sentences(text, start, end, kb=kb, across_lines=True):
+        if passed_penalties(text, sentence.start, sentence.end, line, kb):
+            return Block(start, sentence.end)
+    return Block(start, end)
 
 
 def resolution_parts(
