@@ -2159,7 +2159,8 @@ def test_a_tab_register_whose_long_cells_run_on_to_the_next_line_and_a_summary_b
         "Camp (ITL), 10 years and more      544     317     861\n"
     )
     found = {
-        (r["surname"], r["penalty"], r["term_years"], r["date"]) for r in rows(text, "sentences")
+        (r["surname"], r["penalty"], r["term_years"], r.get("date"))
+        for r in rows(text, "sentences")
     }
     assert found == {
         ("Filonenko", "death", None, "1937-08-16"),
@@ -5033,3 +5034,33 @@ def test_a_verdicts_decision_ends_with_its_sentence_and_a_glossed_term_may_open_
         "on 5 March 1938. Act kept in the special archive of the NKVD.\n"
     )
     assert sentenced(text) == {("Samoilov", "death", None), ("Kruglov", "imprisonment", 7.0)}
+
+
+def test_a_verdict_without_a_date_of_its_own_takes_the_session_date_its_preamble_states():
+    text = (
+        "                                  VERDICT\n"
+        "The Military Tribunal of the Volga Military District, composed of: presiding military\n"
+        "jurist A. N. Ryzhov, members Fomin and Glazkov, secretary Utkin, in closed court\n"
+        "session in the city of Syzran on\n"
+        "9 June 1938 heard the case of the charge of ZAVYALOV Timofei Ilyich, born 1890,\n"
+        "previously convicted in 1931 by the OGPU troika to five years of exile.\n"
+        "The procurator's demand: the supreme measure of punishment.\n"
+        "                                 SENTENCED:\n"
+        "ZAVYALOV Timofei Ilyich to deprivation of liberty for a term of eight years.\n"
+        "\n"
+        "                                  VERDICT\n"
+        "1938, July 2nd, the Special Collegium of the Kuibyshev Oblast Court, in open session\n"
+        "in the town of Buguruslan, heard the case of LAPIN Gavriil Osipovich, born 1902.\n"
+        "                                 SENTENCED:\n"
+        "LAPIN Gavriil Osipovich to exile for a term of three years.\n"
+    )
+    found = {
+        (r["surname"], r["penalty"], r["term_years"], r.get("date"))
+        for r in rows(text, "sentences")
+    }
+    assert {
+        ("Zavyalov", "imprisonment", 8.0, "1938-06-09"),
+        ("Lapin", "exile", 3.0, "1938-07-02"),
+    } <= found
+    # the earlier case the preamble tells is a claim of its own, not dated by this session
+    assert ("Zavyalov", "exile", 5.0, "1938-06-09") not in found

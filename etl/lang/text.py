@@ -243,6 +243,8 @@ def _date_patterns(names: tuple[str, ...]) -> list[re.Pattern]:
         rf"\b{d1}\s+(?:of\s+)?{month},?\s+{year}",
         # June 11, 1937; January 2 1936
         rf"\b{month}\s+{d1},?\s+{year}",
+        # 1938, August 17th (year first, as a document's heading dates it)
+        rf"\b{year},?\s+{month}\s+{d1}(?!\d)",
         # August 1936; January, 1935
         rf"\b{month},?\s+(?:of\s+)?{year}",
         # May 12th; June 11 (the year from the context)

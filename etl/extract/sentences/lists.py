@@ -232,9 +232,12 @@ def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, st
             continue  # "previously sentenced in 1930 by the OGPU troika": an earlier case
         if penalties_in(text, line.start, line.end, kb):
             continue  # "whom the Military Collegium sentenced in June 1937 to …": a verdict told
+        start = line.start
         dates = verdict_dates(text, kb, line.start, line.end)
         if not dates and at + 1 < len(above):
             dates = verdict_dates(text, kb, above[at + 1].start, above[at + 1].end)
+        if not dates:  # "in closed court session … on 14 October 1937 heard the case"
+            start, dates = session_dates(text, kb, above) or (start, [])
         if not dates:  # a protocol's date on a line of its own ("14.IX.1937"), nearest first
             dated = (
                 verdict_dates(text, kb, b.start, b.end)
@@ -242,7 +245,30 @@ def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, st
                 if date_alone(text, b)
             )
             dates = next((d for d in dated if d), [])
-        return line.start, body, dates[0].start if dates else None
+        return min(start, line.start), body, dates[0].start if dates else None
+    return None
+
+
+def session_dates(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, list] | None:
+    """The nearest line of `above` that dates the session a verdict's preamble tells ("in
+    closed court session in the city of … on 14 October 1937 heard the case"): (where it
+    starts, its dates); none past an earlier verdict's operative part ("SENTENCED:", or a
+    line that sentences, other than an earlier case the preamble tells)."""
+    if not above:
+        return None
+    session, verdict = term_pattern(kb, "session"), term_pattern(kb, "verdict")
+    told = prior_sentences(text, Block(above[0].start, above[-1].end), kb)
+    for line in reversed(above):
+        sentencing = verdict.search(text, line.start, line.end) and any(
+            not any(a <= at < b for a, b in told)
+            for _, at, _ in passed_penalties(text, line.start, line.end, line, kb)
+        )
+        if sentencing or RESOLUTION.match(text, line.start, line.end):
+            return None
+        if session.search(text, line.start, line.end):
+            dates = verdict_dates(text, kb, line.start, line.end)
+            if dates:
+                return line.start, dates
     return None
 
 
