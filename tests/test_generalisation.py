@@ -5064,3 +5064,24 @@ def test_a_verdict_without_a_date_of_its_own_takes_the_session_date_its_preamble
     } <= found
     # the earlier case the preamble tells is a claim of its own, not dated by this session
     assert ("Zavyalov", "exile", 5.0, "1938-06-09") not in found
+
+
+def test_a_verdict_of_a_body_no_rule_knows_takes_the_date_of_its_session():
+    text = (
+        "On 4 February 1937 the Water Transport Court of the Kama Basin, in a session at Sarapul\n"
+        "pier, presiding Lomov, examined the case of the sinking of the barge No. 44 in which the\n"
+        "cargo of 900 tonnes of salt was lost and the river traffic stopped for two full days.\n"
+        "\n"
+        "Guided by arts. 319 and 320 of the UPK of the RSFSR, the court sentenced the defendants:\n"
+        "(1) BUROV Platon Savelyevich, captain of the tug - to 5 (five) years of deprivation of\n"
+        "liberty;\n"
+        "(2) KLESHCHEV Andrei Ilyich, pilot - to 2 (two) years of deprivation of liberty.\n"
+    )
+    found = {
+        (r["surname"], r["penalty"], r["term_years"], r.get("date"))
+        for r in rows(text, "sentences")
+    }
+    assert found == {
+        ("Burov", "imprisonment", 5.0, "1937-02-04"),
+        ("Kleshchev", "imprisonment", 2.0, "1937-02-04"),
+    }

@@ -103,7 +103,7 @@ def heading_lists(source: Source, kb: Knowledge) -> Iterator[Record]:
         if not (shared["sentencing_body"] and shared["date"]) and not title:
             # "SENTENCED:" under the preamble, or "The Military Collegium … SENTENCED:"
             # under the preamble that dates it ("On 3 March 1938 the Military Collegium …")
-            title = preamble(text, kb, all_lines[max(0, index - PREAMBLE_LINES) : index])
+            title = verdict_title(text, kb, all_lines[max(0, index - PREAMBLE_LINES) : index])
         if title is not None:
             shared["sentencing_body"] = shared["sentencing_body"] or title[1]
             shared["date"] = shared["date"] or title[2]
@@ -247,6 +247,17 @@ def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, st
             dates = next((d for d in dated if d), [])
         return min(start, line.start), body, dates[0].start if dates else None
     return None
+
+
+def verdict_title(
+    text: str, kb: Knowledge, above: list[Block]
+) -> tuple[int, str | None, str | None] | None:
+    """The body and date of a verdict's preamble (see `preamble`); when no line of it names
+    a body the rules know, the date of the session it tells, with no body."""
+    title = preamble(text, kb, above)
+    if title is None and (session := session_dates(text, kb, above)):
+        return session[0], None, session[1][0].start
+    return title
 
 
 def session_dates(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, list] | None:
@@ -971,7 +982,7 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
             continue
         # the protocol's body and date, from its title above
         above = [b for b in all_lines if b.end <= line.start][-PREAMBLE_LINES:]
-        title = preamble(text, kb, above)
+        title = verdict_title(text, kb, above)
         confiscation = term_pattern(kb, "confiscation").search(text, line.start, line.end)
         for index, (part, names, verb) in enumerate(resolution_parts(text, kb, start, line, m)):
             if not names:
