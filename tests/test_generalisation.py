@@ -5085,3 +5085,12 @@ def test_a_verdict_of_a_body_no_rule_knows_takes_the_date_of_its_session():
         ("Burov", "imprisonment", 5.0, "1937-02-04"),
         ("Kleshchev", "imprisonment", 2.0, "1937-02-04"),
     }
+
+
+def test_a_term_whose_number_is_written_out_after_it_is_no_count_of_members():
+    text = (
+        "In 1937 the raikom expelled 48 members from the party. The oblast court reduced the\n"
+        "measure of punishment for the expelled Zotov to 7 (seven) years of deprivation of\n"
+        "liberty, and for Grishin to 4 (four) years.\n"
+    )
+    assert {(value, measure) for value, measure, _ in figures(text)} == {(48.0, "count")}

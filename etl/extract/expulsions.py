@@ -726,11 +726,17 @@ ITEM_MARK = re.compile(r"\.[ \t]+[a-z]")  # "1. to complete the examination …"
 NOT_STAT_REACH = 80  # characters: "45 students were expelled from the institute and from the party"
 
 
+# "6 (six) years", "10 (ten) thousand": a figure's own number written out after it, as
+# Soviet documents wrote terms and sums; what follows the gloss says what the figure counts
+WRITTEN_GLOSS = re.compile(rf"\s*\({NUMBER_WORDS}[a-z -]{{0,30}}\)", re.IGNORECASE)
+
+
 def not_a_figure(text: str, sentence: Block, m: re.Match, kb: Knowledge) -> bool:
     """A footnote marker, digits in a word, an enumeration or item number, the second part
     of "1929-32" or "Article 58-10", or a quantity of something else (years, roubles)."""
     before, after = text[max(0, m.start() - 1) : m.start()], text[m.end() : m.end() + 1]
     tail = text[m.end() : min(sentence.end, m.end() + NOT_STAT_REACH)]
+    tail = tail[gloss.end() :] if (gloss := WRITTEN_GLOSS.match(tail)) else tail
     lead = text[max(sentence.start, m.start() - NOT_STAT_REACH) : m.start()]
     return (
         before == "["
