@@ -5094,3 +5094,13 @@ def test_a_term_whose_number_is_written_out_after_it_is_no_count_of_members():
         "liberty, and for Grishin to 4 (four) years.\n"
     )
     assert {(value, measure) for value, measure, _ in figures(text)} == {(48.0, "count")}
+
+
+@pytest.mark.parametrize("heading", ["the Special Collegium has SENTENCED:", "SENTENCED:"])
+def test_a_verdicts_line_may_open_with_the_accused_before_the_name(heading: str):
+    text = (
+        f"{heading}\n"
+        "LEVCHENKO Matvei Osipovich - under Art. 58-10 to 6 (six) years of deprivation of liberty.\n"
+        "The accused Rudakova M.F., taking into account her age, to 2 (two) years of exile.\n"
+    )
+    assert sentenced(text) == {("Levchenko", "imprisonment", 6.0), ("Rudakova", "exile", 2.0)}

@@ -136,8 +136,8 @@ def register_heads(text: str, start: int, end: int, kb: Knowledge) -> list[Name]
     """The names text[start:end] opens with (after a list mark), if written in full."""
     mark = LIST_MARK.match(text, start, end)
     at = mark.end() if mark else start + len(text[start:end]) - len(text[start:end].lstrip())
-    title = re.match(rf"(?:{title_pattern(kb)})\s+(?={CAPS_SURNAME}\b)", text[at:end])
-    at += title.end() if title else 0  # "Citizen SURNAME Given Patronymic, born …"
+    title = re.match(rf"(?:{title_pattern(kb)})\s+(?=[{UPPER}])", text[at:end])
+    at += title.end() if title else 0  # "Citizen SURNAME Given …", "The accused Surname A. B."
     heads = opening_names(text, at, end, kb)
     if not heads or not (heads[0].given or heads[0].initials):
         return []

@@ -45,6 +45,7 @@ from etl.lang.names import (
     name_lists,
     not_names,
     parse_item,
+    title_pattern,
 )
 from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import find_tables
@@ -1034,6 +1035,7 @@ def resolution_parts(
             start,
             *(c.end() for c in PART_CUT.finditer(text, start, line.end)),
             *(c.end() for c in NEW_LINE.finditer(text, start, line.end)),
+            *(c.end() for c in titled_lines(kb)[0].finditer(text, start, line.end)),
             line.end,
         }
     )
@@ -1043,7 +1045,9 @@ def resolution_parts(
             continue  # "RESOLVED:" alone on its line: its decisions are on the lines below
         index = len(parts)
         verb = term_pattern(kb, "imperative").match(text, a, b)
-        names = opening_names(text, verb.end() if verb else a, b, kb)
+        at = verb.end() if verb else a
+        title = titled_lines(kb)[1].match(text, at, b)  # "The accused Surname …"
+        names = opening_names(text, title.end() if title else at, b, kb)
         if resolution is None or index > 0:
             names = [n for n in names if n.given or n.initials]
         if parts and not names:
@@ -1061,6 +1065,20 @@ NEW_LINE = re.compile(
     rf"\n[ \t]*(?={CAPS_SURNAME}\b|[{UPPER}][a-z]+(?:-[{UPPER}][a-z]+)?"
     rf"(?:,?\s+[{UPPER}][a-z]?\.|,\s+[{UPPER}][a-z]+\s+[{UPPER}][a-z]+))"
 )
+
+
+def titled_lines(kb: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    """(A line that opens with a title and a name, "The accused Dolgushin A. N., …, to 5
+    years": a decision of its own, as one that opens with the name; the title itself.)"""
+
+    def build(kb: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+        titles = title_pattern(kb)
+        line = re.compile(rf"\n[ \t]*(?=(?:{titles})\s+[{UPPER}][{UPPER}a-z]+\b)")
+        return line, re.compile(rf"[ \t]*(?:{titles})\s+(?=[{UPPER}])")
+
+    return kb.derived("titled_lines", build)
+
+
 # "Resolved:" opening a line inside a paragraph ("Heard: … \nResolved: …" in mixed case)
 RESOLUTION_LINE = re.compile(r"\n(?=" + RESOLUTION.pattern + ")")
 
