@@ -5104,3 +5104,16 @@ def test_a_verdicts_line_may_open_with_the_accused_before_the_name(heading: str)
         "The accused Rudakova M.F., taking into account her age, to 2 (two) years of exile.\n"
     )
     assert sentenced(text) == {("Levchenko", "imprisonment", 6.0), ("Rudakova", "exile", 2.0)}
+
+
+def test_an_items_name_may_put_the_surname_in_capitals_after_given_name_and_patronymic():
+    text = (
+        "The following were sentenced:\n"
+        "1. Yevgeny Lavrentyevich SOSNIN, born 1893, carter - to be shot;\n"
+        "2. Klavdiya Ivanovna MERKULOVA, born 1908, teacher - to 5 years of exile.\n"
+    )
+    found = {(r["surname"], r["given"], r["penalty"]) for r in rows(text, "sentences")}
+    assert found == {
+        ("Sosnin", "Yevgeny Lavrentyevich", "death"),
+        ("Merkulova", "Klavdiya Ivanovna", "exile"),
+    }

@@ -45,8 +45,7 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
     """The name an item of a register list opens with, in the orders registers use:
     "Surname, Given Patronymic", "Surname A. B." or "Surname Sh. B." (initials after),
     "Surname Given Patronymic", "SURNAME, Given Patronymic", "SURNAME, A. B." (the surname
-    in capitals),
-    or the usual "A. B. Surname"."""
+    in capitals), "Given Patronymic SURNAME", or the usual "A. B. Surname"."""
     piece = text[start:end]
     caps = re.match(
         rf"({CAPS_SURNAME})(?:\s*\([^()]{{1,40}}\))?"  # "SURNAME (Other Spelling)"
@@ -70,6 +69,13 @@ def list_item_name(text: str, start: int, end: int, kb: Knowledge) -> Name | Non
             written = m[0].strip()
             parts = {"initials": m[2].strip()} if initials else {"given": m[2]}
             return Name(written, start, start + len(written), name.surname, **parts)
+    # "Given Patronymic SURNAME": the surname in capitals after the names in full
+    spelled = re.match(
+        rf"({WORD}\s+{WORD}(?:{patronymic_endings(kb)}))\s+({CAPS_SURNAME})\b(?![{LOWER}])", piece
+    )
+    if spelled and spelled[2] not in banned:
+        written = spelled[0]
+        return Name(written, start, start + len(written), spelled[2].title(), given=spelled[1])
     usual = re.match(item_pattern(kb), piece)
     if usual and (usual["title"] or usual["initials"] or usual["given"]):
         return parse_item(text, start, start + usual.end(), kb)  # "Mrs. Given Surname"
