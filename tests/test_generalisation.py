@@ -5117,3 +5117,26 @@ def test_an_items_name_may_put_the_surname_in_capitals_after_given_name_and_patr
         ("Sosnin", "Yevgeny Lavrentyevich", "death"),
         ("Merkulova", "Klavdiya Ivanovna", "exile"),
     }
+
+
+@pytest.mark.parametrize(
+    "ruling, expected",
+    [
+        (
+            "to reduce the measure of punishment for LOSEV Pyotr Ivanovich to 4 (four) years of "
+            "deprivation of liberty; the verdict in respect of GORIN, sentenced to shooting, to "
+            "be left unchanged.",
+            {("Losev", "imprisonment", 4.0), ("Gorin", "death", None)},
+        ),
+        (
+            "to commute the sentence of Losev P. I. to exile for a term of three years.",
+            {("Losev", "exile", 3.0)},
+        ),
+    ],
+)
+def test_a_cassation_ruling_that_reduces_a_named_persons_punishment(ruling: str, expected: set):
+    text = (
+        "The Judicial Collegium for Criminal Cases of the Supreme Court of the RSFSR, having "
+        "heard the cassation appeals, DETERMINED: " + ruling + "\n"
+    )
+    assert sentenced(text) == expected

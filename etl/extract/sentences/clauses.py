@@ -1018,8 +1018,14 @@ def commuted(
     before = sorted({n.start: n for n, _, _ in clause.names if n.start < m.start()}.items())
     persons = [before[-1][1]] if before else []  # "…, but for Petrov the sentence was …"
     owner = TERM_OWNER.search(text, m.start(), m.end())  # "the term of Surname was reduced"
-    group = (1 if owner[1] else 2) if owner else 0
-    owned = parse_item(text, owner.start(group), owner.end(group), kb) if owner else None
+    group = next((g for g in (1, 2, 3) if owner[g]), 0) if owner else 0
+    owned = (
+        None
+        if owner is None
+        else list_item_name(text, owner.start(3), owner.end(3), kb)  # "SURNAME Given …"
+        if group == 3
+        else parse_item(text, owner.start(group), owner.end(group), kb)
+    )
     persons = [owned] if owned and owned.surname not in not_names(kb) else persons
     persons = persons or resolve_pronoun(source, earlier, above, sentence, m.start(), kb, clause)
     # Read already with this term, or without one (the clause's terms then apply).
@@ -1033,10 +1039,12 @@ def commuted(
 
 
 # Whose sentence a commutation names: "the term of Surname A. B. was reduced", "Surname's
-# sentence was commuted"
+# sentence was commuted", "to reduce the measure of punishment for SURNAME Given Patronymic to"
 TERM_OWNER = re.compile(
     rf"(?:sentence|term)\s+of\s+((?:[{UPPER}][\w’'-]+\s+){{1,3}}?(?:[{UPPER}]\.\s*){{0,2}})"
     rf"(?=(?:was|had|has|were)\b)|\b([{UPPER}][\w-]+)['’]s\s+(?:\w+\s+){{0,2}}?(?:sentence|term)\b"
+    rf"|(?:punishment|sentence|term)\s+(?:for|of|in\s+respect\s+of)\s+"
+    rf"((?:[{UPPER}][\w’'-]+\s+){{1,3}}?(?:[{UPPER}]\.\s*){{0,2}})(?=to\b)"
 )
 
 
