@@ -5140,3 +5140,12 @@ def test_a_cassation_ruling_that_reduces_a_named_persons_punishment(ruling: str,
         "heard the cassation appeals, DETERMINED: " + ruling + "\n"
     )
     assert sentenced(text) == expected
+
+
+@pytest.mark.parametrize("subject", ["The accused KOZLITIN", "The defendant Kozlitin"])
+def test_an_earlier_conviction_told_of_a_titled_surname_is_a_claim_of_its_own(subject: str):
+    text = (
+        f"{subject}, previously convicted in 1932 by the troika of the PP OGPU to 3 years of "
+        "exile, after serving his term returned to Lipetsk.\n"
+    )
+    assert sentenced(text) == {("Kozlitin", "exile", 3.0)}

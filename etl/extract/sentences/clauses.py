@@ -1145,8 +1145,10 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     # the troika had sentenced in 1933 to three years of exile, returned")
     opens = one and re.fullmatch(r"[\s\d.)(–—-]*", text[sentence.start : one.start])
     relative = opens and re.match(r",\s+(?:who|whom)\b", text[one.end : one.end + 8])
+    # "The accused MIRONYUK, previously convicted …": a title before the name, as its post
+    titled = one and re.search(rf"\b(?:{title_pattern(kb)})\s+$", text[sentence.start : one.start])
     if one and not (
-        one.initials or one.title or one.given in given or register_name(one) or relative
+        one.initials or one.title or titled or one.given in given or register_name(one) or relative
     ):
         return []  # one capitalised phrase ("the High Command") is not surely a person
     return one_subject(text, names, m.end(), kb) or []
