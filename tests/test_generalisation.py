@@ -5149,3 +5149,14 @@ def test_an_earlier_conviction_told_of_a_titled_surname_is_a_claim_of_its_own(su
         "exile, after serving his term returned to Lipetsk.\n"
     )
     assert sentenced(text) == {("Kozlitin", "exile", 3.0)}
+
+
+def test_an_earlier_conviction_recited_after_a_colon_on_the_next_line():
+    text = (
+        "in closed court session in the town of Kirov on 5 May 1938 heard the case of the charge of:\n"
+        "1. SEVRYUGIN Kuzma Petrovich, born 1890, former storekeeper of the flax works, previously convicted:\n"
+        "   in 1930 by the troika of the PP OGPU under Article 58-10 to five years of exile;\n"
+        "2. ZUYEVA Anna Ilyinichna, born 1905, former typist of the same works, not previously convicted,\n"
+        "both of crimes under Articles 58-7 and 58-11 of the Criminal Code of the RSFSR.\n"
+    )
+    assert sentenced(text) == {("Sevryugin", "exile", 5.0)}

@@ -95,6 +95,15 @@ def _comma_runs(text: str, blocks: list[Block]) -> Iterator[Block]:
         yield current
 
 
+# "previously convicted:" ends a line, its case told on the next: the recital of an earlier
+# conviction, as verdicts and protocols give it after a person's particulars
+VERB_COLON = re.compile(
+    r"\b(?:previously|earlier|formerly|already)\s+(?:convicted|sentenced|condemned|repressed)"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 def _continues(text: str, above: Block, block: Block, width: int) -> bool:
     line, previous = text[block.start : block.end], text[above.start : above.end]
     # a short line still runs on when its sentence does: no stop at its end and the next
@@ -105,7 +114,12 @@ def _continues(text: str, above: Block, block: Block, width: int) -> bool:
     return (
         bool(line.strip())
         and (len(previous.rstrip()) >= FILLED * width or unfinished)
-        and not previous.rstrip().endswith(":")
+        # a colon opens a list, but for an earlier conviction's whose next line goes on in
+        # lowercase ("previously convicted:\n   in 1929 by the Collegium of the OGPU …")
+        and (
+            not previous.rstrip().endswith(":")
+            or bool(VERB_COLON.search(previous) and LOWER_START.match(line.lstrip()))
+        )
         and not OPENS.match(line)
         and not is_heading(text, above)
         and not is_table_row(text, above)

@@ -1065,7 +1065,7 @@ VERDICT_VERB = (
     r"|\s*\((?:(?:himself|herself|themselves|also|later)\s+)?(?:sentenced|condemned|convicted)\b"
     # "the petitions of A, B and C, sentenced by the collegium to …": a participle
     r"|,\s+(?:(?:both|all|each|previously|earlier|already|once|twice|later)\s+)?"
-    r"(?:sentenced|condemned|convicted)\s+(?=(?:by|to|in|on)\b))"
+    r"(?:sentenced|condemned|convicted):?\s+(?=(?:by|to|in|on)\b))"  # "convicted: in 1929 by"
 )
 
 
