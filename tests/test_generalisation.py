@@ -5160,3 +5160,11 @@ def test_an_earlier_conviction_recited_after_a_colon_on_the_next_line():
         "both of crimes under Articles 58-7 and 58-11 of the Criminal Code of the RSFSR.\n"
     )
     assert sentenced(text) == {("Sevryugin", "exile", 5.0)}
+
+
+def test_the_case_of_one_persons_relative_is_the_relatives():
+    text = (
+        "On 9 June 1938 the court heard the case of Ryndin's brother-in-law Karasev, previously "
+        "convicted on 3 May 1929 by the Collegium of the OGPU to 3 years ITL.\n"
+    )
+    assert sentenced(text) == {("Karasev", "imprisonment", 3.0)}
