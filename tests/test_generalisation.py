@@ -5168,3 +5168,17 @@ def test_the_case_of_one_persons_relative_is_the_relatives():
         "convicted on 3 May 1929 by the Collegium of the OGPU to 3 years ITL.\n"
     )
     assert sentenced(text) == {("Karasev", "imprisonment", 3.0)}
+
+
+def test_a_verdict_told_with_a_year_alone_is_dated_by_that_year_unless_two_verdicts_share_it():
+    text = (
+        "In 1931 Ryndin was sentenced by the OGPU troika to five years of exile.\n\n"
+        "On 9 June 1938 the court heard the case of Karasev, previously convicted in 1929 by the "
+        "Collegium of the OGPU to 3 years ITL.\n\n"
+        "Shirokov, who had been sentenced in 1908 by the Vilna Judicial Chamber to four years of "
+        "exile, was sentenced to the supreme measure of punishment.\n"
+    )
+    found = {(r["surname"], r["penalty"], r.get("date")) for r in rows(text, "sentences")}
+    assert ("Ryndin", "exile", "1931") in found
+    assert ("Karasev", "imprisonment", "1929") in found
+    assert ("Shirokov", "death", None) in found

@@ -102,7 +102,7 @@ from etl.lang.names import (
     same_surname,
 )
 from etl.lang.paragraphs import paragraphs
-from etl.lang.text import NUMBER_WORD, Block, find_dates, parse_count, sentences
+from etl.lang.text import NUMBER_WORD, Block, DateRange, find_dates, parse_count, sentences
 
 
 def extract(source: Source, kb: Knowledge) -> Iterator[Record]:
@@ -223,6 +223,7 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
         years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
         rights_years = years[0][0] if years else None
     dated = verdict_dates(text, kb, *span)
+    dated = sorted(dated + years_alone(text, span, dated), key=lambda d: d.span)
     dates = [d for d in dated if PRONOUNCED.search(text[max(span[0], d.span[0] - 30) : d.span[0]])]
     event_dates = [
         d for d in dated if EVENT_DATE.search(text[max(span[0], d.span[0] - 140) : d.span[0]])
@@ -257,6 +258,28 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
         "event_date": event_dates[0].start if event_dates else None,
         "body": sentencing_body(text, *span, kb),
     }
+
+
+# "in 1931": a year alone, the date a verdict told in prose has when no day is given ("In 1931
+# he was convicted by the OGPU troika", "convicted in 1929 by the Collegium of the OGPU")
+YEAR_ALONE = re.compile(r"\b[Ii]n\s+(?P<year>19[0-5]\d)\b(?!\s*[-–/]\s*\d|’s|'s)")
+# The verbs of a sentence's verdicts and repressions: with two, a year alone may be either's
+# ("A, who had been sentenced in 1908 to exile, was sentenced to the supreme measure")
+VERDICT_ACTS = re.compile(
+    r"\b(?:sentenced|convicted|condemned|shot|executed|given|exiled|deported|received)\b"
+)
+
+
+def years_alone(text: str, span: tuple[int, int], dated: list) -> list[DateRange]:
+    """The years "in YEAR" of text[span] that no fuller date of `dated` holds, if it tells
+    one verdict only."""
+    if len(VERDICT_ACTS.findall(text, *span)) != 1:
+        return []
+    return [
+        DateRange(m["year"], None, m.span("year"))
+        for m in YEAR_ALONE.finditer(text, *span)
+        if not any(d.span[0] <= m.start("year") < d.span[1] for d in dated)
+    ]
 
 
 def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) -> tuple[int, int]:
