@@ -5182,3 +5182,11 @@ def test_a_verdict_told_with_a_year_alone_is_dated_by_that_year_unless_two_verdi
     assert ("Ryndin", "exile", "1931") in found
     assert ("Karasev", "imprisonment", "1929") in found
     assert ("Shirokov", "death", None) in found
+
+
+def test_a_subject_with_its_given_name_gives_one_row_not_one_per_reading():
+    text = "Ivan Zhilin received two years in a labour colony.\n"
+    found = [
+        (r["surname"], r["given"], r["penalty"], r["term_years"]) for r in rows(text, "sentences")
+    ]
+    assert found == [("Zhilin", "Ivan", "imprisonment", 2.0)]

@@ -385,6 +385,20 @@ Named = list[tuple[Name, list[str], float | None]]  # (name, penalties, term) of
 SINGULAR = re.compile(r"\b(?:was|is|has\s+been)\b")
 
 
+def fuller_name(
+    entry: tuple[Name, list[str], float | None], subjects: Named
+) -> tuple[Name, list[str], float | None]:
+    """A name an earlier rule read in part ("Zhilin" of "Ivan Zhilin received two years"),
+    as the subject reads it whole, with the penalties and term read for it."""
+    name, penalties, term = entry
+    whole = [
+        n
+        for n, _, _ in subjects
+        if n.start <= name.start and name.end <= n.end and n.surname == name.surname
+    ]
+    return (max(whole, key=lambda n: n.end - n.start), penalties, term) if whole else entry
+
+
 def one_subject(
     text: str, names: list[Name] | None, verb_end: int, kb: Knowledge
 ) -> list[Name] | None:
@@ -492,10 +506,12 @@ def clause_of(
     # The subjects no earlier rule read, and a pronoun's person: "A was shot; B got ten
     # years", "He was shot; his deputy, A. B. Surname, received eight years".
     read = list(clause.names)
+    found_subjects = subjects(source, paragraph, index, above, kb, clause, found)
+    clause.names = [fuller_name(entry, found_subjects) for entry in clause.names]
     clause.names += [
         named
-        for named in subjects(source, paragraph, index, above, kb, clause, found)
-        if not any(n.start <= named[0].start < n.end for n, _, _ in read)
+        for named in found_subjects
+        if not any(n.start < named[0].end and named[0].start < n.end for n, _, _ in read)
         # "Surname, Given Patronymic, he was …": the given names of a name already read
         and not (read and has_patronymic(named[0].written, kb))
         # "A was the chairman of the troika that sentenced B to death": B's verdict
