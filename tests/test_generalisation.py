@@ -5190,3 +5190,20 @@ def test_a_subject_with_its_given_name_gives_one_row_not_one_per_reading():
         (r["surname"], r["given"], r["penalty"], r["term_years"]) for r in rows(text, "sentences")
     ]
     assert found == [("Zhilin", "Ivan", "imprisonment", 2.0)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lidiya FROLOVA was sentenced to three years.", {("Frolova", "Lidiya", 3.0)}),
+        ("The court sentenced Lidiya FROLOVA to three years.", {("Frolova", "Lidiya", 3.0)}),
+        (
+            "The brothers Matvei and Kuzma ZHILIN were sentenced to two years each.",
+            {("Zhilin", "Matvei", 2.0), ("Zhilin", "Kuzma", 2.0)},
+        ),
+    ],
+)
+def test_a_given_name_before_a_surname_in_capitals_as_newspapers_set_it(text: str, expected: set):
+    assert {
+        (r["surname"], r["given"], r["term_years"]) for r in rows(text, "sentences")
+    } == expected

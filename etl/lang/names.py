@@ -69,7 +69,8 @@ def item_pattern(kb: Knowledge) -> str:
         # list's separator and the next name share their spaces (exponential backtracking)
         rf"(?:(?P<initials>{initials_pattern(kb)})\s*)?"
         rf"(?P<given>(?:{WORD}\s+){{0,2}})"
-        rf"(?P<surname>{WORD})"
+        # "Lidiya FROLOVA": after a given name, the surname in capitals, as papers set it
+        rf"(?P<surname>{WORD}|(?<=[{LOWER}] )[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?\b(?![’']))"
         rf"(?:\s*\[(?P<alias>[^\]\n]{{2,40}})\])?"
     )
 
@@ -116,7 +117,7 @@ def parse_item(text: str, start: int, end: int, kb: Knowledge) -> Name | None:
         written=raw,
         start=offset,
         end=offset + len(raw),
-        surname=m["surname"],
+        surname=m["surname"].title() if m["surname"].isupper() else m["surname"],
         initials=(m["initials"] or "").strip(),
         given=m["given"].strip(),
         alias=(m["alias"] or "").strip(),
