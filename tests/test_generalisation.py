@@ -5207,3 +5207,15 @@ def test_a_given_name_before_a_surname_in_capitals_as_newspapers_set_it(text: st
     assert {
         (r["surname"], r["given"], r["term_years"]) for r in rows(text, "sentences")
     } == expected
+
+
+def test_a_clipped_summary_line_ends_its_counts_with_their_total():
+    text = (
+        "I. VERIFICATION OF PARTY DOCUMENTS (V-XII.1935)\n\n"
+        "1. Gor. party org. on 1.VI.1935: mem. - 4 310; cand. - 702; total - 5 012. PPO - 311.\n"
+    )
+    assert figures(text) == {  # (not the 311 primary organisations)
+        (4310.0, "count", "members"),
+        (702.0, "count", "members"),
+        (5012.0, "count", "members"),
+    }

@@ -1008,9 +1008,10 @@ SHARE_SAID = re.compile(
 LABEL = re.compile(r"([A-Za-z][^:;.()]{2,80}):\s*$")  # "New party cards issued: "
 # "…: on the register 2 114, cards issued 2 018, …": words after a comma, colon or
 # semicolon, then a figure that ends its item
-ITEM_LABEL = re.compile(r"[,:;]\s*([a-z][a-z ]{2,40}?)(?:\s+[–—-])?\s+$")  # "; postponed – 911"
+# (clipped words too: "; mem. - 11 208; cand. - 1 432; total - 12 640")
+ITEM_LABEL = re.compile(r"[,:;]\s*([a-z][a-z. ]{2,40}?)(?:\s+[–—-])?\s+$")  # "; postponed – 911"
 ITEM_LABEL_FIGURE = re.compile(
-    r"[,:;]\s*[a-z][a-z ]{2,40}?(?:\s+[–—-])?\s+\d[\d\s\u00a0]*(?=[,;.(]|$)"
+    r"[,:;]\s*[a-z][a-z. ]{2,40}?(?:\s+[–—-])?\s+\d[\d\s\u00a0]*(?=[,;.(]|$)"
 )
 # "Cards not issued: 1 198": a line of a summary's list of labelled figures
 LABELLED_LINE = re.compile(r"[A-Za-z][^:;.()]{2,80}:\s*[\d\s.,\u00a0]+")
@@ -1148,7 +1149,9 @@ def sentence_records(
             elliptic = bool(
                 previous and ELLIPTIC.search(head) and re.match(r"\s*(?:[,;.(]|$)", tail)
             )
-            if subject == "other" and (series or elliptic):
+            # "mem. - 11 208; cand. - 1 432; total - 12 640": the total of the counts before
+            total = bool(label and TOTAL_LABEL.fullmatch(label.strip()))
+            if subject == "other" and (series or elliptic or total):
                 # "1,234 in 1925, 2,345 in 1926 and 3,456 by 1927"; "…; in the rural raions – 718"
                 subject = previous
             if (
