@@ -5219,3 +5219,29 @@ def test_a_clipped_summary_line_ends_its_counts_with_their_total():
         (702.0, "count", "members"),
         (5012.0, "count", "members"),
     }
+
+
+def test_a_tables_cells_may_hold_a_count_and_its_share_after_a_stroke_or_with_a_note_mark():
+    text = (
+        "Table 4. Verification of party documents by raions (as at 1.XII.1935)\n\n"
+        "| Raion      | On the register | Verified | Expelled (% of verified) | Appeals / % of expelled |\n"
+        "|------------|------|------|-----------|-----------|\n"
+        "| Kamensky   | 1 240 | 1 200 | 96 (8,0%)   | 12 / 12.5% |\n"
+        "| Total      | 3 010 | 2 900 | 301* (10,4%) | 40 / 13.3% |\n\n"
+        "* With 11 expelled before the commission came.\n"
+    )
+    found = {(v, m, s) for v, m, s in figures(text)}
+    assert {
+        (1240.0, "count", "members"),
+        (1200.0, "count", "investigated"),
+        (96.0, "count", "expelled"),
+        (8.0, "percent", "expelled"),
+        (12.0, "count", "other"),
+        (12.5, "percent", "other"),
+        (3010.0, "count", "members"),
+        (301.0, "count", "expelled"),
+        (10.4, "percent", "expelled"),
+        (40.0, "count", "other"),
+        (13.3, "percent", "other"),
+    } <= found
+    assert (12.0, "percent", "expelled") not in found and (40.0, "percent", "other") not in found

@@ -44,6 +44,7 @@ from etl.lang.tables import (
     Row,
     Table,
     cell_at,
+    count_with_share,
     find_tables,
     read_number,
     split_range,
@@ -378,13 +379,15 @@ def row_records(
         if first(kb, "not_table", column.header) or SERIAL.fullmatch(column.header.strip()):
             continue  # delegates, hectares, roubles; row numbers, or a column of years
         bare = bool(PERCENT_HEADER.search(f"{caption} {column.header}"))
-        for part, share in split_share(cell, bare):
+        parts = split_share(cell, bare)
+        paired = len(parts) == 2 or bool(share_in_brackets(cell))  # "87 / 14.4%", "211 (4.7)"
+        for part, share in parts:
             if not part.numeric or part.clean in ABSENT or year_cell(part.clean):
                 continue
             percent = (
                 share
-                or (label.percent and not share_in_brackets(cell))
-                or (bool(PERCENT_HEADER.search(column.header)) and not share_in_brackets(cell))
+                or (label.percent and not paired)
+                or (bool(PERCENT_HEADER.search(column.header)) and not paired)
                 or part.clean.endswith("%")
                 or (
                     caption_percent
@@ -425,7 +428,8 @@ def row_records(
 # "211 (4.7%)", or "211 (4.7)" under a caption or header that says per cent: a count and
 # its share (a whole number in brackets may be a count of its own).
 SHARE = re.compile(
-    rf"(?P<count>{NUMBER})\s*\(\s*(?P<share>{HIGH}(?=\s*%)|\d{{1,3}}[.,]\d{{1,2}}(?=\s*\)))\s*%?\s*\)"
+    rf"(?P<count>{NUMBER})[*†‡]?\s*\(\s*(?P<share>{HIGH}(?=\s*%)|\d{{1,3}}[.,]\d{{1,2}}(?=\s*\)))"
+    r"\s*%?\s*\)"
 )
 
 
@@ -440,7 +444,16 @@ def split_share(cell: Cell, bare: bool) -> list[tuple[Cell, bool]]:
     without a word of per cents a count and something else in brackets."""
     m = SHARE.fullmatch(cell.text)
     if m is None:
-        return [(cell, False)]
+        joined = count_with_share(cell.text)  # "87 / 14.4%", "312-31%": a share with its sign
+        if joined is None or joined["after"] is None:
+            return [(cell, False)]
+        count = Cell(
+            joined["count"], cell.start + joined.start("count"), cell.start + joined.end("count")
+        )
+        share = Cell(
+            joined["after"], cell.start + joined.start("after"), cell.start + joined.end("after")
+        )
+        return [(count, False), (share, True)]
     count = Cell(m["count"], cell.start + m.start("count"), cell.start + m.end("count"))
     share = Cell(m["share"], cell.start + m.start("share"), cell.start + m.end("share"))
     return [(count, False), (share, True)] if share_in_brackets(cell, bare) else [(count, False)]
@@ -492,6 +505,13 @@ PERCENT_OF = re.compile(r"\s*\(?(?:%|per\s*cent|percentage|in\s+%)\s+of\b", re.I
 PART_OF = re.compile(r"\s*(?:of (?:them|whom|these)|incl(?:uding|\.)?|among them)\b", re.I)
 
 
+# "Appeals lodged / % of expelled", "Expelled (% of verified)": the base a column's share is
+# of, which is not what the column counts
+SHARE_BASE = re.compile(
+    r"\s*(?:[/,(]\s*)?(?:%|per\s*cent|share)\s+of\s+[^)/]*\)?\s*$", re.IGNORECASE
+)
+
+
 def cell_subject(
     kb: Knowledge,
     column: Column,
@@ -502,7 +522,8 @@ def cell_subject(
 ) -> str:
     """What a cell counts: its column's header, its row's label in a table turned on its
     side, or the caption's ("Members" under a caption "Expelled …": expelled members)."""
-    subject = column_subject(kb, column.header)
+    own = SHARE_BASE.sub("", column.header).strip()  # ("Per cent of those checked expelled"
+    subject = column_subject(kb, own or column.header)  # is all base and subject in one)
     if PART_OF.match(column.header) and left is not None and subject in (None, "members"):
         subject = left  # "Expelled | of them candidates": a part of the column before
     if left and (

@@ -39,8 +39,27 @@ GROUPED = r"\d{1,3}(?:(?P<g>[ \u00a0\u2009\u202f.,’'])\d{3})(?:(?P=g)\d{3})*"
 NUMBER = rf"(?:{GROUPED}|\d+)(?:[.,]\d+)?"
 HIGH = NUMBER.replace("?P<g>", "?P<g2>").replace("?P=g", "?P=g2")
 NUMERIC = re.compile(rf"(?P<low>{NUMBER})(?:\s*[-–]\s*(?P<high>{HIGH}))?\s*%?")
-# A count with its share in brackets: "214 (12,1%)"
-COUNT_WITH_SHARE = re.compile(rf"(?P<count>{NUMBER})\s*\(\s*{HIGH}\s*%?\s*\)")
+# A count with its share: in brackets, "214 (12,1%)" (a note's mark may stand between,
+# "1 016* (10,8%)"), or after a stroke or a dash with its per cent sign, "87 / 14.4%",
+# "312-31%" (a dash between a count and a smaller per cent is no range: "20-25%" is one)
+AFTER = HIGH.replace("?P<g2>", "?P<g3>").replace("?P=g2", "?P=g3")  # a third number's groups
+COUNT_WITH_SHARE = re.compile(
+    rf"(?P<count>{NUMBER})[*†‡]?\s*(?:\(\s*(?P<share>{HIGH})\s*%?\s*\)"
+    rf"|(?P<mark>[/–-])\s*(?P<after>{AFTER})\s*%)"
+)
+
+
+def count_with_share(text: str) -> re.Match | None:
+    """A cell's count and its share ("214 (12,1%)", "87 / 14.4%", "312-31%"), or None."""
+    m = COUNT_WITH_SHARE.fullmatch(text)
+    if m is None or m["share"] is not None:
+        return m
+    count, share = (
+        float(re.sub(r"[^\d.]", "", g.replace(",", "."))) for g in (m["count"], m["after"])
+    )
+    return m if m["mark"] == "/" or share < count else None
+
+
 ABSENT = {"", "-", "--", "—", "–", "n/a", "…", "...", "x", "·", ".", "nil", "none"}
 MAX_ROW = 400  # a longer line is prose, not a table row (a wide register runs past 200)
 MAX_CAPTION = 160  # a longer line above a table is prose, not its title
@@ -67,14 +86,14 @@ class Cell:
     @property
     def numeric(self) -> bool:
         return bool(
-            NUMERIC.fullmatch(self.clean) or COUNT_WITH_SHARE.fullmatch(self.clean)
+            NUMERIC.fullmatch(self.clean) or count_with_share(self.clean)
         ) or self.clean in ABSENT - {""}
 
     @property
     def count(self) -> str:
         """The figure a cell's number is written as: its count when a share in brackets
         follows it ("214 (12,1%)" → "214")."""
-        with_share = COUNT_WITH_SHARE.fullmatch(self.clean)
+        with_share = count_with_share(self.clean)
         return with_share["count"] if with_share else self.clean
 
 
