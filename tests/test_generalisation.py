@@ -5245,3 +5245,26 @@ def test_a_tables_cells_may_hold_a_count_and_its_share_after_a_stroke_or_with_a_
         (13.3, "percent", "other"),
     } <= found
     assert (12.0, "percent", "expelled") not in found and (40.0, "percent", "other") not in found
+
+
+def test_an_aligned_table_with_a_wrapped_long_label_a_none_row_and_count_dash_share_cells():
+    text = (
+        "Table 5. Expelled in the course of the exchange, by reasons, 1936\n"
+        "                                                              Expelled\n"
+        "   Reason for expulsion                                   number - % of all\n"
+        "   -------------------------------------------------------------------------\n"
+        "   Alien and hostile elements (kulaks, former traders,\n"
+        "     priests and their relatives)                               94-36%\n"
+        "   Trotskyists, Zinovievists and other double-dealers           -\n"
+        "   Passive, having lost contact with the party                 166-64%\n"
+        "   -------------------------------------------------------------------------\n"
+        "   Total                                                       260-100%\n"
+    )
+    assert figures(text) == {
+        (94.0, "count", "expelled"),
+        (36.0, "percent", "expelled"),
+        (166.0, "count", "expelled"),
+        (64.0, "percent", "expelled"),
+        (260.0, "count", "expelled"),
+        (100.0, "percent", "expelled"),
+    }

@@ -209,7 +209,10 @@ def _row_kind(text: str, block: Block) -> tuple[str, Row] | None:
         return None
     kind, cells = split
     row = Row(block, cells)
-    words_only = kind == "space" and not (row.figures and cells[-1].numeric)
+    # (a row whose figure is "-", none, is a row of figures too)
+    words_only = kind == "space" and not (
+        (row.figures or cells[-1].clean in ABSENT - {""}) and cells[-1].numeric
+    )
     if words_only and any(len(c.text) > 40 for c in cells):
         return None  # words aligned in columns are a header only when every cell is short
     if len(cells) < 2:
@@ -415,6 +418,9 @@ def _fixed_row(text: str, block: Block, starts: list[int]) -> Row:
     return Row(block, cells)
 
 
+WRAPPED_LABEL = 60  # "Alien and hostile elements (kulaks, former" over its row's indented rest
+
+
 def _wrapped_label(text: str, all_lines: list[Block], index: int, kind: str) -> bool:
     """A short line inside an aligned table that begins a row label the next row ends."""
     line = text[all_lines[index].start : all_lines[index].end].strip()
@@ -422,7 +428,7 @@ def _wrapped_label(text: str, all_lines: list[Block], index: int, kind: str) -> 
     indented = following is not None and _indent(text, following) > _indent(text, all_lines[index])
     return (
         kind == "space"
-        and 0 < len(line) < 40
+        and 0 < len(line) < WRAPPED_LABEL
         and (line.endswith((",", "-", "and")) or indented)
         and following is not None
         and _row_kind(text, following) is not None
