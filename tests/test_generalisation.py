@@ -5268,3 +5268,16 @@ def test_an_aligned_table_with_a_wrapped_long_label_a_none_row_and_count_dash_sh
         (260.0, "count", "expelled"),
         (100.0, "percent", "expelled"),
     }
+
+
+def test_a_part_row_under_a_place_is_a_place_within_it_or_a_part_of_its_figures():
+    text = (
+        "Table 1. Results of the exchange of party documents by raions, 1936\n\n"
+        "Raion                Members      Checked     Expelled\n"
+        "Krai, total           24 310       23 906        1 842\n"
+        "  incl. Belsky         3 104        3 050          240\n"
+        "  incl. candidates     4 020        3 990          310\n"
+    )
+    places = {r["value"]: r["geography"] for r in rows(text, "expulsion_stats")}
+    assert places[3104.0] == "Belsky" and places[240.0] == "Belsky"
+    assert places[4020.0] == places[1842.0] == "Krai, total"

@@ -370,7 +370,13 @@ def row_records(
     label = row_label_of(kb, line_row, transposed, above)
     if transposed and label.text and first(kb, "not_table", label.text):
         return  # a row about something else: "Sittings of the party collegium held …… 44"
-    row_ctx = label_context(kb, table, label, ctx)
+    parent = None  # the row a part ("incl. candidates") is of
+    if label.text and PART_OF.match(label.text):
+        before = reversed(table.rows[: table.rows.index(line_row)])
+        parent = next(
+            (row_label_of(kb, r, False) for r in before if not PART_OF.match(row_label(r))), None
+        )
+    row_ctx = label_context(kb, table, label, ctx, parent)
     span = source.span(line_row.block.start, line_row.block.end)
     for column in table.columns:
         cell = cell_at(line_row, column.position)
@@ -477,15 +483,25 @@ def is_place(kb: Knowledge, table: Table, label: str) -> bool:
     return bool(re.search(regions, label, re.I)) or place_column(table, kb)
 
 
-def label_context(kb: Knowledge, table: Table, label: RowLabel, ctx: Context) -> Context:
+def label_context(
+    kb: Knowledge, table: Table, label: RowLabel, ctx: Context, parent: RowLabel | None = None
+) -> Context:
     """The table's context for one row: the row's year, its operation (a row of years is
-    labelled by what happened in it), or its place."""
+    labelled by what happened in it), or its place (a part's, "incl. candidates", is the
+    place of the `parent` row it is a part of)."""
     year, year_end = (label.year, label.year) if label.year else (ctx.year, ctx.year_end)
     row_ctx = Context(year, year_end, ctx.geography, ctx.operation, ctx.cited_source)
     if label.year is not None:
         row_ctx.operation = label.text or ctx.operation
     elif label.text and not label.total and not label.percent and is_place(kb, table, label.text):
-        row_ctx.geography = label.text
+        part = PART_OF.match(label.text)
+        place = label.text[part.end() :].strip(" :,.") if part else label.text
+        # "incl. candidates", "of them women" under a place's row are a part of its figures,
+        # "incl. Placename" a place within it
+        if not (part and first(kb, "group", place, "start")):
+            row_ctx.geography = place
+        elif parent is not None:
+            row_ctx.geography = label_context(kb, table, parent, ctx).geography
     return row_ctx
 
 
