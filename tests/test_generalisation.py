@@ -5281,3 +5281,13 @@ def test_a_part_row_under_a_place_is_a_place_within_it_or_a_part_of_its_figures(
     places = {r["value"]: r["geography"] for r in rows(text, "expulsion_stats")}
     assert places[3104.0] == "Belsky" and places[240.0] == "Belsky"
     assert places[4020.0] == places[1842.0] == "Krai, total"
+
+
+def test_a_line_that_goes_on_with_the_accused_in_lowercase_is_no_decision_of_its_own():
+    text = (
+        "                                 SENTENCED:\n"
+        "ROGOV Semyon Fyodorovich, who together with the former storekeeper and\n"
+        "the accused BELKIN P. S. stole the seed grain, to 6 (six) years of deprivation of liberty;\n"
+        "The accused Belkin P. S., taking into account his youth, to 2 (two) years of exile.\n"
+    )
+    assert sentenced(text) == {("Rogov", "imprisonment", 6.0), ("Belkin", "exile", 2.0)}

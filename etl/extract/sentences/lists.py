@@ -1072,8 +1072,9 @@ def titled_lines(kb: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     years": a decision of its own, as one that opens with the name; the title itself.)"""
 
     def build(kb: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+        # a capitalised title ("The accused"): "the accused B" goes on the line before
         titles = title_pattern(kb)
-        line = re.compile(rf"\n[ \t]*(?=(?:{titles})\s+[{UPPER}][{UPPER}a-z]+\b)")
+        line = re.compile(rf"\n[ \t]*(?=(?=[{UPPER}])(?:{titles})\s+[{UPPER}][{UPPER}a-z]+\b)")
         return line, re.compile(rf"[ \t]*(?:{titles})\s+(?=[{UPPER}])")
 
     return kb.derived("titled_lines", build)
