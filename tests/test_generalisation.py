@@ -5291,3 +5291,16 @@ def test_a_line_that_goes_on_with_the_accused_in_lowercase_is_no_decision_of_its
         "The accused Belkin P. S., taking into account his youth, to 2 (two) years of exile.\n"
     )
     assert sentenced(text) == {("Rogov", "imprisonment", 6.0), ("Belkin", "exile", 2.0)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lebedkin was sentenced to eight years of ITL and rehabilitated in 1958.",
+        "Lebedkin was sentenced to eight years of camps and died in the Kolyma in 1941.",
+        "In 1919 Lebedkin was arrested and later sentenced to eight years of camps.",
+        "Lebedkin was convicted in 1930 to three years of exile and in 1934 to eight years.",
+    ],
+)
+def test_a_year_alone_of_another_event_or_of_two_verdicts_dates_no_verdict(text: str):
+    assert {r.get("date") for r in rows(text + "\n", "sentences")} == {None}

@@ -223,7 +223,6 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
         years = years_in(text, r.end(), min(sentence.end, r.end() + 60), kb)
         rights_years = years[0][0] if years else None
     dated = verdict_dates(text, kb, *span)
-    dated = sorted(dated + years_alone(text, span, dated), key=lambda d: d.span)
     dates = [d for d in dated if PRONOUNCED.search(text[max(span[0], d.span[0] - 30) : d.span[0]])]
     event_dates = [
         d for d in dated if EVENT_DATE.search(text[max(span[0], d.span[0] - 140) : d.span[0]])
@@ -247,7 +246,8 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
         and (after := VERDICT_VERB_AFTER.search(text, d.span[1], min(span[1], d.span[1] + 100)))
         and not CLAUSE_BREAK.search(text, d.span[1], after.start())
     ]
-    event_dates = event_dates or opening
+    after_verb, opening_year = years_alone(text, span, dated)
+    event_dates = sorted(event_dates + after_verb, key=lambda d: d.span) or opening or opening_year
     return {
         "span": span,
         "rights": rights_years,
@@ -260,9 +260,16 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
     }
 
 
-# "in 1931": a year alone, the date a verdict told in prose has when no day is given ("In 1931
-# he was convicted by the OGPU troika", "convicted in 1929 by the Collegium of the OGPU")
+# "in 1931": a year alone, the date of a verdict told in prose when it gives no day: right
+# after the verdict's verb ("convicted in 1929 by the Collegium of the OGPU", "sentenced by the
+# troika in 1931"), or opening the sentence that the verb ends with nothing done between
+# ("In 1931 Ryndin was sentenced", not "In 1918 Petrov joined the party and was sentenced")
 YEAR_ALONE = re.compile(r"\b[Ii]n\s+(?P<year>19[0-5]\d)\b(?!\s*[-–/]\s*\d|’s|'s)")
+YEAR_AFTER_VERB = re.compile(
+    r"\b(?:sentenced|convicted|condemned)(?:\s+by\s+(?:the\s+)?[^,.;()]{1,50}?)?\s+in\s+$"
+)
+VERDICT_VERB_WORD = re.compile(r"\b(?:sentenced|convicted|condemned)\b")
+DONE_BETWEEN = re.compile(r"\b\w+ed\b|\band\b|[,;:]")
 # The verbs of a sentence's verdicts and repressions: with two, a year alone may be either's
 # ("A, who had been sentenced in 1908 to exile, was sentenced to the supreme measure")
 VERDICT_ACTS = re.compile(
@@ -270,16 +277,26 @@ VERDICT_ACTS = re.compile(
 )
 
 
-def years_alone(text: str, span: tuple[int, int], dated: list) -> list[DateRange]:
-    """The years "in YEAR" of text[span] that no fuller date of `dated` holds, if it tells
-    one verdict only."""
-    if len(VERDICT_ACTS.findall(text, *span)) != 1:
-        return []
-    return [
-        DateRange(m["year"], None, m.span("year"))
+def years_alone(
+    text: str, span: tuple[int, int], dated: list
+) -> tuple[list[DateRange], list[DateRange]]:
+    """The one year "in YEAR" of text[span] that dates its verdict, if no fuller date of
+    `dated` holds it: (right after the verb, opening the sentence). Two years alone, or two
+    verdicts' verbs, in one sentence may be two verdicts': none."""
+    found = [
+        m
         for m in YEAR_ALONE.finditer(text, *span)
         if not any(d.span[0] <= m.start("year") < d.span[1] for d in dated)
     ]
+    if len(found) != 1 or len(VERDICT_ACTS.findall(text, *span)) != 1:
+        return [], []
+    m = found[0]
+    year = [DateRange(m["year"], None, m.span("year"))]
+    if YEAR_AFTER_VERB.search(text[max(span[0], m.start() - 80) : m.start("year")]):
+        return year, []
+    verb = VERDICT_VERB_WORD.search(text, m.end(), span[1])
+    opens = m.start() == span[0] and verb and not DONE_BETWEEN.search(text, m.end(), verb.start())
+    return [], year if opens else []
 
 
 def _apply(fields: dict, clause: Clause, penalty: str, modifiers: list[dict]) -> tuple[int, int]:
