@@ -5304,3 +5304,23 @@ def test_a_line_that_goes_on_with_the_accused_in_lowercase_is_no_decision_of_its
 )
 def test_a_year_alone_of_another_event_or_of_two_verdicts_dates_no_verdict(text: str):
     assert {r.get("date") for r in rows(text + "\n", "sentences")} == {None}
+
+
+def test_a_date_in_what_the_court_found_is_not_the_session_that_sentenced():
+    text = (
+        "                                  VERDICT\n"
+        "The Special Collegium of the Oryol Oblast Court, composed of the presiding Gusev,\n"
+        "members Pyatov and Lomova, in closed court session in the town of Livny,\n"
+        "heard the case of DROZDOV Kirill Petrovich, born 1899, charged under Article 58-10.\n"
+        "                                 ESTABLISHED:\n"
+        "DROZDOV, at a session of the village soviet on 2 April 1937, spoke against the loan.\n"
+        "                                 SENTENCED:\n"
+        "DROZDOV Kirill Petrovich to deprivation of liberty for a term of 5 (five) years.\n"
+        "\n"
+        "The Military Tribunal of the Volga Military District heard the case of SHUVALOV I. P.\n"
+        "in closed session on 3 and 4 June 1938.\n"
+        "                                 SENTENCED:\n"
+        "SHUVALOV Ivan Pavlovich to the supreme measure of punishment - shooting.\n"
+    )
+    found = {(r["surname"], r.get("date")) for r in rows(text, "sentences")}
+    assert found == {("Drozdov", None), ("Shuvalov", "1938-06-04")}

@@ -49,7 +49,7 @@ from etl.lang.names import (
 )
 from etl.lang.paragraphs import paragraphs
 from etl.lang.tables import find_tables
-from etl.lang.text import NUMBER_WORD, Block, lines, parse_count, sentences
+from etl.lang.text import NUMBER_WORD, Block, DateRange, lines, parse_count, sentences
 
 
 def defendant_lists(source: Source, kb: Knowledge) -> dict[str, tuple[list[Name], Record]]:
@@ -246,7 +246,8 @@ def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, st
                 if date_alone(text, b)
             )
             dates = next((d for d in dated if d), [])
-        return min(start, line.start), body, dates[0].start if dates else None
+        # (a session over days, "on 14 and 15 October 1937", sentences on its last)
+        return min(start, line.start), body, (dates[0].end or dates[0].start) if dates else None
     return None
 
 
@@ -264,24 +265,37 @@ def verdict_title(
 def session_dates(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, list] | None:
     """The nearest line of `above` that dates the session a verdict's preamble tells ("in
     closed court session in the city of … on 14 October 1937 heard the case"): (where it
-    starts, its dates); none past an earlier verdict's operative part ("SENTENCED:", or a
-    line that sentences, other than an earlier case the preamble tells)."""
+    starts, its dates, a session of days dated by its last); none past an earlier verdict's
+    operative part ("SENTENCED:", or a line that sentences, other than an earlier case the
+    preamble tells), nor in what the court found ("ESTABLISHED: … at a session of the
+    village soviet on 12 March 1937 spoke against …"), which tells the deeds."""
     if not above:
         return None
     session, verdict = term_pattern(kb, "session"), term_pattern(kb, "verdict")
     told = prior_sentences(text, Block(above[0].start, above[-1].end), kb)
+    found = None
     for line in reversed(above):
         sentencing = verdict.search(text, line.start, line.end) and any(
             not any(a <= at < b for a, b in told)
             for _, at, _ in passed_penalties(text, line.start, line.end, line, kb)
         )
         if sentencing or RESOLUTION.match(text, line.start, line.end):
-            return None
-        if session.search(text, line.start, line.end):
+            break
+        if FINDINGS.search(text, line.start, line.end):
+            found = None  # the lines below were the court's findings
+            continue
+        if found is None and session.search(text, line.start, line.end):
             dates = verdict_dates(text, kb, line.start, line.end)
             if dates:
-                return line.start, dates
-    return None
+                found = line.start, [DateRange(d.end or d.start, None, d.span) for d in dates]
+    return found
+
+
+# The part of a verdict that tells what the court found: "ESTABLISHED:", "FOUND:", "The
+# preliminary and judicial investigation established that …"
+FINDINGS = re.compile(
+    r"\b(?:ESTABLISHED|FOUND)\s*:|\b(?:established|found(?:\s+it\s+established)?)\s*(?::|that\b)"
+)
 
 
 def prior_sentences(text: str, item: Block, kb: Knowledge) -> list[tuple[int, int]]:
