@@ -5324,3 +5324,28 @@ def test_a_date_in_what_the_court_found_is_not_the_session_that_sentenced():
     )
     found = {(r["surname"], r.get("date")) for r in rows(text, "sentences")}
     assert found == {("Drozdov", None), ("Shuvalov", "1938-06-04")}
+
+
+@pytest.mark.parametrize(
+    "decision, expected",
+    [
+        (
+            "RESOLVED: GUSKOV Timofei Ilyich to be confined in a corrective labour camp. "
+            "Term - 6 (six) years, counting from 4.XI.1937.",
+            {("Guskov", "imprisonment", 6.0)},
+        ),
+        (
+            "RESOLVED: GUSKOV Timofei Ilyich to be exiled. Exile to be served in the Narym "
+            "Krai for a term of 4 (four) years.",
+            {("Guskov", "exile", 4.0)},
+        ),
+    ],
+)
+def test_a_resolutions_term_may_follow_in_the_sentence_after_its_penalty(decision, expected):
+    text = (
+        "EXTRACT FROM PROTOCOL No. 12 of the session of the troika of the UNKVD for the "
+        "Chelyabinsk Oblast of 9 November 1937\n"
+        "HEARD: the case of GUSKOV Timofei Ilyich, born 1890, former trader.\n"
+        f"{decision}\n"
+    )
+    assert sentenced(text) == expected

@@ -1028,13 +1028,28 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
 
 def decision(text: str, kb: Knowledge, start: int, end: int, line: Block) -> Block:
     """What a resolution's part decides: text[start:end] up to the end of its first sentence
-    that passes a penalty. The sentences after it are the verdict's formulas and notes ("The
-    sentence is final …", "CERTIFICATE. The sentence of shooting … was carried out"), which
-    pass nothing on the part's names."""
-    for sentence in sentences(text, start, end, kb=kb, across_lines=True):
-        if passed_penalties(text, sentence.start, sentence.end, line, kb):
-            return Block(start, sentence.end)
+    that passes a penalty, and of the sentences after it that go on about that penalty
+    ("Term - 8 (eight) years, counting from …"). A sentence that names someone in capitals
+    or passes another penalty is the verdict's formulas and notes ("… the sentence in
+    respect of A is to be executed at once", "CERTIFICATE. The sentence of shooting … was
+    carried out"), which pass nothing on the part's names."""
+    said = list(sentences(text, start, end, kb=kb, across_lines=True))
+    for index, sentence in enumerate(said):
+        passed = {p for p, _, _ in passed_penalties(text, sentence.start, sentence.end, line, kb)}
+        if not passed:
+            continue
+        stop = sentence.end
+        for after in said[index + 1 :]:
+            more = passed_penalties(text, after.start, after.end, line, kb)
+            if {p for p, _, _ in more} - passed or CAPITALS.search(text, after.start, after.end):
+                break
+            stop = after.end
+        return Block(start, stop)
     return Block(start, end)
+
+
+# "SURNAME", "CERTIFICATE", "CEC" (not a Roman month, "2.IX.1937")
+CAPITALS = re.compile(rf"\b(?![IVXLC]+\b)[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?\b")
 
 
 def resolution_parts(
