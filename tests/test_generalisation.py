@@ -5349,3 +5349,22 @@ def test_a_resolutions_term_may_follow_in_the_sentence_after_its_penalty(decisio
         f"{decision}\n"
     )
     assert sentenced(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The procurator protested the verdict and asked to reduce the measure of punishment "
+            "for ZOTOV Pavel Ilyich to 3 (three) years of deprivation of liberty.",
+            set(),
+        ),
+        (
+            "On the protest of the procurator the Supreme Court reduced the measure of punishment "
+            "for Zotov P. I. to 3 (three) years of deprivation of liberty.",
+            {("Zotov", "imprisonment", 3.0)},
+        ),
+    ],
+)
+def test_a_request_to_reduce_a_punishment_is_no_commutation_a_ruling_is(text: str, expected):
+    assert sentenced(text + "\n") == expected

@@ -1020,8 +1020,8 @@ def commuted(
     prison), for the person the clause names or a pronoun there would stand for."""
     text = source.text
     m = term_pattern(kb, "commutation").search(text, sentence.start, sentence.end)
-    if m is None:
-        return []
+    if m is None or REQUESTED.search(text[sentence.start : m.start()]):
+        return []  # "the procurator asked to reduce the measure of punishment for A to …"
     end = text.find(";", m.end(), sentence.end)
     after = Block(m.end(), sentence.end if end < 0 else end)
     penalties = sorted(
@@ -1038,7 +1038,9 @@ def commuted(
     owned = (
         None
         if owner is None
-        else list_item_name(text, owner.start(3), owner.end(3), kb)  # "SURNAME Given …"
+        # "SURNAME Given …", else "Surname", "Surname A. B." or "Given Surname"
+        else list_item_name(text, owner.start(3), owner.end(3), kb)
+        or parse_item(text, owner.start(3), owner.end(3), kb)
         if group == 3
         else parse_item(text, owner.start(group), owner.end(group), kb)
     )
@@ -1052,6 +1054,13 @@ def commuted(
         for n, p, t in found
         if (n.start, p, t) not in read and (n.start, p, None) not in read
     ]
+
+
+# A request for a commutation is none: "the procurator … asked to reduce …", "the defence
+# asked the court to reduce …" (not "on the protest of the procurator the court reduced …")
+REQUESTED = re.compile(
+    r"\b(?:ask|request|propos|petition|demand|plead|urg)\w*\s+(?:the\s+\w+\s+)?to\s+$"
+)
 
 
 # Whose sentence a commutation names: "the term of Surname A. B. was reduced", "Surname's
