@@ -5368,3 +5368,8 @@ def test_a_resolutions_term_may_follow_in_the_sentence_after_its_penalty(decisio
 )
 def test_a_request_to_reduce_a_punishment_is_no_commutation_a_ruling_is(text: str, expected):
     assert sentenced(text + "\n") == expected
+
+
+def test_a_share_with_its_number_written_out_before_per_cent_is_a_share():
+    text = "In 1935 the gorkom expelled from the party 11 (eleven) per cent of its members.\n"
+    assert figures(text) == {(11.0, "percent", "expelled")}

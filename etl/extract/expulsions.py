@@ -1128,7 +1128,8 @@ def sentence_records(
         tail = flat[m.end() : sentence.end]
         head = flat[sentence.start : m.start()]
         groups = m.groupdict()
-        percent = bool(PERCENT.match(tail)) or any(
+        unglossed = tail[gloss.end() :] if (gloss := WRITTEN_GLOSS.match(tail)) else tail
+        percent = bool(PERCENT.match(unglossed)) or any(
             groups.get(g) for g in ("frac", "onein", "every", "half")
         )
         # "Cards not issued: 1 198", "Per cent of cards issued: 90,3": a label and its figure,
