@@ -5162,12 +5162,20 @@ def test_an_earlier_conviction_recited_after_a_colon_on_the_next_line():
     assert sentenced(text) == {("Sevryugin", "exile", 5.0)}
 
 
-def test_the_case_of_one_persons_relative_is_the_relatives():
+@pytest.mark.parametrize(
+    "relative, expected",
+    [
+        ("brother-in-law Karasev", {("Karasev", "imprisonment", 3.0)}),
+        ("brother-in-law, Karasev,", {("Karasev", "imprisonment", 3.0)}),
+        ("wife,", set()),
+    ],
+)
+def test_the_case_of_one_persons_relative_is_the_relatives(relative: str, expected: set):
     text = (
-        "On 9 June 1938 the court heard the case of Ryndin's brother-in-law Karasev, previously "
+        f"On 9 June 1938 the court heard the case of Ryndin's {relative} previously "
         "convicted on 3 May 1929 by the Collegium of the OGPU to 3 years ITL.\n"
     )
-    assert sentenced(text) == {("Karasev", "imprisonment", 3.0)}
+    assert sentenced(text) == expected
 
 
 def test_a_verdict_told_with_a_year_alone_is_dated_by_that_year_unless_two_verdicts_share_it():

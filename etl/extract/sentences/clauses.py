@@ -2255,7 +2255,7 @@ def names_in_respect(
         if name is None or name.surname in not_names(kb):
             continue
         # "the case of A's brother B": the case is B's, A names whose relative he is
-        possessive = re.match(r"['’]s\s+(?:[a-z-]+\s+){1,3}", text[name.end : sentence.end])
+        possessive = re.match(r"['’]s\s+(?:[a-z-]+,?\s+){1,3}", text[name.end : sentence.end])
         if possessive:
             name = list_item_name(text, name.end + possessive.end(), sentence.end, kb)
             if name is None or name.surname in not_names(kb):
