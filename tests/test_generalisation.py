@@ -5381,3 +5381,16 @@ def test_a_request_to_reduce_a_punishment_is_no_commutation_a_ruling_is(text: st
 def test_a_share_with_its_number_written_out_before_per_cent_is_a_share():
     text = "In 1935 the gorkom expelled from the party 11 (eleven) per cent of its members.\n"
     assert figures(text) == {(11.0, "percent", "expelled")}
+
+
+def test_a_year_centred_over_its_count_and_share_columns_heads_both():
+    text = (
+        "Table 2. Expelled from the party in the okrug (abs. and per cent)\n\n"
+        "                       1934              1936\n"
+        "Category           abs.      %       abs.      %\n"
+        "Workers             412    30.0       390    28.5\n"
+        "Peasants            961    70.0       979    71.5\n"
+    )
+    years = {(r["value"], r["measure"]): r["year_start"] for r in rows(text, "expulsion_stats")}
+    assert years[(30.0, "percent")] == years[(70.0, "percent")] == 1934
+    assert years[(412.0, "count")] == 1934 and years[(28.5, "percent")] == 1936

@@ -526,6 +526,15 @@ def _headers_by_place(table: Table, width: int) -> dict[int, str] | None:
             fit, word = max(((_fit((a, b), extent), w) for a, b, w in cells), default=(0, ""))
             if fit > 0 and position not in placed:
                 placed[position] = word
+        if index < len(table.header) - 1:
+            # a year over its group of columns ("1933" centred over "abs. | %") heads each
+            # column up to the next header word of its line
+            ordered = sorted(placed)
+            for here, there in zip(ordered, [*ordered[1:], 0], strict=True):
+                if re.fullmatch(r"1[89]\d\d", placed[here]) and there != 0:
+                    for position in range(here + 1, there):
+                        if position in extents:
+                            placed.setdefault(position, placed[here])
         for position, word in placed.items():
             words[position].append(word)
         if index < len(table.header) - 1 and placed:
