@@ -5394,3 +5394,22 @@ def test_a_year_centred_over_its_count_and_share_columns_heads_both():
     years = {(r["value"], r["measure"]): r["year_start"] for r in rows(text, "expulsion_stats")}
     assert years[(30.0, "percent")] == years[(70.0, "percent")] == 1934
     assert years[(412.0, "count")] == 1934 and years[(28.5, "percent")] == 1936
+
+
+def test_words_broken_over_a_line_by_a_hyphen_are_read_whole_and_quoted_as_written():
+    text = (
+        "On 3 May 1937 the Special Collegium of the Penza Oblast Court at a visiting ses-\n"
+        "sion in the village of Kamenka, presiding LAPIN, examined the case against the\n"
+        'storekeeper and the carters of the kolkhoz "Zarya" and the Special Collegium\n'
+        "SENTENCED: SOROKIN Ivan Petrovich to deprivation of liberty for 6 (six) years;\n"
+        "ZOTOVA Anna Ilyinichna to one year of correc-\n"
+        "tive labour at the place of work; GLU-\n"
+        "SHKOV Pyotr Ivanovich to depri-\n"
+        "vation of liberty for 3 (three) years.\n"
+    )
+    found = rows(text, "sentences")  # (rows() checks every quote against the text)
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Sorokin", "imprisonment", 6.0),
+        ("Zotova", "other", 1.0),
+        ("Glushkov", "imprisonment", 3.0),
+    }

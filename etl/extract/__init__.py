@@ -55,16 +55,19 @@ def extract_source(source: Source, kb: Knowledge) -> list[Record]:
     """All records of one text: a pure function of (text, knowledge).
 
     The extractors read the text with its no-break and thin spaces as plain spaces (the
-    same offsets) and its CRLF line endings as "\n" (offsets mapped back), so that a text
-    gives the same rows whatever its spaces and line endings; each record quotes the text
-    itself. No extractor's row reaches the tables if its schema would refuse it: a value
-    the text states that the schema cannot hold becomes a `checks` warning with the row's
-    span."""
+    same offsets), its CRLF line endings as "\n" and its words broken over a line with a
+    hyphen whole on the first line ("KU-\nZOVKIN", "depri-\nvation"; offsets mapped
+    back), so that a text gives the same rows whatever its spaces, line endings and
+    hyphenation; each record quotes the text itself. No extractor's row reaches the tables
+    if its schema would refuse it: a value the text states that the schema cannot hold
+    becomes a `checks` warning with the row's span."""
     view = plain_spaced(source)
-    if "\r\n" in view.text:
-        lf = Source.from_text(source.source_id, view.text.replace("\r\n", "\n"))
-        records = [guarded(r) for run in extractors().values() for r in run(lf, kb)]
-        return crlf_placed(records, source)
+    segments = rejoined(view.text)
+    if segments is not None:
+        text = "".join(view.text[a : a + n] if a >= 0 else "\n" for _, a, n in segments)
+        joined = Source.from_text(source.source_id, text)
+        records = [guarded(r) for run in extractors().values() for r in run(joined, kb)]
+        return placed_back(records, source, segments)
     records = [guarded(record) for run in extractors().values() for record in run(view, kb)]
     if view is source:
         return records
@@ -72,24 +75,79 @@ def extract_source(source: Source, kb: Knowledge) -> list[Record]:
 
 
 REF = re.compile(r"^(.*):(\d+)-(\d+)$")  # a span's ref, "source_id:char_start-char_end"
+# A word broken over a line by a hyphen: its start (six letters at most, as typists broke
+# words by syllables; a longer one may be a compound's, "counter-\nrevolutionary"), the
+# hyphen, the line's end and the next line's indent, and the word's rest
+SOFT_BREAK = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,6})-\n[ \t]*([^\W\d_]+)")
+
+Segment = tuple[int, int, int]  # (where it starts in the text read, in the text, length)
 
 
-def crlf_placed(records: list[Record], source: Source) -> list[Record]:
-    """Records read in the "\n" view of a CRLF text, their offsets and the refs they hold
-    moved to the text itself (each "\r" removed before an offset moves it one on)."""
-    # where each "\n" of a CRLF stands in the view
-    crlf = [m.start() - i for i, m in enumerate(re.finditer("\r\n", source.text))]
+def rejoined(text: str) -> list[Segment] | None:
+    """The text the extractors read, as segments of the text itself (a start of -1 is a
+    line end of its own): without the "\r" of a CRLF, and with a word broken over a line
+    by a hyphen whole at the start of the next line (so that a line opens with the names
+    it did), when it goes on in small letters ("correc-\ntive") or is in capitals
+    ("KU-\nZOVKIN"), not a name of two ("Zaitseva-\nOrlova"); None if there is neither."""
+    cuts: list[re.Match] = []
+    if "\r\n" in text:
+        cuts += list(re.finditer(r"\r(?=\n)", text))
+    if "-\n" in text:
+        for m in SOFT_BREAK.finditer(text):
+            head, rest = m[1], m[2]
+            # (a surname in capitals of six letters may be a double one's, "PETROV-\nVODKIN")
+            if rest[0].islower() or (head.isupper() and rest.isupper() and len(head) < 6):
+                cuts.append(m)
+    if not cuts:
+        return None
+    segments: list[Segment] = []
+    read = at = 0
 
-    def at(offset: int) -> int:
-        return offset + bisect.bisect_left(crlf, offset)
+    def copy(start: int, end: int) -> None:
+        nonlocal read
+        if end > start:
+            segments.append((read, start, end - start))
+            read += end - start
+
+    for cut in sorted(cuts, key=lambda m: m.start()):
+        copy(at, cut.start())
+        if cut.re is SOFT_BREAK:  # "…; KU-\n   ZOVKIN" read as "…; \n   KUZOVKIN"
+            segments.append((read, -1, 1))
+            read += 1
+            copy(cut.end(1) + 2, cut.start(2))  # the next line's indent
+            copy(cut.start(1), cut.end(1))
+            at = cut.start(2)
+        else:  # a "\r" before its "\n"
+            at = cut.end()
+    copy(at, len(text))
+    return segments
+
+
+def placed_back(records: list[Record], source: Source, segments: list[Segment]) -> list[Record]:
+    """Records read in the text the `segments` make, their offsets and the refs they hold
+    moved to the text itself (a moved line end stands where the text's own does)."""
+    starts = [read for read, _, _ in segments]
+
+    def origin(offset: int) -> int:
+        read, at, _ = segments[max(0, bisect.bisect_right(starts, offset) - 1)]
+        if at < 0:  # the moved line end: where the broken word starts
+            following = segments[bisect.bisect_right(starts, offset) + 1]
+            return following[1]
+        return at + offset - read
+
+    def start_at(offset: int) -> int:
+        return origin(offset)
+
+    def end_at(offset: int) -> int:
+        return origin(offset - 1) + 1 if offset > 0 else 0
 
     def ref(text: str) -> str:
         m = REF.match(text)
-        return f"{m[1]}:{at(int(m[2]))}-{at(int(m[3]))}" if m else text
+        return f"{m[1]}:{start_at(int(m[2]))}-{end_at(int(m[3]))}" if m else text
 
     def moved(key: str, value: object) -> object:
         if isinstance(value, Name):
-            return replace(value, start=at(value.start), end=at(value.end))
+            return replace(value, start=start_at(value.start), end=end_at(value.end))
         return [ref(v) for v in value] if key == "evidence" else value
 
     placed = []
@@ -98,7 +156,7 @@ def crlf_placed(records: list[Record], source: Source) -> list[Record]:
         if isinstance(fields.get("inferred_from"), str):
             fields["inferred_from"] = ref(fields["inferred_from"])
         refs = {key: moved(key, value) for key, value in record.refs.items()}
-        span = source.span(at(record.span.char_start), at(record.span.char_end))
+        span = source.span(start_at(record.span.char_start), end_at(record.span.char_end))
         placed.append(replace(record, fields=fields, span=span, refs=refs))
     return placed
 

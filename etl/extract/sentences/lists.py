@@ -220,14 +220,22 @@ COURT_HEAD = re.compile(
 PREAMBLE_LINES = 25  # how far above its operative part a verdict or protocol names its body
 
 
+# "SENTENCED:" (or "HAS SENTENCED:") with its decisions after it on the line
+EARLIER_VERDICT = re.compile(r"\b(?:HAS\s+)?SENTENCED\s*:[ \t]*\S")
+
+
 def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, str | None] | None:
     """The body and date of a verdict's or protocol's preamble ("On 12 March 1938 the
     Special Collegium of the … Court … heard the case", "Protocol … of the Troika of the
     UNKVD … of 22 September 1937"), for an operative part ("SENTENCED:", "RESOLVED:")
     that names neither: the nearest line above that names a sentencing body, with the
-    date of that line or the next; (where it starts, body, date)."""
+    date of that line or the next; (where it starts, body, date). An earlier verdict's
+    operative part ("… Collegium SENTENCED: A …") ends the search: its preamble is not
+    this one's."""
     for at in range(len(above) - 1, -1, -1):
         line = above[at]
+        if EARLIER_VERDICT.search(text, line.start, line.end):
+            return None
         body = sentencing_body(text, line.start, line.end, kb)
         if body is None or PRIOR.search(text, line.start, line.end):
             continue  # "previously sentenced in 1930 by the OGPU troika": an earlier case
