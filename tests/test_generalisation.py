@@ -5413,3 +5413,17 @@ def test_words_broken_over_a_line_by_a_hyphen_are_read_whole_and_quoted_as_writt
         ("Zotova", "other", 1.0),
         ("Glushkov", "imprisonment", 3.0),
     }
+
+
+def test_terms_given_respectively_may_each_have_their_number_written_out():
+    text = (
+        "                              SENTENCED:\n"
+        "LUKIN Pavel Ivanovich, GORSHKOV Ilya Petrovich and TYURIN Semyon Ilyich, under\n"
+        "art. 58-7 UK RSFSR, to deprivation of liberty in ITL for terms of 10 (ten), 6 (six)\n"
+        "and 8 (eight) years respectively.\n"
+    )
+    assert sentenced(text) == {
+        ("Lukin", "imprisonment", 10.0),
+        ("Gorshkov", "imprisonment", 6.0),
+        ("Tyurin", "imprisonment", 8.0),
+    }

@@ -1017,12 +1017,15 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
             # Military Collegium on 10.X.1937"), else the protocol's
             dates = verdict_dates(text, kb, part.start, part.end) if index else []
             body = sentencing_body(text, part.start, part.end, kb) if index else None
-            for name in names:
+            # "A, B and C … to 10 (ten), 6 (six) and 8 (eight) years respectively"
+            respective = respective_terms(text, said, kb, len(names)) if len(names) > 1 else None
+            for position, name in enumerate(names):
+                term = respective[position] if respective else terms[0]
                 for penalty in sorted({p for p, _, _ in found}, key=ORDER.index):
                     fields = {
                         "trial_id": None,
                         "penalty": penalty,
-                        "term_years": terms[0] if penalty != "death" else None,
+                        "term_years": term if penalty != "death" else None,
                         "confiscation": True if confiscation else None,
                         "date": dates[0].start if dates else (title[2] if title else None),
                         "sentencing_body": body or (title[1] if title else None),

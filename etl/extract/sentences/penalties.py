@@ -296,9 +296,10 @@ def rights_of(text: str, term_end: int, rights_start: int) -> bool:
 ORDER = ["death", "imprisonment", "exile", "other"]
 
 
+# "ten and eight years", "10 (ten), 6 (six) and 8 (eight) years": each term may be glossed
+_TERM = rf"(?:{NUMBER_WORD}|\d+)(?:\s*\((?:{NUMBER_WORD}|\d+)\))?"
 RESPECTIVE_TERMS = re.compile(
-    rf"\b((?:{NUMBER_WORD}|\d+)(?:\s*(?:,|and|,\s*and)\s*(?:{NUMBER_WORD}|\d+))+)"
-    rf"\s+(?:\(\d+\)\s+)?years?\b",
+    rf"\b({_TERM}(?:\s*(?:,|and|,\s*and)\s*{_TERM})+)\s+years?\b",
     re.IGNORECASE,
 )
 
@@ -343,7 +344,8 @@ def respective_terms(text: str, clause: Block, kb: Knowledge, count: int) -> lis
     terms = RESPECTIVE_TERMS.search(text, clause.start, clause.end)
     if terms is None:
         return None
-    values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", terms[1])]
+    said = re.sub(r"\s*\([^()]*\)", "", terms[1])  # without the glosses
+    values = [parse_count(v, kb) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", said)]
     if len(values) != count or not all(values):
         return None
     return [float(v) for v in values if v]
