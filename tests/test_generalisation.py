@@ -5427,3 +5427,12 @@ def test_terms_given_respectively_may_each_have_their_number_written_out():
         ("Gorshkov", "imprisonment", 6.0),
         ("Tyurin", "imprisonment", 8.0),
     }
+
+
+def test_a_resolution_to_banish_is_exile():
+    text = (
+        "RESOLVED:\n"
+        "KRASNOV Yegor Ilyich to banish to the Northern Krai for 3 (three) yrs, counting "
+        "from 2.XI.33.\n"
+    )
+    assert sentenced(text) == {("Krasnov", "exile", 3.0)}
