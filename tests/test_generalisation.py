@@ -5436,3 +5436,12 @@ def test_a_resolution_to_banish_is_exile():
         "from 2.XI.33.\n"
     )
     assert sentenced(text) == {("Krasnov", "exile", 3.0)}
+
+
+def test_a_term_of_years_and_months_each_written_out_is_one_term():
+    text = (
+        "RESOLVED:\n"
+        "PLOTNIKOV Ivan Fyodorovich for k.-r. agitation to confine in ITL for 1 (one) yr "
+        "6 (six) months.\n"
+    )
+    assert sentenced(text) == {("Plotnikov", "imprisonment", 1.5)}

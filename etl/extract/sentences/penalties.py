@@ -261,9 +261,11 @@ SPAN_OF_TIME = re.compile(
 # "for five years after the term", "during five years after the expiry": a duration
 DURATION_BEFORE = re.compile(r"\b(?:for|to|of|during|within)\s+(?:a\s+(?:term\s+of\s+)?)?$")
 # "one year and six months", "1 year 6 months" (not "ten years six months after his arrest")
+_GLOSS = rf"(?:\s*\((?:{NUMBER_WORD}|\d+)\))?"  # "6 (six) months"
 AND_MONTHS = re.compile(
-    rf"\s+(?:and\s+({NUMBER_WORD}|\d+)[-\s](?:months?\b|mos?\.)"
-    rf"|({NUMBER_WORD}|\d+)[-\s](?:months?\b|mos?\.)(?!\s+(?:after|before|later|earlier|ago)\b))",
+    rf"\s+(?:and\s+({NUMBER_WORD}|\d+){_GLOSS}[-\s](?:months?\b|mos?\.)"
+    rf"|({NUMBER_WORD}|\d+){_GLOSS}[-\s](?:months?\b|mos?\.)"
+    r"(?!\s+(?:after|before|later|earlier|ago)\b))",
     re.IGNORECASE,
 )
 
