@@ -5445,3 +5445,14 @@ def test_a_term_of_years_and_months_each_written_out_is_one_term():
         "6 (six) months.\n"
     )
     assert sentenced(text) == {("Plotnikov", "imprisonment", 1.5)}
+
+
+def test_a_troikas_request_to_the_special_board_passes_no_sentence():
+    text = (
+        "HEARD:\n"
+        "3. Case No. 2011 on BELOV Yefim Danilovich, b. 1905, accused of wrecking (art. 58-7).\n"
+        "RESOLVED:\n"
+        "The materials being insufficient, to ask the OSO pri NKVD SSSR to apply to BELOV Ye.D. "
+        "5 yrs ITL. The case to be forwarded to the OSO.\n"
+    )
+    assert sentenced(text) == set()
