@@ -5456,3 +5456,20 @@ def test_a_troikas_request_to_the_special_board_passes_no_sentence():
         "5 yrs ITL. The case to be forwarded to the OSO.\n"
     )
     assert sentenced(text) == set()
+
+
+def test_an_earlier_conviction_after_a_persons_particulars_in_a_protocols_case():
+    text = (
+        "HEARD:\n"
+        "1. Case No. 4410 on the charge of RYAZANOV Kuzma Ilyich, b. 1884, native of the vil. "
+        "Krasnaya Gorka, former trader, previously convicted in 1930 by the PP OGPU troika to "
+        "3 yrs of concentration camp, accused under art. 58-10.\n"
+        "RESOLVED:\n"
+        "RYAZANOV Kuzma Ilyich to be shot.\n"
+    )
+    found = {
+        (r["surname"], r["penalty"], r["term_years"], r.get("date"))
+        for r in rows(text, "sentences")
+    }
+    assert ("Ryazanov", "imprisonment", 3.0, "1930") in found
+    assert ("Ryazanov", "death", None) in {f[:3] for f in found}

@@ -1120,9 +1120,10 @@ def names_before_verdict(text: str, sentence: Block, kb: Knowledge) -> list[Name
     # ", an old friend of the family," between a name and "who had been sentenced"
     # (not a relative: "A, daughter of B, sentenced …" sentences B)
     kin = term_pattern(kb, "kin").pattern
+    # (up to four of them: ", b. 1886, native of the vil. Ust-Olkha, former priest,")
     apposition = (
-        rf"(?P<apposition>,\s+(?!who\b|whose\b|which\b|(?:the\s+|his\s+|her\s+)?(?:{kin}))"
-        r"[^,;()]{1,120}?(?=,))?"
+        rf"(?P<apposition>(?:,\s+(?!who\b|whose\b|which\b|(?:the\s+|his\s+|her\s+)?(?:{kin}))"
+        r"[^,;()]{1,120}?(?=,)){1,4})?"
     )
     pattern = re.compile(
         rf"(?P<names>{role_item}(?:(?:\s*,\s*|\s*,?\s+and\s+){role_item})*)"
