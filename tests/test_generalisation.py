@@ -5473,3 +5473,16 @@ def test_an_earlier_conviction_after_a_persons_particulars_in_a_protocols_case()
     }
     assert ("Ryazanov", "imprisonment", 3.0, "1930") in found
     assert ("Ryazanov", "death", None) in {f[:3] for f in found}
+
+
+def test_characters_that_show_nothing_part_no_word_and_stay_in_the_quote():
+    text = (
+        "\ufeffSENTENCED:\n"
+        "GLA\u00adZUNOV Dmitry Stepanovich to deprivation of liberty for 5 (five) years.\n"
+        "SE\u200bMIN Ivan Petrovich to be shot.\n"
+    )
+    found = rows(text, "sentences")  # (rows() checks every quote against the text)
+    assert {(r["surname"], r["penalty"], r["term_years"]) for r in found} == {
+        ("Glazunov", "imprisonment", 5.0),
+        ("Semin", "death", None),
+    }

@@ -80,18 +80,24 @@ REF = re.compile(r"^(.*):(\d+)-(\d+)$")  # a span's ref, "source_id:char_start-c
 # hyphen, the line's end and the next line's indent, and the word's rest
 SOFT_BREAK = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,6})-\n[ \t]*([^\W\d_]+)")
 
+# Characters that show nothing and part no words: a soft hyphen, zero-width spaces and
+# joiners, a byte-order mark ("KUZ\u00adOVKIN" is KUZOVKIN); and the "\r" of a CRLF
+INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]|\r(?=\n)")
+
 Segment = tuple[int, int, int]  # (where it starts in the text read, in the text, length)
 
 
 def rejoined(text: str) -> list[Segment] | None:
     """The text the extractors read, as segments of the text itself (a start of -1 is a
-    line end of its own): without the "\r" of a CRLF, and with a word broken over a line
+    line end of its own): without the "\r" of a CRLF and the characters that show nothing
+    (INVISIBLE), and with a word broken over a line
     by a hyphen whole at the start of the next line (so that a line opens with the names
     it did), when it goes on in small letters ("correc-\ntive") or is in capitals
     ("KU-\nZOVKIN"), not a name of two ("Zaitseva-\nOrlova"); None if there is neither."""
     cuts: list[re.Match] = []
-    if "\r\n" in text:
-        cuts += list(re.finditer(r"\r(?=\n)", text))
+    if "\r\n" in text or any(char in text for char in INVISIBLE_CHARS):
+        cuts += list(INVISIBLE.finditer(text))
     if "-\n" in text:
         for m in SOFT_BREAK.finditer(text):
             head, rest = m[1], m[2]
@@ -117,7 +123,7 @@ def rejoined(text: str) -> list[Segment] | None:
             copy(cut.end(1) + 2, cut.start(2))  # the next line's indent
             copy(cut.start(1), cut.end(1))
             at = cut.start(2)
-        else:  # a "\r" before its "\n"
+        else:  # a "\r" before its "\n", a soft hyphen, a zero-width space
             at = cut.end()
     copy(at, len(text))
     return segments
