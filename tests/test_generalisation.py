@@ -5486,3 +5486,18 @@ def test_characters_that_show_nothing_part_no_word_and_stay_in_the_quote():
         ("Glazunov", "imprisonment", 5.0),
         ("Semin", "death", None),
     }
+
+
+def test_a_header_word_broken_over_the_headers_lines_is_read_whole():
+    text = (
+        "Table 3. Results of the exchange of party documents by raions, 1936\n\n"
+        "                        Members       Checked   Expelled   Rein-\n"
+        "Raion                   at 1.I.1936                        stated\n"
+        "Belsky raion               3,104       3,050       240        11\n"
+    )
+    assert figures(text) == {
+        (3104.0, "count", "members"),
+        (3050.0, "count", "investigated"),
+        (240.0, "count", "expelled"),
+        (11.0, "count", "other"),  # reinstated: not expelled
+    }

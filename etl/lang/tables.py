@@ -475,6 +475,9 @@ def cell_at(row: Row, position: int) -> Cell | None:
     return row.cells[position]
 
 
+BROKEN_WORD = re.compile(r"(?<=[^\W\d_])- (?=[a-z])")  # a header's word broken over its lines
+
+
 def read_columns(text: str, table: Table) -> list[Column]:
     width = max(len(r.cells) for r in table.rows)
     caption = " ".join(text[b.start : b.end] for b in table.caption[-2:])
@@ -492,6 +495,7 @@ def read_columns(text: str, table: Table) -> list[Column]:
             # A one-cell line above the figures heads the last column only.
             cells = table.header[0].cells
             header = cells[position].clean if -position <= len(cells) else ""
+        header = BROKEN_WORD.sub("", header)  # "Rein- stated" over two lines: "Reinstated"
         values = [c for r in table.rows if (c := cell_at(r, position)) is not None]
         tokens = [c.count for c in values if c.numeric and c.clean not in ABSENT]
         numeric = len(tokens) > 0 and len(tokens) >= len([c for c in values if c.clean]) / 2
