@@ -5501,3 +5501,20 @@ def test_a_header_word_broken_over_the_headers_lines_is_read_whole():
         (240.0, "count", "expelled"),
         (11.0, "count", "other"),  # reinstated: not expelled
     }
+
+
+def test_a_table_titled_without_a_year_takes_its_sections_heading_year_not_a_reports_date():
+    text = (
+        "VERIFICATION OF PARTY DOCUMENTS IN THE CITY ORGANISATION, 1935\n\n"
+        "Table 2\n\n"
+        "Raion          Verified   Expelled\n"
+        "Zavodskoy         4 102        388\n\n"
+        "II. KIROVSKY RAIKOM\n"
+        "4 January 1936\n\n"
+        "Table 3\n\n"
+        "Raion          Verified   Expelled\n"
+        "Kirovsky          2 050        140\n"
+    )
+    years = {r["value"]: r["year_start"] for r in rows(text, "expulsion_stats")}
+    assert years[4102.0] == years[388.0] == 1935
+    assert years[2050.0] is None and years[140.0] is None

@@ -49,7 +49,7 @@ from etl.lang.tables import (
     read_number,
     split_range,
 )
-from etl.lang.text import Block, find_dates, is_heading, parse_count, sentences
+from etl.lang.text import Block, find_dates, is_heading, lines, parse_count, sentences
 
 YEAR = re.compile(r"(?<!since )(?<!after )(?<!before )(?<!until )\b(19\d\d)\b(?![.,]\d|-ies|s\b)")
 DECADE = re.compile(r"\b(19\d0)(?:-ies|s)\b")
@@ -281,6 +281,8 @@ def table_records(
         title = titles[-1] if titles else table.rows[0].block  # a "(Getty: …)" line cites
         base = Context(cited_source=cited(text, title.start, title.end, notes_table))
         ctx = context_of(text, title.start, title.end, kb, base)
+        if ctx.year is None and (year := heading_year(text, kb, table.caption, title.start)):
+            ctx = replace(ctx, year=year, year_end=year)
         default = column_subject(kb, caption)
         if default in {column_subject(kb, c.header) for c in table.columns if c.numeric}:
             # "Expulsions by raion" over "Members | Expelled": the caption's subject has a
@@ -292,6 +294,34 @@ def table_records(
             yield from row_records(
                 source, kb, table, line_row, ctx, default, caption_percent, caption, shape
             )
+
+
+def heading_year(text: str, kb: Knowledge, caption: list[Block], before: int) -> int | None:
+    """The year a table's title does not give but its caption's other lines do, or the
+    nearest heading above it ("VERIFICATION OF PARTY DOCUMENTS, 1935" over "Table 2") when
+    no other year stands between that heading and the table, and not only in a day's date
+    (a report's, "4 January 1936", dates the report, not its figures)."""
+
+    def years_of(start: int, end: int) -> tuple[set[int], set[int]]:
+        """(the years of text[start:end], those of them written outside a day's date)"""
+        days = [d.span for d in find_dates(text, kb, start, end) if len(d.start) == 10]
+        found = [
+            (int(m[1]), any(a <= m.start() < b for a, b in days))
+            for m in YEAR.finditer(text, start, end)
+            if covered(int(m[1]))
+        ]
+        return {y for y, _ in found}, {y for y, dated in found if not dated}
+
+    for block in reversed(caption):
+        years, bare = years_of(block.start, block.end)
+        if len(years) == 1 and bare:
+            return years.pop()
+    headings = [b for b in lines(text) if b.end <= before and is_heading(text, b)]
+    for block in reversed(headings):
+        years, bare = years_of(block.start, before)
+        if years:
+            return years.pop() if len(years) == 1 and bare else None
+    return None
 
 
 @dataclass(frozen=True)
