@@ -5518,3 +5518,13 @@ def test_a_table_titled_without_a_year_takes_its_sections_heading_year_not_a_rep
     years = {r["value"]: r["year_start"] for r in rows(text, "expulsion_stats")}
     assert years[4102.0] == years[388.0] == 1935
     assert years[2050.0] is None and years[140.0] is None
+
+
+def test_a_certificate_of_execution_states_the_sentence_it_carried_out():
+    text = (
+        "CERTIFICATE. The sentence of shooting in respect of SEDOV P. I. and KLIMOVA A. N. was "
+        "carried out on 9 March 1938. Act kept in the special archive.\n\n"
+        "The sentence in respect of BORISOV is to be carried out immediately.\n"
+    )
+    found = {(r["surname"], r["penalty"], r.get("date")) for r in rows(text, "sentences")}
+    assert found == {("Sedov", "death", None), ("Klimova", "death", None)}  # 9 March: the act

@@ -21,6 +21,7 @@ from etl.extract.sentences.forms import (
     initials_caps_name,
     list_item_name,
     names_regex,
+    opening_names,
     patronymic_endings,
     register_heads,
     surname_ending,
@@ -496,6 +497,7 @@ def clause_of(
         applied_to,
         quoted_resolution,
         replaced_with,
+        carried_out,
     )
     for rule in rules:
         if not clause.names:
@@ -2276,6 +2278,35 @@ def names_in_respect(
 
 
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which)\b")
+
+
+# A certificate of execution: "The sentence of shooting in respect of A. B. SURNAME and C. D.
+# OTHERNAME was carried out on …" states the sentence it carried out
+CARRIED_OUT = re.compile(
+    r"\b[Ss]entence\s+of\s+(?P<penalty>[^.;]{3,80}?)\s+in\s+respect\s+of\s+(?P<names>[^;]{3,120}?)"
+    r"\s+(?:was|were|has\s+been|have\s+been)\s+(?:carried\s+out|executed)\b"
+)
+
+
+def carried_out(text: str, sentence: Block, kb: Knowledge) -> Named:
+    """The persons of a certificate that the sentence of a penalty it names was carried out
+    in respect of them, with that penalty."""
+    m = CARRIED_OUT.search(text, sentence.start, sentence.end)
+    if m is None:
+        return []
+    penalties = sorted(
+        {
+            p
+            for p, _, _ in passed_penalties(
+                text, m.start("penalty"), m.end("penalty"), sentence, kb
+            )
+        },
+        key=ORDER.index,
+    )
+    names = opening_names(text, m.start("names"), m.end("names"), kb)
+    if not penalties or not names or names[-1].end < m.end("names") - 1:
+        return []  # the words before "was carried out" are not the names alone
+    return [(name, penalties[:1], None) for name in names]
 
 
 # Surname endings that show a man (-ov, -ev, -in, -sky); others (-ko, -enko,
