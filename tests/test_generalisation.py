@@ -5528,3 +5528,23 @@ def test_a_certificate_of_execution_states_the_sentence_it_carried_out():
     )
     found = {(r["surname"], r["penalty"], r.get("date")) for r in rows(text, "sentences")}
     assert found == {("Sedov", "death", None), ("Klimova", "death", None)}  # 9 March: the act
+
+
+def test_a_digests_sentence_changed_on_appeal_is_a_row_of_its_own():
+    text = (
+        "8. Same r-n. ZUBOV E. K., b. 1904, teacher, 58-10 - ZUBOV 7 yrs ITL (sp. coll., "
+        "14.VIII.37). Added 2.X: on cass. reduced to 5 yrs (Sup. Ct., 28.IX.37).\n\n"
+        "9. Krasnoyar r-n. LOSKUTOVA P. F., b. 1919, kolkh., art. 74 - 6 mos. l/s (nar. court, "
+        "19.VIII.37). On Proc.'s protest LOSKUTOVA's l/s replaced by 6 mos. i/r (obl. court, "
+        "27.VIII.37).\n"
+    )
+    found = {
+        (r["surname"], r["penalty"], r["term_years"], r.get("date"))
+        for r in rows(text, "sentences")
+    }
+    assert found == {
+        ("Zubov", "imprisonment", 7.0, "1937-08-14"),
+        ("Zubov", "imprisonment", 5.0, "1937-09-28"),
+        ("Loskutova", "imprisonment", 0.5, "1937-08-19"),
+        ("Loskutova", "other", 0.5, "1937-08-27"),
+    }

@@ -52,6 +52,9 @@ VERDICT_END = re.compile(
     rf"|\((?![a-z\d]+\))|,\s*(?=[{UPPER}]{{2}}[^,;]{{0,30}}\s[-–—]\s)|$"
 )
 RESPECTIVELY = re.compile(r"\bresp(?:ectively\b|\.)")
+# A sentence changed on appeal or protest: "on cass. reduced to 5 yrs", "l/s replaced by 6 mos.
+# i/r", "commuted to 10 yrs"
+CHANGED = re.compile(r"\b(?:reduced|commuted|replaced|changed|mitigated)\s+(?:to|by|with)\s+")
 OPENING_REACH = 40  # characters after a dash within which a verdict's penalty opens
 TERM_REACH = 20  # characters a term and its unit take before their penalty ("1 yr 6 mos. l/s")
 # a bracket's first words that name a body ("sp. coll.", "obl. court", "narsud", "troika")
@@ -71,15 +74,18 @@ def digest_entries(source: Source, kb: Knowledge) -> Iterator[Record]:
             continue
         read_to = block.start
         denied = term_pattern(kb, "not_verdict")
+        last: list[Name] = []  # the holders of the verdict read last
         for start, verdict in _verdicts(text, block, names, kb):
             holders = _last_run(text, names, read_to, start)
-            if not holders or penalties_in(text, holders[-1].end, start, kb):
+            if not holders and last and CHANGED.search(text[max(read_to, start - 20) : start]):
+                holders = last  # "… 7 yrs ITL (sp. coll.). On cass. reduced to 5 yrs": theirs
+            elif not holders or penalties_in(text, holders[-1].end, start, kb):
                 continue  # nobody's, or a penalty between: the name's verdict is that one
             found = penalties_in(text, verdict.start, verdict.end, kb)
             first = found[0][1] if found else verdict.start
             if denied.search(text, holders[-1].end, first):
                 continue  # "A - Proc. demanded VMN", "B - served 5 yrs ITL", "C - died in camp"
-            read_to = verdict.end
+            read_to, last = verdict.end, holders
             yield from _records(source, kb, holders, verdict)
 
 
@@ -104,7 +110,9 @@ def _verdicts(
     text: str, block: Block, names: list[Name], kb: Knowledge
 ) -> Iterator[tuple[int, Block]]:
     """(where the verdict's holder must end, the verdict's words) of each verdict."""
+    # (a sentence changed on appeal opens a verdict as a dash does: "reduced to 5 yrs")
     dashes = {d.end() for d in DASH.finditer(text, block.start, block.end)}
+    dashes |= {c.end() for c in CHANGED.finditer(text, block.start, block.end)}
     after_names = {n.end for n in names} - dashes  # "GORBUNKOV 8 yrs ITL": right after it
     starts = sorted(n.start for n in names)
     for at in sorted(dashes | after_names):
@@ -119,7 +127,8 @@ def _verdicts(
         # a penalty (a term alone, "since 1920 - 17 years", may be any span of time), within
         # reach of the dash or right after a name ("GORBUNKOV 8 yrs ITL")
         term = TERM_OPENING.match(text, opens, verdict.end)
-        if not found and term and at in dashes and _body_before(text, block.start, at):
+        changed = bool(CHANGED.search(text[max(block.start, at - 20) : at]))
+        if not found and term and at in dashes and (changed or _body_before(text, block.start, at)):
             found = [("imprisonment", term.start(), term.end())]  # "court - 8 yrs": a verdict
         if not found or found[0][1] - (term.end() if term else opens) >= reach:
             continue
