@@ -5548,3 +5548,47 @@ def test_a_digests_sentence_changed_on_appeal_is_a_row_of_its_own():
         ("Loskutova", "imprisonment", 0.5, "1937-08-19"),
         ("Loskutova", "other", 0.5, "1937-08-27"),
     }
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_broken_word_is_joined_where_it_keeps_its_line_whole(newline: str):
+    text = newline.join(
+        [
+            "By the verdict of the Military Collegium of 14 October 1937 the following were "
+            "sentenced:",
+            "1. BE-",
+            "LOUSOV Ivan Petrovich - to be shot;",
+            "2. GRACHEV Pyotr-",
+            "to be confined in a corrective labour camp for 10 years;",
+            "3. MINAEV Anton - to 8 years of cor-",
+            "rective labour camps with con-",
+            "fiscation of property.",
+            "",
+            "In 1938 Nikolai Ivanovich Ostrov-",
+            "skii was sentenced by the Special Board to 5 years of exile.",
+            "",
+        ]
+    )
+    found = {
+        (r["surname"], r["given"], r["penalty"], r["term_years"]) for r in rows(text, "sentences")
+    }
+    assert found == {
+        ("Belousov", "Ivan Petrovich", "death", None),
+        ("Grachev", "Pyotr", "imprisonment", 10.0),
+        ("Minaev", "Anton", "imprisonment", 8.0),
+        ("Ostrovskii", "Nikolai Ivanovich", "exile", 5.0),
+    }
+
+
+def test_a_tables_header_word_broken_at_its_lines_end_heads_its_own_column():
+    text = (
+        "Table 2. Results of the verification, Belsky raion, 1935\n\n"
+        "Category            Checked   Expel-   Rein-\n"
+        "                              led      stated\n"
+        "Members                 604      87       12\n"
+    )
+    assert figures(text) == {
+        (604.0, "count", "investigated"),
+        (87.0, "count", "expelled"),
+        (12.0, "count", "other"),
+    }

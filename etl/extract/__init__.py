@@ -55,16 +55,17 @@ def extract_source(source: Source, kb: Knowledge) -> list[Record]:
     """All records of one text: a pure function of (text, knowledge).
 
     The extractors read the text with its no-break and thin spaces as plain spaces (the
-    same offsets), its CRLF line endings as "\n" and its words broken over a line with a
-    hyphen whole on the first line ("KU-\nZOVKIN", "depri-\nvation"; offsets mapped
-    back), so that a text gives the same rows whatever its spaces, line endings and
-    hyphenation; each record quotes the text itself. No extractor's row reaches the tables
-    if its schema would refuse it: a value the text states that the schema cannot hold
-    becomes a `checks` warning with the row's span."""
+    same offsets), its CRLF line endings as "\n", without the characters that show
+    nothing, and with its words broken over a line by a hyphen whole ("KU-\nZOVKIN",
+    "depri-\nvation"; see `rejoined`), offsets mapped back, so that a text gives the same
+    rows whatever its spaces, line endings and hyphenation; each record quotes the text
+    itself. No extractor's row reaches the tables if its schema would refuse it: a value
+    the text states that the schema cannot hold becomes a `checks` warning with the row's
+    span."""
     view = plain_spaced(source)
     segments = rejoined(view.text)
     if segments is not None:
-        text = "".join(view.text[a : a + n] if a >= 0 else "\n" for _, a, n in segments)
+        text = "".join(view.text[a : a + n] if n else "\n" for _, a, n in segments)
         joined = Source.from_text(source.source_id, text)
         records = [guarded(r) for run in extractors().values() for r in run(joined, kb)]
         return placed_back(records, source, segments)
@@ -75,35 +76,59 @@ def extract_source(source: Source, kb: Knowledge) -> list[Record]:
 
 
 REF = re.compile(r"^(.*):(\d+)-(\d+)$")  # a span's ref, "source_id:char_start-char_end"
-# A word broken over a line by a hyphen: its start (six letters at most, as typists broke
-# words by syllables; a longer one may be a compound's, "counter-\nrevolutionary"), the
-# hyphen, the line's end and the next line's indent, and the word's rest
-SOFT_BREAK = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,6})-\n[ \t]*([^\W\d_]+)")
-
+# A word broken over a line by a hyphen (or a soft hyphen): its start (six letters at most,
+# as typists broke words by syllables; a longer one may be a compound's,
+# "counter-\nrevolutionary"), the hyphen, the line's end and the next line's indent, and the
+# word's rest
+SOFT_BREAK = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,6})[-\u00ad]\r?\n[ \t]*([^\W\d_]+)")
+# A dash after a word, not a broken word: "ORLOV Pyotr-\nto be confined …"
+DASH_BEFORE = re.compile(r"to|the|and|of|in|on|for|with|by|at|an?|as|or")
+# A line set out in columns (a table's): no word of it is broken over lines
+COLUMNS = re.compile(r"\S(?: {3,}|\t)\S|\|")
 # Characters that show nothing and part no words: a soft hyphen, zero-width spaces and
 # joiners, a byte-order mark ("KUZ\u00adOVKIN" is KUZOVKIN); and the "\r" of a CRLF
 INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]|\r(?=\n)")
 
-Segment = tuple[int, int, int]  # (where it starts in the text read, in the text, length)
+# A piece of the text read: (where it starts in the text read, where it starts in the text,
+# its length); a length of 0 is a line end the text read moved, standing for the text's
+# offset given
+Segment = tuple[int, int, int]
+
+
+def soft_breaks(text: str) -> list[re.Match]:
+    """The words the text breaks over a line with a hyphen: those that go on in small
+    letters ("correc-\ntive", not a dash before "to"), or in capitals from a start of five
+    letters at most ("KU-\nZOVKIN", not a double name, "PETROV-\nVODKIN", nor
+    "Zaitseva-\nOrlova"), outside tables' lines."""
+    found = []
+    for m in SOFT_BREAK.finditer(text):
+        head, rest = m[1], m[2]
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if COLUMNS.search(line) or DASH_BEFORE.fullmatch(rest):
+            continue
+        if (rest[0].islower() and not head.isupper()) or (
+            head.isupper() and rest.isupper() and len(head) < 6
+        ):
+            found.append(m)
+    return found
 
 
 def rejoined(text: str) -> list[Segment] | None:
-    """The text the extractors read, as segments of the text itself (a start of -1 is a
-    line end of its own): without the "\r" of a CRLF and the characters that show nothing
-    (INVISIBLE), and with a word broken over a line
-    by a hyphen whole at the start of the next line (so that a line opens with the names
-    it did), when it goes on in small letters ("correc-\ntive") or is in capitals
-    ("KU-\nZOVKIN"), not a name of two ("Zaitseva-\nOrlova"); None if there is neither."""
-    cuts: list[re.Match] = []
+    """The text the extractors read, as segments of the text itself, so that every line
+    keeps its words: without the "\r" of a CRLF and the characters that show nothing
+    (INVISIBLE), and with each word broken over a line (`soft_breaks`) whole, on the line it
+    opens when its rest is a surname in capitals the next line goes on from ("…; KU-\n
+    ZOVKIN Ivan" as "…; \nKUZOVKIN Ivan"), else on the line it starts on ("Spe-\ncial
+    Collegium", "Ezhov-\nskii was"), the two lines one when the word opens its line ("1.
+    KU-\nZOVKIN Ivan …"); None if there is nothing to read otherwise."""
+    breaks = soft_breaks(text) if "\n" in text and ("-" in text or "\u00ad" in text) else []
+    cuts: list[re.Match] = list(breaks)
     if "\r\n" in text or any(char in text for char in INVISIBLE_CHARS):
-        cuts += list(INVISIBLE.finditer(text))
-    if "-\n" in text:
-        for m in SOFT_BREAK.finditer(text):
-            head, rest = m[1], m[2]
-            # (a surname in capitals of six letters may be a double one's, "PETROV-\nVODKIN")
-            if rest[0].islower() or (head.isupper() and rest.isupper() and len(head) < 6):
-                cuts.append(m)
+        inside = [(m.start(1), m.start(2)) for m in breaks]
+        cuts += [
+            m for m in INVISIBLE.finditer(text) if not any(a <= m.start() < b for a, b in inside)
+        ]
     if not cuts:
         return None
     segments: list[Segment] = []
@@ -115,31 +140,45 @@ def rejoined(text: str) -> list[Segment] | None:
             segments.append((read, start, end - start))
             read += end - start
 
+    def line_end(standing_for: int) -> None:
+        nonlocal read
+        segments.append((read, standing_for, 0))
+        read += 1
+
     for cut in sorted(cuts, key=lambda m: m.start()):
         copy(at, cut.start())
-        if cut.re is SOFT_BREAK:  # "…; KU-\n   ZOVKIN" read as "…; \n   KUZOVKIN"
-            segments.append((read, -1, 1))
-            read += 1
-            copy(cut.end(1) + 2, cut.start(2))  # the next line's indent
-            copy(cut.start(1), cut.end(1))
+        at = max(at, cut.end())
+        if cut.re is not SOFT_BREAK:  # a "\r" before its "\n", a soft hyphen, a zero-width space
+            continue
+        opening = text[text.rfind("\n", 0, cut.start()) + 1 : cut.start()]
+        if re.fullmatch(r"\s*(?:\(?\d{1,3}[.)]\s*)?", opening):  # "1. KU-\nZOVKIN Ivan …"
+            copy(cut.start(1), cut.end(1))  # the two lines are one
             at = cut.start(2)
-        else:  # a "\r" before its "\n", a soft hyphen, a zero-width space
-            at = cut.end()
+        elif cut[2].isupper():  # the surname opens the next line, as it did
+            line_end(cut.start(1))
+            copy(text.find("\n", cut.end(1)) + 1, cut.start(2))  # the next line's indent
+            copy(cut.start(1), cut.end(1))
+            copy(cut.start(2), cut.end(2))
+        else:  # the word stays on its line, which then ends after it (and its "," or ".")
+            copy(cut.start(1), cut.end(1))
+            end = re.compile(r"\S*").match(text, cut.end(2)).end()
+            copy(cut.start(2), end)
+            at = end
+            if text[end : end + 1] in (" ", "\t"):  # (a rest that ends its line ends it)
+                line_end(text.find("\n", cut.end(1)))
+                at = end + 1
     copy(at, len(text))
     return segments
 
 
 def placed_back(records: list[Record], source: Source, segments: list[Segment]) -> list[Record]:
     """Records read in the text the `segments` make, their offsets and the refs they hold
-    moved to the text itself (a moved line end stands where the text's own does)."""
+    moved to the text itself (a moved line end to the offset it stands for)."""
     starts = [read for read, _, _ in segments]
 
     def origin(offset: int) -> int:
-        read, at, _ = segments[max(0, bisect.bisect_right(starts, offset) - 1)]
-        if at < 0:  # the moved line end: where the broken word starts
-            following = segments[bisect.bisect_right(starts, offset) + 1]
-            return following[1]
-        return at + offset - read
+        read, at, length = segments[max(0, bisect.bisect_right(starts, offset) - 1)]
+        return at if length == 0 else at + offset - read
 
     def start_at(offset: int) -> int:
         return origin(offset)

@@ -114,9 +114,11 @@ def passed_penalties(
 
 
 def sentencing_body(text: str, start: int, end: int, kb: Knowledge) -> str | None:
-    """The body named in text[start:end] as passing a sentence, as written."""
+    """The body named in text[start:end] as passing a sentence, as written (its words
+    wrapped over a line joined by a space)."""
     body = term_pattern(kb, "body").search(text, start, end)
-    return next((g for g in body.groups() if g), None) if body else None
+    named = next((g for g in body.groups() if g), None) if body else None
+    return " ".join(named.split()) if named else None
 
 
 def verdict_dates(text: str, kb: Knowledge, start: int, end: int) -> list:
