@@ -5383,17 +5383,29 @@ def test_a_share_with_its_number_written_out_before_per_cent_is_a_share():
     assert figures(text) == {(11.0, "percent", "expelled")}
 
 
-def test_a_year_centred_over_its_count_and_share_columns_heads_both():
+@pytest.mark.parametrize(
+    "years",
+    [
+        "                       1934              1936              1937",  # over the "%"
+        "                 1934              1936              1937",  # over the "abs."
+    ],
+)
+def test_a_year_centred_over_its_count_and_share_columns_heads_both(years: str):
     text = (
         "Table 2. Expelled from the party in the okrug (abs. and per cent)\n\n"
-        "                       1934              1936\n"
-        "Category           abs.      %       abs.      %\n"
-        "Workers             412    30.0       390    28.5\n"
-        "Peasants            961    70.0       979    71.5\n"
+        f"{years}\n"
+        "Category           abs.      %       abs.      %       abs.      %\n"
+        "Workers             412    30.0       390    28.5       301    25.1\n"
     )
-    years = {(r["value"], r["measure"]): r["year_start"] for r in rows(text, "expulsion_stats")}
-    assert years[(30.0, "percent")] == years[(70.0, "percent")] == 1934
-    assert years[(412.0, "count")] == 1934 and years[(28.5, "percent")] == 1936
+    found = {(r["value"], r["measure"]): r["year_start"] for r in rows(text, "expulsion_stats")}
+    assert found == {
+        (412.0, "count"): 1934,
+        (30.0, "percent"): 1934,
+        (390.0, "count"): 1936,
+        (28.5, "percent"): 1936,
+        (301.0, "count"): 1937,
+        (25.1, "percent"): 1937,
+    }
 
 
 def test_words_broken_over_a_line_by_a_hyphen_are_read_whole_and_quoted_as_written():

@@ -530,15 +530,17 @@ def _headers_by_place(table: Table, width: int) -> dict[int, str] | None:
             fit, word = max(((_fit((a, b), extent), w) for a, b, w in cells), default=(0, ""))
             if fit > 0 and position not in placed:
                 placed[position] = word
-        if index < len(table.header) - 1:
-            # a year over its group of columns ("1933" centred over "abs. | %") heads each
-            # column up to the next header word of its line
-            ordered = sorted(placed)
-            for here, there in zip(ordered, [*ordered[1:], 0], strict=True):
-                if re.fullmatch(r"1[89]\d\d", placed[here]) and there != 0:
-                    for position in range(here + 1, there):
-                        if position in extents:
-                            placed.setdefault(position, placed[here])
+        years = sorted((a, b, w) for a, b, w in cells if re.fullmatch(r"1[89]\d\d", w))
+        if index < len(table.header) - 1 and len(years) >= 2:
+            # years over groups of columns ("1933" over "abs. | %", centred or not): the
+            # columns after the rows' labels in equal groups, a year each, in order
+            under = sorted(extents)
+            if under and extents[under[0]][1] < years[0][0]:
+                under = under[1:]  # the rows' labels, before the first year
+            if under and len(under) % len(years) == 0:
+                size = len(under) // len(years)
+                for n, position in enumerate(under):
+                    placed[position] = years[n // size][2]
         for position, word in placed.items():
             words[position].append(word)
         if index < len(table.header) - 1 and placed:
