@@ -5397,6 +5397,20 @@ def test_a_year_centred_over_its_count_and_share_columns_heads_both(years: str):
         "Category           abs.      %       abs.      %       abs.      %\n"
         "Workers             412    30.0       390    28.5       301    25.1\n"
     )
+    assert_years_of_groups(text)
+
+
+def test_a_year_between_its_count_and_share_columns_heads_both():
+    text = (
+        "Table 3. Expulsions from the party by raion\n\n"
+        "                      1934              1936              1937\n"
+        "Raion             abs.     %       abs.     %       abs.     %\n"
+        "Workers            412    30.0      390    28.5      301    25.1\n"
+    )
+    assert_years_of_groups(text)
+
+
+def assert_years_of_groups(text: str) -> None:
     found = {(r["value"], r["measure"]): r["year_start"] for r in rows(text, "expulsion_stats")}
     assert found == {
         (412.0, "count"): 1934,
