@@ -5618,3 +5618,20 @@ def test_a_tables_header_word_broken_at_its_lines_end_heads_its_own_column():
         (87.0, "count", "expelled"),
         (12.0, "count", "other"),
     }
+
+
+def test_a_verdicts_preamble_is_not_looked_for_past_an_earlier_verdicts_operative_part():
+    text = (
+        "On 14 October 1937 the Military Collegium of the Supreme Court of the USSR in closed\n"
+        "court session heard the case of KOZLOV Ivan Petrovich.\n"
+        "SENTENCED:\n"
+        "KOZLOV Ivan Petrovich to the supreme measure of punishment - shooting.\n\n"
+        "The case of DEMIN Pyotr Ilyich was heard without witnesses.\n"
+        "SENTENCED:\n"
+        "DEMIN Pyotr Ilyich to 10 years of deprivation of liberty.\n"
+    )
+    found = {
+        r["surname"]: (r.get("date"), r.get("sentencing_body")) for r in rows(text, "sentences")
+    }
+    assert found["Kozlov"][0] == "1937-10-14"
+    assert found["Demin"] == (None, None)

@@ -220,8 +220,8 @@ COURT_HEAD = re.compile(
 PREAMBLE_LINES = 25  # how far above its operative part a verdict or protocol names its body
 
 
-# "SENTENCED:" (or "HAS SENTENCED:") with its decisions after it on the line
-EARLIER_VERDICT = re.compile(r"\b(?:HAS\s+)?SENTENCED\s*:[ \t]*\S")
+# "SENTENCED:" (or "HAS SENTENCED:"), alone on its line or with its decisions after it
+EARLIER_VERDICT = re.compile(r"\b(?:HAS\s+)?SENTENCED\s*:")
 
 
 def preamble(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, str, str | None] | None:
