@@ -5635,3 +5635,37 @@ def test_a_verdicts_preamble_is_not_looked_for_past_an_earlier_verdicts_operativ
     }
     assert found["Kozlov"][0] == "1937-10-14"
     assert found["Demin"] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("In 1937, Pavel Zuyev was sentenced by the troika to 10 years in the camps.", "1937"),
+        ("Pavel Zuyev was sentenced to 10 years in the camps in 1938.", "1938"),
+        ("In 1936 Pavel Zuyev, a teacher, was sentenced to 5 years in the camps.", "1936"),
+    ],
+)
+def test_a_year_alone_dates_a_verdict_told_in_these_common_wordings(text: str, year: str):
+    assert {r.get("date") for r in rows(text + "\n", "sentences")} == {year}
+
+
+def test_a_session_line_that_goes_on_with_the_findings_keeps_its_date():
+    text = (
+        "In closed session of 5 May 1938 the court heard the case of ORLIK Pyotr and found that\n"
+        "on 2 April 1937 he spoke against the state loan at a meeting of the kolkhoz.\n"
+        "SENTENCED:\n"
+        "ORLIK Pyotr to 10 years of deprivation of liberty.\n"
+    )
+    assert {r.get("date") for r in rows(text, "sentences")} == {"1938-05-05"}
+
+
+def test_a_tables_year_is_not_taken_from_an_earlier_sections_heading():
+    text = (
+        "I. RESULTS OF THE PURGE OF 1929\n\n"
+        "The purge commission worked for four months.\n\n"
+        "II. VERIFICATION OF PARTY DOCUMENTS\n\n"
+        "Table 2\n\n"
+        "Raion          Verified   Expelled\n"
+        "Zavodskoy         4 102        388\n"
+    )
+    assert {r["year_start"] for r in rows(text, "expulsion_stats")} == {None}

@@ -298,9 +298,10 @@ def table_records(
 
 def heading_year(text: str, kb: Knowledge, caption: list[Block], before: int) -> int | None:
     """The year a table's title does not give but its caption's other lines do, or the
-    nearest heading above it ("VERIFICATION OF PARTY DOCUMENTS, 1935" over "Table 2") when
-    no other year stands between that heading and the table, and not only in a day's date
-    (a report's, "4 January 1936", dates the report, not its figures)."""
+    nearest heading above it ("VERIFICATION OF PARTY DOCUMENTS, 1935" over "Table 2") and
+    what follows it to the table, when they give one year, and not only in a day's date (a
+    report's, "4 January 1936", dates the report, not its figures); an earlier section's
+    heading gives none."""
 
     def years_of(start: int, end: int) -> tuple[set[int], set[int]]:
         """(the years of text[start:end], those of them written outside a day's date)"""
@@ -312,16 +313,17 @@ def heading_year(text: str, kb: Knowledge, caption: list[Block], before: int) ->
         ]
         return {y for y, _ in found}, {y for y, dated in found if not dated}
 
-    for block in reversed(caption):
+    for index, block in enumerate(reversed(caption)):
         years, bare = years_of(block.start, block.end)
         if len(years) == 1 and bare:
             return years.pop()
+        if index and is_heading(text, block):
+            break  # a section's heading: the caption's lines above it are another section's
     headings = [b for b in lines(text) if b.end <= before and is_heading(text, b)]
-    for block in reversed(headings):
-        years, bare = years_of(block.start, before)
-        if years:
-            return years.pop() if len(years) == 1 and bare else None
-    return None
+    if not headings:
+        return None
+    years, bare = years_of(headings[-1].start, before)  # the nearest heading's section
+    return years.pop() if len(years) == 1 and bare else None
 
 
 @dataclass(frozen=True)

@@ -260,16 +260,17 @@ def sentence_modifiers(text: str, kb: Knowledge, sentence: Block) -> dict:
     }
 
 
-# "in 1931": a year alone, the date of a verdict told in prose when it gives no day: right
-# after the verdict's verb ("convicted in 1929 by the Collegium of the OGPU", "sentenced by the
-# troika in 1931"), or opening the sentence that the verb ends with nothing done between
-# ("In 1931 Ryndin was sentenced", not "In 1918 Petrov joined the party and was sentenced")
+# "in 1931": a year alone, the date of a verdict told in prose when it gives no day: after
+# the verdict's verb ("convicted in 1929 by the Collegium of the OGPU", "sentenced by the
+# troika in 1931", "sentenced to 10 years in the camps in 1938"), or opening the sentence
+# that the verb ends, with nothing done between ("In 1931 Ryndin was sentenced", not "In
+# 1918 Petrov joined the party and was sentenced")
 YEAR_ALONE = re.compile(r"\b[Ii]n\s+(?P<year>19[0-5]\d)\b(?!\s*[-–/]\s*\d|’s|'s)")
-YEAR_AFTER_VERB = re.compile(
-    r"\b(?:sentenced|convicted|condemned)(?:\s+by\s+(?:the\s+)?[^,.;()]{1,50}?)?\s+in\s+$"
-)
 VERDICT_VERB_WORD = re.compile(r"\b(?:sentenced|convicted|condemned)\b")
-DONE_BETWEEN = re.compile(r"\b\w+ed\b|\band\b|[,;:]")
+# Between a verdict's verb and its year, or its year and its verb, nothing else done: no other
+# verb in "-ed", no "and", no clause's end ("… and rehabilitated in 1956", "In 1937 A was
+# arrested and …"); a name's apposition between commas is no deed
+DONE_BETWEEN = re.compile(r"\b\w+ed\b|\band\b|[;:]")
 # The verbs of a sentence's verdicts and repressions: with two, a year alone may be either's
 # ("A, who had been sentenced in 1908 to exile, was sentenced to the supreme measure")
 VERDICT_ACTS = re.compile(
@@ -292,8 +293,9 @@ def years_alone(
         return [], []
     m = found[0]
     year = [DateRange(m["year"], None, m.span("year"))]
-    if YEAR_AFTER_VERB.search(text[max(span[0], m.start() - 80) : m.start("year")]):
-        return year, []
+    before = [v for v in VERDICT_VERB_WORD.finditer(text, max(span[0], m.start() - 80), m.start())]
+    if before and not DONE_BETWEEN.search(text, before[-1].end(), m.start()):
+        return year, []  # "convicted in 1929 by …", "sentenced to 10 years in the camps in 1938"
     verb = VERDICT_VERB_WORD.search(text, m.end(), span[1])
     opens = m.start() == span[0] and verb and not DONE_BETWEEN.search(text, m.end(), verb.start())
     return [], year if opens else []

@@ -289,11 +289,12 @@ def session_dates(text: str, kb: Knowledge, above: list[Block]) -> tuple[int, li
         )
         if sentencing or RESOLUTION.match(text, line.start, line.end):
             break
-        if FINDINGS.search(text, line.start, line.end):
-            found = None  # the lines below were the court's findings
-            continue
-        if found is None and session.search(text, line.start, line.end):
-            dates = verdict_dates(text, kb, line.start, line.end)
+        end = line.end
+        if findings := FINDINGS.search(text, line.start, line.end):
+            found = None  # the lines below were the court's findings, as is the rest of this
+            end = findings.start()  # ("… heard the case of A and found that on 2 April …")
+        if found is None and session.search(text, line.start, end):
+            dates = verdict_dates(text, kb, line.start, end)
             if dates:
                 found = line.start, [DateRange(d.end or d.start, None, d.span) for d in dates]
     return found
