@@ -5283,12 +5283,15 @@ def test_a_part_row_under_a_place_is_a_place_within_it_or_a_part_of_its_figures(
         "Table 1. Results of the exchange of party documents by raions, 1936\n\n"
         "Raion                Members      Checked     Expelled\n"
         "Krai, total           24 310       23 906        1 842\n"
-        "  incl. Belsky         3 104        3 050          240\n"
+        "  incl. Belsky raion   3 104        3 050          240\n"
         "  incl. candidates     4 020        3 990          310\n"
+        "  of them kulaks           -            -          161\n"
+        "  incl. Mensky         1 204        1 190           96\n"
     )
     places = {r["value"]: r["geography"] for r in rows(text, "expulsion_stats")}
-    assert places[3104.0] == "Belsky" and places[240.0] == "Belsky"
-    assert places[4020.0] == places[1842.0] == "Krai, total"
+    assert places[3104.0] == "Belsky raion" and places[240.0] == "Belsky raion"
+    assert places[4020.0] == places[1842.0] == places[161.0] == "Krai, total"
+    assert places[1204.0] == "Krai, total"  # (a part without a region's word: within the krai)
 
 
 def test_a_line_that_goes_on_with_the_accused_in_lowercase_is_no_decision_of_its_own():

@@ -528,9 +528,10 @@ def label_context(
     elif label.text and not label.total and not label.percent and is_place(kb, table, label.text):
         part = PART_OF.match(label.text)
         place = label.text[part.end() :].strip(" :,.") if part else label.text
-        # "incl. candidates", "of them women" under a place's row are a part of its figures,
-        # "incl. Placename" a place within it
-        if not (part and first(kb, "group", place, "start")):
+        # "incl. candidates", "of them women", "of them kulaks" under a place's row are a
+        # part of its figures; "incl. Placename raion" (a region's word) a place within it
+        regions = "|".join(p.pattern for p, _ in vocabulary(kb, "region"))
+        if not part or re.search(regions, place, re.IGNORECASE):
             row_ctx.geography = place
         elif parent is not None:
             row_ctx.geography = label_context(kb, table, parent, ctx).geography
