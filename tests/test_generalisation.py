@@ -5672,3 +5672,28 @@ def test_a_tables_year_is_not_taken_from_an_earlier_sections_heading():
         "Zavodskoy         4 102        388\n"
     )
     assert {r["year_start"] for r in rows(text, "expulsion_stats")} == {None}
+
+
+@pytest.mark.parametrize(
+    "decision, expected",
+    [
+        (
+            "RESOLVED: GUSKOV Timofei Ilyich to be confined in a corrective labour camp. The "
+            "unserved part of his earlier term of 5 years to be added.",
+            {("Guskov", "imprisonment", None)},
+        ),
+        (
+            "RESOLVED: GUSKOV Timofei Ilyich to be confined in a corrective labour camp. Keep "
+            "him in custody for 2 years pending review.",
+            {("Guskov", "imprisonment", None)},
+        ),
+    ],
+)
+def test_a_resolutions_later_sentence_about_something_else_gives_it_no_term(decision, expected):
+    text = (
+        "EXTRACT FROM PROTOCOL No. 12 of the session of the troika of the UNKVD for the "
+        "Chelyabinsk Oblast of 9 November 1937\n"
+        "HEARD: the case of GUSKOV Timofei Ilyich, born 1890, former trader.\n"
+        f"{decision}\n"
+    )
+    assert sentenced(text) == expected

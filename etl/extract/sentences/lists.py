@@ -1041,8 +1041,8 @@ def resolutions(source: Source, kb: Knowledge) -> Iterator[Record]:
 def decision(text: str, kb: Knowledge, start: int, end: int, line: Block) -> Block:
     """What a resolution's part decides: text[start:end] up to the end of its first sentence
     that passes a penalty, and of the sentences after it that go on about that penalty
-    ("Term - 8 (eight) years, counting from …"). A sentence that names someone in capitals
-    or passes another penalty is the verdict's formulas and notes ("… the sentence in
+    ("Term - 8 (eight) years, counting from …", GOES_ON). A sentence that names someone in
+    capitals or passes another penalty is the verdict's formulas and notes ("… the sentence in
     respect of A is to be executed at once", "CERTIFICATE. The sentence of shooting … was
     carried out"), which pass nothing on the part's names."""
     said = list(sentences(text, start, end, kb=kb, across_lines=True))
@@ -1053,13 +1053,22 @@ def decision(text: str, kb: Knowledge, start: int, end: int, line: Block) -> Blo
         stop = sentence.end
         for after in said[index + 1 :]:
             more = passed_penalties(text, after.start, after.end, line, kb)
-            if {p for p, _, _ in more} - passed or CAPITALS.search(text, after.start, after.end):
+            if (
+                not GOES_ON.match(text, after.start, after.end)
+                or {p for p, _, _ in more} - passed
+                or CAPITALS.search(text, after.start, after.end)
+            ):
                 break
             stop = after.end
         return Block(start, stop)
     return Block(start, end)
 
 
+# A sentence that goes on about a decision's penalty: "Term - 8 years …", "Exile to be served
+# … for 5 years" (not "The unserved part of his earlier term …", "His family …")
+GOES_ON = re.compile(
+    r"(?:the\s+)?(?:term|exile|banishment|confinement|deprivation|imprisonment)\b", re.IGNORECASE
+)
 # "SURNAME", "CERTIFICATE", "CEC" (not a Roman month, "2.IX.1937")
 CAPITALS = re.compile(rf"\b(?![IVXLC]+\b)[{UPPER}]{{3,}}(?:-[{UPPER}]{{2,}})?\b")
 
