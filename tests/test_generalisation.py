@@ -5697,3 +5697,24 @@ def test_a_resolutions_later_sentence_about_something_else_gives_it_no_term(deci
         f"{decision}\n"
     )
     assert sentenced(text) == expected
+
+
+def test_a_column_of_counts_and_shares_reads_a_small_count_before_a_larger_share():
+    text = (
+        "RESULTS OF THE VERIFICATION OF PARTY DOCUMENTS IN THE RAIONS, 1935\n\n"
+        "Raion            Members    Expelled\n"
+        "Kirovsky          1003      312-31%\n"
+        "Lesnoy              57      8-14%\n\n"
+        "Table 2. Expelled in the oblast, 1935 (per cent of those checked)\n\n"
+        "Raion            Expelled\n"
+        "Sosnovsky        20-25%\n"
+    )
+    assert figures(text) == {
+        (1003.0, "count", "members"),
+        (312.0, "count", "expelled"),
+        (31.0, "percent", "expelled"),
+        (57.0, "count", "members"),
+        (8.0, "count", "expelled"),
+        (14.0, "percent", "expelled"),
+        (20.0, "percent", "expelled"),  # a range of shares, 20-25%, where no cell is a pair
+    }

@@ -290,9 +290,10 @@ def table_records(
             # (the labels' column, "Grounds for expulsion", has none)
             default = None
         caption_percent = bool(PERCENT_HEADER.search(caption))
+        pairs = paired_columns(table)
         for line_row in table.rows:
             yield from row_records(
-                source, kb, table, line_row, ctx, default, caption_percent, caption, shape
+                source, kb, table, line_row, ctx, default, caption_percent, caption, shape, pairs
             )
 
 
@@ -392,6 +393,7 @@ def row_records(
     caption_percent: bool,
     caption: str,
     shape: Shape,
+    pairs: dict[int, bool],
 ) -> Iterator[Record]:
     """A row per figure of one table row: each cell of a column about the party, read by
     its column's conventions, about what its column (or its row) counts; a cell "211
@@ -417,7 +419,7 @@ def row_records(
         if first(kb, "not_table", column.header) or SERIAL.fullmatch(column.header.strip()):
             continue  # delegates, hectares, roubles; row numbers, or a column of years
         bare = bool(PERCENT_HEADER.search(f"{caption} {column.header}"))
-        parts = split_share(cell, bare)
+        parts = split_share(cell, bare, pairs.get(column.position, False))
         paired = len(parts) == 2 or bool(share_in_brackets(cell))  # "87 / 14.4%", "211 (4.7)"
         for part, share in parts:
             if not part.numeric or part.clean in ABSENT or year_cell(part.clean):
@@ -477,12 +479,24 @@ def share_in_brackets(cell: Cell, bare: bool = True) -> re.Match | None:
     return m if m and (bare or "%" in m[0]) else None
 
 
-def split_share(cell: Cell, bare: bool) -> list[tuple[Cell, bool]]:
+def paired_columns(table: Table) -> dict[int, bool]:
+    """Whether each column (by position) writes a count and its share after a stroke or a
+    dash in some cell ("312-31%", "87 / 14.4%"): then its "8-14%" is a count and a share."""
+    paired = {}
+    for column in table.columns:
+        cells = [c for r in table.rows if (c := cell_at(r, column.position)) is not None]
+        joined = [m for c in cells if (m := count_with_share(c.text)) is not None]
+        paired[column.position] = any(m["after"] is not None for m in joined)
+    return paired
+
+
+def split_share(cell: Cell, bare: bool, paired: bool = False) -> list[tuple[Cell, bool]]:
     """A cell and whether it is a share; "211 (4.7%)" is a count and a share, "211 (34.5)"
-    without a word of per cents a count and something else in brackets."""
+    without a word of per cents a count and something else in brackets; "8-14%" in a
+    column of counts and shares (`paired`) a count and a share."""
     m = SHARE.fullmatch(cell.text)
     if m is None:
-        joined = count_with_share(cell.text)  # "87 / 14.4%", "312-31%": a share with its sign
+        joined = count_with_share(cell.text, paired)  # "87 / 14.4%", "312-31%": with its sign
         if joined is None or joined["after"] is None:
             return [(cell, False)]
         count = Cell(

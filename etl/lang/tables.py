@@ -49,15 +49,17 @@ COUNT_WITH_SHARE = re.compile(
 )
 
 
-def count_with_share(text: str) -> re.Match | None:
-    """A cell's count and its share ("214 (12,1%)", "87 / 14.4%", "312-31%"), or None."""
+def count_with_share(text: str, paired: bool = False) -> re.Match | None:
+    """A cell's count and its share ("214 (12,1%)", "87 / 14.4%", "312-31%"), or None; a
+    dash before a larger per cent ("8-14%") only in a column of such pairs (`paired`),
+    elsewhere a range."""
     m = COUNT_WITH_SHARE.fullmatch(text)
     if m is None or m["share"] is not None:
         return m
     count, share = (
         float(re.sub(r"[^\d.]", "", g.replace(",", "."))) for g in (m["count"], m["after"])
     )
-    return m if m["mark"] == "/" or share < count else None
+    return m if m["mark"] == "/" or share < count or paired else None
 
 
 ABSENT = {"", "-", "--", "—", "–", "n/a", "…", "...", "x", "·", ".", "nil", "none"}
