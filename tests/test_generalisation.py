@@ -5718,3 +5718,24 @@ def test_a_column_of_counts_and_shares_reads_a_small_count_before_a_larger_share
         (14.0, "percent", "expelled"),
         (20.0, "percent", "expelled"),  # a range of shares, 20-25%, where no cell is a pair
     }
+
+
+def test_a_tables_label_wrapped_with_a_hyphen_over_its_row_is_not_joined_into_the_row():
+    text = (
+        "Category of              Members and      Documents    New docu-      Refused\n"
+        "primary organisation     cand. 1.I.1936   checked      ments issued   (expelled)\n"
+        "-------------------------------------------------------------------------------\n"
+        "Industrial and trans-\n"
+        "  port organisations          143             143          131            12\n"
+        "Soviet institutions            96              96           90             6\n"
+    )
+    assert figures(text) == {
+        (143.0, "count", "members"),
+        (143.0, "count", "investigated"),
+        (131.0, "count", "cards_issued"),
+        (12.0, "count", "expelled"),
+        (96.0, "count", "members"),
+        (96.0, "count", "investigated"),
+        (90.0, "count", "cards_issued"),
+        (6.0, "count", "expelled"),
+    }

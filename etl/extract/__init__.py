@@ -100,13 +100,15 @@ def soft_breaks(text: str) -> list[re.Match]:
     """The words the text breaks over a line with a hyphen: those that go on in small
     letters ("correc-\ntive", not a dash before "to"), or in capitals from a start of five
     letters at most ("KU-\nZOVKIN", not a double name, "PETROV-\nVODKIN", nor
-    "Zaitseva-\nOrlova"), outside tables' lines."""
+    "Zaitseva-\nOrlova"), outside tables' lines (a header's, or a label wrapped over a row)."""
     found = []
     for m in SOFT_BREAK.finditer(text):
         head, rest = m[1], m[2]
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-        if COLUMNS.search(line) or DASH_BEFORE.fullmatch(rest):
-            continue
+        next_end = text.find("\n", m.end())
+        rest_line = text[m.start(2) : next_end if next_end >= 0 else len(text)]
+        if COLUMNS.search(line) or COLUMNS.search(rest_line) or DASH_BEFORE.fullmatch(rest):
+            continue  # a table's line, or a label wrapped over a table's row
         if (rest[0].islower() and not head.isupper()) or (
             head.isupper() and rest.isupper() and len(head) < 6
         ):
