@@ -415,7 +415,9 @@ def one_subject(
         return names  # "Surname, Othername, who was …": two persons
     if len(words) > 2 and given.given:
         return [given]  # "Uncle Misha, Given Patronymic Surname, was …": the name in full
-    if not SINGULAR.search(text, given.end, verb_end):
+    # (a register's "Surname, Given Patronymic, born …, sentenced …" is one person whatever
+    # the verb's form)
+    if not SINGULAR.search(text, given.end, verb_end) and not has_patronymic(given.written, kb):
         return names
     merged = Name(text[first.start : given.end], first.start, given.end, first.surname)
     return [replace(merged, given=given.written)]
