@@ -5743,8 +5743,8 @@ def test_a_tables_label_wrapped_with_a_hyphen_over_its_row_is_not_joined_into_th
 
 def test_a_registers_surname_comma_given_patronymic_before_a_participle_is_one_person():
     text = (
-        "heard the case against: 1. Lapshin, Semyon Ilyich, born 1890, employee, sentenced on "
-        "March 3, 1935, in the Leningrad case to imprisonment for five years;\n"
+        "Persons on the list: 2. Orekhov, Pavel Semyonovich, b. 1899, bookkeeper of the MTS, "
+        "convicted by the OSO on 12.III.1935 to five years of exile;\n"
     )
     found = {(r["surname"], r["given"], r["term_years"]) for r in rows(text, "sentences")}
-    assert found == {("Lapshin", "Semyon Ilyich", 5.0)}
+    assert found == {("Orekhov", "Pavel Semyonovich", 5.0)}
